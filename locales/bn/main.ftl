@@ -1,0 +1,78 @@
+# Interface strings of the charter site, Bangla (default language).
+# Every id here must also exist in locales/en/main.ftl (`charter check` and the tests compare them).
+# Numbers passed as arguments ($count, $number) arrive already written in Bangla digits.
+
+site-title = সিটিজেন চার্টার
+lang-name = বাংলা
+skip-to-content = মূল বিষয়বস্তুতে যান
+nav-label = প্রধান মেনু
+nav-home = প্রথম পাতা
+nav-services = সেবাসমূহ
+nav-contact = যোগাযোগ
+lang-switch = English
+lang-switch-label = এই পাতাটি ইংরেজিতে পড়ুন
+header-label = দপ্তরের পরিচিতি
+
+section-vision-mission = ভিশন ও মিশন
+vision = ভিশন
+mission = মিশন
+section-services = প্রতিশ্রুত সেবাসমূহ
+group-citizen = নাগরিক সেবা
+group-institutional = প্রাতিষ্ঠানিক সেবা
+group-internal = অভ্যন্তরীণ সেবা
+group-count = { $count }টি সেবা
+section-expectations = আপনার কাছে আমাদের প্রত্যাশা
+section-grs = অভিযোগ প্রতিকার ব্যবস্থাপনা (GRS)
+grs-intro = সেবা প্রাপ্তিতে অসন্তুষ্ট হলে দায়িত্বপ্রাপ্ত কর্মকর্তার সঙ্গে যোগাযোগ করুন। তাঁর কাছ থেকে সমাধান পাওয়া না গেলে নিচের পদ্ধতিতে যোগাযোগ করে আপনার সমস্যা অবহিত করুন।
+
+col-serial = ক্রমিক নং
+col-name = সেবার নাম
+col-delivery = সেবা প্রদান পদ্ধতি
+col-documents = প্রয়োজনীয় কাগজপত্র ও প্রাপ্তিস্থান
+col-fee = সেবার মূল্য ও পরিশোধ পদ্ধতি
+col-time = সেবা প্রদানের সময়সীমা
+col-officer = দায়িত্বপ্রাপ্ত কর্মকর্তা (নাম, পদবি, ফোন নম্বর ও ইমেইল)
+col-numbering = কলামের ক্রম
+senior-officer = ঊর্ধ্বতন কর্মকর্তা
+no-officer = দায়িত্বপ্রাপ্ত কর্মকর্তার নাম এখনো দেওয়া হয়নি।
+grs-serial = ক্রমিক নং
+grs-when = কখন যোগাযোগ করবেন
+grs-contact = কার সঙ্গে যোগাযোগ করবেন
+grs-address = যোগাযোগের ঠিকানা
+grs-time = নিষ্পত্তির সময়সীমা
+
+officer-phone = ফোন
+officer-email = ইমেইল
+officers-title = দায়িত্বপ্রাপ্ত কর্মকর্তা
+office-contact = দপ্তরের ঠিকানা
+website = ওয়েবসাইট
+
+home-title = সিটিজেন চার্টার — { $office }
+home-description = { $office }-এর সিটিজেন চার্টার: ভিশন, মিশন, প্রতিশ্রুত সেবা, প্রয়োজনীয় কাগজপত্র, সেবার মূল্য, সময়সীমা ও দায়িত্বপ্রাপ্ত কর্মকর্তা।
+services-title = প্রতিশ্রুত সেবাসমূহ
+services-description = { $office }-এর সকল সেবার তালিকা: সেবা প্রদান পদ্ধতি, কাগজপত্র, মূল্য, সময়সীমা ও দায়িত্বপ্রাপ্ত কর্মকর্তা।
+services-print-note = এই তালিকা A4 কাগজে আড়াআড়িভাবে ছাপার উপযোগী।
+service-description = { $service } — সেবা প্রদান পদ্ধতি, প্রয়োজনীয় কাগজপত্র, মূল্য, সময়সীমা ও দায়িত্বপ্রাপ্ত কর্মকর্তা।
+service-group-serial = { $group }, ক্রমিক নং { $number }
+all-services = সকল সেবা
+contact-title = যোগাযোগ
+contact-description = { $office }-এর দায়িত্বপ্রাপ্ত কর্মকর্তাদের ফোন ও ইমেইল।
+
+search-label = সেবা খুঁজুন
+search-button = খুঁজুন
+search-title = সেবা অনুসন্ধান
+search-description = { $office }-এর সেবাসমূহের মধ্যে অনুসন্ধান।
+search-results = “{ $query }” অনুসন্ধানে { $count }টি সেবা পাওয়া গেছে।
+search-all = সকল সেবা ({ $count }টি)
+search-none = “{ $query }” অনুসন্ধানে কোনো সেবা পাওয়া যায়নি। অন্য শব্দ লিখে চেষ্টা করুন, অথবা সকল সেবার তালিকা দেখুন।
+
+last-updated = সর্বশেষ হালনাগাদ
+bangla-calendar = বঙ্গাব্দ
+
+not-found-title = পাতাটি পাওয়া যায়নি
+not-found-body = আপনি যে পাতাটি খুঁজছেন সেটি এই ওয়েবসাইটে নেই। ঠিকানাটি আবার দেখুন, অথবা নিচের কোনো পাতায় যান।
+bad-request-title = অনুরোধটি বোঝা যায়নি
+bad-request-body = ঠিকানাটিতে এমন কিছু আছে যা এই ওয়েবসাইট বুঝতে পারে না। ঠিকানাটি আবার দেখুন, অথবা নিচের কোনো পাতায় যান।
+server-error-title = একটি সমস্যা হয়েছে
+server-error-body = পাতাটি দেখাতে গিয়ে একটি সমস্যা হয়েছে। কিছুক্ষণ পর আবার চেষ্টা করুন।
+go-home = প্রথম পাতায় যান

@@ -1,0 +1,262 @@
+//! Checks of meaning that serde cannot make. Each finds every problem, not
+//! only the first, so staff can fix a file in one pass.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use toml::Spanned;
+
+use super::diagnostic::Diagnostic;
+use super::model::{Charter, ServiceGroup, Text};
+
+/// Every error and warning about `charter`.
+pub fn validate(charter: &Charter, source: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    check_texts(charter, &mut out);
+    check_officers(charter, source, &mut out);
+    check_services(charter, &mut out);
+    check_grievance(charter, &mut out);
+    check_office(charter, &mut out);
+    check_date(charter, &mut out);
+    out
+}
+
+fn span<T>(s: &Spanned<T>) -> Option<Range<usize>> {
+    Some(s.span())
+}
+
+fn check_texts(charter: &Charter, out: &mut Vec<Diagnostic>) {
+    for (text, name) in charter.texts() {
+        check_text(text, &name, out);
+    }
+}
+
+fn check_text(text: &Text, name: &str, out: &mut Vec<Diagnostic>) {
+    if text.bn.get_ref().trim().is_empty() {
+        out.push(
+            Diagnostic::error(span(&text.bn), format!("the Bangla text of {name} is empty"))
+                .with_hint("write the text between the quotes: bn = \"…\""),
+        );
+    }
+    match &text.en {
+        Some(en) if en.get_ref().trim().is_empty() => out.push(
+            Diagnostic::error(span(en), format!("the English text of {name} is empty"))
+                .with_hint("write the translation, or remove `en = \"\"` to show the Bangla text on English pages"),
+        ),
+        Some(_) => {}
+        None => out.push(
+            Diagnostic::warning(span(&text.bn), format!("{name} has no English text"))
+                .with_hint("add en = \"…\" after the Bangla text; until then English pages show it in Bangla"),
+        ),
+    }
+}
+
+/// Ids and slugs go into URLs and references: keep them plain ASCII.
+fn is_simple_id(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= 80
+        && s.bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !s.starts_with('-')
+        && !s.ends_with('-')
+}
+
+fn check_officers(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
+    for officer in &charter.officers {
+        let id = officer.id.get_ref().as_str();
+        if !is_simple_id(id) {
+            out.push(
+                Diagnostic::error(span(&officer.id), format!("officer id \"{id}\" is not a simple name"))
+                    .with_hint("use lower-case English letters, digits and hyphens, e.g. assistant-programmer"),
+            );
+        }
+        if let Some(first) = seen.insert(id, &officer.id) {
+            let line = super::diagnostic::position(source, first.span().start).line;
+            out.push(
+                Diagnostic::error(span(&officer.id), format!("officer id \"{id}\" is used twice"))
+                    .with_hint(format!(
+                        "give each officer their own id; the first \"{id}\" is on line {line}"
+                    )),
+            );
+        }
+        if let Some(phone) = &officer.phone {
+            check_phone(phone, out);
+        }
+        if let Some(email) = &officer.email {
+            check_email(email, out);
+        }
+    }
+}
+
+fn check_services(charter: &Charter, out: &mut Vec<Diagnostic>) {
+    let known: Vec<&str> = charter
+        .officers
+        .iter()
+        .map(|o| o.id.get_ref().as_str())
+        .collect();
+    let mut slugs: HashMap<&str, ()> = HashMap::new();
+    let mut serials: HashMap<(ServiceGroup, u32), ()> = HashMap::new();
+    for service in &charter.services {
+        let slug = service.slug.get_ref().as_str();
+        if !is_simple_id(slug) {
+            out.push(
+                Diagnostic::error(span(&service.slug), format!("service slug \"{slug}\" is not a simple name"))
+                    .with_hint("use lower-case English letters, digits and hyphens, e.g. ict-training"),
+            );
+        }
+        if slugs.insert(slug, ()).is_some() {
+            out.push(
+                Diagnostic::error(span(&service.slug), format!("service slug \"{slug}\" is used twice"))
+                    .with_hint("each service needs its own slug: it is the service's web address"),
+            );
+        }
+        let serial = *service.serial.get_ref();
+        if serial == 0 {
+            out.push(
+                Diagnostic::error(span(&service.serial), "serial number 0 is not allowed")
+                    .with_hint("serial numbers start at 1"),
+            );
+        } else if serials.insert((service.group, serial), ()).is_some() {
+            out.push(
+                Diagnostic::error(
+                    span(&service.serial),
+                    format!("serial {serial} is used twice among the {} services", service.group.key()),
+                )
+                .with_hint("number the services of each group 1, 2, 3, …"),
+            );
+        }
+        for (reference, field) in [(&service.officer, "officer"), (&service.senior_officer, "senior_officer")] {
+            let Some(reference) = reference else { continue };
+            let id = reference.get_ref();
+            if !known.contains(&id.as_str()) {
+                let hint = if known.is_empty() {
+                    "add an [[officers]] table with this id".to_string()
+                } else {
+                    format!("known officers: {}", known.join(", "))
+                };
+                out.push(
+                    Diagnostic::error(span(reference), format!("unknown {} \"{id}\"", field.replace('_', " ")))
+                        .with_hint(hint),
+                );
+            }
+        }
+        if service.officer.is_none() {
+            out.push(
+                Diagnostic::warning(span(&service.slug), format!("service {slug} has no responsible officer"))
+                    .with_hint("add officer = \"<officer id>\" so citizens know whom to contact"),
+            );
+        }
+    }
+}
+
+fn check_grievance(charter: &Charter, out: &mut Vec<Diagnostic>) {
+    let mut serials: HashMap<u32, ()> = HashMap::new();
+    for step in &charter.grievance {
+        let serial = *step.serial.get_ref();
+        if serial == 0 || serials.insert(serial, ()).is_some() {
+            out.push(
+                Diagnostic::error(span(&step.serial), format!("grievance serial {serial} is zero or used twice"))
+                    .with_hint("number the grievance steps 1, 2, 3, …"),
+            );
+        }
+    }
+}
+
+fn check_office(charter: &Charter, out: &mut Vec<Diagnostic>) {
+    let website = charter.office.website.get_ref();
+    let host = website
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_end_matches('/');
+    let valid = !host.is_empty()
+        && host.contains('.')
+        && host
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
+    if !valid {
+        out.push(
+            Diagnostic::error(span(&charter.office.website), format!("website \"{website}\" is not a web address"))
+                .with_hint("write the address only, e.g. doict.haluaghat.mymensingh.gov.bd"),
+        );
+    }
+    if let Some(phone) = &charter.office.phone {
+        check_phone(phone, out);
+    }
+    if let Some(email) = &charter.office.email {
+        check_email(email, out);
+    }
+}
+
+fn check_date(charter: &Charter, out: &mut Vec<Diagnostic>) {
+    let Some(stamp) = &charter.statement.last_updated else {
+        return;
+    };
+    let dt = stamp.get_ref();
+    let date = match (dt.date, dt.time, dt.offset) {
+        (Some(d), None, None) => crate::calendar::Date::new(i32::from(d.year), d.month, d.day),
+        _ => None,
+    };
+    match date {
+        None => out.push(
+            Diagnostic::error(span(stamp), "last_updated must be a date without a time")
+                .with_hint("write it as year-month-day, e.g. last_updated = 2026-11-27"),
+        ),
+        Some(date) if date > crate::calendar::Date::today_in_bangladesh() => out.push(
+            Diagnostic::warning(span(stamp), format!("last_updated {} is in the future", date.iso()))
+                .with_hint("write the date the charter was actually changed"),
+        ),
+        Some(_) => {}
+    }
+}
+
+/// Digits of a phone number, ASCII or Bangla, with `+`, spaces, hyphens
+/// and brackets allowed between them.
+pub fn phone_digits(phone: &str) -> Option<String> {
+    let mut digits = String::new();
+    for (i, c) in phone.trim().chars().enumerate() {
+        match c {
+            '0'..='9' => digits.push(c),
+            '০'..='৯' => digits.push(char::from(b'0' + (c as u32 - 0x09E6) as u8)),
+            '+' if i == 0 => digits.push('+'),
+            ' ' | '-' | '(' | ')' => {}
+            _ => return None,
+        }
+    }
+    let count = digits.chars().filter(char::is_ascii_digit).count();
+    (6..=15).contains(&count).then_some(digits)
+}
+
+fn check_phone(phone: &Spanned<String>, out: &mut Vec<Diagnostic>) {
+    if phone_digits(phone.get_ref()).is_none() {
+        out.push(
+            Diagnostic::error(span(phone), format!("phone number \"{}\" is not valid", phone.get_ref()))
+                .with_hint("write 6 to 15 digits, optionally starting with +, e.g. 02996673752 or +880 2996 673752"),
+        );
+    }
+}
+
+/// A deliberately simple check: it catches typing slips, not every RFC case.
+pub fn is_valid_email(email: &str) -> bool {
+    let Some((local, domain)) = email.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && email
+            .bytes()
+            .all(|b| b.is_ascii_graphic() && b != b'<' && b != b'>' && b != b'"' && b != b',')
+}
+
+fn check_email(email: &Spanned<String>, out: &mut Vec<Diagnostic>) {
+    if !is_valid_email(email.get_ref()) {
+        out.push(
+            Diagnostic::error(span(email), format!("e-mail address \"{}\" is not valid", email.get_ref()))
+                .with_hint("write it like name@example.gov.bd, without spaces"),
+        );
+    }
+}

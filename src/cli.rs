@@ -1,0 +1,220 @@
+//! The `charter` command: `serve` (the default), `check`, `build`, `import`.
+//! Each subcommand is one small function; the library does the work.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::charter::{self, LoadError};
+use crate::i18n::{self, Lang};
+use crate::server::{self, AppState};
+use crate::site::Site;
+use crate::{static_site, watch};
+
+/// The citizen charter website: serve it, check it, build it, import it.
+#[derive(Debug, Parser)]
+#[command(name = "charter", version, about, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+    #[command(flatten)]
+    serve: ServeArgs,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the site (the default when no subcommand is given).
+    Serve(ServeArgs),
+    /// Check a charter file and report every problem with its line and column.
+    Check(CheckArgs),
+    /// Write the whole site as static files.
+    Build(BuildArgs),
+    /// Turn a charter copied from the national portal (tab-separated text)
+    /// into a charter.toml, printed on standard output.
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "CHARTER_ADDR", default_value = "127.0.0.1:3000")]
+    addr: SocketAddr,
+    /// The charter file.
+    #[arg(long, env = "CHARTER_FILE", default_value = "charter.toml")]
+    charter: PathBuf,
+    /// Do not watch the charter file for changes (SIGHUP still reloads).
+    #[arg(long, env = "CHARTER_NO_WATCH")]
+    no_watch: bool,
+    /// Log in JSON, one object per line, instead of plain text.
+    #[arg(long, env = "CHARTER_LOG_JSON")]
+    log_json: bool,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    /// The charter file.
+    #[arg(env = "CHARTER_FILE", default_value = "charter.toml")]
+    file: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct BuildArgs {
+    /// Folder to write the site into (created if missing).
+    #[arg(long)]
+    out: PathBuf,
+    /// The charter file.
+    #[arg(long, env = "CHARTER_FILE", default_value = "charter.toml")]
+    charter: PathBuf,
+}
+
+#[derive(Debug, Args)]
+struct ImportArgs {
+    /// The portal text file.
+    file: PathBuf,
+}
+
+/// Parses the command line and runs it.
+pub fn run() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => serve(cli.serve),
+        Some(Command::Serve(args)) => serve(args),
+        Some(Command::Check(args)) => check(&args.file),
+        Some(Command::Build(args)) => build(&args),
+        Some(Command::Import(args)) => import(&args.file),
+    }
+}
+
+fn init_logging(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+}
+
+fn serve(args: ServeArgs) -> ExitCode {
+    init_logging(args.log_json);
+    let site = match server::load_site(&args.charter) {
+        Ok(site) => site,
+        Err(message) => {
+            eprintln!("{message}");
+            eprintln!("The site was not started. Fix the charter and run `charter check` to confirm.");
+            return ExitCode::FAILURE;
+        }
+    };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            eprintln!("cannot start the async runtime: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    runtime.block_on(async move {
+        let state = AppState::new(site, args.charter.clone());
+        let _watcher = if args.no_watch {
+            None
+        } else {
+            match watch::watch_file(state.clone(), &args.charter) {
+                Ok(w) => Some(w),
+                Err(e) => {
+                    tracing::warn!("not watching {}: {e}; SIGHUP still reloads", args.charter.display());
+                    None
+                }
+            }
+        };
+        watch::reload_on_sighup(state.clone());
+        let listener = match tokio::net::TcpListener::bind(args.addr).await {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("cannot listen on {}: {e}", args.addr);
+                return ExitCode::FAILURE;
+            }
+        };
+        tracing::info!("serving {} on http://{}/", args.charter.display(), args.addr);
+        match server::serve(listener, state).await {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("server error: {e}");
+                ExitCode::FAILURE
+            }
+        }
+    })
+}
+
+/// Exit status of `check`: 0 valid, 1 invalid, 2 unreadable.
+fn check(file: &Path) -> ExitCode {
+    let mut invalid = false;
+    match charter::load_file(file) {
+        Ok(loaded) => {
+            eprint!("{}", loaded.warnings);
+            let c = &loaded.charter;
+            println!(
+                "{}: OK: {} services, {} officers, {} warning(s)",
+                file.display(),
+                c.services.len(),
+                c.officers.len(),
+                loaded.warnings.warning_count()
+            );
+        }
+        Err(e @ LoadError::Read { .. }) => {
+            eprintln!("{e}");
+            return ExitCode::from(2);
+        }
+        Err(e @ LoadError::Invalid { .. }) => {
+            eprintln!("{e}");
+            invalid = true;
+        }
+    }
+    let (bn, en) = (i18n::message_ids(Lang::Bn), i18n::message_ids(Lang::En));
+    for (lang, missing) in [(Lang::En, bn.difference(&en)), (Lang::Bn, en.difference(&bn))] {
+        for id in missing {
+            eprintln!("locales/{lang}/main.ftl: error: message \"{id}\" is missing");
+            invalid = true;
+        }
+    }
+    if invalid { ExitCode::from(1) } else { ExitCode::SUCCESS }
+}
+
+fn build(args: &BuildArgs) -> ExitCode {
+    let loaded = match charter::load_file(&args.charter) {
+        Ok(l) => l,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let site = match Site::build(loaded) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("{e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match static_site::write_site(&site, &args.out) {
+        Ok(w) => {
+            println!(
+                "wrote {} files ({} KiB) to {}",
+                w.files,
+                w.bytes / 1024,
+                args.out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("cannot write the site: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn import(file: &Path) -> ExitCode {
+    let _ = file;
+    eprintln!("import is not available yet");
+    ExitCode::FAILURE
+}

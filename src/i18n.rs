@@ -1,0 +1,235 @@
+//! Languages, interface strings (Fluent files under `locales/`) and digits.
+//!
+//! Every interface string comes from `locales/{bn,en}/*.ftl`. Fluent itself
+//! prints Latin digits, so numbers are turned into Bangla digits here, in one
+//! place, before they reach a page.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::str::FromStr;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid};
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "bn",
+        // Without this, Fluent wraps every argument in U+2068/U+2069 marks,
+        // which then leak into titles and attribute values.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static BN: LanguageIdentifier = langid!("bn");
+static EN: LanguageIdentifier = langid!("en");
+
+/// A language the site is published in. Bangla is the default.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
+pub enum Lang {
+    /// Bangla (বাংলা), the default.
+    #[default]
+    Bn,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages, Bangla first.
+    pub const ALL: [Lang; 2] = [Lang::Bn, Lang::En];
+
+    /// The BCP 47 code, used in URLs and `lang` attributes.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Bn => "bn",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language: the target of the language switch.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Bn => Lang::En,
+            Lang::En => Lang::Bn,
+        }
+    }
+
+    fn langid(self) -> &'static LanguageIdentifier {
+        match self {
+            Lang::Bn => &BN,
+            Lang::En => &EN,
+        }
+    }
+
+    /// Writes the digits of `text` in this language's script: Bangla digits
+    /// on Bangla pages, ASCII digits on English pages.
+    pub fn digits(self, text: &str) -> Cow<'_, str> {
+        match self {
+            Lang::Bn => bn_digits_cow(text),
+            Lang::En => ascii_digits(text),
+        }
+    }
+
+    /// A whole number written in this language's digits.
+    pub fn number(self, n: impl fmt::Display) -> String {
+        self.digits(&n.to_string()).into_owned()
+    }
+}
+
+impl fmt::Display for Lang {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl FromStr for Lang {
+    type Err = ();
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "bn" => Ok(Lang::Bn),
+            "en" => Ok(Lang::En),
+            _ => Err(()),
+        }
+    }
+}
+
+/// Replaces ASCII digits with Bangla digits (০-৯); everything else is kept.
+pub fn bn_digits(text: &str) -> String {
+    bn_digits_cow(text).into_owned()
+}
+
+fn bn_digits_cow(text: &str) -> Cow<'_, str> {
+    if !text.bytes().any(|b| b.is_ascii_digit()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| match c.to_digit(10) {
+                Some(d) if c.is_ascii_digit() => char::from_u32(0x09E6 + d).unwrap_or(c),
+                _ => c,
+            })
+            .collect(),
+    )
+}
+
+/// Replaces Bangla digits with ASCII digits; everything else is kept.
+pub fn ascii_digits(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(is_bangla_digit) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| {
+                if is_bangla_digit(c) {
+                    char::from_u32('0' as u32 + (c as u32 - 0x09E6)).unwrap_or(c)
+                } else {
+                    c
+                }
+            })
+            .collect(),
+    )
+}
+
+/// True for the Bangla digits ০-৯.
+pub fn is_bangla_digit(c: char) -> bool {
+    ('\u{09E6}'..='\u{09EF}').contains(&c)
+}
+
+/// Marker put in place of a message id that has no translation, so that a
+/// test scanning the pages finds it instead of a silently wrong text.
+pub const MISSING_MESSAGE: &str = "\u{27E6}missing message:";
+
+/// The interface string `id` in `lang`.
+pub fn tr(lang: Lang, id: &str) -> String {
+    LOCALES
+        .try_lookup(lang.langid(), id)
+        .unwrap_or_else(|| missing(lang, id))
+}
+
+/// An argument of an interface string.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    /// A text, inserted as is.
+    Text(String),
+    /// A count: written in the page's digits, and used by English plurals.
+    Count(u64),
+}
+
+/// The interface string `id` in `lang`, with named arguments.
+pub fn tr_args(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue> = args
+        .iter()
+        .map(|(k, v)| {
+            let value = match (v, lang) {
+                (Arg::Text(t), _) => FluentValue::from(t.clone()),
+                // Fluent would print Latin digits; Bangla has no plural
+                // forms to select, so the count goes in as text.
+                (Arg::Count(n), Lang::Bn) => FluentValue::from(lang.number(n)),
+                (Arg::Count(n), Lang::En) => FluentValue::from(*n),
+            };
+            (Cow::Borrowed(*k), value)
+        })
+        .collect();
+    LOCALES
+        .try_lookup_with_args(lang.langid(), id, &args)
+        .unwrap_or_else(|| missing(lang, id))
+}
+
+fn missing(lang: Lang, id: &str) -> String {
+    tracing::error!(%lang, id, "interface string has no translation");
+    format!("{MISSING_MESSAGE}{lang}:{id}\u{27E7}")
+}
+
+/// The message ids defined in `locales/<lang>/`, read from the files
+/// compiled into the program. Used by `charter check` and the tests to
+/// prove both languages define the same ids.
+pub fn message_ids(lang: Lang) -> std::collections::BTreeSet<String> {
+    let mut ids = std::collections::BTreeSet::new();
+    for (file_lang, source) in FTL_SOURCES {
+        if *file_lang != lang {
+            continue;
+        }
+        for line in source.lines() {
+            // A message or term starts at column 0 with `id =`.
+            let Some((head, _)) = line.split_once('=') else {
+                continue;
+            };
+            let head = head.trim_end();
+            let first = head.chars().next();
+            if first.is_some_and(|c| c.is_ascii_alphabetic() || c == '-')
+                && !line.starts_with(' ')
+                && head
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+            {
+                ids.insert(head.to_string());
+            }
+        }
+    }
+    ids
+}
+
+/// The Fluent sources, compiled in so that `check` can compare them.
+const FTL_SOURCES: &[(Lang, &str)] = &[
+    (Lang::Bn, include_str!("../locales/bn/main.ftl")),
+    (Lang::En, include_str!("../locales/en/main.ftl")),
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn digits_both_ways() {
+        assert_eq!(bn_digits("Phone 02996673752"), "Phone ০২৯৯৬৬৭৩৭৫২");
+        assert_eq!(ascii_digits("৭ কার্যদিবস"), "7 কার্যদিবস");
+        assert_eq!(Lang::Bn.number(2026), "২০২৬");
+        assert_eq!(Lang::En.number(13), "13");
+    }
+
+    #[test]
+    fn missing_message_is_marked() {
+        assert!(tr(Lang::En, "no-such-message-id").starts_with(MISSING_MESSAGE));
+    }
+}

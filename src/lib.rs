@@ -1,0 +1,19 @@
+//! The citizen charter website of a Bangladesh government office.
+//!
+//! Data flows one way: `charter.toml` -> [`charter`] (parse, validate) ->
+//! [`render`] (pages in Bangla and English) -> [`site`] (pre-rendered,
+//! pre-compressed) -> [`server`] (HTTP) or [`static_site`] (files).
+//! [`cli`] ties them to the `charter` command.
+
+pub mod assets;
+pub mod calendar;
+pub mod charter;
+pub mod cli;
+pub mod i18n;
+pub mod render;
+pub mod search;
+pub mod server;
+pub mod site;
+pub mod static_site;
+pub mod urls;
+pub mod watch;

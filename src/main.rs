@@ -1,0 +1,5 @@
+//! `charter`: see `charter --help`.
+
+fn main() -> std::process::ExitCode {
+    citizen_charter::cli::run()
+}

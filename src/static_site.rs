@@ -1,0 +1,88 @@
+//! `charter build`: the whole site as plain files, for offices that want
+//! no server. Each page's bytes are the ones the server sends, with `.gz`
+//! and `.br` siblings for servers that serve precompressed files.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use crate::assets;
+use crate::i18n::{Lang, tr};
+use crate::render::ErrorKind;
+use crate::site::{self, Page, Site};
+use crate::urls;
+
+/// What was written.
+#[derive(Debug, Default)]
+pub struct Written {
+    /// Files written, compressed siblings included.
+    pub files: usize,
+    /// Bytes written.
+    pub bytes: u64,
+}
+
+/// Writes `site` under `out`.
+pub fn write_site(site: &Site, out: &Path) -> io::Result<Written> {
+    let mut written = Written::default();
+    for path in site.paths() {
+        let page = site.page(path).expect("listed path has a page");
+        write_page(out, &urls::file_for(path), page, &mut written)?;
+    }
+    for lang in Lang::ALL {
+        let name = format!("{lang}/404.html");
+        write_page(out, &name, site.error_page(lang, ErrorKind::NotFound), &mut written)?;
+    }
+    for asset in assets::all() {
+        let page = site::asset(&asset.fingerprinted).expect("every asset is compressed");
+        write_page(out, &format!("static/{}", asset.fingerprinted), page, &mut written)?;
+    }
+    let index = root_index();
+    write_page(out, "index.html", &Page::new("text/html; charset=utf-8", index), &mut written)?;
+    Ok(written)
+}
+
+/// `/index.html`: without a server there is no Accept-Language redirect, so
+/// this page sends visitors to the Bangla home page (no JavaScript).
+fn root_index() -> String {
+    let bn = urls::home(Lang::Bn);
+    let en = urls::home(Lang::En);
+    let title = tr(Lang::Bn, "site-title");
+    let bn_name = tr(Lang::Bn, "lang-name");
+    let en_name = tr(Lang::En, "lang-name");
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"bn\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta http-equiv=\"refresh\" content=\"0; url={bn}\">\n\
+         <title>{title}</title>\n<link rel=\"canonical\" href=\"{bn}\">\n</head>\n<body>\n\
+         <main>\n<h1>{title}</h1>\n<p><a href=\"{bn}\">{bn_name}</a></p>\n\
+         <p lang=\"en\"><a href=\"{en}\" hreflang=\"en\">{en_name}</a></p>\n</main>\n</body>\n</html>\n"
+    )
+}
+
+fn write_page(out: &Path, name: &str, page: &Page, written: &mut Written) -> io::Result<()> {
+    let file = out.join(name);
+    write(&file, &page.identity, written)?;
+    if !page.gzip.is_empty() {
+        write(&with_suffix(&file, ".gz"), &page.gzip, written)?;
+    }
+    if !page.brotli.is_empty() {
+        write(&with_suffix(&file, ".br"), &page.brotli, written)?;
+    }
+    Ok(())
+}
+
+fn with_suffix(file: &Path, suffix: &str) -> PathBuf {
+    let mut s = file.as_os_str().to_os_string();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+fn write(file: &Path, bytes: &[u8], written: &mut Written) -> io::Result<()> {
+    if let Some(parent) = file.parent() {
+        fs::create_dir_all(parent)?;
+    }
+    fs::write(file, bytes).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", file.display())))?;
+    written.files += 1;
+    written.bytes += bytes.len() as u64;
+    Ok(())
+}
