@@ -214,7 +214,21 @@ fn build(args: &BuildArgs) -> ExitCode {
 }
 
 fn import(file: &Path) -> ExitCode {
-    let _ = file;
-    eprintln!("import is not available yet");
-    ExitCode::FAILURE
+    let text = match std::fs::read_to_string(file) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("{}: cannot read the file: {e}", file.display());
+            return ExitCode::from(2);
+        }
+    };
+    match crate::import::import(&text) {
+        Ok(toml) => {
+            print!("{toml}");
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("{}: {e}", file.display());
+            ExitCode::from(1)
+        }
+    }
 }

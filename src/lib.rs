@@ -10,6 +10,7 @@ pub mod calendar;
 pub mod charter;
 pub mod cli;
 pub mod i18n;
+pub mod import;
 pub mod render;
 pub mod search;
 pub mod server;
