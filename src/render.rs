@@ -412,6 +412,9 @@ struct ServicePage<'a> {
 #[template(path = "contact.html")]
 struct ContactPage<'a> {
     layout: &'a Layout,
+    office_address: Option<Txt>,
+    office_phone: Option<Phone>,
+    office_email: Option<String>,
     officers: Vec<OfficerView>,
     expectations: Vec<Txt>,
     grievance: Vec<GrievanceView>,
@@ -598,6 +601,13 @@ pub fn render_pages(charter: &Charter) -> Result<Vec<RenderedPage>, RenderError>
         );
         let contact = ContactPage {
             layout: &l,
+            office_address: charter.office.address.as_ref().map(|t| Txt::new(t, page)),
+            office_phone: charter
+                .office
+                .phone
+                .as_ref()
+                .map(|p| phone_view(p.get_ref(), page)),
+            office_email: charter.office.email.as_ref().map(|e| e.get_ref().clone()),
             officers: charter
                 .officers
                 .iter()
