@@ -15,7 +15,12 @@ use crate::{static_site, watch};
 
 /// The citizen charter website: serve it, check it, build it, import it.
 #[derive(Debug, Parser)]
-#[command(name = "charter", version, about, args_conflicts_with_subcommands = true)]
+#[command(
+    name = "charter",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
 pub struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
@@ -90,7 +95,9 @@ pub fn run() -> ExitCode {
 fn init_logging(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
     if json {
         builder.json().init();
     } else {
@@ -104,7 +111,9 @@ fn serve(args: ServeArgs) -> ExitCode {
         Ok(site) => site,
         Err(message) => {
             eprintln!("{message}");
-            eprintln!("The site was not started. Fix the charter and run `charter check` to confirm.");
+            eprintln!(
+                "The site was not started. Fix the charter and run `charter check` to confirm."
+            );
             return ExitCode::FAILURE;
         }
     };
@@ -123,7 +132,10 @@ fn serve(args: ServeArgs) -> ExitCode {
             match watch::watch_file(state.clone(), &args.charter) {
                 Ok(w) => Some(w),
                 Err(e) => {
-                    tracing::warn!("not watching {}: {e}; SIGHUP still reloads", args.charter.display());
+                    tracing::warn!(
+                        "not watching {}: {e}; SIGHUP still reloads",
+                        args.charter.display()
+                    );
                     None
                 }
             }
@@ -136,7 +148,11 @@ fn serve(args: ServeArgs) -> ExitCode {
                 return ExitCode::FAILURE;
             }
         };
-        tracing::info!("serving {} on http://{}/", args.charter.display(), args.addr);
+        tracing::info!(
+            "serving {} on http://{}/",
+            args.charter.display(),
+            args.addr
+        );
         match server::serve(listener, state).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
@@ -172,13 +188,20 @@ fn check(file: &Path) -> ExitCode {
         }
     }
     let (bn, en) = (i18n::message_ids(Lang::Bn), i18n::message_ids(Lang::En));
-    for (lang, missing) in [(Lang::En, bn.difference(&en)), (Lang::Bn, en.difference(&bn))] {
+    for (lang, missing) in [
+        (Lang::En, bn.difference(&en)),
+        (Lang::Bn, en.difference(&bn)),
+    ] {
         for id in missing {
             eprintln!("locales/{lang}/main.ftl: error: message \"{id}\" is missing");
             invalid = true;
         }
     }
-    if invalid { ExitCode::from(1) } else { ExitCode::SUCCESS }
+    if invalid {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
 }
 
 fn build(args: &BuildArgs) -> ExitCode {

@@ -1604,7 +1604,10 @@ doict.haluaghat.mymensingh.gov.bd
         assert_eq!(charter["officers"].as_array().unwrap().len(), 3);
         let unknown = officer_by_id(&charter, &"officer-1".into());
         assert_eq!(bn_only(&unknown["name"]).as_str(), Some("জনাব রহিম"));
-        assert!(unknown.get("email").is_none(), "an unknown e-mail is left out");
+        assert!(
+            unknown.get("email").is_none(),
+            "an unknown e-mail is left out"
+        );
         assert_eq!(services(&output)[6]["group"].as_str(), Some("internal"));
     }
 

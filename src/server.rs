@@ -73,7 +73,9 @@ impl AppState {
                 Ok(())
             }
             Err(message) => {
-                tracing::error!("charter not reloaded; still serving the last good version:\n{message}");
+                tracing::error!(
+                    "charter not reloaded; still serving the last good version:\n{message}"
+                );
                 *last = Some(message.clone());
                 Err(message)
             }
@@ -100,6 +102,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         .fallback(page)
         .with_state(state.clone())
         .layer(middleware::from_fn_with_state(state, guard))
+        .layer(middleware::map_response(with_security_headers))
         .layer(middleware::from_fn(log_request))
 }
 
@@ -118,13 +121,12 @@ async fn guard(State(state): State<Arc<AppState>>, req: Request, next: Next) -> 
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         return res;
     }
-    let mut res = next.run(req).await;
-    security_headers(res.headers_mut());
-    res
+    next.run(req).await
 }
 
-/// Headers every response carries.
-fn security_headers(h: &mut HeaderMap) {
+/// Headers every response carries, set in this one place.
+async fn with_security_headers(mut res: Response) -> Response {
+    let h = res.headers_mut();
     const HEADERS: [(&str, &str); 7] = [
         (
             "content-security-policy",
@@ -147,6 +149,7 @@ fn security_headers(h: &mut HeaderMap) {
             HeaderValue::from_static(value),
         );
     }
+    res
 }
 
 /// One log line per request: method, path, status, bytes, duration.
@@ -351,7 +354,11 @@ enum Caching {
 /// its copy is current, 406 when it accepts nothing we have.
 fn send(req: &HeaderMap, page: &Page, status: StatusCode, caching: Caching) -> Response {
     let Some(encoding) = negotiate(req.get(header::ACCEPT_ENCODING)) else {
-        let mut res = (StatusCode::NOT_ACCEPTABLE, "406 Not Acceptable: this server sends br, gzip or identity\n").into_response();
+        let mut res = (
+            StatusCode::NOT_ACCEPTABLE,
+            "406 Not Acceptable: this server sends br, gzip or identity\n",
+        )
+            .into_response();
         res.headers_mut()
             .insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
         return res;
@@ -468,10 +475,7 @@ pub fn negotiate(header: Option<&HeaderValue>) -> Option<Encoding> {
 
 /// True when `If-None-Match` names any encoding of the page (or `*`).
 fn if_none_match(req: &HeaderMap, etag: &str) -> bool {
-    let Some(value) = req
-        .get(header::IF_NONE_MATCH)
-        .and_then(|v| v.to_str().ok())
-    else {
+    let Some(value) = req.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) else {
         return false;
     };
     value.split(',').any(|tag| {

@@ -120,7 +120,11 @@ impl Site {
         }
         for lang in Lang::ALL {
             for kind in ErrorKind::ALL {
-                bodies.push((None, Some((lang, kind)), render::render_error(&charter, lang, kind)?));
+                bodies.push((
+                    None,
+                    Some((lang, kind)),
+                    render::render_error(&charter, lang, kind)?,
+                ));
             }
         }
         let compressed = compress_all(bodies);

@@ -30,14 +30,29 @@ pub fn write_site(site: &Site, out: &Path) -> io::Result<Written> {
     }
     for lang in Lang::ALL {
         let name = format!("{lang}/404.html");
-        write_page(out, &name, site.error_page(lang, ErrorKind::NotFound), &mut written)?;
+        write_page(
+            out,
+            &name,
+            site.error_page(lang, ErrorKind::NotFound),
+            &mut written,
+        )?;
     }
     for asset in assets::all() {
         let page = site::asset(&asset.fingerprinted).expect("every asset is compressed");
-        write_page(out, &format!("static/{}", asset.fingerprinted), page, &mut written)?;
+        write_page(
+            out,
+            &format!("static/{}", asset.fingerprinted),
+            page,
+            &mut written,
+        )?;
     }
     let index = root_index();
-    write_page(out, "index.html", &Page::new("text/html; charset=utf-8", index), &mut written)?;
+    write_page(
+        out,
+        "index.html",
+        &Page::new("text/html; charset=utf-8", index),
+        &mut written,
+    )?;
     Ok(written)
 }
 
@@ -81,7 +96,8 @@ fn write(file: &Path, bytes: &[u8], written: &mut Written) -> io::Result<()> {
     if let Some(parent) = file.parent() {
         fs::create_dir_all(parent)?;
     }
-    fs::write(file, bytes).map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", file.display())))?;
+    fs::write(file, bytes)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", file.display())))?;
     written.files += 1;
     written.bytes += bytes.len() as u64;
     Ok(())

@@ -59,7 +59,10 @@ mod tests {
     fn files_for_paths() {
         assert_eq!(file_for("/bn/"), "bn/index.html");
         assert_eq!(file_for("/en/services"), "en/services.html");
-        assert_eq!(file_for("/bn/services/ict-training"), "bn/services/ict-training.html");
+        assert_eq!(
+            file_for("/bn/services/ict-training"),
+            "bn/services/ict-training.html"
+        );
     }
 
     #[test]

@@ -20,7 +20,10 @@ pub struct Watcher {
 /// Watches the folder of `charter_path` (editors save by writing a new file
 /// and renaming it over the old one, which a watch on the file itself would
 /// lose) and reloads when the charter file changes.
-pub fn watch_file(state: Arc<AppState>, charter_path: &Path) -> notify_debouncer_full::notify::Result<Watcher> {
+pub fn watch_file(
+    state: Arc<AppState>,
+    charter_path: &Path,
+) -> notify_debouncer_full::notify::Result<Watcher> {
     let file_name = charter_path.file_name().map(|n| n.to_os_string());
     let folder = match charter_path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
@@ -36,7 +39,9 @@ pub fn watch_file(state: Arc<AppState>, charter_path: &Path) -> notify_debouncer
             // or a log file that happens to live in the same folder.
             let relevant = events.iter().any(|e| {
                 !matches!(e.kind, EventKind::Access(_))
-                    && e.paths.iter().any(|p| p.file_name().map(|n| n.to_os_string()) == file_name)
+                    && e.paths
+                        .iter()
+                        .any(|p| p.file_name().map(|n| n.to_os_string()) == file_name)
             });
             if relevant {
                 // A full channel means a reload is already queued.

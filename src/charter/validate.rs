@@ -34,8 +34,11 @@ fn check_texts(charter: &Charter, out: &mut Vec<Diagnostic>) {
 fn check_text(text: &Text, name: &str, out: &mut Vec<Diagnostic>) {
     if text.bn.get_ref().trim().is_empty() {
         out.push(
-            Diagnostic::error(span(&text.bn), format!("the Bangla text of {name} is empty"))
-                .with_hint("write the text between the quotes: bn = \"…\""),
+            Diagnostic::error(
+                span(&text.bn),
+                format!("the Bangla text of {name} is empty"),
+            )
+            .with_hint("write the text between the quotes: bn = \"…\""),
         );
     }
     match &text.en {
@@ -67,17 +70,25 @@ fn check_officers(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
         let id = officer.id.get_ref().as_str();
         if !is_simple_id(id) {
             out.push(
-                Diagnostic::error(span(&officer.id), format!("officer id \"{id}\" is not a simple name"))
-                    .with_hint("use lower-case English letters, digits and hyphens, e.g. assistant-programmer"),
+                Diagnostic::error(
+                    span(&officer.id),
+                    format!("officer id \"{id}\" is not a simple name"),
+                )
+                .with_hint(
+                    "use lower-case English letters, digits and hyphens, e.g. assistant-programmer",
+                ),
             );
         }
         if let Some(first) = seen.insert(id, &officer.id) {
             let line = super::diagnostic::position(source, first.span().start).line;
             out.push(
-                Diagnostic::error(span(&officer.id), format!("officer id \"{id}\" is used twice"))
-                    .with_hint(format!(
-                        "give each officer their own id; the first \"{id}\" is on line {line}"
-                    )),
+                Diagnostic::error(
+                    span(&officer.id),
+                    format!("officer id \"{id}\" is used twice"),
+                )
+                .with_hint(format!(
+                    "give each officer their own id; the first \"{id}\" is on line {line}"
+                )),
             );
         }
         if let Some(phone) = &officer.phone {
@@ -101,14 +112,20 @@ fn check_services(charter: &Charter, out: &mut Vec<Diagnostic>) {
         let slug = service.slug.get_ref().as_str();
         if !is_simple_id(slug) {
             out.push(
-                Diagnostic::error(span(&service.slug), format!("service slug \"{slug}\" is not a simple name"))
-                    .with_hint("use lower-case English letters, digits and hyphens, e.g. ict-training"),
+                Diagnostic::error(
+                    span(&service.slug),
+                    format!("service slug \"{slug}\" is not a simple name"),
+                )
+                .with_hint("use lower-case English letters, digits and hyphens, e.g. ict-training"),
             );
         }
         if slugs.insert(slug, ()).is_some() {
             out.push(
-                Diagnostic::error(span(&service.slug), format!("service slug \"{slug}\" is used twice"))
-                    .with_hint("each service needs its own slug: it is the service's web address"),
+                Diagnostic::error(
+                    span(&service.slug),
+                    format!("service slug \"{slug}\" is used twice"),
+                )
+                .with_hint("each service needs its own slug: it is the service's web address"),
             );
         }
         let serial = *service.serial.get_ref();
@@ -121,12 +138,18 @@ fn check_services(charter: &Charter, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::error(
                     span(&service.serial),
-                    format!("serial {serial} is used twice among the {} services", service.group.key()),
+                    format!(
+                        "serial {serial} is used twice among the {} services",
+                        service.group.key()
+                    ),
                 )
                 .with_hint("number the services of each group 1, 2, 3, …"),
             );
         }
-        for (reference, field) in [(&service.officer, "officer"), (&service.senior_officer, "senior_officer")] {
+        for (reference, field) in [
+            (&service.officer, "officer"),
+            (&service.senior_officer, "senior_officer"),
+        ] {
             let Some(reference) = reference else { continue };
             let id = reference.get_ref();
             if !known.contains(&id.as_str()) {
@@ -136,15 +159,21 @@ fn check_services(charter: &Charter, out: &mut Vec<Diagnostic>) {
                     format!("known officers: {}", known.join(", "))
                 };
                 out.push(
-                    Diagnostic::error(span(reference), format!("unknown {} \"{id}\"", field.replace('_', " ")))
-                        .with_hint(hint),
+                    Diagnostic::error(
+                        span(reference),
+                        format!("unknown {} \"{id}\"", field.replace('_', " ")),
+                    )
+                    .with_hint(hint),
                 );
             }
         }
         if service.officer.is_none() {
             out.push(
-                Diagnostic::warning(span(&service.slug), format!("service {slug} has no responsible officer"))
-                    .with_hint("add officer = \"<officer id>\" so citizens know whom to contact"),
+                Diagnostic::warning(
+                    span(&service.slug),
+                    format!("service {slug} has no responsible officer"),
+                )
+                .with_hint("add officer = \"<officer id>\" so citizens know whom to contact"),
             );
         }
     }
@@ -156,8 +185,11 @@ fn check_grievance(charter: &Charter, out: &mut Vec<Diagnostic>) {
         let serial = *step.serial.get_ref();
         if serial == 0 || serials.insert(serial, ()).is_some() {
             out.push(
-                Diagnostic::error(span(&step.serial), format!("grievance serial {serial} is zero or used twice"))
-                    .with_hint("number the grievance steps 1, 2, 3, …"),
+                Diagnostic::error(
+                    span(&step.serial),
+                    format!("grievance serial {serial} is zero or used twice"),
+                )
+                .with_hint("number the grievance steps 1, 2, 3, …"),
             );
         }
     }
@@ -176,8 +208,11 @@ fn check_office(charter: &Charter, out: &mut Vec<Diagnostic>) {
             .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
     if !valid {
         out.push(
-            Diagnostic::error(span(&charter.office.website), format!("website \"{website}\" is not a web address"))
-                .with_hint("write the address only, e.g. doict.haluaghat.mymensingh.gov.bd"),
+            Diagnostic::error(
+                span(&charter.office.website),
+                format!("website \"{website}\" is not a web address"),
+            )
+            .with_hint("write the address only, e.g. doict.haluaghat.mymensingh.gov.bd"),
         );
     }
     if let Some(phone) = &charter.office.phone {
@@ -203,8 +238,11 @@ fn check_date(charter: &Charter, out: &mut Vec<Diagnostic>) {
                 .with_hint("write it as year-month-day, e.g. last_updated = 2026-11-27"),
         ),
         Some(date) if date > crate::calendar::Date::today_in_bangladesh() => out.push(
-            Diagnostic::warning(span(stamp), format!("last_updated {} is in the future", date.iso()))
-                .with_hint("write the date the charter was actually changed"),
+            Diagnostic::warning(
+                span(stamp),
+                format!("last_updated {} is in the future", date.iso()),
+            )
+            .with_hint("write the date the charter was actually changed"),
         ),
         Some(_) => {}
     }
@@ -255,8 +293,11 @@ pub fn is_valid_email(email: &str) -> bool {
 fn check_email(email: &Spanned<String>, out: &mut Vec<Diagnostic>) {
     if !is_valid_email(email.get_ref()) {
         out.push(
-            Diagnostic::error(span(email), format!("e-mail address \"{}\" is not valid", email.get_ref()))
-                .with_hint("write it like name@example.gov.bd, without spaces"),
+            Diagnostic::error(
+                span(email),
+                format!("e-mail address \"{}\" is not valid", email.get_ref()),
+            )
+            .with_hint("write it like name@example.gov.bd, without spaces"),
         );
     }
 }

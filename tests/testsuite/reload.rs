@@ -1,0 +1,200 @@
+//! Live reload, end to end: a valid edit shows on the next request, an
+//! invalid edit is refused while the last good site keeps being served, and
+//! `/healthz` says which is which.
+
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::*;
+
+const OLD_VISION: &str = "জ্ঞানভিত্তিক অর্থনীতি, সুশাসন প্রতিষ্ঠায় তথ্য প্রযুক্তির ব্যবহার।";
+
+fn copy_bundled(dir: &Path) -> std::path::PathBuf {
+    let file = dir.join("charter.toml");
+    std::fs::copy(bundled(), &file).unwrap();
+    file
+}
+
+/// Saves the way editors do: write a new file, rename it over the old one.
+fn save(file: &Path, text: &str) {
+    let tmp = file.with_extension("toml.tmp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, file).unwrap();
+}
+
+fn edited_vision(file: &Path, vision: &str) -> String {
+    std::fs::read_to_string(file)
+        .unwrap()
+        .replacen(OLD_VISION, vision, 1)
+}
+
+#[tokio::test]
+async fn reload_swaps_good_charters_and_keeps_the_last_good_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = copy_bundled(dir.path());
+    let server = TestServer::start(&file).await;
+    let first_hash = server.state.site().content_hash.clone();
+    let first_etag = server.get("/bn/").await.header("etag").unwrap().to_string();
+
+    save(&file, &edited_vision(&file, "নতুন ভিশন।"));
+    server.state.reload().await.expect("valid edit reloads");
+    let home = server.get("/bn/").await;
+    assert!(home.body.contains("নতুন ভিশন।"));
+    assert!(!home.body.contains(OLD_VISION));
+    assert_ne!(
+        home.header("etag").unwrap(),
+        first_etag,
+        "a new page gets a new ETag"
+    );
+    let health: serde_json::Value =
+        serde_json::from_str(&server.get("/healthz").await.body).unwrap();
+    assert_ne!(health["content_hash"], first_hash.as_str());
+    assert!(health["last_reload_error"].is_null());
+
+    save(
+        &file,
+        &std::fs::read_to_string(&file)
+            .unwrap()
+            .replacen("[charter]", "[charter\n", 1),
+    );
+    let error = server
+        .state
+        .reload()
+        .await
+        .expect_err("invalid edit is refused");
+    assert!(error.contains("charter.toml:"), "{error}");
+    let home = server.get("/bn/").await;
+    assert_eq!(home.status, 200);
+    assert!(
+        home.body.contains("নতুন ভিশন।"),
+        "last good version still served"
+    );
+    let health = server.get("/healthz").await;
+    assert_eq!(health.status, 200);
+    let health: serde_json::Value = serde_json::from_str(&health.body).unwrap();
+    assert!(
+        health["last_reload_error"]
+            .as_str()
+            .unwrap()
+            .contains("error"),
+        "{health}"
+    );
+}
+
+struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+async fn start_binary(file: &Path, extra: &[&str]) -> (Running, String) {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--charter"])
+        .arg(file)
+        .args(extra)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let running = Running(child);
+    let base = format!("http://127.0.0.1:{port}");
+    let client = client();
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        if let Ok(r) = client.get(format!("{base}/healthz")).send().await {
+            if r.status().is_success() {
+                break;
+            }
+        }
+        assert!(Instant::now() < deadline, "server did not start");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    (running, base)
+}
+
+/// Polls `url` until its body contains `needle` (or fails after 15 s).
+async fn wait_for(url: &str, needle: &str) {
+    let client = client();
+    let deadline = Instant::now() + Duration::from_secs(15);
+    loop {
+        let body = client.get(url).send().await.unwrap().text().await.unwrap();
+        if body.contains(needle) {
+            return;
+        }
+        assert!(Instant::now() < deadline, "{url} never showed {needle}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn the_running_server_picks_up_saved_edits() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = copy_bundled(dir.path());
+    let (_server, base) = start_binary(&file, &[]).await;
+
+    save(&file, &edited_vision(&file, "সম্পাদিত ভিশন।"));
+    wait_for(&format!("{base}/bn/"), "সম্পাদিত ভিশন।").await;
+
+    // An editor's swap file in the same folder is not a charter.
+    std::fs::write(dir.path().join(".charter.toml.swp"), "garbage").unwrap();
+    // A broken save: refused, reported, and the site stays up.
+    let good = std::fs::read_to_string(&file).unwrap();
+    save(
+        &file,
+        &good.replacen(
+            "officer = \"assistant-programmer\"",
+            "officer = \"nobody\"",
+            1,
+        ),
+    );
+    wait_for(&format!("{base}/healthz"), "unknown officer").await;
+    let home = client().get(format!("{base}/bn/")).send().await.unwrap();
+    assert_eq!(home.status(), 200);
+    assert!(home.text().await.unwrap().contains("সম্পাদিত ভিশন।"));
+
+    // Fixing the file clears the error.
+    save(&file, &good.replacen("সম্পাদিত ভিশন।", "আবার ভিশন।", 1));
+    wait_for(&format!("{base}/bn/"), "আবার ভিশন।").await;
+    wait_for(&format!("{base}/healthz"), "\"last_reload_error\":null").await;
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn sighup_reloads_without_a_watcher() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = copy_bundled(dir.path());
+    let (server, base) = start_binary(&file, &["--no-watch"]).await;
+    std::fs::write(&file, edited_vision(&file, "সংকেতে ভিশন।")).unwrap();
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let body = client()
+        .get(format!("{base}/bn/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        body.contains(OLD_VISION),
+        "no watcher: nothing changes on its own"
+    );
+    let status = Command::new("kill")
+        .args(["-HUP", &server.0.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    wait_for(&format!("{base}/bn/"), "সংকেতে ভিশন।").await;
+}

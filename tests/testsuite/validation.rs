@@ -1,0 +1,323 @@
+//! One test per kind of invalid charter: the message, its line and column.
+
+use citizen_charter::charter::{LoadError, load_str};
+
+const BASE: &str = r#"[office]
+government = { bn = "সরকার", en = "Government" }
+office = { bn = "কার্যালয়", en = "Office" }
+department = { bn = "অধিদপ্তর", en = "Department" }
+upazila = { bn = "উপজেলা", en = "Upazila" }
+district = { bn = "জেলা", en = "District" }
+website = "example.gov.bd"
+
+[charter]
+vision = { bn = "ভিশন", en = "Vision" }
+mission = { bn = "মিশন", en = "Mission" }
+
+[[officers]]
+id = "assistant-programmer"
+name = { bn = "নাম", en = "Name" }
+designation = { bn = "পদবি", en = "Designation" }
+phone = "02996673752"
+email = "a@example.gov.bd"
+
+[[services]]
+group = "citizen"
+serial = 1
+slug = "first"
+officer = "assistant-programmer"
+name = { bn = "প্রথম", en = "First" }
+delivery = { bn = "সরাসরি", en = "In person" }
+documents = { bn = "নেই", en = "None" }
+fee = { bn = "বিনামূল্যে", en = "Free" }
+time_limit = { bn = "১ দিন", en = "1 day" }
+"#;
+
+const SECOND_SERVICE: &str = r#"
+[[services]]
+group = "citizen"
+serial = 2
+slug = "second"
+officer = "assistant-programmer"
+name = { bn = "দ্বিতীয়", en = "Second" }
+delivery = { bn = "সরাসরি", en = "In person" }
+documents = { bn = "নেই", en = "None" }
+fee = { bn = "বিনামূল্যে", en = "Free" }
+time_limit = { bn = "১ দিন", en = "1 day" }
+"#;
+
+fn with(from: &str, to: &str) -> String {
+    assert!(BASE.contains(from), "{from}");
+    BASE.replacen(from, to, 1)
+}
+
+/// The whole report for an invalid charter.
+fn report(source: &str) -> String {
+    match load_str("test.toml", source) {
+        Ok(_) => panic!("expected an invalid charter"),
+        Err(e @ LoadError::Invalid { .. }) => e.to_string(),
+        Err(e) => panic!("unexpected error {e}"),
+    }
+}
+
+fn first_line(source: &str) -> String {
+    report(source).lines().next().unwrap().to_string()
+}
+
+#[test]
+fn the_base_charter_is_valid_and_warning_free() {
+    let loaded = load_str("test.toml", BASE).expect("valid");
+    assert_eq!(loaded.warnings.diagnostics, vec![]);
+    assert_eq!(loaded.charter.services.len(), 1);
+}
+
+#[test]
+fn unknown_key() {
+    let src = with("slug = \"first\"\n", "slug = \"first\"\nslgu = \"x\"\n");
+    let out = report(&src);
+    assert!(
+        out.starts_with("test.toml:24:1: error: unknown field `slgu`, expected one of"),
+        "{out}"
+    );
+    assert!(out.contains(" 24 | slgu = \"x\"\n    | ^^^^\n"), "{out}");
+    assert!(
+        out.contains("= hint: check the spelling of the key"),
+        "{out}"
+    );
+}
+
+#[test]
+fn missing_required_key() {
+    let src = with("fee = { bn = \"বিনামূল্যে\", en = \"Free\" }\n", "");
+    assert_eq!(
+        first_line(&src),
+        "test.toml:20:1: error: missing field `fee`"
+    );
+}
+
+#[test]
+fn toml_syntax_error() {
+    let src = with("vision = { bn = \"ভিশন\", en", "vision = { bn = \"ভিশন, en");
+    let line = first_line(&src);
+    assert!(line.starts_with("test.toml:10:"), "{line}");
+    assert!(line.contains(": error: "), "{line}");
+}
+
+#[test]
+fn unknown_officer_reference() {
+    let src = with(
+        "officer = \"assistant-programmer\"",
+        "officer = \"asst-prog\"",
+    );
+    let out = report(&src);
+    assert_eq!(
+        out,
+        "test.toml:24:11: error: unknown officer \"asst-prog\"\n \
+         24 | officer = \"asst-prog\"\n    \
+         |           ^^^^^^^^^^^\n    \
+         = hint: known officers: assistant-programmer\n1 error in test.toml"
+    );
+}
+
+#[test]
+fn unknown_senior_officer_reference() {
+    let src = with(
+        "officer = \"assistant-programmer\"\n",
+        "officer = \"assistant-programmer\"\nsenior_officer = \"boss\"\n",
+    );
+    assert_eq!(
+        first_line(&src),
+        "test.toml:25:18: error: unknown senior officer \"boss\""
+    );
+}
+
+#[test]
+fn duplicate_officer_id() {
+    let src = format!(
+        "{BASE}\n[[officers]]\nid = \"assistant-programmer\"\nname = {{ bn = \"আরেকজন\", en = \"Another\" }}\ndesignation = {{ bn = \"পদবি\", en = \"Designation\" }}\n"
+    );
+    let out = report(&src);
+    assert!(
+        out.starts_with("test.toml:32:6: error: officer id \"assistant-programmer\" is used twice"),
+        "{out}"
+    );
+    assert!(
+        out.contains("the first \"assistant-programmer\" is on line 14"),
+        "{out}"
+    );
+}
+
+#[test]
+fn duplicate_serial_in_a_group() {
+    let src = format!(
+        "{BASE}{}",
+        SECOND_SERVICE.replace("serial = 2", "serial = 1")
+    );
+    assert_eq!(
+        first_line(&src),
+        "test.toml:33:10: error: serial 1 is used twice among the citizen services"
+    );
+    // The same serial in another group is fine.
+    let other = format!(
+        "{BASE}{}",
+        SECOND_SERVICE
+            .replace("serial = 2", "serial = 1")
+            .replace("\"citizen\"", "\"institutional\"")
+    );
+    assert!(load_str("test.toml", &other).is_ok());
+}
+
+#[test]
+fn duplicate_slug() {
+    let src = format!(
+        "{BASE}{}",
+        SECOND_SERVICE.replace("\"second\"", "\"first\"")
+    );
+    assert_eq!(
+        first_line(&src),
+        "test.toml:34:8: error: service slug \"first\" is used twice"
+    );
+}
+
+#[test]
+fn slug_must_be_simple() {
+    let src = with("slug = \"first\"", "slug = \"First Service\"");
+    let out = report(&src);
+    assert!(
+        out.starts_with(
+            "test.toml:23:8: error: service slug \"First Service\" is not a simple name"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn empty_required_text() {
+    let src = with("name = { bn = \"প্রথম\"", "name = { bn = \"  \"");
+    assert_eq!(
+        first_line(&src),
+        "test.toml:25:15: error: the Bangla text of service first: name is empty"
+    );
+    let src = with("en = \"Vision\"", "en = \"\"");
+    assert_eq!(
+        first_line(&src),
+        "test.toml:10:30: error: the English text of charter.vision is empty"
+    );
+}
+
+#[test]
+fn malformed_phone() {
+    let src = with("phone = \"02996673752\"", "phone = \"02-99x\"");
+    let out = report(&src);
+    assert!(
+        out.starts_with("test.toml:17:9: error: phone number \"02-99x\" is not valid\n"),
+        "{out}"
+    );
+    assert!(out.contains("hint: write 6 to 15 digits"), "{out}");
+    // Bangla digits are a valid way to write a number.
+    assert!(
+        load_str(
+            "t",
+            &with("phone = \"02996673752\"", "phone = \"০২৯৯৬৬৭৩৭৫২\"")
+        )
+        .is_ok()
+    );
+}
+
+#[test]
+fn malformed_email() {
+    for bad in [
+        "a@b",
+        "name at example.gov.bd",
+        "a@@example.gov.bd",
+        "a b@example.gov.bd",
+    ] {
+        let src = with(
+            "email = \"a@example.gov.bd\"",
+            &format!("email = \"{bad}\""),
+        );
+        assert_eq!(
+            first_line(&src),
+            format!("test.toml:18:9: error: e-mail address \"{bad}\" is not valid")
+        );
+    }
+}
+
+#[test]
+fn malformed_website() {
+    let src = with(
+        "website = \"example.gov.bd\"",
+        "website = \"not a website\"",
+    );
+    assert_eq!(
+        first_line(&src),
+        "test.toml:7:11: error: website \"not a website\" is not a web address"
+    );
+}
+
+#[test]
+fn last_updated_must_be_a_date() {
+    let src = with(
+        "mission = { bn = \"মিশন\", en = \"Mission\" }\n",
+        "mission = { bn = \"মিশন\", en = \"Mission\" }\nlast_updated = 2026-01-02T10:00:00\n",
+    );
+    assert_eq!(
+        first_line(&src),
+        "test.toml:12:16: error: last_updated must be a date without a time"
+    );
+}
+
+#[test]
+fn every_error_is_reported_not_only_the_first() {
+    let src = with("phone = \"02996673752\"", "phone = \"x\"")
+        .replacen("email = \"a@example.gov.bd\"", "email = \"nope\"", 1)
+        .replacen(
+            "officer = \"assistant-programmer\"",
+            "officer = \"ghost\"",
+            1,
+        );
+    let out = report(&src);
+    let firsts: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("test.toml:"))
+        .collect();
+    assert_eq!(firsts.len(), 3, "{out}");
+    assert!(firsts[0].starts_with("test.toml:17:"), "file order: {out}");
+    assert!(firsts[1].starts_with("test.toml:18:"));
+    assert!(firsts[2].starts_with("test.toml:24:"));
+    assert!(out.ends_with("3 errors in test.toml"), "{out}");
+}
+
+#[test]
+fn warnings_do_not_stop_a_charter() {
+    let src = with(", en = \"First\"", "")
+        .replacen("officer = \"assistant-programmer\"\n", "", 1)
+        .replacen(
+            "mission = { bn = \"মিশন\", en = \"Mission\" }\n",
+            "mission = { bn = \"মিশন\", en = \"Mission\" }\nlast_updated = 2999-01-01\n",
+            1,
+        );
+    let loaded = load_str("test.toml", &src).expect("warnings only");
+    let text = loaded.warnings.to_string();
+    assert_eq!(loaded.warnings.warning_count(), 3, "{text}");
+    assert!(
+        text.contains("test.toml:12:16: warning: last_updated 2999-01-01 is in the future"),
+        "{text}"
+    );
+    assert!(
+        text.contains("warning: service first has no responsible officer"),
+        "{text}"
+    );
+    assert!(
+        text.contains("test.toml:25:15: warning: service first: name has no English text"),
+        "{text}"
+    );
+}
+
+#[test]
+fn text_is_normalised_to_nfc() {
+    // য় typed as the single code point U+09DF is stored in NFC (য + ়).
+    let src = with("name = { bn = \"প্রথম\"", "name = { bn = \"\u{09DF}\"");
+    let loaded = load_str("test.toml", &src).unwrap();
+    assert_eq!(loaded.charter.services[0].name.bn(), "\u{09AF}\u{09BC}");
+}
