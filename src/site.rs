@@ -87,7 +87,14 @@ const HTML: &str = "text/html; charset=utf-8";
 static ASSET_PAGES: LazyLock<HashMap<String, Page>> = LazyLock::new(|| {
     assets::all()
         .iter()
-        .map(|a| (a.fingerprinted.clone(), Page::new(a.content_type, a.bytes)))
+        .map(|a| {
+            let page = if a.compressible() {
+                Page::new(a.content_type, a.bytes)
+            } else {
+                Page::identity_only(a.content_type, a.bytes)
+            };
+            (a.fingerprinted.clone(), page)
+        })
         .collect()
 });
 

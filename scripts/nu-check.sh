@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Checks every page of the site with the Nu HTML checker (vnu), CSS included,
+# and fails on any message at all: error, warning or info.
+#
+# The pages are the ones `charter build` writes, plus those only a running
+# server makes (search results) and the 404 page as the server sends it.
+#
+# Needs: a built `charter` (CHARTER, default target/release/charter), Java,
+# node, and `npm ci --ignore-scripts` for vnu-jar.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+charter=${CHARTER:-${CARGO_TARGET_DIR:-target}/release/charter}
+vnu=node_modules/vnu-jar/build/dist/vnu.jar
+site=target/site
+served=target/site-served
+
+[[ -x $charter ]] || { echo "nu-check: $charter not found: run cargo build --release" >&2; exit 2; }
+[[ -f $vnu ]] || { echo "nu-check: $vnu not found: run npm ci --ignore-scripts" >&2; exit 2; }
+
+rm -rf "$site" "$served"
+"$charter" build --out "$site" --charter charter.toml
+mkdir -p "$served"
+
+port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+"$charter" serve --addr "127.0.0.1:$port" --charter charter.toml --no-watch 2>"$served/server.log" &
+server=$!
+trap 'kill "$server" 2>/dev/null || true' EXIT
+
+# Fetches each path into a file; any status other than the expected one fails.
+node - "$port" "$served" <<'JS'
+const [port, dir] = process.argv.slice(2);
+const pages = [
+  ["bn-search-found.html", "/bn/search?q=" + encodeURIComponent("প্রশিক্ষণ"), 200],
+  ["en-search-found.html", "/en/search?q=training", 200],
+  ["bn-search-none.html", "/bn/search?q=zzzz", 200],
+  ["en-search-none.html", "/en/search?q=zzzz", 200],
+  ["bn-search-all.html", "/bn/search", 200],
+  ["en-search-all.html", "/en/search", 200],
+  ["bn-404.html", "/bn/no-such-page", 404],
+  ["en-404.html", "/en/no-such-page", 404],
+];
+const base = `http://127.0.0.1:${port}`;
+const fs = require("fs");
+(async () => {
+  for (let i = 0; ; i++) {
+    try { if ((await fetch(base + "/healthz")).ok) break; } catch {}
+    if (i > 300) throw new Error("the server did not start: see " + dir + "/server.log");
+    await new Promise(r => setTimeout(r, 100));
+  }
+  for (const [file, path, status] of pages) {
+    const res = await fetch(base + path);
+    if (res.status !== status) throw new Error(`${path}: status ${res.status}, expected ${status}`);
+    fs.writeFileSync(`${dir}/${file}`, Buffer.from(await res.arrayBuffer()));
+  }
+})().catch(e => { console.error("nu-check: " + e.message); process.exit(1); });
+JS
+
+kill "$server" 2>/dev/null || true
+wait "$server" 2>/dev/null || true
+trap - EXIT
+
+mapfile -t files < <(find "$site" "$served" \( -name '*.html' -o -name '*.css' \) | sort)
+report=$served/vnu.json
+status=0
+java -jar "$vnu" --also-check-css --Werror --format json "${files[@]}" 2>"$report" || status=$?
+
+# One line per file with its counts, then every message in full.
+node - "$report" "${files[@]}" <<'JS'
+const [report, ...files] = process.argv.slice(2);
+const fs = require("fs");
+const path = require("path");
+let messages;
+try {
+  messages = JSON.parse(fs.readFileSync(report, "utf8")).messages;
+} catch (e) {
+  console.error("nu-check: vnu gave no report:\n" + fs.readFileSync(report, "utf8"));
+  process.exit(1);
+}
+const key = url => url ? path.relative(process.cwd(), decodeURIComponent(new URL(url).pathname)) : "(none)";
+const kind = m => m.type === "error" || m.type === "non-document-error" ? "error"
+  : m.subType === "warning" ? "warning" : "info";
+let total = { error: 0, warning: 0, info: 0 };
+for (const file of files) {
+  const mine = messages.filter(m => key(m.url) === file);
+  const n = { error: 0, warning: 0, info: 0 };
+  mine.forEach(m => { n[kind(m)]++; total[kind(m)]++; });
+  console.log(`${file}: ${n.error} errors, ${n.warning} warnings, ${n.info} info`);
+}
+const stray = messages.filter(m => !files.includes(key(m.url)));
+stray.forEach(m => total[kind(m)]++);
+for (const m of messages) {
+  console.log(`${key(m.url)}:${m.lastLine ?? "?"}:${m.firstColumn ?? "?"}: ${kind(m)}: ${m.message}` +
+    (m.extract ? `\n    ${m.extract.replace(/\n/g, " ")}` : ""));
+}
+console.log(`nu-check: ${files.length} files, ${total.error} errors, ${total.warning} warnings, ${total.info} info`);
+process.exit(messages.length === 0 ? 0 : 1);
+JS
+exit "$status"

@@ -1,0 +1,403 @@
+//! The machinery of the browser tests: the site served in-process, a
+//! chromedriver of our own on a free port, and a headless Chromium session
+//! per test.
+//!
+//! Sessions run one at a time: the machines that run these tests have two
+//! cores, and two Chromiums side by side make timing flaky.
+
+use std::future::Future;
+use std::io::Write;
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::{Mutex, Once, OnceLock};
+use std::time::{Duration, Instant};
+
+use citizen_charter::server::{AppState, app, load_site};
+use fantoccini::{Client, ClientBuilder, Locator};
+use hyper_util::client::legacy::connect::HttpConnector;
+use serde_json::{Value, json};
+
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+const CHROMIUM: &str = "/usr/bin/chromium";
+
+/// Widths the tests use, in CSS pixels.
+pub const DESKTOP: u32 = 1280;
+/// The narrowest phone we support.
+pub const MOBILE: u32 = 320;
+
+/// The repository's root.
+pub fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// True when running under CI, where a missing tool is a failure.
+pub fn ci() -> bool {
+    std::env::var_os("CI").is_some_and(|v| !v.is_empty() && v != "0" && v != "false")
+}
+
+/// Writes straight to the terminal: the test harness captures `eprintln!`
+/// of passing tests, and a skip must not go unnoticed.
+pub fn shout(message: &str) {
+    let line = "!".repeat(72);
+    let _ = writeln!(std::io::stderr(), "\n{line}\n{message}\n{line}\n");
+}
+
+/// The site under test, served from this process.
+pub struct Server {
+    /// `http://127.0.0.1:PORT`.
+    pub base: String,
+    /// Every pre-rendered HTML page's path, e.g. `/bn/services`.
+    pub paths: Vec<String>,
+}
+
+/// Starts the server once for the whole test binary, on a thread of its
+/// own that lives as long as the process.
+pub fn server() -> &'static Server {
+    static SERVER: OnceLock<Server> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let charter = root().join("charter.toml");
+        let site =
+            load_site(&charter).unwrap_or_else(|e| panic!("charter.toml does not load:\n{e}"));
+        let paths = site
+            .paths()
+            .into_iter()
+            .filter(|p| {
+                site.page(p)
+                    .is_some_and(|page| page.content_type.starts_with("text/html"))
+            })
+            .map(String::from)
+            .collect();
+        let state = AppState::new(site, charter);
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .expect("server runtime");
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                    .await
+                    .expect("bind 127.0.0.1:0");
+                tx.send(listener.local_addr().expect("local address"))
+                    .expect("report address");
+                axum::serve(listener, app(state)).await.expect("serve");
+            });
+        });
+        let addr: SocketAddr = rx.recv().expect("server thread started");
+        Server {
+            base: format!("http://{addr}"),
+            paths,
+        }
+    })
+}
+
+/// Every page a visitor can reach, in both languages: the pre-rendered
+/// pages, search results (some, none, everything) and the 404 page.
+pub fn all_pages() -> Vec<String> {
+    let mut pages = server().paths.clone();
+    pages.extend(
+        [
+            "/bn/search?q=%E0%A6%AA%E0%A7%8D%E0%A6%B0%E0%A6%B6%E0%A6%BF%E0%A6%95%E0%A7%8D%E0%A6%B7%E0%A6%A3",
+            "/en/search?q=training",
+            "/bn/search?q=zzzz",
+            "/en/search?q=zzzz",
+            "/bn/search",
+            "/en/search",
+            "/bn/no-such-page",
+            "/en/no-such-page",
+        ]
+        .map(String::from),
+    );
+    pages
+}
+
+/// What the browser is told about its user.
+#[derive(Debug, Clone, Copy)]
+pub enum Languages {
+    /// Chromium's own default (`en-US`).
+    Default,
+    /// A Bangla-speaking user's browser.
+    Bangla,
+}
+
+/// A headless Chromium session on the test server.
+#[derive(Clone)]
+pub struct Browser {
+    /// The WebDriver client.
+    pub client: Client,
+    base: String,
+}
+
+/// Runs `test` in a fresh browser, or skips loudly when this machine has no
+/// chromedriver (and fails under CI, where it must have one).
+///
+/// The session and its chromedriver are ended whether `test` passes or
+/// panics; the panic is then passed on.
+pub fn run<F, Fut>(languages: Languages, test: F)
+where
+    F: FnOnce(Browser) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    if !Path::new(CHROMEDRIVER).exists() {
+        assert!(
+            !ci(),
+            "{CHROMEDRIVER} is missing, and CI is set so the browser tests must run: \
+             apt-get install chromium chromium-driver fonts-noto-core"
+        );
+        static SKIP: Once = Once::new();
+        SKIP.call_once(|| {
+            shout(&format!(
+                "SKIPPED: browser tests. {CHROMEDRIVER} is not installed.\n\
+                 Install it with: apt-get install chromium chromium-driver fonts-noto-core"
+            ));
+        });
+        return;
+    }
+    static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+    let _turn = ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner());
+    let base = server().base.clone();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("test runtime");
+    let mut driver = Chromedriver::start();
+    let outcome = runtime.block_on(async {
+        let client = connect(driver.port, languages).await;
+        let browser = Browser {
+            client: client.clone(),
+            base,
+        };
+        // A spawned task's panic comes back as an error, so the browser
+        // is closed before the test fails.
+        let outcome = tokio::spawn(test(browser)).await;
+        let _ = client.close().await;
+        outcome
+    });
+    driver.stop();
+    if let Err(e) = outcome {
+        match e.try_into_panic() {
+            Ok(panic) => std::panic::resume_unwind(panic),
+            Err(e) => panic!("browser test did not finish: {e}"),
+        }
+    }
+}
+
+struct Chromedriver {
+    child: Child,
+    port: u16,
+}
+
+impl Chromedriver {
+    fn start() -> Chromedriver {
+        let port = TcpListener::bind("127.0.0.1:0")
+            .and_then(|l| l.local_addr())
+            .expect("a free port")
+            .port();
+        let child = Command::new(CHROMEDRIVER)
+            .arg(format!("--port={port}"))
+            .stdin(Stdio::null())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap_or_else(|e| panic!("cannot start {CHROMEDRIVER}: {e}"));
+        let mut driver = Chromedriver { child, port };
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while TcpStream::connect(("127.0.0.1", port)).is_err() {
+            if let Ok(Some(status)) = driver.child.try_wait() {
+                panic!("{CHROMEDRIVER} exited at start: {status}");
+            }
+            if Instant::now() > deadline {
+                driver.stop();
+                panic!("{CHROMEDRIVER} did not listen on port {port} within 20 s");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        driver
+    }
+
+    fn stop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+impl Drop for Chromedriver {
+    fn drop(&mut self) {
+        self.stop();
+    }
+}
+
+async fn connect(port: u16, languages: Languages) -> Client {
+    let mut options = json!({
+        "binary": CHROMIUM,
+        "args": [
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--hide-scrollbars",
+            "--force-device-scale-factor=1",
+            format!("--window-size={DESKTOP},900"),
+        ],
+    });
+    if let Languages::Bangla = languages {
+        // What a Bangla user's Chromium sends as Accept-Language.
+        options["prefs"] = json!({ "intl.accept_languages": "bn" });
+    }
+    let capabilities = json!({
+        "browserName": "chrome",
+        "goog:chromeOptions": options,
+    });
+    let Value::Object(capabilities) = capabilities else {
+        unreachable!("an object literal")
+    };
+    let client = ClientBuilder::new(HttpConnector::new())
+        .capabilities(capabilities)
+        .connect(&format!("http://127.0.0.1:{port}"))
+        .await
+        .unwrap_or_else(|e| panic!("cannot open a Chromium session: {e}"));
+    let mut timeouts = client.get_timeouts().await.expect("timeouts");
+    timeouts.set_script(Some(Duration::from_secs(120)));
+    timeouts.set_page_load(Some(Duration::from_secs(60)));
+    client
+        .update_timeouts(timeouts)
+        .await
+        .expect("set timeouts");
+    client
+}
+
+impl Browser {
+    /// The absolute URL of `path` on the test server.
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// Opens `path` and waits for its fonts, so that measurements and
+    /// pictures show the page as a visitor sees it.
+    pub async fn open(&self, path: &str) {
+        self.client
+            .goto(&self.url(path))
+            .await
+            .unwrap_or_else(|e| panic!("cannot open {path}: {e}"));
+        self.fonts_ready().await;
+    }
+
+    /// Waits until every font the page uses has loaded (or failed).
+    pub async fn fonts_ready(&self) {
+        self.eval_async("document.fonts.ready.then(() => done(true))")
+            .await;
+    }
+
+    /// The current URL's path and query, e.g. `/bn/search?q=x`.
+    pub async fn location(&self) -> String {
+        let url = self.client.current_url().await.expect("current URL");
+        match url.query() {
+            Some(q) => format!("{}?{q}", url.path()),
+            None => url.path().to_string(),
+        }
+    }
+
+    /// Runs `script` (a function body: `return …`) in the page.
+    pub async fn eval(&self, script: &str) -> Value {
+        self.client
+            .execute(script, Vec::new())
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Runs `script`, which calls `done(value)` when it has its answer.
+    pub async fn eval_async(&self, script: &str) -> Value {
+        let script = format!("const done = arguments[arguments.length - 1];\n{script}");
+        self.client
+            .execute_async(&script, Vec::new())
+            .await
+            .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
+    }
+
+    /// Resizes the window so that the page's viewport is `width` × `height`
+    /// CSS pixels (the window's own frame differs between versions).
+    pub async fn viewport(&self, width: u32, height: u32) {
+        self.client
+            .set_window_size(width, height)
+            .await
+            .expect("resize window");
+        let inner = self
+            .eval("return [window.innerWidth, window.innerHeight]")
+            .await;
+        let dw = i64::from(width) - inner[0].as_i64().unwrap_or(0);
+        let dh = i64::from(height) - inner[1].as_i64().unwrap_or(0);
+        if dw != 0 || dh != 0 {
+            let w = (i64::from(width) + dw).max(1) as u32;
+            let h = (i64::from(height) + dh).max(1) as u32;
+            self.client
+                .set_window_size(w, h)
+                .await
+                .expect("resize window");
+        }
+        let inner = self.eval("return window.innerWidth").await;
+        assert_eq!(
+            inner.as_u64(),
+            Some(u64::from(width)),
+            "the viewport did not become {width} px wide"
+        );
+    }
+
+    /// The element matching `css`; fails the test when there is none.
+    pub async fn find(&self, css: &str) -> fantoccini::elements::Element {
+        self.client
+            .find(Locator::Css(css))
+            .await
+            .unwrap_or_else(|e| panic!("no element matches {css}: {e}"))
+    }
+
+    /// Saves a picture of the whole page, `width` CSS pixels wide, as
+    /// `target/screenshots/<name>.png`.
+    pub async fn screenshot(&self, name: &str, width: u32) -> PathBuf {
+        self.viewport(width, 900).await;
+        let height = self
+            .eval("return document.documentElement.scrollHeight")
+            .await
+            .as_u64()
+            .unwrap_or(900) as u32;
+        // Tall enough for the whole page in one picture, within reason.
+        self.viewport(width, height.clamp(400, 16_000)).await;
+        let png = self.client.screenshot().await.expect("screenshot");
+        self.viewport(width, 900).await;
+        save(&format!("{name}.png"), &png)
+    }
+}
+
+/// `target/screenshots/`, created on first use.
+pub fn screenshot_dir() -> PathBuf {
+    let dir = root().join("target").join("screenshots");
+    std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
+    dir
+}
+
+/// Writes `bytes` to `target/screenshots/<file>`.
+pub fn save(file: &str, bytes: &[u8]) -> PathBuf {
+    let path = screenshot_dir().join(file);
+    std::fs::write(&path, bytes).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    path
+}
+
+/// axe-core's browser build, from `npm ci`; `None` (after a loud message)
+/// when it is missing outside CI.
+pub fn axe_source() -> Option<String> {
+    let path = root().join("node_modules/axe-core/axe.min.js");
+    match std::fs::read_to_string(&path) {
+        Ok(source) => Some(source),
+        Err(e) => {
+            let message = format!(
+                "{}: {e}\nRun `npm ci --ignore-scripts` in {} to install axe-core.",
+                path.display(),
+                root().display()
+            );
+            assert!(!ci(), "axe-core is missing and CI is set: {message}");
+            shout(&format!("SKIPPED: accessibility checks. {message}"));
+            None
+        }
+    }
+}
