@@ -53,7 +53,42 @@ fn the_service_tables_print_on_a4_landscape() {
                 .expect("print settings");
             let pdf = b.client.print(config).await.expect("print to PDF");
             assert!(pdf.starts_with(b"%PDF-"), "a PDF");
-            save(&format!("{lang}-services-print.pdf"), &pdf);
+            let file = save(&format!("{lang}-services-print.pdf"), &pdf);
+            let pages = pdf_names(&pdf, "/MediaBox [");
+            assert!(!pages.is_empty(), "{}: no pages", file.display());
+            for page in &pages {
+                let size: Vec<f64> = page
+                    .split_whitespace()
+                    .filter_map(|n| n.trim_end_matches(']').parse().ok())
+                    .collect();
+                // A4 landscape is 842 × 595 points, as the page's @page asks.
+                assert!(
+                    size.len() == 4
+                        && (size[2] - 841.9).abs() < 1.0
+                        && (size[3] - 595.0).abs() < 1.0,
+                    "{}: a page of {page}, not A4 landscape",
+                    file.display()
+                );
+            }
+            let fonts = pdf_names(&pdf, "/BaseFont /");
+            assert!(
+                !fonts.is_empty() && fonts.iter().all(|f| f.contains("NotoSansBengali")),
+                "{}: every glyph comes from the bundled font, not a fallback: {fonts:?}",
+                file.display()
+            );
         }
     });
+}
+
+/// What follows each `key` in a PDF's uncompressed structure, up to the end
+/// of the line or dictionary entry: page sizes, font names.
+fn pdf_names(pdf: &[u8], key: &str) -> Vec<String> {
+    let text = String::from_utf8_lossy(pdf);
+    text.match_indices(key)
+        .map(|(at, _)| {
+            let rest = &text[at + key.len()..];
+            let end = rest.find(['/', '\n', '>']).unwrap_or(rest.len());
+            rest[..end].trim().to_string()
+        })
+        .collect()
 }

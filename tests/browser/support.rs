@@ -316,32 +316,50 @@ impl Browser {
             .unwrap_or_else(|e| panic!("script failed: {e}\n{script}"))
     }
 
-    /// Resizes the window so that the page's viewport is `width` × `height`
-    /// CSS pixels (the window's own frame differs between versions).
+    /// Resizes the window so that the page's viewport is `width` CSS
+    /// pixels wide and, as near as the browser allows, `height` high (the
+    /// window's own frame differs between versions, so the first try is
+    /// measured and corrected).
     pub async fn viewport(&self, width: u32, height: u32) {
-        self.client
-            .set_window_size(width, height)
-            .await
-            .expect("resize window");
-        let inner = self
-            .eval("return [window.innerWidth, window.innerHeight]")
-            .await;
-        let dw = i64::from(width) - inner[0].as_i64().unwrap_or(0);
-        let dh = i64::from(height) - inner[1].as_i64().unwrap_or(0);
-        if dw != 0 || dh != 0 {
-            let w = (i64::from(width) + dw).max(1) as u32;
-            let h = (i64::from(height) + dh).max(1) as u32;
+        let (mut window_w, mut window_h) = (i64::from(width), i64::from(height));
+        let mut inner = (0, 0);
+        for _ in 0..5 {
             self.client
-                .set_window_size(w, h)
+                .set_window_size(window_w.max(100) as u32, window_h.max(100) as u32)
                 .await
                 .expect("resize window");
+            inner = self.settled_viewport().await;
+            if inner.0 == i64::from(width) && inner.1 == i64::from(height) {
+                return;
+            }
+            window_w += i64::from(width) - inner.0;
+            window_h += i64::from(height) - inner.1;
         }
-        let inner = self.eval("return window.innerWidth").await;
         assert_eq!(
-            inner.as_u64(),
-            Some(u64::from(width)),
+            inner.0,
+            i64::from(width),
             "the viewport did not become {width} px wide"
         );
+    }
+
+    /// The viewport's size once a resize has reached the page: the same
+    /// over two rounds of two animation frames.
+    async fn settled_viewport(&self) -> (i64, i64) {
+        let mut last = (-1, -1);
+        for _ in 0..50 {
+            let size = self
+                .eval_async(
+                    "requestAnimationFrame(() => requestAnimationFrame(() =>\n\
+                       done([window.innerWidth, window.innerHeight])))",
+                )
+                .await;
+            let size = (size[0].as_i64().unwrap_or(0), size[1].as_i64().unwrap_or(0));
+            if size == last && size.0 > 1 {
+                return size;
+            }
+            last = size;
+        }
+        last
     }
 
     /// The element matching `css`; fails the test when there is none.
