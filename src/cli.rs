@@ -1,15 +1,19 @@
 //! The `charter` command: `serve` (the default), `check`, `build`, `import`.
 //! Each subcommand is one small function; the library does the work.
 
+use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::time::Duration;
 
+use clap::builder::TypedValueParser as _;
 use clap::{Args, Parser, Subcommand};
 
 use crate::charter::{self, LoadError};
 use crate::i18n::{self, Lang};
-use crate::server::{self, AppState};
+use crate::server::{self, AppState, ServeOptions};
+use crate::open_data::BaseUrl;
 use crate::site::Site;
 use crate::{static_site, watch};
 
@@ -55,6 +59,43 @@ struct ServeArgs {
     /// Log in JSON, one object per line, instead of plain text.
     #[arg(long, env = "CHARTER_LOG_JSON")]
     log_json: bool,
+    /// Public address of the site (e.g. https://charter.example.gov.bd), used
+    /// for canonical links, the sitemap, JSON-LD and QR codes. Default:
+    /// https:// + the charter's website.
+    #[arg(long, env = "CHARTER_BASE_URL")]
+    base_url: Option<String>,
+    /// The site is reached over HTTPS (a TLS proxy in front): send
+    /// Strict-Transport-Security. Never set it for a plain-HTTP site.
+    #[arg(long, env = "CHARTER_HTTPS")]
+    https: bool,
+    /// Most connections open at once; more wait until one closes.
+    #[arg(long, env = "CHARTER_MAX_CONNECTIONS",
+          default_value_t = ServeOptions::default().max_connections,
+          value_parser = clap::value_parser!(u32).range(1..).try_map(usize::try_from))]
+    max_connections: usize,
+    /// Seconds a client has to send its request headers.
+    #[arg(long, env = "CHARTER_HEADER_TIMEOUT", value_name = "SECONDS",
+          default_value_t = ServeOptions::default().header_read_timeout.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..))]
+    header_timeout: u64,
+    /// Seconds the server has to answer one request before it gives up
+    /// with 503.
+    #[arg(long, env = "CHARTER_REQUEST_TIMEOUT", value_name = "SECONDS",
+          default_value_t = ServeOptions::default().request_timeout.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..))]
+    request_timeout: u64,
+}
+
+impl ServeArgs {
+    fn options(&self) -> ServeOptions {
+        ServeOptions {
+            https: self.https,
+            max_connections: self.max_connections,
+            header_read_timeout: Duration::from_secs(self.header_timeout),
+            request_timeout: Duration::from_secs(self.request_timeout),
+            ..ServeOptions::default()
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -72,6 +113,9 @@ struct BuildArgs {
     /// The charter file.
     #[arg(long, env = "CHARTER_FILE", default_value = "charter.toml")]
     charter: PathBuf,
+    /// Public address of the site, as for `serve`.
+    #[arg(long, env = "CHARTER_BASE_URL")]
+    base_url: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -95,19 +139,27 @@ pub fn run() -> ExitCode {
 fn init_logging(json: bool) {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env()
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // Colours only on a terminal: journald and log files get plain text.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     if json {
         builder.json().init();
     } else {
         builder.init();
     }
+    // A panic is logged like everything else (one JSON object with
+    // --log-json), with the place it happened; the server answers 500.
+    std::panic::set_hook(Box::new(|info| {
+        tracing::error!(target: "panic", "{info}");
+    }));
 }
 
 fn serve(args: ServeArgs) -> ExitCode {
     init_logging(args.log_json);
-    let site = match server::load_site(&args.charter) {
+    let base_url = args.base_url.as_deref().map(BaseUrl::new);
+    let site = match server::load_site_with_base(&args.charter, base_url.clone()) {
         Ok(site) => site,
         Err(message) => {
             eprintln!("{message}");
@@ -124,8 +176,8 @@ fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
-    runtime.block_on(async move {
-        let state = AppState::new(site, args.charter.clone());
+    let status = runtime.block_on(async move {
+        let state = AppState::with_base_url(site, args.charter.clone(), base_url);
         let _watcher = if args.no_watch {
             None
         } else {
@@ -153,14 +205,17 @@ fn serve(args: ServeArgs) -> ExitCode {
             args.charter.display(),
             args.addr
         );
-        match server::serve(listener, state).await {
+        match server::serve(listener, state, &args.options()).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
                 eprintln!("server error: {e}");
                 ExitCode::FAILURE
             }
         }
-    })
+    });
+    // A reload still rendering must not hold the exit up.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    status
 }
 
 /// Exit status of `check`: 0 valid, 1 invalid, 2 unreadable.
@@ -212,7 +267,8 @@ fn build(args: &BuildArgs) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let site = match Site::build(loaded) {
+    let base_url = args.base_url.as_deref().map(BaseUrl::new);
+    let site = match Site::build_with_base(loaded, base_url) {
         Ok(s) => s,
         Err(e) => {
             eprintln!("{e}");

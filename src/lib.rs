@@ -11,6 +11,8 @@ pub mod charter;
 pub mod cli;
 pub mod i18n;
 pub mod import;
+pub mod open_data;
+pub mod qr;
 pub mod render;
 pub mod search;
 pub mod server;

@@ -11,7 +11,8 @@ use crate::assets;
 use crate::calendar::BanglaDate;
 use crate::charter::{Block, Charter, Officer, Service, ServiceGroup, Text, phone_digits};
 use crate::i18n::{Arg, Lang, tr, tr_args};
-use crate::urls;
+use crate::open_data::{self, BaseUrl};
+use crate::{qr, urls};
 
 /// A text resolved for one page.
 #[derive(Debug, Clone)]
@@ -117,6 +118,8 @@ pub struct ServiceView {
     pub senior_officer: Option<OfficerView>,
     /// e.g. "নাগরিক সেবা, ক্রমিক নং ২".
     pub group_serial: String,
+    /// The QR code image that opens this page (printed in the table).
+    pub qr_url: String,
 }
 
 impl ServiceView {
@@ -138,6 +141,7 @@ impl ServiceView {
             ),
             serial,
             url: urls::service(page, s.slug.get_ref()),
+            qr_url: urls::service_qr(page, s.slug.get_ref()),
             name: Txt::new(&s.name, page),
             delivery: BlockView::new(&s.delivery, page),
             documents: BlockView::new(&s.documents, page),
@@ -241,11 +245,19 @@ pub struct Layout {
     pub title: String,
     /// Meta description.
     pub description: String,
-    /// This page in Bangla and in English (for the switch and hreflang);
+    /// This page in Bangla and in English, absolute (for hreflang);
     /// `None` on error pages, which have no address of their own.
     pub bn_url: Option<String>,
-    /// This page in English.
+    /// This page in English, absolute.
     pub en_url: Option<String>,
+    /// This page's own absolute URL (canonical link, Open Graph).
+    pub canonical: Option<String>,
+    /// Open Graph locale: `bn_BD` or `en_US`.
+    pub og_locale: &'static str,
+    /// The other language's Open Graph locale.
+    pub og_locale_other: &'static str,
+    /// schema.org JSON-LD for the page, already safe inside `<script>`.
+    pub json_ld: Option<String>,
     /// The other language's code.
     pub other_lang: &'static str,
     /// The same page in the other language (or its home page).
@@ -293,6 +305,7 @@ enum Nav {
 }
 
 struct PageInfo {
+    json_ld: Option<String>,
     title: String,
     description: String,
     /// The page's URL in each language, when it has one.
@@ -301,17 +314,24 @@ struct PageInfo {
     query: String,
 }
 
-fn layout(charter: &Charter, page: Lang, info: PageInfo) -> Layout {
+fn layout(charter: &Charter, base: &BaseUrl, page: Lang, info: PageInfo) -> Layout {
     let o = &charter.office;
-    let (bn_url, en_url) = match info.urls {
+    let (bn_path, en_path) = match info.urls {
         Some((bn, en)) => (Some(bn), Some(en)),
         None => (None, None),
     };
-    let other_url = match page {
-        Lang::Bn => en_url.clone(),
-        Lang::En => bn_url.clone(),
-    }
-    .unwrap_or_else(|| urls::home(page.other()));
+    let (this_path, other_path) = match page {
+        Lang::Bn => (bn_path.clone(), en_path.clone()),
+        Lang::En => (en_path.clone(), bn_path.clone()),
+    };
+    // The visible switch stays a relative link, so a copy of the site
+    // served from elsewhere (or a test server) keeps working.
+    let other_url = other_path.unwrap_or_else(|| urls::home(page.other()));
+    let absolute = |p: Option<String>| p.map(|p| base.join(&p));
+    let (og_locale, og_locale_other) = match page {
+        Lang::Bn => ("bn_BD", "en_US"),
+        Lang::En => ("en_US", "bn_BD"),
+    };
     let nav = [
         (Nav::Home, "nav-home", urls::home(page)),
         (Nav::Services, "nav-services", urls::services(page)),
@@ -346,8 +366,12 @@ fn layout(charter: &Charter, page: Lang, info: PageInfo) -> Layout {
         lang: page.code(),
         title,
         description: info.description,
-        bn_url,
-        en_url,
+        bn_url: absolute(bn_path),
+        en_url: absolute(en_path),
+        canonical: absolute(this_path),
+        og_locale,
+        og_locale_other,
+        json_ld: info.json_ld,
         other_lang: page.other().code(),
         other_url,
         css: assets::url("style.css"),
@@ -406,6 +430,8 @@ struct ServicesPage<'a> {
 struct ServicePage<'a> {
     layout: &'a Layout,
     service: ServiceView,
+    /// Inline SVG QR code of this page's absolute URL.
+    qr_svg: String,
 }
 
 #[derive(Template)]
@@ -494,7 +520,7 @@ fn render<T: Template>(page: &str, t: &T) -> Result<String, RenderError> {
 }
 
 /// Every fixed page of the site in both languages.
-pub fn render_pages(charter: &Charter) -> Result<Vec<RenderedPage>, RenderError> {
+pub fn render_pages(charter: &Charter, base: &BaseUrl) -> Result<Vec<RenderedPage>, RenderError> {
     let mut pages = Vec::new();
     for page in Lang::ALL {
         let office = office_name(charter, page);
@@ -502,8 +528,10 @@ pub fn render_pages(charter: &Charter) -> Result<Vec<RenderedPage>, RenderError>
 
         let l = layout(
             charter,
+            base,
             page,
             PageInfo {
+                json_ld: Some(open_data::organization_ld(charter, page, base)),
                 title: tr_args(page, "home-title", &[("office", Arg::Text(office.clone()))]),
                 description: tr_args(
                     page,
@@ -531,8 +559,10 @@ pub fn render_pages(charter: &Charter) -> Result<Vec<RenderedPage>, RenderError>
 
         let l = layout(
             charter,
+            base,
             page,
             PageInfo {
+                json_ld: None,
                 title: tr(page, "services-title"),
                 description: tr_args(
                     page,
@@ -560,8 +590,10 @@ pub fn render_pages(charter: &Charter) -> Result<Vec<RenderedPage>, RenderError>
             let slug = s.slug.get_ref();
             let l = layout(
                 charter,
+                base,
                 page,
                 PageInfo {
+                    json_ld: Some(open_data::service_ld(charter, s, page, base)),
                     title: view.name.text.clone(),
                     description: tr_args(
                         page,
@@ -573,7 +605,9 @@ pub fn render_pages(charter: &Charter) -> Result<Vec<RenderedPage>, RenderError>
                     query: String::new(),
                 },
             );
+            let label = tr(page, "qr-label");
             let p = ServicePage {
+                qr_svg: qr::svg(&base.join(&view.url), &label),
                 layout: &l,
                 service: view,
             };
@@ -586,8 +620,10 @@ pub fn render_pages(charter: &Charter) -> Result<Vec<RenderedPage>, RenderError>
 
         let l = layout(
             charter,
+            base,
             page,
             PageInfo {
+                json_ld: Some(open_data::organization_ld(charter, page, base)),
                 title: tr(page, "contact-title"),
                 description: tr_args(
                     page,
@@ -647,12 +683,19 @@ pub fn render_pages(charter: &Charter) -> Result<Vec<RenderedPage>, RenderError>
 }
 
 /// An error page in `page`'s language.
-pub fn render_error(charter: &Charter, page: Lang, kind: ErrorKind) -> Result<String, RenderError> {
+pub fn render_error(
+    charter: &Charter,
+    base: &BaseUrl,
+    page: Lang,
+    kind: ErrorKind,
+) -> Result<String, RenderError> {
     let (title_id, body_id) = kind.ids();
     let l = layout(
         charter,
+        base,
         page,
         PageInfo {
+            json_ld: None,
             title: tr(page, title_id),
             description: tr(page, body_id),
             urls: None,
@@ -674,6 +717,7 @@ pub fn render_error(charter: &Charter, page: Lang, kind: ErrorKind) -> Result<St
 /// services (all of them for an empty query).
 pub fn render_search(
     charter: &Charter,
+    base: &BaseUrl,
     page: Lang,
     query: &str,
     found: &[&Service],
@@ -689,8 +733,10 @@ pub fn render_search(
     };
     let l = layout(
         charter,
+        base,
         page,
         PageInfo {
+            json_ld: None,
             title: tr(page, "search-title"),
             description: tr_args(page, "search-description", &[("office", Arg::Text(office))]),
             urls: Some((search_url(Lang::Bn), search_url(Lang::En))),

@@ -3,24 +3,39 @@
 //! Pages come pre-rendered and pre-compressed from [`Site`]; a request picks
 //! the encoding the client accepts, answers `304` when its copy is current,
 //! and otherwise sends the stored bytes. Only search renders per request.
+//!
+//! Every route sits behind the same hardening layers ([`harden`]): security
+//! headers, GET/HEAD only, limits on the request head, a per-request
+//! timeout, panics turned into a 500 page, and one log line per request.
+//! [`serve_with`] runs the HTTP/1 connections itself, for the limits hyper
+//! enforces before a request reaches the router.
 
+use std::any::Any;
+use std::future::Future;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, UNIX_EPOCH};
 
 use arc_swap::ArcSwap;
 use axum::Router;
-use axum::body::Body;
+use axum::body::{Body, HttpBody as _};
 use axum::extract::{RawQuery, Request, State};
 use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use http::{Method, StatusCode};
+use hyper_util::rt::{TokioIo, TokioTimer};
+use hyper_util::server::graceful::GracefulShutdown;
+use hyper_util::service::TowerToHyperService;
+use tokio::sync::Semaphore;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::timeout::TimeoutLayer;
 
 use crate::charter::{self, LoadError};
 use crate::i18n::Lang;
 use crate::render::ErrorKind;
+use crate::open_data::BaseUrl;
 use crate::site::{self, Page, Site};
 use crate::urls;
 
@@ -29,6 +44,7 @@ use crate::urls;
 pub struct AppState {
     site: ArcSwap<Site>,
     charter_path: PathBuf,
+    base_url: Option<BaseUrl>,
     last_reload_error: Mutex<Option<String>>,
 }
 
@@ -36,9 +52,20 @@ impl AppState {
     /// State serving `site`, loaded from `charter_path` (reloads read it
     /// again).
     pub fn new(site: Site, charter_path: PathBuf) -> Arc<AppState> {
+        AppState::with_base_url(site, charter_path, None)
+    }
+
+    /// Like [`AppState::new`], with absolute links on `base_url` (given
+    /// by `--base-url`) for this site and every reload.
+    pub fn with_base_url(
+        site: Site,
+        charter_path: PathBuf,
+        base_url: Option<BaseUrl>,
+    ) -> Arc<AppState> {
         Arc::new(AppState {
             site: ArcSwap::from_pointee(site),
             charter_path,
+            base_url,
             last_reload_error: Mutex::new(None),
         })
     }
@@ -53,8 +80,9 @@ impl AppState {
     /// keeps being served.
     pub async fn reload(self: &Arc<Self>) -> Result<(), String> {
         let path = self.charter_path.clone();
+        let base = self.base_url.clone();
         // Rendering and brotli are CPU work: keep them off the async workers.
-        let built = tokio::task::spawn_blocking(move || load_site(&path))
+        let built = tokio::task::spawn_blocking(move || load_site_with_base(&path, base))
             .await
             .map_err(|e| format!("reload task failed: {e}"))?;
         let mut last = self
@@ -86,46 +114,213 @@ impl AppState {
 /// Loads, validates and renders the charter at `path`; the error is the
 /// text `charter check` would print.
 pub fn load_site(path: &std::path::Path) -> Result<Site, String> {
+    load_site_with_base(path, None)
+}
+
+/// Like [`load_site`], with absolute links on `base` when given.
+pub fn load_site_with_base(path: &std::path::Path, base: Option<BaseUrl>) -> Result<Site, String> {
     let loaded = charter::load_file(path).map_err(|e| match e {
         LoadError::Invalid { .. } | LoadError::Read { .. } => e.to_string(),
     })?;
-    Site::build(loaded).map_err(|e| e.to_string())
+    Site::build_with_base(loaded, base).map_err(|e| e.to_string())
 }
 
-/// The application: every route, and the layers that apply to all of them.
+/// How the server protects itself, with defaults for a small office site
+/// behind a reverse proxy.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The site is reached over HTTPS (a TLS proxy in front): responses
+    /// carry `Strict-Transport-Security`. Never set it for plain HTTP: a
+    /// browser that saw HSTS refuses the plain site for a year.
+    pub https: bool,
+    /// Longest request target (path and query), in bytes; longer is 414.
+    pub max_uri_bytes: usize,
+    /// Most bytes of header names and values in one request; more is 431.
+    pub max_header_bytes: usize,
+    /// Time a client has to send a request head (also how long an idle
+    /// keep-alive connection stays open); then the connection is closed.
+    pub header_read_timeout: Duration,
+    /// Time the server has to answer one request; then 503.
+    pub request_timeout: Duration,
+    /// Most connections open at once; further ones wait in the listen
+    /// queue until one closes.
+    pub max_connections: usize,
+    /// How long shutdown waits for requests in flight before closing their
+    /// connections anyway.
+    pub shutdown_grace: Duration,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions {
+            https: false,
+            // A 2,000-character Bangla search query is 18 KB percent-encoded
+            // and must still get a normal page (behind nginx, raise
+            // large_client_header_buffers to match).
+            max_uri_bytes: 24 * 1024,
+            max_header_bytes: 16 * 1024,
+            header_read_timeout: Duration::from_secs(5),
+            request_timeout: Duration::from_secs(10),
+            max_connections: 512,
+            shutdown_grace: Duration::from_secs(10),
+        }
+    }
+}
+
+/// The largest request head hyper reads at all (request line and
+/// headers); beyond it hyper answers 431 itself. It sits well above
+/// [`ServeOptions`]'s limits so that those, which answer with a page in
+/// the visitor's language, are the ones normally met.
+const MAX_REQUEST_HEAD: usize = 64 * 1024;
+
+/// The application with the default [`ServeOptions`].
 pub fn app(state: Arc<AppState>) -> Router {
+    app_with(state, &ServeOptions::default())
+}
+
+/// The application: every route, behind the hardening layers.
+pub fn app_with(state: Arc<AppState>, options: &ServeOptions) -> Router {
+    harden(routes(state.clone()), state, options)
+}
+
+/// Every route of the site, without the layers.
+fn routes(state: Arc<AppState>) -> Router {
     Router::new()
         .route("/", get(root))
         .route("/healthz", get(healthz))
         .route("/static/{name}", get(static_file))
         .route("/{lang}/search", get(search))
         .fallback(page)
-        .with_state(state.clone())
-        .layer(middleware::from_fn_with_state(state, guard))
-        .layer(middleware::map_response(with_security_headers))
+        .with_state(state)
+}
+
+/// What the hardening layers need to answer on their own.
+#[derive(Debug, Clone)]
+struct Hardening {
+    state: Arc<AppState>,
+    options: ServeOptions,
+}
+
+/// Wraps `routes` in the layers every response of the site goes through,
+/// outermost first: the access log, the security headers, error pages in
+/// the request's language for errors that have no page of their own,
+/// panics turned into 500, the per-request timeout, and the request
+/// checks (method, URI length, header size).
+pub fn harden(routes: Router, state: Arc<AppState>, options: &ServeOptions) -> Router {
+    let hardening = Arc::new(Hardening {
+        state,
+        options: options.clone(),
+    });
+    routes
+        .layer(middleware::from_fn_with_state(hardening.clone(), guard))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            options.request_timeout,
+        ))
+        .layer(CatchPanicLayer::custom(answer_panic))
+        .layer(middleware::from_fn_with_state(
+            hardening.clone(),
+            error_pages,
+        ))
+        .layer(middleware::map_response_with_state(
+            options.https,
+            with_security_headers,
+        ))
         .layer(middleware::from_fn(log_request))
 }
 
-/// Only GET and HEAD exist here; anything else is 405 with `Allow`.
-async fn guard(State(state): State<Arc<AppState>>, req: Request, next: Next) -> Response {
-    if req.method() != Method::GET && req.method() != Method::HEAD {
-        let lang = urls::lang_of(req.uri().path()).unwrap_or_default();
-        let site = state.site();
-        let mut res = send(
-            req.headers(),
-            site.error_page(lang, ErrorKind::BadRequest),
-            StatusCode::METHOD_NOT_ALLOWED,
-            Caching::None,
-        );
+/// Only GET and HEAD exist here (anything else is 405 with `Allow`), and a
+/// request's target and headers must stay within the limits (414, 431).
+async fn guard(State(h): State<Arc<Hardening>>, req: Request, next: Next) -> Response {
+    let refused = if req.method() != Method::GET && req.method() != Method::HEAD {
+        Some(StatusCode::METHOD_NOT_ALLOWED)
+    } else if req.uri().path_and_query().map_or(0, |p| p.as_str().len()) > h.options.max_uri_bytes
+    {
+        Some(StatusCode::URI_TOO_LONG)
+    } else if req
+        .headers()
+        .iter()
+        .map(|(name, value)| name.as_str().len() + value.len())
+        .sum::<usize>()
+        > h.options.max_header_bytes
+    {
+        Some(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE)
+    } else {
+        None
+    };
+    let Some(status) = refused else {
+        return next.run(req).await;
+    };
+    let site = h.state.site();
+    let mut res = send(
+        req.headers(),
+        site.error_page(request_lang(&req), ErrorKind::BadRequest),
+        status,
+        Caching::None,
+    );
+    if status == StatusCode::METHOD_NOT_ALLOWED {
         res.headers_mut()
             .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
-        return res;
     }
-    next.run(req).await
+    res
 }
 
-/// Headers every response carries, set in this one place.
-async fn with_security_headers(mut res: Response) -> Response {
+/// The language of the page a request is for: the path's, or for paths
+/// without one (`/static/…`) the browser's preference.
+fn request_lang(req: &Request) -> Lang {
+    urls::lang_of(req.uri().path()).unwrap_or_else(|| preferred_lang(req.headers()))
+}
+
+/// Marks a response that already has the body it should have, so
+/// [`error_pages`] leaves it alone.
+#[derive(Debug, Clone, Copy)]
+struct HasPage;
+
+/// Gives an error response that has no page of its own (a timeout, a
+/// panic, an extractor's rejection of a malformed path) the site's error
+/// page in the request's language, keeping its status.
+async fn error_pages(State(h): State<Arc<Hardening>>, req: Request, next: Next) -> Response {
+    let lang = request_lang(&req);
+    let accept_encoding = req.headers().get(header::ACCEPT_ENCODING).cloned();
+    let res = next.run(req).await;
+    let status = res.status();
+    if !(status.is_client_error() || status.is_server_error())
+        || res.extensions().get::<HasPage>().is_some()
+    {
+        return res;
+    }
+    let kind = match status {
+        StatusCode::NOT_FOUND => ErrorKind::NotFound,
+        s if s.is_server_error() => ErrorKind::ServerError,
+        _ => ErrorKind::BadRequest,
+    };
+    let mut headers = HeaderMap::new();
+    if let Some(v) = accept_encoding {
+        headers.insert(header::ACCEPT_ENCODING, v);
+    }
+    let site = h.state.site();
+    send(&headers, site.error_page(lang, kind), status, Caching::None)
+}
+
+/// A panic in a handler: logged, and answered with a 500 (which
+/// [`error_pages`] turns into the localized page) instead of a dropped
+/// connection.
+fn answer_panic(payload: Box<dyn Any + Send + 'static>) -> Response {
+    let message = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)");
+    tracing::error!(panic = message, "request handler panicked; answered 500");
+    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+}
+
+/// Headers every response carries, set in this one place. They follow the
+/// MDN HTTP Observatory's tests: a CSP that allows nothing but this site's
+/// own styles, fonts and images (no scripts at all), no framing, no MIME
+/// sniffing, no full referrer to other sites, no cross-origin reads; no
+/// cookies and no CORS headers are ever sent. HSTS only over HTTPS.
+async fn with_security_headers(State(https): State<bool>, mut res: Response) -> Response {
     let h = res.headers_mut();
     const HEADERS: [(&str, &str); 7] = [
         (
@@ -149,6 +344,15 @@ async fn with_security_headers(mut res: Response) -> Response {
             HeaderValue::from_static(value),
         );
     }
+    if https {
+        // A year, the Observatory's bar is six months. No
+        // includeSubDomains: other hosts under the office's domain are not
+        // this site's to promise for.
+        h.insert(
+            header::STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000"),
+        );
+    }
     res
 }
 
@@ -158,12 +362,13 @@ async fn log_request(req: Request, next: Next) -> Response {
     let method = req.method().clone();
     let path = req.uri().path().to_string();
     let res = next.run(req).await;
+    // Every body here is whole (pre-rendered or empty), so its size is
+    // known even where hyper, not the handler, sets Content-Length.
     let bytes = res
         .headers()
         .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("-")
-        .to_string();
+        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok())
+        .or_else(|| res.body().size_hint().exact());
     tracing::info!(
         target: "access",
         %method,
@@ -314,7 +519,15 @@ async fn page(State(state): State<Arc<AppState>>, req: Request) -> Response {
     let headers = req.headers();
     let site = state.site();
     if let Some(page) = site.page(path) {
-        return send(headers, page, StatusCode::OK, Caching::Revalidate);
+        let mut res = send(headers, page, StatusCode::OK, Caching::Revalidate);
+        if urls::is_open_data(path) {
+            // Public data: any site may read it from a browser.
+            res.headers_mut().insert(
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                HeaderValue::from_static("*"),
+            );
+        }
+        return res;
     }
     let lang = urls::lang_of(path);
     if let Some(lang) = lang {
@@ -361,6 +574,7 @@ fn send(req: &HeaderMap, page: &Page, status: StatusCode, caching: Caching) -> R
             .into_response();
         res.headers_mut()
             .insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
+        res.extensions_mut().insert(HasPage);
         return res;
     };
     let (body, coding, suffix) = match encoding {
@@ -405,6 +619,9 @@ fn send(req: &HeaderMap, page: &Page, status: StatusCode, caching: Caching) -> R
     let mut res = Response::new(Body::from(body));
     *res.status_mut() = status;
     res.headers_mut().extend(h);
+    if status.is_client_error() || status.is_server_error() {
+        res.extensions_mut().insert(HasPage);
+    }
     res
 }
 
@@ -487,10 +704,88 @@ fn if_none_match(req: &HeaderMap, etag: &str) -> bool {
 
 /// Serves `state` on `listener` until Ctrl-C or SIGTERM, letting requests
 /// in flight finish.
-pub async fn serve(listener: tokio::net::TcpListener, state: Arc<AppState>) -> std::io::Result<()> {
-    axum::serve(listener, app(state))
-        .with_graceful_shutdown(shutdown_signal())
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    state: Arc<AppState>,
+    options: &ServeOptions,
+) -> std::io::Result<()> {
+    serve_with(
+        listener,
+        app_with(state, options),
+        options,
+        shutdown_signal(),
+    )
+    .await
+}
+
+/// Serves `app` on `listener` over HTTP/1.1 until `shutdown` completes.
+///
+/// Each connection gets hyper's limits (request head size, header read
+/// timeout); at most `options.max_connections` are open at once, the rest
+/// wait in the listen queue. On shutdown the listener is closed at once,
+/// idle connections are closed, and requests in flight may finish within
+/// `options.shutdown_grace`.
+pub async fn serve_with(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    options: &ServeOptions,
+    shutdown: impl Future<Output = ()>,
+) -> std::io::Result<()> {
+    let mut http = hyper::server::conn::http1::Builder::new();
+    http.timer(TokioTimer::new())
+        .header_read_timeout(options.header_read_timeout)
+        .max_header_size(MAX_REQUEST_HEAD)
+        .max_buf_size(MAX_REQUEST_HEAD);
+    let open = Arc::new(Semaphore::new(options.max_connections.max(1)));
+    let graceful = GracefulShutdown::new();
+    tokio::pin!(shutdown);
+    loop {
+        let permit = tokio::select! {
+            permit = open.clone().acquire_owned() => match permit {
+                Ok(p) => p,
+                Err(_) => break,
+            },
+            () = &mut shutdown => break,
+        };
+        let stream = tokio::select! {
+            accepted = listener.accept() => match accepted {
+                Ok((stream, _)) => stream,
+                Err(e) => {
+                    // Out of file descriptors and the like: wait a little
+                    // rather than spin; the connections open go on.
+                    tracing::warn!("cannot accept a connection: {e}");
+                    tokio::time::sleep(Duration::from_millis(100)).await;
+                    continue;
+                }
+            },
+            () = &mut shutdown => break,
+        };
+        let _ = stream.set_nodelay(true);
+        let conn = http.serve_connection(
+            TokioIo::new(stream),
+            TowerToHyperService::new(app.clone()),
+        );
+        let conn = graceful.watch(conn);
+        tokio::spawn(async move {
+            // Clients that go away, send garbage or time out end here;
+            // hyper has already answered whatever could be answered.
+            if let Err(e) = conn.await {
+                tracing::debug!("connection ended: {e}");
+            }
+            drop(permit);
+        });
+    }
+    drop(listener);
+    if tokio::time::timeout(options.shutdown_grace, graceful.shutdown())
         .await
+        .is_err()
+    {
+        tracing::warn!(
+            "requests still running after {:?}; closing their connections",
+            options.shutdown_grace
+        );
+    }
+    Ok(())
 }
 
 async fn shutdown_signal() {

@@ -9,11 +9,12 @@ use std::time::SystemTime;
 
 use bytes::Bytes;
 
-use crate::assets;
 use crate::charter::{Charter, Loaded};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, tr};
+use crate::open_data::{self, BaseUrl};
 use crate::render::{self, ErrorKind, RenderError};
 use crate::search::SearchIndex;
+use crate::{assets, urls};
 
 /// One response body in its three encodings.
 #[derive(Debug, Clone)]
@@ -34,6 +35,9 @@ pub struct Page {
 impl Page {
     /// Compresses `body` once, for every request to come.
     pub fn new(content_type: &'static str, body: impl Into<Bytes>) -> Page {
+        if !compressible(content_type) {
+            return Page::identity_only(content_type, body);
+        }
         let identity: Bytes = body.into();
         let hash = crate::charter::hex_sha256(&identity);
         Page {
@@ -61,6 +65,15 @@ impl Page {
     }
 }
 
+/// Text compresses; fonts (WOFF2 is brotli inside) and images do not, and
+/// compressing them again only costs load time.
+fn compressible(content_type: &str) -> bool {
+    content_type.starts_with("text/")
+        || content_type.starts_with("application/json")
+        || content_type.starts_with("application/xml")
+        || content_type.starts_with("image/svg+xml")
+}
+
 fn gzip(data: &[u8]) -> Vec<u8> {
     let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
     // Writing to a Vec cannot fail.
@@ -82,6 +95,10 @@ fn brotli(data: &[u8]) -> Vec<u8> {
 }
 
 const HTML: &str = "text/html; charset=utf-8";
+const JSON: &str = "application/json";
+const XML: &str = "application/xml; charset=utf-8";
+const SVG: &str = "image/svg+xml";
+const TEXT: &str = "text/plain; charset=utf-8";
 
 /// The static files, compressed once for the life of the process.
 static ASSET_PAGES: LazyLock<HashMap<String, Page>> = LazyLock::new(|| {
@@ -104,7 +121,7 @@ pub fn asset(name: &str) -> Option<&'static Page> {
 }
 
 /// A rendered charter: what the server serves and `build` writes.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Site {
     /// The charter the pages were made from.
     pub charter: Charter,
@@ -112,28 +129,67 @@ pub struct Site {
     pub content_hash: String,
     /// When this charter was loaded.
     pub loaded_at: SystemTime,
+    /// The public base URL absolute links start with.
+    pub base_url: BaseUrl,
     pages: HashMap<String, Page>,
     errors: HashMap<(Lang, ErrorKind), Page>,
     search: SearchIndex<usize>,
 }
 
 impl Site {
-    /// Renders and compresses every page of `loaded`.
+    /// Renders and compresses every page of `loaded`, with absolute links
+    /// on the charter's own website.
     pub fn build(loaded: Loaded) -> Result<Site, RenderError> {
+        Site::build_with_base(loaded, None)
+    }
+
+    /// Like [`Site::build`], with absolute links on `base` when given
+    /// (`--base-url`).
+    pub fn build_with_base(loaded: Loaded, base: Option<BaseUrl>) -> Result<Site, RenderError> {
         let charter = loaded.charter;
-        let mut bodies: Vec<(Option<String>, Option<(Lang, ErrorKind)>, String)> = Vec::new();
-        for p in render::render_pages(&charter)? {
-            bodies.push((Some(p.path), None, p.html));
+        let base = base.unwrap_or_else(|| BaseUrl::from_charter(&charter));
+        let mut bodies: Vec<Body> = Vec::new();
+        for p in render::render_pages(&charter, &base)? {
+            bodies.push((Some(p.path), None, HTML, p.html));
         }
         for lang in Lang::ALL {
             for kind in ErrorKind::ALL {
-                bodies.push((
-                    None,
-                    Some((lang, kind)),
-                    render::render_error(&charter, lang, kind)?,
-                ));
+                let html = render::render_error(&charter, &base, lang, kind)?;
+                bodies.push((None, Some((lang, kind)), HTML, html));
             }
         }
+        bodies.push((
+            Some(urls::api_charter()),
+            None,
+            JSON,
+            open_data::charter_json(&charter, &base),
+        ));
+        for s in &charter.services {
+            let slug = s.slug.get_ref();
+            bodies.push((
+                Some(urls::api_service(slug)),
+                None,
+                JSON,
+                open_data::service_json(&charter, s, &base),
+            ));
+            for lang in Lang::ALL {
+                let url = base.join(&urls::service(lang, slug));
+                let svg = crate::qr::svg(&url, &tr(lang, "qr-label"));
+                bodies.push((Some(urls::service_qr(lang, slug)), None, SVG, svg));
+            }
+        }
+        bodies.push((
+            Some(urls::SITEMAP.to_string()),
+            None,
+            XML,
+            open_data::sitemap(&charter, &base),
+        ));
+        bodies.push((
+            Some(urls::ROBOTS.to_string()),
+            None,
+            TEXT,
+            open_data::robots(&base),
+        ));
         let compressed = compress_all(bodies);
         let mut pages = HashMap::new();
         let mut errors = HashMap::new();
@@ -160,6 +216,7 @@ impl Site {
             charter,
             content_hash: loaded.content_hash,
             loaded_at: SystemTime::now(),
+            base_url: base,
             pages,
             errors,
             search,
@@ -171,9 +228,21 @@ impl Site {
         self.pages.get(path)
     }
 
-    /// Every page path, sorted (for `build` and the tests).
+    /// Every path the site answers, sorted (for `build` and the tests).
     pub fn paths(&self) -> Vec<&str> {
         let mut paths: Vec<&str> = self.pages.keys().map(String::as_str).collect();
+        paths.sort_unstable();
+        paths
+    }
+
+    /// The paths of the HTML pages only.
+    pub fn html_paths(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = self
+            .pages
+            .iter()
+            .filter(|(_, p)| p.content_type == HTML)
+            .map(|(k, _)| k.as_str())
+            .collect();
         paths.sort_unstable();
         paths
     }
@@ -193,7 +262,7 @@ impl Site {
             .into_iter()
             .map(|&i| &self.charter.services[i])
             .collect();
-        render::render_search(&self.charter, lang, query, &found)
+        render::render_search(&self.charter, &self.base_url, lang, query, &found)
     }
 }
 
@@ -220,10 +289,16 @@ fn search_fields(charter: &Charter, s: &crate::charter::Service) -> Vec<String> 
     fields
 }
 
-type Body<K> = (Option<String>, K, String);
+/// A rendered body: its path (or error-page key), content type and text.
+type Body = (
+    Option<String>,
+    Option<(Lang, ErrorKind)>,
+    &'static str,
+    String,
+);
 
 /// Compresses pages on every core: brotli 11 is the slow part of a load.
-fn compress_all<K: Send>(bodies: Vec<Body<K>>) -> Vec<(Option<String>, K, Page)> {
+fn compress_all(bodies: Vec<Body>) -> Vec<(Option<String>, Option<(Lang, ErrorKind)>, Page)> {
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = bodies.len().div_ceil(threads).max(1);
     let mut bodies = bodies;
@@ -239,7 +314,9 @@ fn compress_all<K: Send>(bodies: Vec<Body<K>>) -> Vec<(Option<String>, K, Page)>
                 scope.spawn(move || {
                     chunk
                         .into_iter()
-                        .map(|(path, key, html)| (path, key, Page::new(HTML, html)))
+                        .map(|(path, key, content_type, body)| {
+                            (path, key, Page::new(content_type, body))
+                        })
                         .collect::<Vec<_>>()
                 })
             })

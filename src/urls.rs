@@ -28,6 +28,32 @@ pub fn search(lang: Lang) -> String {
     format!("/{lang}/search")
 }
 
+/// `/api/v1/charter.json`: the whole charter as JSON.
+pub fn api_charter() -> String {
+    "/api/v1/charter.json".to_string()
+}
+
+/// `/api/v1/services/<slug>.json`: one service as JSON.
+pub fn api_service(slug: &str) -> String {
+    format!("/api/v1/services/{slug}.json")
+}
+
+/// True for the JSON API, which any origin may read.
+pub fn is_open_data(path: &str) -> bool {
+    path.starts_with("/api/")
+}
+
+/// `/bn/services/<slug>/qr.svg`: a QR code that opens the service's page.
+pub fn service_qr(lang: Lang, slug: &str) -> String {
+    format!("/{lang}/services/{slug}/qr.svg")
+}
+
+/// `/sitemap.xml`.
+pub const SITEMAP: &str = "/sitemap.xml";
+
+/// `/robots.txt`.
+pub const ROBOTS: &str = "/robots.txt";
+
 /// `/static/<name>`: a (fingerprinted) static asset.
 pub fn asset(name: &str) -> String {
     format!("/static/{name}")
@@ -37,7 +63,13 @@ pub fn asset(name: &str) -> String {
 /// `/bn/` is `bn/index.html`, `/bn/services` is `bn/services.html`.
 pub fn file_for(path: &str) -> String {
     let trimmed = path.trim_start_matches('/');
-    if trimmed.is_empty() || trimmed.ends_with('/') {
+    let has_extension = trimmed
+        .rsplit('/')
+        .next()
+        .is_some_and(|last| last.contains('.'));
+    if has_extension {
+        trimmed.to_string()
+    } else if trimmed.is_empty() || trimmed.ends_with('/') {
         format!("{trimmed}index.html")
     } else {
         format!("{trimmed}.html")

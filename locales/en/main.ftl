@@ -81,3 +81,6 @@ bad-request-body = The address contains something this website cannot understand
 server-error-title = Something went wrong
 server-error-body = Something went wrong while showing this page. Please try again in a little while.
 go-home = Go to the home page
+
+qr-label = QR code for this service's page
+qr-caption = Scan with a phone camera to open this page

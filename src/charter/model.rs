@@ -2,6 +2,9 @@
 //!
 //! Fields that validation must point at keep their place in the file
 //! (`toml::Spanned`), so an error can name the line and column.
+//!
+//! The model also serialises back to the same format (`toml::to_string`),
+//! so a loaded charter can be written out again and read back unchanged.
 
 use std::fmt;
 
@@ -13,7 +16,7 @@ use unicode_normalization::UnicodeNormalization;
 use crate::i18n::Lang;
 
 /// A whole citizen charter.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Charter {
     /// Who publishes the charter.
@@ -33,7 +36,7 @@ pub struct Charter {
 }
 
 /// The office header printed at the top of a charter.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Office {
     /// e.g. গণপ্রজাতন্ত্রী বাংলাদেশ সরকার.
@@ -60,7 +63,7 @@ pub struct Office {
 }
 
 /// Section ১ (vision and mission), section ৩ (expectations) and the date.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Statement {
     /// ভিশন.
@@ -76,7 +79,7 @@ pub struct Statement {
 }
 
 /// An officer responsible for services.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Officer {
     /// Short ASCII name services refer to, e.g. `assistant-programmer`.
@@ -136,7 +139,7 @@ impl ServiceGroup {
 }
 
 /// One promised service: one row of the charter's seven-column table.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Service {
     /// Which table the service is in.
@@ -164,7 +167,7 @@ pub struct Service {
 }
 
 /// One row of the grievance redress (GRS) table.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct GrievanceStep {
     /// ক্রমিক নং.
@@ -180,7 +183,7 @@ pub struct GrievanceStep {
 }
 
 /// A text in Bangla, with its English version when there is one.
-#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct Text {
     /// The Bangla text (required).
@@ -236,6 +239,16 @@ impl Block {
         match self {
             Block::Text(t) => std::slice::from_mut(t),
             Block::List(items) => items,
+        }
+    }
+}
+
+/// Written as it is read: a text as a table, a list as an array.
+impl Serialize for Block {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Block::Text(t) => t.serialize(serializer),
+            Block::List(items) => items.serialize(serializer),
         }
     }
 }

@@ -3,9 +3,12 @@
 
 mod build;
 mod check;
+mod hardening;
 mod http;
 mod import;
+mod open_data;
 mod pages;
+mod properties;
 mod reload;
 mod support;
 mod validation;

@@ -112,7 +112,7 @@ async fn start_binary(file: &Path, extra: &[&str]) -> (Running, String) {
     let running = Running(child);
     let base = format!("http://127.0.0.1:{port}");
     let client = client();
-    let deadline = Instant::now() + Duration::from_secs(30);
+    let deadline = Instant::now() + Duration::from_secs(120);
     loop {
         if let Ok(r) = client.get(format!("{base}/healthz")).send().await {
             if r.status().is_success() {
@@ -125,10 +125,10 @@ async fn start_binary(file: &Path, extra: &[&str]) -> (Running, String) {
     (running, base)
 }
 
-/// Polls `url` until its body contains `needle` (or fails after 15 s).
+/// Polls `url` until its body contains `needle` (or fails after 60 s).
 async fn wait_for(url: &str, needle: &str) {
     let client = client();
-    let deadline = Instant::now() + Duration::from_secs(15);
+    let deadline = Instant::now() + Duration::from_secs(60);
     loop {
         let body = client.get(url).send().await.unwrap().text().await.unwrap();
         if body.contains(needle) {

@@ -56,7 +56,7 @@ impl Reply {
 
 impl TestServer {
     pub async fn start(charter: &Path) -> TestServer {
-        let site = server::load_site(charter).expect("charter loads");
+        let site = site_for(charter);
         let state = AppState::new(site, charter.to_path_buf());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
@@ -101,6 +101,25 @@ impl TestServer {
             bytes,
         }
     }
+}
+
+/// The site for a checked-in charter, built once per test run: rendering
+/// and brotli 11 are the slow part, and the fixtures never change while the
+/// tests run. Charters in temporary folders (reload tests) are always built
+/// afresh.
+fn site_for(charter: &Path) -> citizen_charter::site::Site {
+    use std::collections::HashMap;
+    use std::sync::{Mutex, OnceLock};
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, citizen_charter::site::Site>>> = OnceLock::new();
+    if !charter.starts_with(env!("CARGO_MANIFEST_DIR")) {
+        return server::load_site(charter).expect("charter loads");
+    }
+    let cache = CACHE.get_or_init(Default::default);
+    let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
+    cache
+        .entry(charter.to_path_buf())
+        .or_insert_with(|| server::load_site(charter).expect("charter loads"))
+        .clone()
 }
 
 /// A client that neither follows redirects nor decompresses, so tests see

@@ -1,0 +1,280 @@
+//! The charter as data: the JSON API (`/api/v1/…`), schema.org JSON-LD for
+//! each page, `sitemap.xml` and `robots.txt`. All of it is made at load
+//! time, like the pages.
+
+use serde_json::{Value, json};
+
+use crate::charter::{Block, Charter, Officer, Service, Text};
+use crate::i18n::{Lang, tr};
+use crate::urls;
+
+/// Version of the JSON shape; it is in the path (`/api/v1/`) and the
+/// documents. Documented by `docs/charter.schema.json`.
+pub const API_VERSION: u32 = 1;
+
+/// The public base URL (`https://host`, no trailing slash) that absolute
+/// links start with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl(String);
+
+impl BaseUrl {
+    /// `https://<website>` of the charter.
+    pub fn from_charter(charter: &Charter) -> BaseUrl {
+        let site = charter.office.website.get_ref();
+        if site.starts_with("http://") || site.starts_with("https://") {
+            BaseUrl::new(site)
+        } else {
+            BaseUrl::new(&format!("https://{site}"))
+        }
+    }
+
+    /// A base URL as given (`--base-url`), trailing slashes removed.
+    pub fn new(url: &str) -> BaseUrl {
+        BaseUrl(url.trim().trim_end_matches('/').to_string())
+    }
+
+    /// The absolute URL of a site path.
+    pub fn join(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
+    }
+
+    /// The base URL itself.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+fn text(t: &Text) -> Value {
+    json!({ "bn": t.bn(), "en": t.en.as_ref().map(|e| e.get_ref()) })
+}
+
+fn block(b: &Block) -> Value {
+    Value::Array(b.texts().iter().map(text).collect())
+}
+
+fn officer(o: &Officer) -> Value {
+    json!({
+        "id": o.id.get_ref(),
+        "name": text(&o.name),
+        "designation": text(&o.designation),
+        "office": o.office.as_ref().map(text),
+        "phone": o.phone.as_ref().map(|p| p.get_ref()),
+        "email": o.email.as_ref().map(|e| e.get_ref()),
+    })
+}
+
+fn service(charter: &Charter, s: &Service, base: &BaseUrl) -> Value {
+    let slug = s.slug.get_ref();
+    let person = |id: &Option<toml::Spanned<String>>| {
+        id.as_ref()
+            .and_then(|id| charter.officer(id.get_ref()))
+            .map(officer)
+    };
+    json!({
+        "slug": slug,
+        "group": s.group.key(),
+        "serial": s.serial.get_ref(),
+        "name": text(&s.name),
+        "delivery": block(&s.delivery),
+        "documents": block(&s.documents),
+        "fee": block(&s.fee),
+        "time_limit": block(&s.time_limit),
+        "officer": person(&s.officer),
+        "senior_officer": person(&s.senior_officer),
+        "url": {
+            "bn": base.join(&urls::service(Lang::Bn, slug)),
+            "en": base.join(&urls::service(Lang::En, slug)),
+        },
+        "api_url": base.join(&urls::api_service(slug)),
+    })
+}
+
+/// `/api/v1/charter.json`: everything in the charter, both languages.
+pub fn charter_json(charter: &Charter, base: &BaseUrl) -> String {
+    let o = &charter.office;
+    let doc = json!({
+        "api_version": API_VERSION,
+        "office": {
+            "government": text(&o.government),
+            "office": text(&o.office),
+            "department": text(&o.department),
+            "upazila": text(&o.upazila),
+            "district": text(&o.district),
+            "website": o.website.get_ref(),
+            "address": o.address.as_ref().map(text),
+            "phone": o.phone.as_ref().map(|p| p.get_ref()),
+            "email": o.email.as_ref().map(|e| e.get_ref()),
+        },
+        "vision": text(&charter.statement.vision),
+        "mission": text(&charter.statement.mission),
+        "expectations": charter.statement.expectations.iter().map(text).collect::<Vec<_>>(),
+        "last_updated": charter.last_updated().map(|d| d.iso()),
+        "officers": charter.officers.iter().map(officer).collect::<Vec<_>>(),
+        "services": charter.services.iter().map(|s| service(charter, s, base)).collect::<Vec<_>>(),
+        "grievance": charter.grievance.iter().map(|g| json!({
+            "serial": g.serial.get_ref(),
+            "when": text(&g.when),
+            "contact": text(&g.contact),
+            "address": text(&g.address),
+            "resolution_time": text(&g.resolution_time),
+        })).collect::<Vec<_>>(),
+    });
+    pretty(&doc)
+}
+
+/// `/api/v1/services/<slug>.json`: one service.
+pub fn service_json(charter: &Charter, s: &Service, base: &BaseUrl) -> String {
+    let mut doc = service(charter, s, base);
+    doc["api_version"] = json!(API_VERSION);
+    pretty(&doc)
+}
+
+fn pretty(v: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(v).expect("JSON values serialise");
+    s.push('\n');
+    s
+}
+
+fn office_name(charter: &Charter, lang: Lang) -> String {
+    let o = &charter.office;
+    format!(
+        "{}, {}, {}",
+        o.department.get(lang).0,
+        o.office.get(lang).0,
+        o.upazila.get(lang).0
+    )
+}
+
+/// schema.org `GovernmentOrganization` for the office.
+fn organization(charter: &Charter, lang: Lang, base: &BaseUrl) -> Value {
+    let o = &charter.office;
+    let mut org = json!({
+        "@type": "GovernmentOrganization",
+        "name": office_name(charter, lang),
+        "url": base.join(&urls::home(lang)),
+        "parentOrganization": { "@type": "GovernmentOrganization", "name": o.department.get(lang).0 },
+        "address": {
+            "@type": "PostalAddress",
+            "addressLocality": o.upazila.get(lang).0,
+            "addressRegion": o.district.get(lang).0,
+            "addressCountry": "BD",
+        },
+    });
+    if let Some(a) = &o.address {
+        org["address"]["streetAddress"] = json!(a.get(lang).0);
+    }
+    if let Some(p) = &o.phone {
+        org["telephone"] = json!(p.get_ref());
+    }
+    if let Some(e) = &o.email {
+        org["email"] = json!(e.get_ref());
+    }
+    org
+}
+
+/// JSON-LD for the home and contact pages.
+pub fn organization_ld(charter: &Charter, lang: Lang, base: &BaseUrl) -> String {
+    let mut org = organization(charter, lang, base);
+    org["@context"] = json!("https://schema.org");
+    script_safe(&org)
+}
+
+/// JSON-LD for a service page: a `GovernmentService` provided by the office.
+pub fn service_ld(charter: &Charter, s: &Service, lang: Lang, base: &BaseUrl) -> String {
+    let o = &charter.office;
+    let words = |b: &Block| {
+        b.texts()
+            .iter()
+            .map(|t| lang.digits(t.get(lang).0).into_owned())
+            .collect::<Vec<_>>()
+    };
+    let channels: Vec<Value> = words(&s.delivery)
+        .into_iter()
+        .map(|name| json!({ "@type": "ServiceChannel", "name": name }))
+        .collect();
+    let url = base.join(&urls::service(lang, s.slug.get_ref()));
+    let doc = json!({
+        "@context": "https://schema.org",
+        "@type": "GovernmentService",
+        "name": lang.digits(s.name.get(lang).0),
+        "url": url,
+        "description": format!(
+            "{}: {}. {}: {}.",
+            tr(lang, "col-documents"),
+            words(&s.documents).join("; "),
+            tr(lang, "col-time"),
+            words(&s.time_limit).join("; ")
+        ),
+        "serviceType": tr(lang, &format!("group-{}", s.group.key())),
+        "provider": organization(charter, lang, base),
+        "areaServed": {
+            "@type": "AdministrativeArea",
+            "name": format!("{}, {}", o.upazila.get(lang).0, o.district.get(lang).0),
+        },
+        "availableChannel": channels,
+        "termsOfService": words(&s.fee).join("; "),
+    });
+    script_safe(&doc)
+}
+
+/// JSON text that is safe inside `<script>`: no `<`, `>` or `&` appear
+/// literally, so `</script>` in the data cannot end the element.
+fn script_safe(v: &Value) -> String {
+    serde_json::to_string(v)
+        .expect("JSON values serialise")
+        .replace('<', "\\u003c")
+        .replace('>', "\\u003e")
+        .replace('&', "\\u0026")
+}
+
+/// `/sitemap.xml`: every page in both languages, with its alternates.
+pub fn sitemap(charter: &Charter, base: &BaseUrl) -> String {
+    let mut pages: Vec<(String, String)> = vec![
+        (urls::home(Lang::Bn), urls::home(Lang::En)),
+        (urls::services(Lang::Bn), urls::services(Lang::En)),
+        (urls::contact(Lang::Bn), urls::contact(Lang::En)),
+    ];
+    for s in &charter.services {
+        let slug = s.slug.get_ref();
+        pages.push((urls::service(Lang::Bn, slug), urls::service(Lang::En, slug)));
+    }
+    let lastmod = charter
+        .last_updated()
+        .map(|d| format!("<lastmod>{}</lastmod>", d.iso()))
+        .unwrap_or_default();
+    let mut xml = String::from(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
+         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
+    );
+    for (bn, en) in &pages {
+        let (bn, en) = (xml_escape(&base.join(bn)), xml_escape(&base.join(en)));
+        for loc in [&bn, &en] {
+            xml.push_str(&format!(
+                "<url><loc>{loc}</loc>{lastmod}\
+                 <xhtml:link rel=\"alternate\" hreflang=\"bn\" href=\"{bn}\"/>\
+                 <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{en}\"/>\
+                 <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{bn}\"/></url>\n"
+            ));
+        }
+    }
+    xml.push_str("</urlset>\n");
+    xml
+}
+
+/// `/robots.txt`: everything may be crawled; the sitemap says what there is.
+pub fn robots(base: &BaseUrl) -> String {
+    format!(
+        "User-agent: *\nAllow: /\nDisallow: /{}/search\nDisallow: /{}/search\nSitemap: {}\n",
+        Lang::Bn,
+        Lang::En,
+        base.join("/sitemap.xml")
+    )
+}
+
+fn xml_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
