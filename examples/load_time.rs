@@ -1,0 +1,83 @@
+//! Times loading a charter in-process, without the server around it:
+//!
+//! ```sh
+//! cargo run --release --example load_time -- /tmp/charter-1000.toml 5
+//! ```
+//!
+//! For each of the runs (3 by default) it reads and validates the file,
+//! then renders and compresses the whole site (`Site::build`, which is what
+//! a server start or reload waits for), and prints the median of each
+//! step, the site's size and the process's peak resident memory.
+
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+use citizen_charter::charter;
+use citizen_charter::site::Site;
+
+fn median(mut times: Vec<Duration>) -> Duration {
+    times.sort_unstable();
+    times[times.len() / 2]
+}
+
+/// A line of /proc/self/status, in KiB (Linux only).
+fn status_kib(field: &str) -> Option<u64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with(field))?;
+    line.split_whitespace().nth(1)?.parse().ok()
+}
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let Some(path) = args.next().map(PathBuf::from) else {
+        eprintln!("usage: load_time CHARTER.toml [RUNS]");
+        std::process::exit(2);
+    };
+    let runs: usize = args.next().and_then(|r| r.parse().ok()).unwrap_or(3).max(1);
+    let mut load_times = Vec::new();
+    let mut build_times = Vec::new();
+    let mut pages = 0;
+    let mut bytes = [0usize; 3];
+    for _ in 0..runs {
+        let start = Instant::now();
+        let loaded = match charter::load_file(&path) {
+            Ok(l) => l,
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(1);
+            }
+        };
+        load_times.push(start.elapsed());
+        let start = Instant::now();
+        let site = match Site::build(loaded) {
+            Ok(s) => s,
+            Err(e) => {
+                eprintln!("{e}");
+                std::process::exit(1);
+            }
+        };
+        build_times.push(start.elapsed());
+        let paths = site.paths();
+        pages = paths.len();
+        bytes = [0; 3];
+        for p in paths {
+            let page = site.page(p).expect("listed path has a page");
+            bytes[0] += page.identity.len();
+            bytes[1] += page.gzip.len();
+            bytes[2] += page.brotli.len();
+        }
+    }
+    let load = median(load_times);
+    let build = median(build_times);
+    println!(
+        "load_ms={:.1} build_ms={:.1} total_ms={:.1} pages={pages} identity_kib={} gzip_kib={} brotli_kib={} peak_rss_kib={} runs={runs} threads={}",
+        load.as_secs_f64() * 1e3,
+        build.as_secs_f64() * 1e3,
+        (load + build).as_secs_f64() * 1e3,
+        bytes[0] / 1024,
+        bytes[1] / 1024,
+        bytes[2] / 1024,
+        status_kib("VmHWM:").unwrap_or(0),
+        std::thread::available_parallelism().map_or(1, |n| n.get()),
+    );
+}

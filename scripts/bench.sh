@@ -1,0 +1,325 @@
+#!/usr/bin/env bash
+# Compares `charter serve` with nginx serving the `charter build` copy of the
+# same site, on this machine, over loopback. See "Performance" in README.md.
+#
+#   scripts/bench.sh                    # full run, about 10 minutes
+#   ROUNDS=1 DURATION=3 scripts/bench.sh   # quick look, not for the record
+#
+# Settings (environment): ROUNDS (3), DURATION seconds per wrk run (10),
+# CONNECTIONS (64), THREADS for wrk (number of cores), SERVICES in the
+# generated charter (1000), STARTS of the server timed per charter (3),
+# LOG_COST=0 to skip the info-level logging comparison.
+#
+# Needs nginx, its brotli static module and wrk (Debian: apt-get install -y
+# nginx libnginx-mod-http-brotli-static wrk curl). Every request goes to
+# 127.0.0.1; every load is bounded by DURATION.
+set -euo pipefail
+
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-64}
+CORES=$(nproc)
+THREADS=${THREADS:-$CORES}
+SERVICES=${SERVICES:-1000}
+STARTS=${STARTS:-3}
+LOG_COST=${LOG_COST:-1}
+ENCODING='Accept-Encoding: br, gzip'
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+
+die() {
+    echo "bench: $*" >&2
+    exit 1
+}
+
+for tool in nginx wrk curl cargo awk; do
+    command -v "$tool" >/dev/null ||
+        die "$tool not found (Debian: apt-get install -y nginx libnginx-mod-http-brotli-static wrk curl)"
+done
+BROTLI_MODULE=""
+for so in /usr/lib/nginx/modules/ngx_http_brotli_static_module.so \
+    /usr/share/nginx/modules/ngx_http_brotli_static_module.so; do
+    [[ -f $so ]] && BROTLI_MODULE=$so && break
+done
+if [[ -z $BROTLI_MODULE && -f /usr/share/nginx/modules-available/mod-http-brotli-static.conf ]]; then
+    BROTLI_MODULE=$(sed -n 's/^load_module \(.*\);/\1/p' \
+        /usr/share/nginx/modules-available/mod-http-brotli-static.conf | head -n1)
+    [[ $BROTLI_MODULE == /* ]] || BROTLI_MODULE="/usr/share/nginx/$BROTLI_MODULE"
+fi
+[[ -n $BROTLI_MODULE && -f $BROTLI_MODULE ]] ||
+    die "the nginx brotli static module is missing (apt-get install -y libnginx-mod-http-brotli-static)"
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/charter-bench.XXXXXX")
+# nginx's workers drop root for an unprivileged user, who must read the site.
+chmod 755 "$WORK"
+PIDS=()
+cleanup() {
+    local pid
+    for pid in "${PIDS[@]}"; do
+        kill "$pid" 2>/dev/null || true
+    done
+    for pid in "${PIDS[@]}"; do
+        wait "$pid" 2>/dev/null || true
+    done
+    if [[ ${KEEP:-0} == 1 ]]; then
+        echo "bench: kept $WORK" >&2
+    else
+        rm -rf "$WORK"
+    fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+echo "== building the release binary and the bench tools"
+cargo build --release --quiet --bin charter --example gen_charter --example load_time
+TARGET=${CARGO_TARGET_DIR:-$ROOT/target}
+CHARTER=$TARGET/release/charter
+GEN=$TARGET/release/examples/gen_charter
+LOAD_TIME=$TARGET/release/examples/load_time
+
+# A loopback port nobody listens on (bash's /dev/tcp fails to connect).
+free_port() {
+    local port
+    while :; do
+        port=$((20000 + RANDOM % 30000))
+        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null &&
+            ! grep -q "$port" <<<"${USED_PORTS:-}"; then
+            USED_PORTS="${USED_PORTS:-} $port"
+            echo "$port"
+            return
+        fi
+    done
+}
+
+now_ns() { date +%s%N; }
+
+# Waits (at most 120 s) until http://127.0.0.1:$1$2 answers 200.
+wait_ok() {
+    local deadline=$((SECONDS + 120))
+    until [[ $(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$1$2" 2>/dev/null) == 200 ]]; do
+        ((SECONDS < deadline)) || return 1
+        sleep 0.005
+    done
+}
+
+kib_of() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"; }
+
+start_nginx() { # site dir, port, name
+    local dir=$WORK/$3
+    mkdir -p "$dir/tmp"
+    cat >"$dir/nginx.conf" <<EOF
+load_module $BROTLI_MODULE;
+worker_processes $CORES;
+daemon off;
+pid $dir/nginx.pid;
+error_log $dir/error.log warn;
+events { worker_connections 1024; }
+http {
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    # Like the charter server, keep a client's connection for the whole run.
+    keepalive_requests 1000000;
+    client_body_temp_path $dir/tmp/client;
+    proxy_temp_path $dir/tmp/proxy;
+    fastcgi_temp_path $dir/tmp/fastcgi;
+    uwsgi_temp_path $dir/tmp/uwsgi;
+    scgi_temp_path $dir/tmp/scgi;
+    server {
+        listen 127.0.0.1:$2;
+        root $1;
+        charset utf-8;
+        brotli_static on;
+        gzip_static on;
+        gzip_vary on;
+        location / {
+            try_files \$uri \$uri.html \$uri/index.html =404;
+            add_header Cache-Control "no-cache";
+        }
+    }
+}
+EOF
+    nginx -e "$dir/error.log" -p "$dir" -c "$dir/nginx.conf" &
+    PIDS+=($!)
+    NGINX_PID=$!
+    wait_ok "$2" /bn/ || die "nginx did not start: $(tail -n 5 "$dir/error.log")"
+}
+
+# Starts `charter serve` on port $2 for charter $1 with RUST_LOG=$3; sets
+# CHARTER_PID and STARTUP_MS (process start to the first 200 on /healthz).
+start_charter() {
+    local log=$WORK/charter-$2.log t0
+    t0=$(now_ns)
+    RUST_LOG=$3 "$CHARTER" serve --no-watch --charter "$1" --addr "127.0.0.1:$2" 2>"$log" &
+    CHARTER_PID=$!
+    PIDS+=("$CHARTER_PID")
+    wait_ok "$2" /healthz || die "charter did not start: $(tail -n 5 "$log")"
+    STARTUP_MS=$((($(now_ns) - t0) / 1000000))
+}
+
+stop() {
+    kill "$1" 2>/dev/null || true
+    wait "$1" 2>/dev/null || true
+}
+
+# Latency as wrk prints it (250.00us, 2.18ms, 1.02s) in milliseconds.
+to_ms() {
+    awk -v v="$1" 'BEGIN {
+        n = v + 0
+        if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /m$/) n *= 60000; else if (v ~ /s$/) n *= 1000
+        printf "%.3f", n
+    }'
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }'; }
+
+# The file that collects the results for key $1.
+results() {
+    mkdir -p "$WORK/results"
+    echo "$WORK/results/$(tr '/:' '__' <<<"$1")"
+}
+
+# One wrk run; appends "rps p50 p99" to $WORK/results/$2 and fails on any
+# error response or socket error.
+load() { # url, result key
+    local out=$WORK/wrk.out rps p50 p99
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$ENCODING" "$1" >"$out"
+    if grep -q -e 'Non-2xx or 3xx responses' -e 'Socket errors' "$out"; then
+        cat "$out" >&2
+        die "errors during the load of $1"
+    fi
+    rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
+    p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
+    p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
+    [[ -n $rps && -n $p50 && -n $p99 ]] || die "cannot read wrk's output: $(cat "$out")"
+    echo "$rps $p50 $p99" >>"$(results "$2")"
+    printf '   %-8s %-44s %10.0f req/s  p50 %7.3f ms  p99 %7.3f ms\n' \
+        "${2%%:*}" "${1#http://127.0.0.1:*/}" "$rps" "$p50" "$p99"
+}
+
+# Column $2 (1 rps, 2 p50, 3 p99) of results $1, median over the rounds.
+med() { median $(awk -v c="$2" '{ print $c }' "$(results "$1")"); }
+
+# Both servers must send the same bytes: nginx from the .br files of
+# `charter build`, charter from memory.
+same_bytes() { # nginx port, charter port, path
+    local a b
+    a=$(curl -s -H 'Accept-Encoding: br' -D "$WORK/h1" "http://127.0.0.1:$1$3" | sha256sum)
+    b=$(curl -s -H 'Accept-Encoding: br' -D "$WORK/h2" "http://127.0.0.1:$2$3" | sha256sum)
+    grep -qi '^content-encoding: br' "$WORK/h1" || die "nginx did not send $3 as brotli"
+    grep -qi '^content-encoding: br' "$WORK/h2" || die "charter did not send $3 as brotli"
+    [[ $a == "$b" ]] || die "nginx and charter send different bytes for $3"
+}
+
+SUMMARY=$WORK/summary
+: >"$SUMMARY"
+
+# Benchmarks one charter file: $1 label, $2 charter, $3 service slug.
+scenario() {
+    local label=$1 file=$2 slug=$3 site=$WORK/$1-site np cp url key startups=() i
+    echo
+    echo "== $label: $file"
+    "$CHARTER" check "$file" >/dev/null 2>&1 || die "$file does not pass charter check"
+    "$CHARTER" build --charter "$file" --out "$site" >/dev/null
+    np=$(free_port)
+    cp=$(free_port)
+    start_nginx "$site" "$np" "nginx-$label"
+    local nginx_pid=$NGINX_PID
+
+    # Load-and-render: process start to the first 200 on /healthz, the
+    # median of a few starts; the last start stays up for the load.
+    for ((i = 1; i <= STARTS; i++)); do
+        start_charter "$file" "$cp" warn
+        startups+=("$STARTUP_MS")
+        ((i == STARTS)) || stop "$CHARTER_PID"
+    done
+    local startup rss_idle inproc
+    startup=$(median "${startups[@]}")
+    rss_idle=$(kib_of "$CHARTER_PID" VmRSS)
+    inproc=$("$LOAD_TIME" "$file" "$STARTS")
+    echo "   start to first /healthz: ${startups[*]} ms (median $startup ms)"
+    echo "   in-process: $inproc"
+
+    local paths=(/bn/ /bn/services "/bn/services/$slug")
+    for url in "${paths[@]}"; do
+        same_bytes "$np" "$cp" "$url"
+    done
+    # Warm both up (page cache, connection setup, lazy statics).
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -H "$ENCODING" "http://127.0.0.1:$np/bn/" >/dev/null
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d2s -H "$ENCODING" "http://127.0.0.1:$cp/bn/" >/dev/null
+
+    for ((i = 1; i <= ROUNDS; i++)); do
+        echo "-- round $i of $ROUNDS"
+        for url in "${paths[@]}"; do
+            load "http://127.0.0.1:$np$url" "nginx:$label:$url"
+            load "http://127.0.0.1:$cp$url" "charter:$label:$url"
+        done
+    done
+    local rss_peak
+    rss_peak=$(kib_of "$CHARTER_PID" VmHWM)
+    echo "   charter RSS after start $((rss_idle / 1024)) MiB, peak after the load $((rss_peak / 1024)) MiB"
+
+    {
+        echo "### $label ($file)"
+        printf '%-34s %9s %9s %6s | %8s %8s | %8s %8s %6s\n' \
+            page "nginx/s" "charter/s" ratio "p50 ng" "p50 ch" "p99 ng" "p99 ch" ratio
+        for url in "${paths[@]}"; do
+            local n="nginx:$label:$url" c="charter:$label:$url"
+            local nr cr n50 c50 n99 c99
+            nr=$(med "$n" 1) cr=$(med "$c" 1)
+            n50=$(med "$n" 2) c50=$(med "$c" 2)
+            n99=$(med "$n" 3) c99=$(med "$c" 3)
+            printf '%-34s %9.0f %9.0f %6s | %8.3f %8.3f | %8.3f %8.3f %6s\n' \
+                "$url" "$nr" "$cr" "$(ratio "$cr" "$nr")" "$n50" "$c50" "$n99" "$c99" "$(ratio "$c99" "$n99")"
+        done
+        echo "charter peak RSS (VmHWM): $((rss_peak / 1024)) MiB; after start: $((rss_idle / 1024)) MiB"
+        echo "load-and-render, start to first /healthz: $startup ms (median of $STARTS)"
+        echo "in-process (load_time example): $inproc"
+    } >>"$SUMMARY"
+
+    if [[ $label == bundled && $LOG_COST == 1 ]]; then
+        log_cost "$file" "${paths[2]}"
+    fi
+    stop "$CHARTER_PID"
+    stop "$nginx_pid"
+}
+
+# The price of one access-log line per request: the same page from a
+# server at RUST_LOG=warn and one at RUST_LOG=info (log to a file), A B A B.
+log_cost() {
+    local file=$1 url=$2 wp=$(free_port) ip=$(free_port) warn_pid info_pid i
+    echo "-- access log: RUST_LOG=warn against RUST_LOG=info on $url"
+    start_charter "$file" "$wp" warn
+    warn_pid=$CHARTER_PID
+    start_charter "$file" "$ip" info
+    info_pid=$CHARTER_PID
+    for ((i = 1; i <= ROUNDS; i++)); do
+        load "http://127.0.0.1:$wp$url" "warn:log:$url"
+        load "http://127.0.0.1:$ip$url" "info:log:$url"
+    done
+    local w=warn:log:$url n=info:log:$url
+    {
+        echo "access log at RUST_LOG=info on $url: $(med "$n" 1) req/s against $(med "$w" 1) at warn" \
+            "(ratio $(ratio "$(med "$n" 1)" "$(med "$w" 1)")), p99 $(med "$n" 3) ms against $(med "$w" 3) ms"
+    } >>"$SUMMARY"
+    stop "$warn_pid"
+    stop "$info_pid"
+}
+
+scenario bundled charter.toml ict-training
+
+GENERATED=$WORK/charter-$SERVICES.toml
+"$GEN" "$SERVICES" >"$GENERATED"
+SLUG=$(awk -F'"' '/^slug = / { print $2; exit }' "$GENERATED")
+scenario "$SERVICES-services" "$GENERATED" "$SLUG"
+
+echo
+echo "== summary: $(date -u '+%Y-%m-%d %H:%M UTC'); $CORES cores," \
+    "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo);" \
+    "nginx $(nginx -v 2>&1 | sed 's/.*\///'); wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s," \
+    "median of $ROUNDS rounds; ratios are charter/nginx"
+cat "$SUMMARY"
