@@ -4,7 +4,8 @@
 # `nginx -t` under a temporary prefix and a throw-away self-signed
 # certificate, and then nginx in front of a running `charter` on loopback
 # ports: HTTP -> HTTPS redirect, HSTS once, the app's compression passed
-# through untouched.
+# through untouched; and the Caddyfile with `caddy validate` where Caddy
+# is installed.
 #
 # Usage: deploy/verify.sh [path/to/charter]   (default target/release/charter)
 set -euo pipefail
@@ -21,6 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
+fail() { echo "FAILED: $*" >&2; exit 1; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 app_port=$(free_port)
 http_port=$(free_port)
@@ -58,31 +60,39 @@ http {
 CONF
 nginx -t -p "$tmp" -c "$tmp/nginx.conf"
 
+if command -v caddy >/dev/null; then
+    echo "==> caddy validate deploy/Caddyfile"
+    HOME=$tmp XDG_DATA_HOME=$tmp XDG_CONFIG_HOME=$tmp \
+        caddy validate --adapter caddyfile --config deploy/Caddyfile >"$tmp/caddy.log" 2>&1 ||
+        fail "Caddyfile: $(cat "$tmp/caddy.log")"
+fi
+
 echo "==> nginx in front of charter on 127.0.0.1"
 CHARTER_ADDR=127.0.0.1:$app_port CHARTER_FILE=charter.toml CHARTER_HTTPS=1 \
     "$binary" serve --no-watch 2>"$tmp/charter.log" &
 pids+=($!)
 nginx -p "$tmp" -c "$tmp/nginx.conf"
-for _ in $(seq 100); do
+for _ in $(seq 600); do
     curl -fs "http://127.0.0.1:$app_port/healthz" >/dev/null && break
     sleep 0.1
 done
+curl -fs "http://127.0.0.1:$app_port/healthz" >/dev/null || fail "charter did not start: $(cat "$tmp/charter.log")"
 https=(curl -sk --resolve "$host:$https_port:127.0.0.1" -o /dev/null -D -)
 
 redirect=$(curl -s -o /dev/null -D - -H "Host: $host" "http://127.0.0.1:$http_port/bn/services")
-grep -q "^HTTP/1.1 301" <<<"$redirect"
-grep -qi "^location: https://$host/bn/services" <<<"$redirect"
+grep -q "^HTTP/1.1 301" <<<"$redirect" || fail "no redirect to HTTPS: $redirect"
+grep -qi "^location: https://$host/bn/services" <<<"$redirect" || fail "redirect elsewhere: $redirect"
 
 page=$("${https[@]}" -H 'Accept-Encoding: br' "https://$host:$https_port/bn/")
-grep -q "^HTTP/2 200" <<<"$page"
-[[ $(grep -ci '^strict-transport-security: max-age=31536000' <<<"$page") == 1 ]]
-grep -qi '^content-encoding: br' <<<"$page"
-grep -qi '^etag: "' <<<"$page"
-grep -qi "^content-security-policy: default-src 'none'" <<<"$page"
-if grep -qi '^server: nginx/' <<<"$page"; then echo "nginx version shown" >&2; exit 1; fi
+grep -q "^HTTP/2 200" <<<"$page" || fail "page not served over HTTPS: $page"
+[[ $(grep -ci '^strict-transport-security: max-age=31536000' <<<"$page") == 1 ]] || fail "not one HSTS header: $page"
+grep -qi '^content-encoding: br' <<<"$page" || fail "the app's brotli did not come through: $page"
+grep -qi '^etag: "' <<<"$page" || fail "strong ETag lost: $page"
+grep -qi "^content-security-policy: default-src 'none'" <<<"$page" || fail "no CSP: $page"
+! grep -qi '^server: nginx/' <<<"$page" || fail "nginx shows its version: $page"
 
 missing=$("${https[@]}" "https://$host:$https_port/bn/no-such-page")
-grep -q "^HTTP/2 404" <<<"$missing"
-[[ $(grep -ci '^strict-transport-security:' <<<"$missing") == 1 ]]
+grep -q "^HTTP/2 404" <<<"$missing" || fail "no 404 page: $missing"
+[[ $(grep -ci '^strict-transport-security:' <<<"$missing") == 1 ]] || fail "not one HSTS header on a 404: $missing"
 
 echo "deploy files OK"

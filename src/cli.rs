@@ -7,13 +7,13 @@ use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
 
-use clap::builder::TypedValueParser as _;
+use clap::builder::{BoolishValueParser, TypedValueParser as _};
 use clap::{Args, Parser, Subcommand};
 
 use crate::charter::{self, LoadError};
 use crate::i18n::{self, Lang};
-use crate::server::{self, AppState, ServeOptions};
 use crate::open_data::BaseUrl;
+use crate::server::{self, AppState, ServeOptions};
 use crate::site::Site;
 use crate::{static_site, watch};
 
@@ -45,6 +45,8 @@ enum Command {
     Import(ImportArgs),
 }
 
+/// The on/off settings take `1`, `true`, `yes` or `on` (and their
+/// opposites) from the environment, as systemd units usually write them.
 #[derive(Debug, Args)]
 struct ServeArgs {
     /// Address to listen on.
@@ -54,10 +56,10 @@ struct ServeArgs {
     #[arg(long, env = "CHARTER_FILE", default_value = "charter.toml")]
     charter: PathBuf,
     /// Do not watch the charter file for changes (SIGHUP still reloads).
-    #[arg(long, env = "CHARTER_NO_WATCH")]
+    #[arg(long, env = "CHARTER_NO_WATCH", value_parser = BoolishValueParser::new())]
     no_watch: bool,
     /// Log in JSON, one object per line, instead of plain text.
-    #[arg(long, env = "CHARTER_LOG_JSON")]
+    #[arg(long, env = "CHARTER_LOG_JSON", value_parser = BoolishValueParser::new())]
     log_json: bool,
     /// Public address of the site (e.g. https://charter.example.gov.bd), used
     /// for canonical links, the sitemap, JSON-LD and QR codes. Default:
@@ -66,7 +68,7 @@ struct ServeArgs {
     base_url: Option<String>,
     /// The site is reached over HTTPS (a TLS proxy in front): send
     /// Strict-Transport-Security. Never set it for a plain-HTTP site.
-    #[arg(long, env = "CHARTER_HTTPS")]
+    #[arg(long, env = "CHARTER_HTTPS", value_parser = BoolishValueParser::new())]
     https: bool,
     /// Most connections open at once; more wait until one closes.
     #[arg(long, env = "CHARTER_MAX_CONNECTIONS",

@@ -64,7 +64,7 @@ impl Drop for Running {
 }
 
 fn state() -> Arc<AppState> {
-    AppState::new(server::load_site(&bundled()).unwrap(), bundled())
+    AppState::new(site_for(&bundled()), bundled())
 }
 
 /// The site itself, hardened with `options`.
@@ -253,7 +253,9 @@ async fn every_kind_of_response_carries_the_security_headers() {
         "a".repeat(ServeOptions::default().max_uri_bytes)
     );
     let big = "x".repeat(1024);
-    let many: Vec<(String, &str)> = (0..20).map(|i| (format!("x-big-{i}"), big.as_str())).collect();
+    let many: Vec<(String, &str)> = (0..20)
+        .map(|i| (format!("x-big-{i}"), big.as_str()))
+        .collect();
     let many: Vec<(&str, &str)> = many.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     let cases: Vec<(&str, Method, &str, Vec<(&str, &str)>, u16)> = vec![
         ("page", Method::GET, "/bn/services", vec![], 200),
@@ -331,7 +333,9 @@ async fn long_request_targets_are_414_with_a_page_in_the_path_language() {
     let limit = ServeOptions::default().max_uri_bytes;
     let at_limit = format!("/en/search?q={}", "a".repeat(limit - "/en/search?q=".len()));
     assert_eq!(
-        fetch(&server.base, Method::GET, &at_limit, &[]).await.status,
+        fetch(&server.base, Method::GET, &at_limit, &[])
+            .await
+            .status,
         200
     );
     let over = format!("{at_limit}a");
@@ -339,12 +343,21 @@ async fn long_request_targets_are_414_with_a_page_in_the_path_language() {
     assert_eq!(reply.status, 414);
     assert!(reply.body.contains("<html lang=\"en\""), "{}", reply.body);
     assert_eq!(reply.header("cache-control"), Some("no-store"));
-    let reply = fetch(&server.base, Method::GET, &over.replacen("/en/", "/bn/", 1), &[]).await;
+    let reply = fetch(
+        &server.base,
+        Method::GET,
+        &over.replacen("/en/", "/bn/", 1),
+        &[],
+    )
+    .await;
     assert_eq!(reply.status, 414);
     assert!(reply.body.contains("<html lang=\"bn\""));
     // A long path is as long as a long query.
     let path = format!("/bn/services/{}", "x".repeat(limit));
-    assert_eq!(fetch(&server.base, Method::GET, &path, &[]).await.status, 414);
+    assert_eq!(
+        fetch(&server.base, Method::GET, &path, &[]).await.status,
+        414
+    );
 }
 
 #[tokio::test]
@@ -356,17 +369,16 @@ async fn a_request_head_too_large_to_read_is_refused_by_the_parser() {
     let reply = raw(server.addr, &get_request(target.as_bytes())).await;
     assert_eq!(reply.status, 431);
     // The server is still there.
-    assert_eq!(
-        raw(server.addr, &get_request(b"/bn/")).await.status,
-        200
-    );
+    assert_eq!(raw(server.addr, &get_request(b"/bn/")).await.status, 200);
 }
 
 #[tokio::test]
 async fn oversized_or_too_many_headers_are_431() {
     let server = site(ServeOptions::default()).await;
     let value = "v".repeat(4 * 1024);
-    let headers: Vec<(String, &str)> = (0..5).map(|i| (format!("x-h{i}"), value.as_str())).collect();
+    let headers: Vec<(String, &str)> = (0..5)
+        .map(|i| (format!("x-h{i}"), value.as_str()))
+        .collect();
     let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (k.as_str(), *v)).collect();
     let reply = fetch(&server.base, Method::GET, "/en/contact", &headers).await;
     assert_eq!(reply.status, 431);
@@ -601,16 +613,28 @@ async fn raw_bytes_that_are_not_a_uri_are_400_and_never_reach_a_file() {
 async fn odd_methods_and_request_lines_get_a_status_not_a_crash() {
     let server = site(ServeOptions::default()).await;
     for (request, expected) in [
-        (&b"TRACE /bn/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"[..], 405),
-        (b"CONNECT localhost:443 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 405),
-        (b"BREW /bn/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n", 405),
+        (
+            &b"TRACE /bn/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"[..],
+            405,
+        ),
+        (
+            b"CONNECT localhost:443 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            405,
+        ),
+        (
+            b"BREW /bn/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+            405,
+        ),
         (b"GET /bn/ HTTP/1.0\r\n\r\n", 200),
         (b"GET /bn/ HTTP/9.9\r\n\r\n", 400),
         (b"GET /bn/\r\n\r\n", 400),
         (b"GET  /bn/ HTTP/1.1\r\n\r\n", 400),
         (b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 400),
         (b"GET /bn/ HTTP/1.1\r\nHost: x\r\nbad header\r\n\r\n", 400),
-        (b"GET /bn/ HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n", 400),
+        (
+            b"GET /bn/ HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
+            400,
+        ),
     ] {
         let reply = raw(server.addr, request).await;
         assert_eq!(reply.status, expected, "{:?}", head(request));
@@ -661,9 +685,8 @@ async fn connections_over_the_cap_wait_for_a_free_one() {
 async fn shutdown_lets_requests_in_flight_finish_and_refuses_new_ones() {
     let mut server = test_routes(ServeOptions::default()).await;
     let base = server.base.clone();
-    let in_flight = tokio::spawn(async move {
-        fetch(&base, Method::GET, "/en/slow/1500", &[]).await
-    });
+    let in_flight =
+        tokio::spawn(async move { fetch(&base, Method::GET, "/en/slow/1500", &[]).await });
     // An idle keep-alive connection must not hold shutdown up.
     let mut idle = TcpStream::connect(server.addr).await.unwrap();
     idle.write_all(b"GET /bn/slow/1 HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -687,7 +710,11 @@ async fn shutdown_lets_requests_in_flight_finish_and_refuses_new_ones() {
         .expect("serve_with returns once the request is done")
         .unwrap()
         .unwrap();
-    assert!(start.elapsed() < Duration::from_secs(3), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(3),
+        "{:?}",
+        start.elapsed()
+    );
     assert!(
         closed_within(&mut idle, Duration::from_secs(1))
             .await
@@ -743,13 +770,19 @@ fn free_port() -> u16 {
         .port()
 }
 
-async fn start_binary(extra: &[&str]) -> (Binary, String) {
+async fn start_binary(extra: &[&str], env: &[(&str, &str)]) -> (Binary, String) {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_charter"))
-        .args(["serve", "--no-watch", "--addr", &format!("127.0.0.1:{port}")])
+        .args([
+            "serve",
+            "--no-watch",
+            "--addr",
+            &format!("127.0.0.1:{port}"),
+        ])
         .arg("--charter")
         .arg(bundled())
         .args(extra)
+        .envs(env.iter().copied())
         .env_remove("RUST_LOG")
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
@@ -799,7 +832,7 @@ fn stop(binary: &mut Binary, signal: &str) -> (std::process::ExitStatus, Duratio
 #[tokio::test]
 async fn sigterm_and_sigint_stop_the_binary_with_status_0() {
     for signal in ["TERM", "INT"] {
-        let (mut binary, base) = start_binary(&[]).await;
+        let (mut binary, base) = start_binary(&[], &[]).await;
         // A keep-alive connection stays open in the client's pool.
         let client = client();
         let reply = client.get(format!("{base}/bn/")).send().await.unwrap();
@@ -814,21 +847,43 @@ async fn sigterm_and_sigint_stop_the_binary_with_status_0() {
 #[cfg(unix)]
 #[tokio::test]
 async fn access_log_lines_in_plain_text_and_json() {
-    let (mut binary, base) = start_binary(&[]).await;
-    client().get(format!("{base}/bn/services")).send().await.unwrap();
+    let (mut binary, base) = start_binary(&["--https"], &[]).await;
+    let reply = client()
+        .get(format!("{base}/bn/services"))
+        .send()
+        .await
+        .unwrap();
+    assert_security_headers(reply.headers(), true, "--https");
+    client()
+        .get(format!("{base}/bn/services"))
+        .send()
+        .await
+        .unwrap();
     let (_, _, stderr) = stop(&mut binary, "TERM");
     let line = stderr
         .lines()
         .find(|l| l.contains("access") && l.contains("/bn/services"))
         .unwrap_or_else(|| panic!("no access line:\n{stderr}"));
     assert!(!line.contains('\x1b'), "no colours in a log: {line:?}");
-    for part in ["method=GET", "path=\"/bn/services\"", "status=200", "bytes=", "micros="] {
+    for part in [
+        "method=GET",
+        "path=\"/bn/services\"",
+        "status=200",
+        "bytes=",
+        "micros=",
+    ] {
         assert!(line.contains(part), "{part}: {line}");
     }
 
-    let (mut binary, base) = start_binary(&["--log-json", "--https"]).await;
-    let reply = client().get(format!("{base}/en/nope")).send().await.unwrap();
-    assert_security_headers(reply.headers(), true, "binary --https");
+    // The settings as a systemd unit gives them.
+    let (mut binary, base) =
+        start_binary(&[], &[("CHARTER_LOG_JSON", "1"), ("CHARTER_HTTPS", "1")]).await;
+    let reply = client()
+        .get(format!("{base}/en/nope"))
+        .send()
+        .await
+        .unwrap();
+    assert_security_headers(reply.headers(), true, "CHARTER_HTTPS=1");
     let length: u64 = reply.headers()["content-length"]
         .to_str()
         .unwrap()

@@ -16,8 +16,7 @@ use tower::ServiceExt;
 use crate::support::*;
 
 static BUNDLED: LazyLock<String> = LazyLock::new(|| std::fs::read_to_string(bundled()).unwrap());
-static FULL: LazyLock<String> =
-    LazyLock::new(|| std::fs::read_to_string(full_fixture()).unwrap());
+static FULL: LazyLock<String> = LazyLock::new(|| std::fs::read_to_string(full_fixture()).unwrap());
 static SEED: LazyLock<String> = LazyLock::new(|| {
     std::fs::read_to_string(repo("../shared/seed/000_4448d311c23df34e.txt")).unwrap()
 });
@@ -76,9 +75,30 @@ fn texts_mut(c: &mut Charter) -> Vec<&mut Text> {
 /// never blank.
 fn text_value() -> impl Strategy<Value = String> {
     let tricky = prop::sample::select(vec![
-        "\"", "\\", "'", "\"\"\"", "'''", "\n", "\r\n", "\t", "\u{0}", "\u{7f}", "#", "=", "[",
-        "]", "{", "}", "\u{09CB}", "\u{09C7}\u{09BE}", "\u{200C}", "\u{200D}", "\u{FEFF}",
-        "\u{2028}", "e\u{301}", "১২৩",
+        "\"",
+        "\\",
+        "'",
+        "\"\"\"",
+        "'''",
+        "\n",
+        "\r\n",
+        "\t",
+        "\u{0}",
+        "\u{7f}",
+        "#",
+        "=",
+        "[",
+        "]",
+        "{",
+        "}",
+        "\u{09CB}",
+        "\u{09C7}\u{09BE}",
+        "\u{200C}",
+        "\u{200D}",
+        "\u{FEFF}",
+        "\u{2028}",
+        "e\u{301}",
+        "১২৩",
     ]);
     (
         prop::collection::vec(
@@ -151,17 +171,19 @@ fn the_bundled_charters_write_back_unchanged() {
 fn mutated(text: &'static str) -> impl Strategy<Value = String> {
     let lines = text.lines().count().max(1);
     prop::collection::vec(
-        (0..4u8, any::<prop::sample::Index>(), 0..lines, any::<String>()),
+        (
+            0..4u8,
+            any::<prop::sample::Index>(),
+            0..lines,
+            any::<String>(),
+        ),
         1..6,
     )
     .prop_map(move |edits| {
         let mut s = text.to_string();
         for (kind, at, line, insert) in edits {
-            let boundaries: Vec<usize> = s
-                .char_indices()
-                .map(|(i, _)| i)
-                .chain([s.len()])
-                .collect();
+            let boundaries: Vec<usize> =
+                s.char_indices().map(|(i, _)| i).chain([s.len()]).collect();
             let pos = boundaries[at.index(boundaries.len())];
             match kind {
                 0 => {
@@ -245,12 +267,8 @@ proptest! {
 }
 
 /// The site's router, hardening included, loaded once for every case.
-static APP: LazyLock<Router> = LazyLock::new(|| {
-    server::app(AppState::new(
-        server::load_site(&bundled()).unwrap(),
-        bundled(),
-    ))
-});
+static APP: LazyLock<Router> =
+    LazyLock::new(|| server::app(AppState::new(site_for(&bundled()), bundled())));
 
 /// Bytes as they may appear in a request target: URI characters as they
 /// are (`%` included, so broken escapes happen), anything else

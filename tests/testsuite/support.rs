@@ -107,7 +107,7 @@ impl TestServer {
 /// and brotli 11 are the slow part, and the fixtures never change while the
 /// tests run. Charters in temporary folders (reload tests) are always built
 /// afresh.
-fn site_for(charter: &Path) -> citizen_charter::site::Site {
+pub fn site_for(charter: &Path) -> citizen_charter::site::Site {
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock};
     static CACHE: OnceLock<Mutex<HashMap<PathBuf, citizen_charter::site::Site>>> = OnceLock::new();
