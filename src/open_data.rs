@@ -135,22 +135,12 @@ fn pretty(v: &Value) -> String {
     s
 }
 
-fn office_name(charter: &Charter, lang: Lang) -> String {
-    let o = &charter.office;
-    format!(
-        "{}, {}, {}",
-        o.department.get(lang).0,
-        o.office.get(lang).0,
-        o.upazila.get(lang).0
-    )
-}
-
 /// schema.org `GovernmentOrganization` for the office.
 fn organization(charter: &Charter, lang: Lang, base: &BaseUrl) -> Value {
     let o = &charter.office;
     let mut org = json!({
         "@type": "GovernmentOrganization",
-        "name": office_name(charter, lang),
+        "name": charter.office.full_name(lang),
         "url": base.join(&urls::home(lang)),
         "parentOrganization": { "@type": "GovernmentOrganization", "name": o.department.get(lang).0 },
         "address": {
@@ -205,7 +195,7 @@ pub fn service_ld(charter: &Charter, s: &Service, lang: Lang, base: &BaseUrl) ->
             tr(lang, "col-time"),
             words(&s.time_limit).join("; ")
         ),
-        "serviceType": tr(lang, &format!("group-{}", s.group.key())),
+        "serviceType": crate::render::group_name(s.group, lang),
         "provider": organization(charter, lang, base),
         "areaServed": {
             "@type": "AdministrativeArea",

@@ -153,7 +153,8 @@ impl ServiceView {
     }
 }
 
-fn group_name(group: ServiceGroup, page: Lang) -> String {
+/// The name of a service group in the page's language.
+pub(crate) fn group_name(group: ServiceGroup, page: Lang) -> String {
     tr(page, &format!("group-{}", group.key()))
 }
 
@@ -395,17 +396,6 @@ fn layout(charter: &Charter, base: &BaseUrl, page: Lang, info: PageInfo) -> Layo
     }
 }
 
-/// The office's name for titles: department and place.
-fn office_name(charter: &Charter, page: Lang) -> String {
-    let o = &charter.office;
-    format!(
-        "{}, {}, {}",
-        o.department.get(page).0,
-        o.office.get(page).0,
-        o.upazila.get(page).0
-    )
-}
-
 #[derive(Template)]
 #[template(path = "home.html")]
 struct HomePage<'a> {
@@ -523,7 +513,7 @@ fn render<T: Template>(page: &str, t: &T) -> Result<String, RenderError> {
 pub fn render_pages(charter: &Charter, base: &BaseUrl) -> Result<Vec<RenderedPage>, RenderError> {
     let mut pages = Vec::new();
     for page in Lang::ALL {
-        let office = office_name(charter, page);
+        let office = charter.office.full_name(page);
         let both = |f: fn(Lang) -> String| Some((f(Lang::Bn), f(Lang::En)));
 
         let l = layout(
@@ -722,7 +712,7 @@ pub fn render_search(
     query: &str,
     found: &[&Service],
 ) -> Result<String, RenderError> {
-    let office = office_name(charter, page);
+    let office = charter.office.full_name(page);
     let q = query.trim();
     let search_url = |lang: Lang| {
         if q.is_empty() {

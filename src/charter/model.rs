@@ -62,6 +62,20 @@ pub struct Office {
     pub email: Option<Spanned<String>>,
 }
 
+impl Office {
+    /// The office's name for titles and structured data: department,
+    /// office and upazila, e.g. "তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর,
+    /// উপজেলা কার্যালয়, হালুয়াঘাট".
+    pub fn full_name(&self, lang: Lang) -> String {
+        format!(
+            "{}, {}, {}",
+            self.department.get(lang).0,
+            self.office.get(lang).0,
+            self.upazila.get(lang).0
+        )
+    }
+}
+
 /// Section ১ (vision and mission), section ৩ (expectations) and the date.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
