@@ -34,8 +34,8 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::charter::{self, LoadError};
 use crate::i18n::Lang;
-use crate::render::ErrorKind;
 use crate::open_data::BaseUrl;
+use crate::render::ErrorKind;
 use crate::site::{self, Page, Site};
 use crate::urls;
 
@@ -234,8 +234,7 @@ pub fn harden(routes: Router, state: Arc<AppState>, options: &ServeOptions) -> R
 async fn guard(State(h): State<Arc<Hardening>>, req: Request, next: Next) -> Response {
     let refused = if req.method() != Method::GET && req.method() != Method::HEAD {
         Some(StatusCode::METHOD_NOT_ALLOWED)
-    } else if req.uri().path_and_query().map_or(0, |p| p.as_str().len()) > h.options.max_uri_bytes
-    {
+    } else if req.uri().path_and_query().map_or(0, |p| p.as_str().len()) > h.options.max_uri_bytes {
         Some(StatusCode::URI_TOO_LONG)
     } else if req
         .headers()
@@ -358,6 +357,9 @@ async fn with_security_headers(State(https): State<bool>, mut res: Response) -> 
 
 /// One log line per request: method, path, status, bytes, duration.
 async fn log_request(req: Request, next: Next) -> Response {
+    if !tracing::enabled!(target: "access", tracing::Level::INFO) {
+        return next.run(req).await;
+    }
     let start = Instant::now();
     let method = req.method().clone();
     let path = req.uri().path().to_string();
@@ -517,7 +519,9 @@ async fn search(
 async fn page(State(state): State<Arc<AppState>>, req: Request) -> Response {
     let path = req.uri().path();
     let headers = req.headers();
-    let site = state.site();
+    // A guard, not a clone of the Arc: no shared counter for every request
+    // on every core to bump.
+    let site = state.site.load();
     if let Some(page) = site.page(path) {
         let mut res = send(headers, page, StatusCode::OK, Caching::Revalidate);
         if urls::is_open_data(path) {
@@ -578,16 +582,30 @@ fn send(req: &HeaderMap, page: &Page, status: StatusCode, caching: Caching) -> R
         return res;
     };
     let (body, coding, suffix) = match encoding {
-        Encoding::Brotli if !page.brotli.is_empty() => (page.brotli.clone(), Some("br"), "-br"),
-        Encoding::Gzip if !page.gzip.is_empty() => (page.gzip.clone(), Some("gzip"), "-gz"),
-        _ => (page.identity.clone(), None, ""),
+        Encoding::Brotli if !page.brotli.is_empty() => (&page.brotli, Some("br"), "-br"),
+        Encoding::Gzip if !page.gzip.is_empty() => (&page.gzip, Some("gzip"), "-gz"),
+        _ => (&page.identity, None, ""),
     };
-    let etag = format!("\"{}{suffix}\"", page.etag);
-    let mut h = HeaderMap::new();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_static(page.content_type),
-    );
+    let not_modified = status == StatusCode::OK
+        && !matches!(caching, Caching::None)
+        && if_none_match(req, &page.etag);
+    // Headers go straight into the response's map, with room for the ones
+    // the layers add, so it is allocated once per request.
+    let mut res = if not_modified {
+        StatusCode::NOT_MODIFIED.into_response()
+    } else {
+        let mut res = Response::new(Body::from(body.clone()));
+        *res.status_mut() = status;
+        res
+    };
+    let h = res.headers_mut();
+    h.reserve(16);
+    if !not_modified {
+        h.insert(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static(page.content_type),
+        );
+    }
     h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding"));
     h.insert(
         header::CACHE_CONTROL,
@@ -598,27 +616,21 @@ fn send(req: &HeaderMap, page: &Page, status: StatusCode, caching: Caching) -> R
         }),
     );
     if !matches!(caching, Caching::None) {
-        if let Ok(v) = HeaderValue::from_str(&etag) {
+        let mut etag = String::with_capacity(page.etag.len() + 5);
+        etag.push('"');
+        etag.push_str(&page.etag);
+        etag.push_str(suffix);
+        etag.push('"');
+        if let Ok(v) = HeaderValue::try_from(etag) {
             h.insert(header::ETAG, v);
         }
     }
-    if let Some(coding) = coding {
-        h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+    if !not_modified {
+        if let Some(coding) = coding {
+            h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+        }
+        h.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
     }
-    if status == StatusCode::OK
-        && !matches!(caching, Caching::None)
-        && if_none_match(req, &page.etag)
-    {
-        let mut res = StatusCode::NOT_MODIFIED.into_response();
-        h.remove(header::CONTENT_TYPE);
-        h.remove(header::CONTENT_ENCODING);
-        res.headers_mut().extend(h);
-        return res;
-    }
-    h.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
-    let mut res = Response::new(Body::from(body));
-    *res.status_mut() = status;
-    res.headers_mut().extend(h);
     if status.is_client_error() || status.is_server_error() {
         res.extensions_mut().insert(HasPage);
     }
@@ -643,41 +655,47 @@ pub fn negotiate(header: Option<&HeaderValue>) -> Option<Encoding> {
     let Some(value) = header.and_then(|v| v.to_str().ok()) else {
         return Some(Encoding::Identity);
     };
-    let mut listed: Vec<(String, f32)> = Vec::new();
+    // The q-value of each coding we know, as first listed; None when not
+    // listed. Parsed in place, without allocating: this runs on every
+    // request.
+    let (mut br, mut gzip, mut identity, mut star) = (None, None, None, None);
     for item in value.split(',') {
         let mut parts = item.split(';');
-        let coding = parts.next().unwrap_or("").trim().to_ascii_lowercase();
-        if coding.is_empty() {
+        let coding = parts.next().unwrap_or("").trim();
+        let slot = if coding.eq_ignore_ascii_case("br") {
+            &mut br
+        } else if coding.eq_ignore_ascii_case("gzip") || coding.eq_ignore_ascii_case("x-gzip") {
+            &mut gzip
+        } else if coding.eq_ignore_ascii_case("identity") {
+            &mut identity
+        } else if coding == "*" {
+            &mut star
+        } else {
+            continue;
+        };
+        if slot.is_some() {
             continue;
         }
         let mut q = 1.0_f32;
         for param in parts {
-            if let Some((k, v)) = param.split_once('=') {
-                if k.trim().eq_ignore_ascii_case("q") {
-                    q = v.trim().parse::<f32>().unwrap_or(0.0).clamp(0.0, 1.0);
-                }
+            if let Some((k, v)) = param.split_once('=')
+                && k.trim().eq_ignore_ascii_case("q")
+            {
+                q = v.trim().parse::<f32>().unwrap_or(0.0).clamp(0.0, 1.0);
             }
         }
-        listed.push((coding, q));
+        *slot = Some(q);
     }
-    let explicit = |name: &str| {
-        listed
-            .iter()
-            .find(|(c, _)| c == name || (name == "gzip" && c == "x-gzip"))
-            .map(|(_, q)| *q)
-    };
-    let star = explicit("*");
-    let q = |name: &str| explicit(name).or(star);
     // Identity is acceptable unless excluded by name or by `*;q=0`; when
     // not named it only wins if nothing else is acceptable.
-    let identity = match (explicit("identity"), star) {
+    let identity = match (identity, star) {
         (Some(q), _) => q,
-        (None, Some(s)) if s == 0.0 => 0.0,
+        (None, Some(0.0)) => 0.0,
         (None, _) => 0.001,
     };
     let candidates = [
-        (Encoding::Brotli, q("br").unwrap_or(0.0)),
-        (Encoding::Gzip, q("gzip").unwrap_or(0.0)),
+        (Encoding::Brotli, br.or(star).unwrap_or(0.0)),
+        (Encoding::Gzip, gzip.or(star).unwrap_or(0.0)),
         (Encoding::Identity, identity),
     ];
     candidates
@@ -698,7 +716,10 @@ fn if_none_match(req: &HeaderMap, etag: &str) -> bool {
     value.split(',').any(|tag| {
         let tag = tag.trim();
         let tag = tag.strip_prefix("W/").unwrap_or(tag).trim_matches('"');
-        tag == "*" || tag == etag || tag == format!("{etag}-br") || tag == format!("{etag}-gz")
+        tag == "*"
+            || tag
+                .strip_prefix(etag)
+                .is_some_and(|suffix| matches!(suffix, "" | "-br" | "-gz"))
     })
 }
 
@@ -761,10 +782,8 @@ pub async fn serve_with(
             () = &mut shutdown => break,
         };
         let _ = stream.set_nodelay(true);
-        let conn = http.serve_connection(
-            TokioIo::new(stream),
-            TowerToHyperService::new(app.clone()),
-        );
+        let conn =
+            http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
         let conn = graceful.watch(conn);
         tokio::spawn(async move {
             // Clients that go away, send garbage or time out end here;
