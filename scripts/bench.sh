@@ -146,6 +146,8 @@ EOF
     PIDS+=($!)
     NGINX_PID=$!
     wait_ok "$2" /bn/ || die "nginx did not start: $(tail -n 5 "$dir/error.log")"
+    # The master and its workers, for the CPU they use.
+    NGINX_PIDS="$NGINX_PID $(pgrep -P "$NGINX_PID" | tr '\n' ' ')"
 }
 
 # Starts `charter serve` on port $2 for charter $1 with RUST_LOG=$3; sets
@@ -183,25 +185,44 @@ results() {
     echo "$WORK/results/$(tr '/:' '__' <<<"$1")"
 }
 
-# One wrk run; appends "rps p50 p99" to $WORK/results/$2 and fails on any
-# error response or socket error.
-load() { # url, result key
-    local out=$WORK/wrk.out rps p50 p99
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$ENCODING" "$1" >"$out"
+# CPU time (user + system, in clock ticks) used so far by the processes $@.
+cpu_ticks() {
+    local pid total=0 f
+    for pid in "$@"; do
+        read -r -a f < <(sed 's/.*) //' "/proc/$pid/stat")
+        total=$((total + f[11] + f[12]))
+    done
+    echo "$total"
+}
+
+# One wrk run against the server whose processes are $3...; appends
+# "rps p50 p99 cpu_us_per_request" to the results for key $2 and fails on
+# any error response or socket error. CPU per request is the steadiest
+# figure on a machine that others use too: it hardly depends on how much
+# of the CPU the server got.
+load() { # url, result key, server pids...
+    local url=$1 key=$2 out=$WORK/wrk.out rps p50 p99 requests t0 t1 cpu
+    shift 2
+    t0=$(cpu_ticks "$@")
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency -H "$ENCODING" "$url" >"$out"
+    t1=$(cpu_ticks "$@")
     if grep -q -e 'Non-2xx or 3xx responses' -e 'Socket errors' "$out"; then
         cat "$out" >&2
-        die "errors during the load of $1"
+        die "errors during the load of $url"
     fi
     rps=$(awk '/^Requests\/sec:/ { print $2 }' "$out")
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' "$out")")
     p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' "$out")")
-    [[ -n $rps && -n $p50 && -n $p99 ]] || die "cannot read wrk's output: $(cat "$out")"
-    echo "$rps $p50 $p99" >>"$(results "$2")"
-    printf '   %-8s %-44s %10.0f req/s  p50 %7.3f ms  p99 %7.3f ms\n' \
-        "${2%%:*}" "${1#http://127.0.0.1:*/}" "$rps" "$p50" "$p99"
+    requests=$(awk '/ requests in / { print $1 }' "$out")
+    [[ -n $rps && -n $p50 && -n $p99 && -n $requests ]] || die "cannot read wrk's output: $(cat "$out")"
+    cpu=$(awk -v t=$((t1 - t0)) -v n="$requests" -v hz="$(getconf CLK_TCK)" \
+        'BEGIN { printf "%.1f", (n > 0 ? t / hz * 1e6 / n : 0) }')
+    echo "$rps $p50 $p99 $cpu" >>"$(results "$key")"
+    printf '   %-8s %-28.28s %8.0f req/s  p50 %7.3f ms  p99 %7.3f ms  %6.1f us CPU/req\n' \
+        "${key%%:*}" "${url#http://127.0.0.1:*/}" "$rps" "$p50" "$p99" "$cpu"
 }
 
-# Column $2 (1 rps, 2 p50, 3 p99) of results $1, median over the rounds.
+# Column $2 (1 rps, 2 p50, 3 p99, 4 CPU per request) of results $1, median over the rounds.
 med() { median $(awk -v c="$2" '{ print $c }' "$(results "$1")"); }
 
 # Both servers must send the same bytes: nginx from the .br files of
@@ -228,7 +249,7 @@ scenario() {
     np=$(free_port)
     cp=$(free_port)
     start_nginx "$site" "$np" "nginx-$label"
-    local nginx_pid=$NGINX_PID
+    local nginx_pid=$NGINX_PID nginx_pids=$NGINX_PIDS
 
     # Load-and-render: process start to the first 200 on /healthz, the
     # median of a few starts; the last start stays up for the load.
@@ -255,8 +276,9 @@ scenario() {
     for ((i = 1; i <= ROUNDS; i++)); do
         echo "-- round $i of $ROUNDS"
         for url in "${paths[@]}"; do
-            load "http://127.0.0.1:$np$url" "nginx:$label:$url"
-            load "http://127.0.0.1:$cp$url" "charter:$label:$url"
+            # shellcheck disable=SC2086 # a list of pids
+            load "http://127.0.0.1:$np$url" "nginx:$label:$url" $nginx_pids
+            load "http://127.0.0.1:$cp$url" "charter:$label:$url" "$CHARTER_PID"
         done
     done
     local rss_peak
@@ -265,16 +287,20 @@ scenario() {
 
     {
         echo "### $label ($file)"
-        printf '%-34s %9s %9s %6s | %8s %8s | %8s %8s %6s\n' \
-            page "nginx/s" "charter/s" ratio "p50 ng" "p50 ch" "p99 ng" "p99 ch" ratio
+        [[ $slug == ict-training ]] || echo "(service page: /bn/services/$slug)"
+        printf '%-26s %8s %8s %5s | %7s %7s | %7s %7s %5s | %6s %6s %5s\n' \
+            page "nginx/s" "chartr/s" ratio "p50 ng" "p50 ch" "p99 ng" "p99 ch" ratio "us ng" "us ch" ratio
         for url in "${paths[@]}"; do
-            local n="nginx:$label:$url" c="charter:$label:$url"
-            local nr cr n50 c50 n99 c99
+            local n="nginx:$label:$url" c="charter:$label:$url" shown=$url
+            local nr cr n50 c50 n99 c99 nu cu
             nr=$(med "$n" 1) cr=$(med "$c" 1)
             n50=$(med "$n" 2) c50=$(med "$c" 2)
             n99=$(med "$n" 3) c99=$(med "$c" 3)
-            printf '%-34s %9.0f %9.0f %6s | %8.3f %8.3f | %8.3f %8.3f %6s\n' \
-                "$url" "$nr" "$cr" "$(ratio "$cr" "$nr")" "$n50" "$c50" "$n99" "$c99" "$(ratio "$c99" "$n99")"
+            nu=$(med "$n" 4) cu=$(med "$c" 4)
+            [[ $url == "/bn/services/$slug" ]] && shown="/bn/services/<slug>"
+            printf '%-26s %8.0f %8.0f %5s | %7.3f %7.3f | %7.3f %7.3f %5s | %6.1f %6.1f %5s\n' \
+                "$shown" "$nr" "$cr" "$(ratio "$cr" "$nr")" "$n50" "$c50" "$n99" "$c99" \
+                "$(ratio "$c99" "$n99")" "$nu" "$cu" "$(ratio "$cu" "$nu")"
         done
         echo "charter peak RSS (VmHWM): $((rss_peak / 1024)) MiB; after start: $((rss_idle / 1024)) MiB"
         echo "load-and-render, start to first /healthz: $startup ms (median of $STARTS)"
@@ -298,13 +324,14 @@ log_cost() {
     start_charter "$file" "$ip" info
     info_pid=$CHARTER_PID
     for ((i = 1; i <= ROUNDS; i++)); do
-        load "http://127.0.0.1:$wp$url" "warn:log:$url"
-        load "http://127.0.0.1:$ip$url" "info:log:$url"
+        load "http://127.0.0.1:$wp$url" "warn:log:$url" "$warn_pid"
+        load "http://127.0.0.1:$ip$url" "info:log:$url" "$info_pid"
     done
     local w=warn:log:$url n=info:log:$url
     {
         echo "access log at RUST_LOG=info on $url: $(med "$n" 1) req/s against $(med "$w" 1) at warn" \
-            "(ratio $(ratio "$(med "$n" 1)" "$(med "$w" 1)")), p99 $(med "$n" 3) ms against $(med "$w" 3) ms"
+            "(ratio $(ratio "$(med "$n" 1)" "$(med "$w" 1)")), p99 $(med "$n" 3) ms against $(med "$w" 3) ms," \
+            "CPU $(med "$n" 4) us/request against $(med "$w" 4)"
     } >>"$SUMMARY"
     stop "$warn_pid"
     stop "$info_pid"
@@ -321,5 +348,5 @@ echo
 echo "== summary: $(date -u '+%Y-%m-%d %H:%M UTC'); $CORES cores," \
     "$(awk -F': ' '/^model name/ { print $2; exit }' /proc/cpuinfo);" \
     "nginx $(nginx -v 2>&1 | sed 's/.*\///'); wrk -t$THREADS -c$CONNECTIONS -d${DURATION}s," \
-    "median of $ROUNDS rounds; ratios are charter/nginx"
+    "median of $ROUNDS rounds; ratios are charter/nginx; us = server CPU microseconds per request"
 cat "$SUMMARY"
