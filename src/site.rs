@@ -329,6 +329,9 @@ type Body = (
     Text,
 );
 
+/// A compressed body with its path (or error-page key).
+type Compressed = (Option<String>, Option<(Lang, ErrorKind)>, Page);
+
 /// The text of a body, or what to make it from: QR codes are drawn by the
 /// thread that compresses them, so that drawing runs on every core too.
 enum Text {
@@ -358,7 +361,7 @@ impl Text {
 /// Compresses pages on every core. Each thread takes the next page from one
 /// queue, largest first, so that no core is left alone with a large page at
 /// the end.
-fn compress_all(mut bodies: Vec<Body>) -> Vec<(Option<String>, Option<(Lang, ErrorKind)>, Page)> {
+fn compress_all(mut bodies: Vec<Body>) -> Vec<Compressed> {
     bodies.sort_unstable_by_key(|(_, _, _, body)| std::cmp::Reverse(body.len()));
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
