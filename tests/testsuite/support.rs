@@ -104,7 +104,7 @@ impl TestServer {
 }
 
 /// The site for a checked-in charter, built once per test run: rendering
-/// and brotli 11 are the slow part, and the fixtures never change while the
+/// and compression are the slow part, and the fixtures never change while the
 /// tests run. Charters in temporary folders (reload tests) are always built
 /// afresh.
 pub fn site_for(charter: &Path) -> citizen_charter::site::Site {
