@@ -237,6 +237,9 @@ fn get_request(target: &[u8]) -> Vec<u8> {
     req
 }
 
+/// What is asked for, how, with which headers, and the status expected.
+type Case<'a> = (&'a str, Method, &'a str, Vec<(&'a str, &'a str)>, u16);
+
 #[tokio::test]
 async fn every_kind_of_response_carries_the_security_headers() {
     let server = site(ServeOptions::default()).await;
@@ -257,7 +260,7 @@ async fn every_kind_of_response_carries_the_security_headers() {
         .map(|i| (format!("x-big-{i}"), big.as_str()))
         .collect();
     let many: Vec<(&str, &str)> = many.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    let cases: Vec<(&str, Method, &str, Vec<(&str, &str)>, u16)> = vec![
+    let cases: Vec<Case> = vec![
         ("page", Method::GET, "/bn/services", vec![], 200),
         ("page, HEAD", Method::HEAD, "/bn/services", vec![], 200),
         ("asset", Method::GET, &css, vec![], 200),
@@ -792,10 +795,10 @@ async fn start_binary(extra: &[&str], env: &[(&str, &str)]) -> (Binary, String) 
     let base = format!("http://127.0.0.1:{port}");
     let deadline = Instant::now() + Duration::from_secs(30);
     loop {
-        if let Ok(r) = client().get(format!("{base}/healthz")).send().await {
-            if r.status().is_success() {
-                break;
-            }
+        if let Ok(r) = client().get(format!("{base}/healthz")).send().await
+            && r.status().is_success()
+        {
+            break;
         }
         assert!(Instant::now() < deadline, "server did not start");
         tokio::time::sleep(Duration::from_millis(100)).await;
