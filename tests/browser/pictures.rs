@@ -3,7 +3,7 @@
 
 use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintOrientation, PrintSize};
 
-use crate::support::{DESKTOP, Languages, MOBILE, run, save};
+use crate::support::{DESKTOP, Languages, MOBILE, fixture_server, run, save};
 
 /// One page of each kind, by the name its pictures get.
 const PAGES: &[(&str, &str)] = &[
@@ -18,9 +18,16 @@ const PAGES: &[(&str, &str)] = &[
 #[test]
 fn screenshots_of_every_kind_of_page() {
     run(Languages::Bangla, |b| async move {
+        let fixture = &fixture_server().base;
         for lang in ["bn", "en"] {
-            for (name, path) in PAGES {
-                b.open(&path.replace("{lang}", lang)).await;
+            // The fixture's contact page has the grievance table.
+            let grievance = format!("{fixture}/{lang}/contact");
+            let pages = PAGES
+                .iter()
+                .map(|(name, path)| (*name, path.replace("{lang}", lang)))
+                .chain([("grievance", grievance)]);
+            for (name, path) in pages {
+                b.open(&path).await;
                 for (device, width) in [("desktop", DESKTOP), ("mobile", MOBILE)] {
                     let file = b
                         .screenshot(&format!("{lang}-{name}-{device}"), width)

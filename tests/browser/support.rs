@@ -51,49 +51,61 @@ pub struct Server {
     pub paths: Vec<String>,
 }
 
-/// Starts the server once for the whole test binary, on a thread of its
-/// own that lives as long as the process.
+/// The site of the bundled `charter.toml`, which the tests browse. Started
+/// once for the whole test binary.
 pub fn server() -> &'static Server {
     static SERVER: OnceLock<Server> = OnceLock::new();
-    SERVER.get_or_init(|| {
-        let charter = root().join("charter.toml");
-        let site =
-            load_site(&charter).unwrap_or_else(|e| panic!("charter.toml does not load:\n{e}"));
-        let paths = site
-            .paths()
-            .into_iter()
-            .filter(|p| {
-                site.page(p)
-                    .is_some_and(|page| page.content_type.starts_with("text/html"))
-            })
-            .map(String::from)
-            .collect();
-        let state = AppState::new(site, charter);
-        let (tx, rx) = std::sync::mpsc::channel();
-        std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("server runtime");
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
-                    .await
-                    .expect("bind 127.0.0.1:0");
-                tx.send(listener.local_addr().expect("local address"))
-                    .expect("report address");
-                axum::serve(listener, app(state)).await.expect("serve");
-            });
+    SERVER.get_or_init(|| start_server(&root().join("charter.toml")))
+}
+
+/// The site of `tests/fixtures/full.toml`, which has what the bundled
+/// charter lacks (grievance table, expectations, internal services, Bangla
+/// standing in for missing English).
+pub fn fixture_server() -> &'static Server {
+    static SERVER: OnceLock<Server> = OnceLock::new();
+    SERVER.get_or_init(|| start_server(&root().join("tests/fixtures/full.toml")))
+}
+
+/// Serves `charter` on a free port, on a thread of its own that lives as
+/// long as the process.
+fn start_server(charter: &Path) -> Server {
+    let site =
+        load_site(charter).unwrap_or_else(|e| panic!("{} does not load:\n{e}", charter.display()));
+    let paths = site
+        .paths()
+        .into_iter()
+        .filter(|p| {
+            site.page(p)
+                .is_some_and(|page| page.content_type.starts_with("text/html"))
+        })
+        .map(String::from)
+        .collect();
+    let state = AppState::new(site, charter.to_path_buf());
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .expect("server runtime");
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+                .await
+                .expect("bind 127.0.0.1:0");
+            tx.send(listener.local_addr().expect("local address"))
+                .expect("report address");
+            axum::serve(listener, app(state)).await.expect("serve");
         });
-        let addr: SocketAddr = rx.recv().expect("server thread started");
-        Server {
-            base: format!("http://{addr}"),
-            paths,
-        }
-    })
+    });
+    let addr: SocketAddr = rx.recv().expect("server thread started");
+    Server {
+        base: format!("http://{addr}"),
+        paths,
+    }
 }
 
 /// Every page a visitor can reach, in both languages: the pre-rendered
-/// pages, search results (some, none, everything) and the 404 page.
+/// pages, search results (some, none, everything) and the 404 page; then
+/// every page of the fixture charter, as absolute URLs.
 pub fn all_pages() -> Vec<String> {
     let mut pages = server().paths.clone();
     pages.extend(
@@ -109,6 +121,8 @@ pub fn all_pages() -> Vec<String> {
         ]
         .map(String::from),
     );
+    let fixture = fixture_server();
+    pages.extend(fixture.paths.iter().map(|p| format!("{}{p}", fixture.base)));
     pages
 }
 
@@ -269,9 +283,14 @@ async fn connect(port: u16, languages: Languages) -> Client {
 }
 
 impl Browser {
-    /// The absolute URL of `path` on the test server.
+    /// The absolute URL of `path` on the test server (`path` may be an
+    /// absolute URL already).
     pub fn url(&self, path: &str) -> String {
-        format!("{}{path}", self.base)
+        if path.starts_with("http://") {
+            path.to_string()
+        } else {
+            format!("{}{path}", self.base)
+        }
     }
 
     /// Opens `path` and waits for its fonts, so that measurements and
