@@ -11,6 +11,7 @@
 //! like real ones. The output depends only on the count (and the optional
 //! seed after it): the same arguments give the same file.
 
+use citizen_charter::import::toml_string;
 use std::fmt::Write;
 
 /// A text in both languages.
@@ -270,29 +271,11 @@ impl Rng {
     }
 }
 
-/// A TOML basic string.
-fn quote(s: &str) -> String {
-    let mut out = String::with_capacity(s.len() + 2);
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            c if c.is_control() => {
-                let _ = write!(out, "\\u{:04X}", c as u32);
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-    out
-}
-
 fn text((bn, en): (impl AsRef<str>, impl AsRef<str>)) -> String {
     format!(
         "{{ bn = {}, en = {} }}",
-        quote(bn.as_ref()),
-        quote(en.as_ref())
+        toml_string(bn.as_ref()),
+        toml_string(en.as_ref())
     )
 }
 

@@ -1104,8 +1104,9 @@ fn entity(name: &str) -> Option<char> {
     })
 }
 
-/// A TOML basic string, quotes included.
-fn toml_string(text: &str) -> String {
+/// A TOML basic string, quotes included (also used by the charter
+/// generator in `examples/`).
+pub fn toml_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

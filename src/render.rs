@@ -464,6 +464,9 @@ pub struct RenderedPage {
     pub lang: Lang,
     /// The whole document.
     pub html: String,
+    /// For a service page: the address and SVG of its QR code, which the
+    /// page shows inline and the site also serves on its own.
+    pub qr: Option<(String, String)>,
 }
 
 /// The kinds of error page, each pre-rendered in both languages.
@@ -545,6 +548,7 @@ pub fn render_pages(charter: &Charter, base: &BaseUrl) -> Result<Vec<RenderedPag
             path: urls::home(page),
             lang: page,
             html: render("home", &home)?,
+            qr: None,
         });
 
         let l = layout(
@@ -573,6 +577,7 @@ pub fn render_pages(charter: &Charter, base: &BaseUrl) -> Result<Vec<RenderedPag
             path: urls::services(page),
             lang: page,
             html: render("services", &services)?,
+            qr: None,
         });
 
         for s in &charter.services {
@@ -595,9 +600,9 @@ pub fn render_pages(charter: &Charter, base: &BaseUrl) -> Result<Vec<RenderedPag
                     query: String::new(),
                 },
             );
-            let label = tr(page, "qr-label");
+            let qr_svg = qr::svg(&base.join(&view.url), &tr(page, "qr-label"));
             let p = ServicePage {
-                qr_svg: qr::svg(&base.join(&view.url), &label),
+                qr_svg,
                 layout: &l,
                 service: view,
             };
@@ -605,6 +610,7 @@ pub fn render_pages(charter: &Charter, base: &BaseUrl) -> Result<Vec<RenderedPag
                 path: urls::service(page, slug),
                 lang: page,
                 html: render(slug, &p)?,
+                qr: Some((urls::service_qr(page, slug), p.qr_svg)),
             });
         }
 
@@ -667,6 +673,7 @@ pub fn render_pages(charter: &Charter, base: &BaseUrl) -> Result<Vec<RenderedPag
             path: urls::contact(page),
             lang: page,
             html: render("contact", &contact)?,
+            qr: None,
         });
     }
     Ok(pages)

@@ -10,7 +10,7 @@ use std::time::SystemTime;
 use bytes::Bytes;
 
 use crate::charter::{Charter, Loaded};
-use crate::i18n::{Lang, tr};
+use crate::i18n::Lang;
 use crate::open_data::{self, BaseUrl};
 use crate::render::{self, ErrorKind, RenderError};
 use crate::search::SearchIndex;
@@ -171,19 +171,24 @@ impl Site {
         let base = base.unwrap_or_else(|| BaseUrl::from_charter(&charter));
         let mut bodies: Vec<Body> = Vec::new();
         for p in render::render_pages(&charter, &base)? {
-            bodies.push((Some(p.path), None, HTML, Text::Ready(p.html)));
+            // A service page's QR code is drawn once, for the page and for
+            // its own address.
+            if let Some((path, svg)) = p.qr {
+                bodies.push((Some(path), None, SVG, svg));
+            }
+            bodies.push((Some(p.path), None, HTML, p.html));
         }
         for lang in Lang::ALL {
             for kind in ErrorKind::ALL {
                 let html = render::render_error(&charter, &base, lang, kind)?;
-                bodies.push((None, Some((lang, kind)), HTML, Text::Ready(html)));
+                bodies.push((None, Some((lang, kind)), HTML, html));
             }
         }
         bodies.push((
             Some(urls::api_charter()),
             None,
             JSON,
-            Text::Ready(open_data::charter_json(&charter, &base)),
+            open_data::charter_json(&charter, &base),
         ));
         for s in &charter.services {
             let slug = s.slug.get_ref();
@@ -191,29 +196,20 @@ impl Site {
                 Some(urls::api_service(slug)),
                 None,
                 JSON,
-                Text::Ready(open_data::service_json(&charter, s, &base)),
+                open_data::service_json(&charter, s, &base),
             ));
-            for lang in Lang::ALL {
-                let url = base.join(&urls::service(lang, slug));
-                bodies.push((
-                    Some(urls::service_qr(lang, slug)),
-                    None,
-                    SVG,
-                    Text::Qr { url, lang },
-                ));
-            }
         }
         bodies.push((
             Some(urls::SITEMAP.to_string()),
             None,
             XML,
-            Text::Ready(open_data::sitemap(&charter, &base)),
+            open_data::sitemap(&charter, &base),
         ));
         bodies.push((
             Some(urls::ROBOTS.to_string()),
             None,
             TEXT,
-            Text::Ready(open_data::robots(&base)),
+            open_data::robots(&base),
         ));
         // The search index needs no page: build it while the pages compress.
         let (compressed, search) = std::thread::scope(|scope| {
@@ -326,37 +322,11 @@ type Body = (
     Option<String>,
     Option<(Lang, ErrorKind)>,
     &'static str,
-    Text,
+    String,
 );
 
 /// A compressed body with its path (or error-page key).
 type Compressed = (Option<String>, Option<(Lang, ErrorKind)>, Page);
-
-/// The text of a body, or what to make it from: QR codes are drawn by the
-/// thread that compresses them, so that drawing runs on every core too.
-enum Text {
-    /// Rendered already.
-    Ready(String),
-    /// The QR code of `url`, labelled in `lang`.
-    Qr { url: String, lang: Lang },
-}
-
-impl Text {
-    /// Bytes, when known: large bodies go first.
-    fn len(&self) -> usize {
-        match self {
-            Text::Ready(text) => text.len(),
-            Text::Qr { .. } => 0,
-        }
-    }
-
-    fn make(self) -> String {
-        match self {
-            Text::Ready(text) => text,
-            Text::Qr { url, lang } => crate::qr::svg(&url, &tr(lang, "qr-label")),
-        }
-    }
-}
 
 /// Compresses pages on every core. Each thread takes the next page from one
 /// queue, largest first, so that no core is left alone with a large page at
@@ -376,7 +346,7 @@ fn compress_all(mut bodies: Vec<Body>) -> Vec<Compressed> {
             let Some((path, key, content_type, text)) = next else {
                 return done;
             };
-            let mut body = text.make();
+            let mut body = text;
             // Rendering leaves spare capacity; the site keeps the text.
             body.shrink_to_fit();
             done.push((path, key, Page::new(content_type, body)));

@@ -96,23 +96,6 @@ async fn test_routes(options: ServeOptions) -> Running {
     Running::start(app, options).await
 }
 
-async fn fetch(base: &str, method: Method, path: &str, headers: &[(&str, &str)]) -> Reply {
-    let mut req = client().request(method, format!("{base}{path}"));
-    for (k, v) in headers {
-        req = req.header(*k, *v);
-    }
-    let res = req.send().await.expect("request goes through");
-    let status = res.status().as_u16();
-    let headers = res.headers().clone();
-    let bytes = res.bytes().await.unwrap().to_vec();
-    Reply {
-        status,
-        headers,
-        body: String::from_utf8_lossy(&bytes).into_owned(),
-        bytes,
-    }
-}
-
 /// The headers the MDN HTTP Observatory looks for, as this site sets them.
 fn assert_security_headers(headers: &HeaderMap, https: bool, what: &str) {
     let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
@@ -763,14 +746,6 @@ impl Drop for Binary {
             let _ = child.wait();
         }
     }
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
 }
 
 async fn start_binary(extra: &[&str], env: &[(&str, &str)]) -> (Binary, String) {

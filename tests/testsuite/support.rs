@@ -86,20 +86,7 @@ impl TestServer {
         path: &str,
         headers: &[(&str, &str)],
     ) -> Reply {
-        let mut req = self.client.request(method, format!("{}{path}", self.base));
-        for (k, v) in headers {
-            req = req.header(*k, *v);
-        }
-        let res = req.send().await.expect("request goes through");
-        let status = res.status().as_u16();
-        let headers = res.headers().clone();
-        let bytes = res.bytes().await.unwrap().to_vec();
-        Reply {
-            status,
-            headers,
-            body: String::from_utf8_lossy(&bytes).into_owned(),
-            bytes,
-        }
+        fetch_with(&self.client, &self.base, method, path, headers).await
     }
 }
 
@@ -120,6 +107,49 @@ pub fn site_for(charter: &Path) -> citizen_charter::site::Site {
         .entry(charter.to_path_buf())
         .or_insert_with(|| server::load_site(charter).expect("charter loads"))
         .clone()
+}
+
+/// One request to `base` + `path` with a new client, the whole body read.
+pub async fn fetch(
+    base: &str,
+    method: reqwest::Method,
+    path: &str,
+    headers: &[(&str, &str)],
+) -> Reply {
+    fetch_with(&client(), base, method, path, headers).await
+}
+
+/// One request through `client`, the whole body read.
+pub async fn fetch_with(
+    client: &reqwest::Client,
+    base: &str,
+    method: reqwest::Method,
+    path: &str,
+    headers: &[(&str, &str)],
+) -> Reply {
+    let mut req = client.request(method, format!("{base}{path}"));
+    for (k, v) in headers {
+        req = req.header(*k, *v);
+    }
+    let res = req.send().await.expect("request goes through");
+    let status = res.status().as_u16();
+    let headers = res.headers().clone();
+    let bytes = res.bytes().await.unwrap().to_vec();
+    Reply {
+        status,
+        headers,
+        body: String::from_utf8_lossy(&bytes).into_owned(),
+        bytes,
+    }
+}
+
+/// A loopback port nobody listens on right now.
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 /// A client that neither follows redirects nor decompresses, so tests see
