@@ -197,7 +197,7 @@ mod tests {
     fn fonts_are_sent_as_they_are() {
         for font in all().iter().filter(|a| a.name.ends_with(".woff2")) {
             assert_eq!(font.content_type, "font/woff2");
-            let page = crate::site::asset(&font.fingerprinted).unwrap();
+            let page = crate::site::asset(&font.fingerprinted).unwrap().finish();
             assert!(
                 page.brotli.is_empty() && page.gzip.is_empty(),
                 "{}",
@@ -208,6 +208,7 @@ mod tests {
         assert!(
             !crate::site::asset(&css.fingerprinted)
                 .unwrap()
+                .finish()
                 .brotli
                 .is_empty()
         );

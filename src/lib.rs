@@ -9,6 +9,7 @@ pub mod assets;
 pub mod calendar;
 pub mod charter;
 pub mod cli;
+pub mod encoding;
 pub mod i18n;
 pub mod import;
 pub mod open_data;

@@ -512,171 +512,189 @@ fn render<T: Template>(page: &str, t: &T) -> Result<String, RenderError> {
     })
 }
 
-/// Every fixed page of the site in both languages.
+/// Every page of the site in both languages, one after another (the site
+/// renders the same pages spread over every core, with
+/// [`render_lang_pages`] and [`render_service_page`]).
 pub fn render_pages(charter: &Charter, base: &BaseUrl) -> Result<Vec<RenderedPage>, RenderError> {
     let mut pages = Vec::new();
-    for page in Lang::ALL {
-        let office = charter.office.full_name(page);
-        let both = |f: fn(Lang) -> String| Some((f(Lang::Bn), f(Lang::En)));
-
-        let l = layout(
-            charter,
-            base,
-            page,
-            PageInfo {
-                json_ld: Some(open_data::organization_ld(charter, page, base)),
-                title: tr_args(page, "home-title", &[("office", Arg::Text(office.clone()))]),
-                description: tr_args(
-                    page,
-                    "home-description",
-                    &[("office", Arg::Text(office.clone()))],
-                ),
-                urls: both(urls::home),
-                nav: Nav::Home,
-                query: String::new(),
-            },
-        );
-        let home = HomePage {
-            layout: &l,
-            vision: Txt::new(&charter.statement.vision, page),
-            mission: Txt::new(&charter.statement.mission, page),
-            groups: groups(charter, page),
-            section_vm: format!("{}. {}", page.number(1), tr(page, "section-vision-mission")),
-            section_services: format!("{}. {}", page.number(2), tr(page, "section-services")),
-        };
-        pages.push(RenderedPage {
-            path: urls::home(page),
-            lang: page,
-            html: render("home", &home)?,
-            qr: None,
-        });
-
-        let l = layout(
-            charter,
-            base,
-            page,
-            PageInfo {
-                json_ld: None,
-                title: tr(page, "services-title"),
-                description: tr_args(
-                    page,
-                    "services-description",
-                    &[("office", Arg::Text(office.clone()))],
-                ),
-                urls: both(urls::services),
-                nav: Nav::Services,
-                query: String::new(),
-            },
-        );
-        let services = ServicesPage {
-            layout: &l,
-            groups: groups(charter, page),
-            numbering: (1..=7).map(|n| page.number(n)).collect(),
-        };
-        pages.push(RenderedPage {
-            path: urls::services(page),
-            lang: page,
-            html: render("services", &services)?,
-            qr: None,
-        });
-
+    for lang in Lang::ALL {
+        pages.extend(render_lang_pages(charter, base, lang)?);
         for s in &charter.services {
-            let view = ServiceView::new(s, charter, page);
-            let slug = s.slug.get_ref();
-            let l = layout(
-                charter,
-                base,
-                page,
-                PageInfo {
-                    json_ld: Some(open_data::service_ld(charter, s, page, base)),
-                    title: view.name.text.clone(),
-                    description: tr_args(
-                        page,
-                        "service-description",
-                        &[("service", Arg::Text(view.name.text.clone()))],
-                    ),
-                    urls: Some((urls::service(Lang::Bn, slug), urls::service(Lang::En, slug))),
-                    nav: Nav::Services,
-                    query: String::new(),
-                },
-            );
-            let qr_svg = qr::svg(&base.join(&view.url), &tr(page, "qr-label"));
-            let p = ServicePage {
-                qr_svg,
-                layout: &l,
-                service: view,
-            };
-            pages.push(RenderedPage {
-                path: urls::service(page, slug),
-                lang: page,
-                html: render(slug, &p)?,
-                qr: Some((urls::service_qr(page, slug), p.qr_svg)),
-            });
+            pages.push(render_service_page(charter, base, lang, s)?);
         }
-
-        let l = layout(
-            charter,
-            base,
-            page,
-            PageInfo {
-                json_ld: Some(open_data::organization_ld(charter, page, base)),
-                title: tr(page, "contact-title"),
-                description: tr_args(
-                    page,
-                    "contact-description",
-                    &[("office", Arg::Text(office.clone()))],
-                ),
-                urls: both(urls::contact),
-                nav: Nav::Contact,
-                query: String::new(),
-            },
-        );
-        let contact = ContactPage {
-            layout: &l,
-            office_address: charter.office.address.as_ref().map(|t| Txt::new(t, page)),
-            office_phone: charter
-                .office
-                .phone
-                .as_ref()
-                .map(|p| phone_view(p.get_ref(), page)),
-            office_email: charter.office.email.as_ref().map(|e| e.get_ref().clone()),
-            officers: charter
-                .officers
-                .iter()
-                .map(|o| OfficerView::new(o, page))
-                .collect(),
-            expectations: charter
-                .statement
-                .expectations
-                .iter()
-                .map(|t| Txt::new(t, page))
-                .collect(),
-            grievance: charter
-                .grievance
-                .iter()
-                .map(|g| GrievanceView {
-                    serial: page.number(g.serial.get_ref()),
-                    when: Txt::new(&g.when, page),
-                    contact: Txt::new(&g.contact, page),
-                    address: Txt::new(&g.address, page),
-                    resolution_time: Txt::new(&g.resolution_time, page),
-                })
-                .collect(),
-            section_expectations: format!(
-                "{}. {}",
-                page.number(3),
-                tr(page, "section-expectations")
-            ),
-            section_grs: format!("{}. {}", page.number(4), tr(page, "section-grs")),
-        };
-        pages.push(RenderedPage {
-            path: urls::contact(page),
-            lang: page,
-            html: render("contact", &contact)?,
-            qr: None,
-        });
     }
     Ok(pages)
+}
+
+/// The home, services and contact pages in `page`'s language.
+pub fn render_lang_pages(
+    charter: &Charter,
+    base: &BaseUrl,
+    page: Lang,
+) -> Result<Vec<RenderedPage>, RenderError> {
+    let mut pages = Vec::with_capacity(3);
+    let office = charter.office.full_name(page);
+    let both = |f: fn(Lang) -> String| Some((f(Lang::Bn), f(Lang::En)));
+
+    let l = layout(
+        charter,
+        base,
+        page,
+        PageInfo {
+            json_ld: Some(open_data::organization_ld(charter, page, base)),
+            title: tr_args(page, "home-title", &[("office", Arg::Text(office.clone()))]),
+            description: tr_args(
+                page,
+                "home-description",
+                &[("office", Arg::Text(office.clone()))],
+            ),
+            urls: both(urls::home),
+            nav: Nav::Home,
+            query: String::new(),
+        },
+    );
+    let home = HomePage {
+        layout: &l,
+        vision: Txt::new(&charter.statement.vision, page),
+        mission: Txt::new(&charter.statement.mission, page),
+        groups: groups(charter, page),
+        section_vm: format!("{}. {}", page.number(1), tr(page, "section-vision-mission")),
+        section_services: format!("{}. {}", page.number(2), tr(page, "section-services")),
+    };
+    pages.push(RenderedPage {
+        path: urls::home(page),
+        lang: page,
+        html: render("home", &home)?,
+        qr: None,
+    });
+
+    let l = layout(
+        charter,
+        base,
+        page,
+        PageInfo {
+            json_ld: None,
+            title: tr(page, "services-title"),
+            description: tr_args(
+                page,
+                "services-description",
+                &[("office", Arg::Text(office.clone()))],
+            ),
+            urls: both(urls::services),
+            nav: Nav::Services,
+            query: String::new(),
+        },
+    );
+    let services = ServicesPage {
+        layout: &l,
+        groups: groups(charter, page),
+        numbering: (1..=7).map(|n| page.number(n)).collect(),
+    };
+    pages.push(RenderedPage {
+        path: urls::services(page),
+        lang: page,
+        html: render("services", &services)?,
+        qr: None,
+    });
+
+    let l = layout(
+        charter,
+        base,
+        page,
+        PageInfo {
+            json_ld: Some(open_data::organization_ld(charter, page, base)),
+            title: tr(page, "contact-title"),
+            description: tr_args(
+                page,
+                "contact-description",
+                &[("office", Arg::Text(office.clone()))],
+            ),
+            urls: both(urls::contact),
+            nav: Nav::Contact,
+            query: String::new(),
+        },
+    );
+    let contact = ContactPage {
+        layout: &l,
+        office_address: charter.office.address.as_ref().map(|t| Txt::new(t, page)),
+        office_phone: charter
+            .office
+            .phone
+            .as_ref()
+            .map(|p| phone_view(p.get_ref(), page)),
+        office_email: charter.office.email.as_ref().map(|e| e.get_ref().clone()),
+        officers: charter
+            .officers
+            .iter()
+            .map(|o| OfficerView::new(o, page))
+            .collect(),
+        expectations: charter
+            .statement
+            .expectations
+            .iter()
+            .map(|t| Txt::new(t, page))
+            .collect(),
+        grievance: charter
+            .grievance
+            .iter()
+            .map(|g| GrievanceView {
+                serial: page.number(g.serial.get_ref()),
+                when: Txt::new(&g.when, page),
+                contact: Txt::new(&g.contact, page),
+                address: Txt::new(&g.address, page),
+                resolution_time: Txt::new(&g.resolution_time, page),
+            })
+            .collect(),
+        section_expectations: format!("{}. {}", page.number(3), tr(page, "section-expectations")),
+        section_grs: format!("{}. {}", page.number(4), tr(page, "section-grs")),
+    };
+    pages.push(RenderedPage {
+        path: urls::contact(page),
+        lang: page,
+        html: render("contact", &contact)?,
+        qr: None,
+    });
+    Ok(pages)
+}
+
+/// One service's page in `page`'s language, with its QR code.
+pub fn render_service_page(
+    charter: &Charter,
+    base: &BaseUrl,
+    page: Lang,
+    s: &Service,
+) -> Result<RenderedPage, RenderError> {
+    let view = ServiceView::new(s, charter, page);
+    let slug = s.slug.get_ref();
+    let l = layout(
+        charter,
+        base,
+        page,
+        PageInfo {
+            json_ld: Some(open_data::service_ld(charter, s, page, base)),
+            title: view.name.text.clone(),
+            description: tr_args(
+                page,
+                "service-description",
+                &[("service", Arg::Text(view.name.text.clone()))],
+            ),
+            urls: Some((urls::service(Lang::Bn, slug), urls::service(Lang::En, slug))),
+            nav: Nav::Services,
+            query: String::new(),
+        },
+    );
+    let qr_svg = qr::svg(&base.join(&view.url), &tr(page, "qr-label"));
+    let p = ServicePage {
+        qr_svg,
+        layout: &l,
+        service: view,
+    };
+    Ok(RenderedPage {
+        path: urls::service(page, slug),
+        lang: page,
+        html: render(slug, &p)?,
+        qr: Some((urls::service_qr(page, slug), p.qr_svg)),
+    })
 }
 
 /// An error page in `page`'s language.

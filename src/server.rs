@@ -33,6 +33,7 @@ use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::timeout::TimeoutLayer;
 
 use crate::charter::{self, LoadError};
+use crate::encoding::Accepted;
 use crate::i18n::Lang;
 use crate::open_data::BaseUrl;
 use crate::render::ErrorKind;
@@ -57,13 +58,18 @@ impl AppState {
 
     /// Like [`AppState::new`], with absolute links on `base_url` (given
     /// by `--base-url`) for this site and every reload.
+    ///
+    /// The site is served at once; its smallest compressed copies and its
+    /// search index are made in the background (see [`prepare`]).
     pub fn with_base_url(
         site: Site,
         charter_path: PathBuf,
         base_url: Option<BaseUrl>,
     ) -> Arc<AppState> {
+        let site = Arc::new(site);
+        prepare(&site);
         Arc::new(AppState {
-            site: ArcSwap::from_pointee(site),
+            site: ArcSwap::new(site),
             charter_path,
             base_url,
             last_reload_error: Mutex::new(None),
@@ -96,7 +102,9 @@ impl AppState {
                     pages = site.paths().len(),
                     "charter reloaded"
                 );
-                self.site.store(Arc::new(site));
+                let site = Arc::new(site);
+                prepare(&site);
+                self.site.store(site);
                 *last = None;
                 Ok(())
             }
@@ -108,6 +116,26 @@ impl AppState {
                 Err(message)
             }
         }
+    }
+}
+
+/// Starts the work a freshly loaded site leaves for later, so that it is
+/// served sooner: the smallest compressed copies of its pages (threads at
+/// low priority) and its search index (one thread; a search that comes
+/// first waits for it).
+fn prepare(site: &Arc<Site>) {
+    site.finish_in_background();
+    let site = Arc::downgrade(site);
+    let spawned = std::thread::Builder::new()
+        .name("search-index".into())
+        .spawn(move || {
+            if let Some(site) = site.upgrade() {
+                site.search_index();
+            }
+        });
+    if let Err(e) = spawned {
+        // The first search builds it instead.
+        tracing::warn!("cannot start the search index thread: {e}");
     }
 }
 
@@ -417,7 +445,8 @@ fn redirect(status: StatusCode, location: &str) -> Response {
     res
 }
 
-/// `/healthz`: which charter is loaded, when, and the last reload error.
+/// `/healthz`: which charter is loaded, when, the last reload error, and
+/// how many pages have their smallest compressed copies yet.
 async fn healthz(State(state): State<Arc<AppState>>) -> Response {
     let site = state.site();
     let loaded = site
@@ -430,6 +459,7 @@ async fn healthz(State(state): State<Arc<AppState>>) -> Response {
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .clone();
+    let compression = site.compression();
     let body = serde_json::json!({
         "status": "ok",
         "content_hash": site.content_hash,
@@ -437,6 +467,12 @@ async fn healthz(State(state): State<Arc<AppState>>) -> Response {
         "loaded_at_unix": loaded,
         "pages": site.paths().len(),
         "last_reload_error": error,
+        "compression": {
+            "pages": compression.pages,
+            "finished": compression.finished,
+            "complete": compression.finished == compression.pages,
+            "bytes": compression.bytes,
+        },
     });
     let mut res = (StatusCode::OK, body.to_string()).into_response();
     let h = res.headers_mut();
@@ -570,7 +606,11 @@ enum Caching {
 /// The response for `page`: the best encoding the client accepts, 304 when
 /// its copy is current, 406 when it accepts nothing we have.
 fn send(req: &HeaderMap, page: &Page, status: StatusCode, caching: Caching) -> Response {
-    let Some(encoding) = negotiate(req.get(header::ACCEPT_ENCODING)) else {
+    let accepted = Accepted::parse(
+        req.get(header::ACCEPT_ENCODING)
+            .and_then(|v| v.to_str().ok()),
+    );
+    let Some(sent) = page.encoded(&accepted) else {
         let mut res = (
             StatusCode::NOT_ACCEPTABLE,
             "406 Not Acceptable: this server sends br, gzip or identity\n",
@@ -581,20 +621,14 @@ fn send(req: &HeaderMap, page: &Page, status: StatusCode, caching: Caching) -> R
         res.extensions_mut().insert(HasPage);
         return res;
     };
-    let (body, coding, suffix) = match encoding {
-        Encoding::Brotli if !page.brotli.is_empty() => (&page.brotli, Some("br"), "-br"),
-        Encoding::Gzip if !page.gzip.is_empty() => (&page.gzip, Some("gzip"), "-gz"),
-        _ => (&page.identity, None, ""),
-    };
-    let not_modified = status == StatusCode::OK
-        && !matches!(caching, Caching::None)
-        && if_none_match(req, &page.etag);
+    let not_modified =
+        status == StatusCode::OK && !matches!(caching, Caching::None) && if_none_match(req, page);
     // Headers go straight into the response's map, with room for the ones
     // the layers add, so it is allocated once per request.
     let mut res = if not_modified {
         StatusCode::NOT_MODIFIED.into_response()
     } else {
-        let mut res = Response::new(Body::from(body.clone()));
+        let mut res = Response::new(Body::from(sent.body.clone()));
         *res.status_mut() = status;
         res
     };
@@ -616,20 +650,20 @@ fn send(req: &HeaderMap, page: &Page, status: StatusCode, caching: Caching) -> R
         }),
     );
     if !matches!(caching, Caching::None) {
-        let mut etag = String::with_capacity(page.etag.len() + 5);
+        let mut etag = String::with_capacity(page.etag.len() + 6);
         etag.push('"');
         etag.push_str(&page.etag);
-        etag.push_str(suffix);
+        etag.push_str(sent.etag_suffix);
         etag.push('"');
         if let Ok(v) = HeaderValue::try_from(etag) {
             h.insert(header::ETAG, v);
         }
     }
     if !not_modified {
-        if let Some(coding) = coding {
+        if let Some(coding) = sent.coding {
             h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
         }
-        h.insert(header::CONTENT_LENGTH, HeaderValue::from(body.len()));
+        h.insert(header::CONTENT_LENGTH, HeaderValue::from(sent.body.len()));
     }
     if status.is_client_error() || status.is_server_error() {
         res.extensions_mut().insert(HasPage);
@@ -637,89 +671,15 @@ fn send(req: &HeaderMap, page: &Page, status: StatusCode, caching: Caching) -> R
     res
 }
 
-/// Content codings, in our order of preference.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Encoding {
-    /// brotli.
-    Brotli,
-    /// gzip.
-    Gzip,
-    /// No compression.
-    Identity,
-}
-
-/// Picks the coding for an `Accept-Encoding` value: highest q-value wins,
-/// ties go to br, then gzip, then identity; `None` when nothing we have is
-/// acceptable (e.g. `identity;q=0` alone).
-pub fn negotiate(header: Option<&HeaderValue>) -> Option<Encoding> {
-    let Some(value) = header.and_then(|v| v.to_str().ok()) else {
-        return Some(Encoding::Identity);
-    };
-    // The q-value of each coding we know, as first listed; None when not
-    // listed. Parsed in place, without allocating: this runs on every
-    // request.
-    let (mut br, mut gzip, mut identity, mut star) = (None, None, None, None);
-    for item in value.split(',') {
-        let mut parts = item.split(';');
-        let coding = parts.next().unwrap_or("").trim();
-        let slot = if coding.eq_ignore_ascii_case("br") {
-            &mut br
-        } else if coding.eq_ignore_ascii_case("gzip") || coding.eq_ignore_ascii_case("x-gzip") {
-            &mut gzip
-        } else if coding.eq_ignore_ascii_case("identity") {
-            &mut identity
-        } else if coding == "*" {
-            &mut star
-        } else {
-            continue;
-        };
-        if slot.is_some() {
-            continue;
-        }
-        let mut q = 1.0_f32;
-        for param in parts {
-            if let Some((k, v)) = param.split_once('=')
-                && k.trim().eq_ignore_ascii_case("q")
-            {
-                q = v.trim().parse::<f32>().unwrap_or(0.0).clamp(0.0, 1.0);
-            }
-        }
-        *slot = Some(q);
-    }
-    // Identity is acceptable unless excluded by name or by `*;q=0`; when
-    // not named it only wins if nothing else is acceptable.
-    let identity = match (identity, star) {
-        (Some(q), _) => q,
-        (None, Some(0.0)) => 0.0,
-        (None, _) => 0.001,
-    };
-    let candidates = [
-        (Encoding::Brotli, br.or(star).unwrap_or(0.0)),
-        (Encoding::Gzip, gzip.or(star).unwrap_or(0.0)),
-        (Encoding::Identity, identity),
-    ];
-    candidates
-        .iter()
-        .filter(|(_, q)| *q > 0.0)
-        .fold(None, |best: Option<(Encoding, f32)>, &(e, q)| match best {
-            Some((_, bq)) if bq >= q => best,
-            _ => Some((e, q)),
-        })
-        .map(|(e, _)| e)
-}
-
 /// True when `If-None-Match` names any encoding of the page (or `*`).
-fn if_none_match(req: &HeaderMap, etag: &str) -> bool {
+fn if_none_match(req: &HeaderMap, page: &Page) -> bool {
     let Some(value) = req.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) else {
         return false;
     };
     value.split(',').any(|tag| {
         let tag = tag.trim();
         let tag = tag.strip_prefix("W/").unwrap_or(tag).trim_matches('"');
-        tag == "*"
-            || tag
-                .strip_prefix(etag)
-                .is_some_and(|suffix| matches!(suffix, "" | "-br" | "-gz"))
+        tag == "*" || page.matches_etag(tag)
     })
 }
 

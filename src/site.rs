@@ -1,111 +1,220 @@
 //! The whole site, rendered once per charter load: every page in both
-//! languages, each with its gzip and brotli copies and its ETag. Serving a
-//! page is then a lookup; `charter build` writes the same bytes to disk.
+//! languages, each with its ETag and compressed copies. Serving a page is
+//! then a lookup; `charter build` writes the same bytes to disk.
+//!
+//! A load renders every page on every core and gives each a quick gzip
+//! copy ([`QUICK_GZIP_LEVEL`]), so that even a 1,000-service charter is
+//! served within a second. The smallest copies, brotli 11 and gzip 9, take
+//! a minute of CPU for such a charter; threads at low priority make them
+//! after the load and each page switches to them as soon as they are ready
+//! ([`Site::finish_in_background`]). `charter build` waits for all of them
+//! ([`Site::finish_all`]).
+//!
+//! A page whose bytes equal those of a page already loaded is that same
+//! page, compressed copies and all: a reload after an edit to one service
+//! renders everything again but compresses only the pages whose bytes
+//! changed.
 
-use std::collections::HashMap;
-use std::io::Write;
-use std::sync::{LazyLock, Mutex, PoisonError};
+use std::collections::{HashMap, VecDeque};
+use std::sync::{Arc, Condvar, LazyLock, Mutex, OnceLock, PoisonError, Weak};
 use std::time::SystemTime;
 
+use arc_swap::ArcSwapOption;
 use bytes::Bytes;
+use sha2::{Digest, Sha256};
 
-use crate::charter::{Charter, Loaded};
+use crate::charter::{Charter, Loaded, Service};
+use crate::encoding::{self, Accepted, Encoding, GZIP_LEVEL, QUICK_GZIP_LEVEL};
 use crate::i18n::Lang;
 use crate::open_data::{self, BaseUrl};
 use crate::render::{self, ErrorKind, RenderError};
 use crate::search::SearchIndex;
 use crate::{assets, urls};
 
-/// One response body in its three encodings.
-#[derive(Debug, Clone)]
+/// One response body and its compressed copies.
+#[derive(Debug)]
 pub struct Page {
     /// MIME type.
     pub content_type: &'static str,
     /// The bytes as rendered.
     pub identity: Bytes,
-    /// gzip, level [`GZIP_LEVEL`].
-    pub gzip: Bytes,
-    /// brotli, quality [`BROTLI_QUALITY`].
-    pub brotli: Bytes,
     /// Strong validator of the content (shared by the encodings, each of
     /// which adds its own suffix when sent).
     pub etag: String,
+    compressible: bool,
+    /// brotli 11 and gzip 9, made once ([`Page::finish`]).
+    best: OnceLock<Compressed>,
+    /// gzip 1, sent until `best` is ready, then dropped.
+    quick: ArcSwapOption<Bytes>,
 }
 
+/// A page's smallest copies.
+#[derive(Debug)]
+pub struct Compressed {
+    /// brotli, quality [`encoding::BROTLI_QUALITY`].
+    pub brotli: Bytes,
+    /// gzip, level [`GZIP_LEVEL`].
+    pub gzip: Bytes,
+}
+
+/// A page as sent in one content coding.
+#[derive(Debug)]
+pub struct Encoded {
+    /// The bytes to send.
+    pub body: Bytes,
+    /// The `Content-Encoding`, if any.
+    pub coding: Option<&'static str>,
+    /// Added to the page's ETag: each copy's bytes differ, so each has its
+    /// own tag.
+    pub etag_suffix: &'static str,
+}
+
+/// ETag suffixes of the copies, for [`Page::matches_etag`].
+const ETAG_SUFFIXES: [&str; 4] = ["", "-br", "-gz", "-gz1"];
+
 impl Page {
-    /// Compresses `body` once, for every request to come.
+    /// A page compressed at the best levels right away (static files, the
+    /// static copy's own files).
     pub fn new(content_type: &'static str, body: impl Into<Bytes>) -> Page {
-        if !compressible(content_type) {
-            return Page::identity_only(content_type, body);
-        }
-        let identity: Bytes = body.into();
-        let hash = crate::charter::hex_sha256(&identity);
-        Page {
-            content_type,
-            gzip: fitted(gzip(&identity)),
-            brotli: fitted(brotli(&identity)),
-            etag: hash[..20].to_string(),
-            identity,
-        }
+        let page = Page::unfinished(content_type, body.into(), None, false);
+        page.finish();
+        page
     }
-}
 
-impl Page {
     /// A body sent uncompressed (per-request pages such as search results,
     /// where compressing would cost more than it saves).
     pub fn identity_only(content_type: &'static str, body: impl Into<Bytes>) -> Page {
         let identity: Bytes = body.into();
         Page {
             content_type,
-            etag: crate::charter::hex_sha256(&identity)[..20].to_string(),
+            etag: hex(&hash(&identity))[..20].to_string(),
             identity,
-            gzip: Bytes::new(),
-            brotli: Bytes::new(),
+            compressible: false,
+            best: OnceLock::new(),
+            quick: ArcSwapOption::empty(),
         }
+    }
+
+    /// A page with no copies yet but, when `quick` is set, the quick gzip.
+    /// `digest` is the SHA-256 of `identity` when the caller has it already.
+    fn unfinished(
+        content_type: &'static str,
+        identity: Bytes,
+        digest: Option<[u8; 32]>,
+        quick: bool,
+    ) -> Page {
+        let digest = digest.unwrap_or_else(|| hash(&identity));
+        let compressible = encoding::compressible(content_type);
+        let quick = (compressible && quick)
+            .then(|| Arc::new(fitted(encoding::gzip(&identity, QUICK_GZIP_LEVEL))));
+        Page {
+            content_type,
+            etag: hex(&digest)[..20].to_string(),
+            identity,
+            compressible,
+            best: OnceLock::new(),
+            quick: ArcSwapOption::new(quick),
+        }
+    }
+
+    /// The smallest copies, made now unless they were made already (a
+    /// caller that comes while another thread makes them waits for those).
+    /// Empty for a page that is not compressed.
+    pub fn finish(&self) -> &Compressed {
+        let best = self.best.get_or_init(|| {
+            if !self.compressible {
+                return Compressed {
+                    brotli: Bytes::new(),
+                    gzip: Bytes::new(),
+                };
+            }
+            Compressed {
+                brotli: fitted(encoding::brotli(&self.identity)),
+                gzip: fitted(encoding::gzip(&self.identity, GZIP_LEVEL)),
+            }
+        });
+        // The quick copy is not sent any more.
+        self.quick.store(None);
+        best
+    }
+
+    /// True when the page has its smallest copies (or needs none).
+    pub fn is_finished(&self) -> bool {
+        !self.compressible || self.best.get().is_some()
+    }
+
+    /// The page in the coding `accepted` prefers among those it has now;
+    /// `None` when it has none the client accepts. A page still waiting
+    /// for its brotli copy makes it now for a client that accepts nothing
+    /// else (a rare client, in the seconds after a load).
+    pub fn encoded(&self, accepted: &Accepted) -> Option<Encoded> {
+        let identity = || Encoded {
+            body: self.identity.clone(),
+            coding: None,
+            etag_suffix: "",
+        };
+        if !self.compressible {
+            // Fonts and search pages: as they are, whatever was asked.
+            return Some(identity());
+        }
+        if let Some(best) = self.best.get() {
+            return Some(match accepted.best(&Encoding::ALL)? {
+                Encoding::Brotli => Encoded {
+                    body: best.brotli.clone(),
+                    coding: Some("br"),
+                    etag_suffix: "-br",
+                },
+                Encoding::Gzip => Encoded {
+                    body: best.gzip.clone(),
+                    coding: Some("gzip"),
+                    etag_suffix: "-gz",
+                },
+                Encoding::Identity => identity(),
+            });
+        }
+        let quick = self.quick.load_full();
+        let available: &[Encoding] = if quick.is_some() {
+            &[Encoding::Gzip, Encoding::Identity]
+        } else {
+            &[Encoding::Identity]
+        };
+        match (accepted.best(available), quick) {
+            (Some(Encoding::Gzip), Some(gzip)) => Some(Encoded {
+                body: Bytes::clone(&gzip),
+                coding: Some("gzip"),
+                etag_suffix: "-gz1",
+            }),
+            (Some(_), _) => Some(identity()),
+            (None, _) if accepted.best(&Encoding::ALL).is_some() => {
+                self.finish();
+                self.encoded(accepted)
+            }
+            (None, _) => None,
+        }
+    }
+
+    /// True when `tag` (without quotes or `W/`) names any copy of this
+    /// page: they all decode to the same bytes, so a client holding any of
+    /// them has the current page.
+    pub fn matches_etag(&self, tag: &str) -> bool {
+        tag.strip_prefix(self.etag.as_str())
+            .is_some_and(|suffix| ETAG_SUFFIXES.contains(&suffix))
+    }
+
+    /// Bytes kept in memory for this page, all copies.
+    fn stored_bytes(&self) -> usize {
+        let best = self.best.get().map_or(0, |b| b.brotli.len() + b.gzip.len());
+        let quick = self.quick.load().as_ref().map_or(0, |q| q.len());
+        self.identity.len() + best + quick
     }
 }
 
-/// Text compresses; fonts (WOFF2 is brotli inside) and images do not, and
-/// compressing them again only costs load time.
-fn compressible(content_type: &str) -> bool {
-    content_type.starts_with("text/")
-        || content_type.starts_with("application/json")
-        || content_type.starts_with("application/xml")
-        || content_type.starts_with("image/svg+xml")
+fn hash(bytes: &[u8]) -> [u8; 32] {
+    Sha256::digest(bytes).into()
 }
 
-/// brotli quality for every page. A site is compressed whole at each load,
-/// so this is paid on every start and reload: with 1,000 services (2,000
-/// pages, 14 MB of HTML) quality 11 takes about 30 s of CPU, quality 5 about
-/// 0.7 s, for a body 10-15% larger on small pages (and smaller than quality
-/// 11 on the largest, very repetitive ones, where quality 11 is slowest).
-/// Quality 6 costs 25% more time than 5 for 0.4% less; 7 and up cost
-/// several times more for 1%.
-pub const BROTLI_QUALITY: i32 = 5;
-
-/// gzip level: 9 costs 40% more time than 6 for 0.2% smaller pages.
-pub const GZIP_LEVEL: u32 = 6;
-
-fn gzip(data: &[u8]) -> Vec<u8> {
-    let out = Vec::with_capacity(data.len() / 3);
-    let mut enc = flate2::write::GzEncoder::new(out, flate2::Compression::new(GZIP_LEVEL));
-    // Writing to a Vec cannot fail.
-    enc.write_all(data).expect("gzip into memory");
-    enc.finish().expect("gzip into memory")
-}
-
-fn brotli(data: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(data.len() / 4);
-    let params = brotli::enc::BrotliEncoderParams {
-        quality: BROTLI_QUALITY,
-        // A window just large enough for the page; not below 2^17, where
-        // this encoder switches to a hasher that is many times slower on
-        // small pages.
-        lgwin: (data.len().max(1 << 16).ilog2() as i32 + 1).clamp(16, 24),
-        ..Default::default()
-    };
-    brotli::BrotliCompress(&mut &data[..], &mut out, &params).expect("brotli into memory");
-    out
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Compressed output without the spare capacity of a growing buffer: the
@@ -152,14 +261,36 @@ pub struct Site {
     pub loaded_at: SystemTime,
     /// The public base URL absolute links start with.
     pub base_url: BaseUrl,
-    pages: HashMap<String, Page>,
-    errors: HashMap<(Lang, ErrorKind), Page>,
-    search: SearchIndex<usize>,
+    pages: HashMap<String, Arc<Page>>,
+    errors: HashMap<(Lang, ErrorKind), Arc<Page>>,
+    /// Built on first use ([`Site::search_index`]), which the server makes
+    /// right after a load, off the path of serving pages.
+    search: OnceLock<SearchIndex<usize>>,
+}
+
+/// Where a rendered body goes: a path of the site, or an error page.
+#[derive(Debug)]
+enum Key {
+    Path(String),
+    Error(Lang, ErrorKind),
+}
+
+/// One piece of rendering, done on whichever core is free.
+#[derive(Debug, Clone, Copy)]
+enum Job<'a> {
+    /// Home, services and contact pages.
+    LangPages(Lang),
+    Service(Lang, &'a Service),
+    Error(Lang, ErrorKind),
+    CharterJson,
+    ServiceJson(&'a Service),
+    Sitemap,
+    Robots,
 }
 
 impl Site {
-    /// Renders and compresses every page of `loaded`, with absolute links
-    /// on the charter's own website.
+    /// Renders every page of `loaded`, with absolute links on the
+    /// charter's own website.
     pub fn build(loaded: Loaded) -> Result<Site, RenderError> {
         Site::build_with_base(loaded, None)
     }
@@ -169,77 +300,41 @@ impl Site {
     pub fn build_with_base(loaded: Loaded, base: Option<BaseUrl>) -> Result<Site, RenderError> {
         let charter = loaded.charter;
         let base = base.unwrap_or_else(|| BaseUrl::from_charter(&charter));
-        let mut bodies: Vec<Body> = Vec::new();
-        for p in render::render_pages(&charter, &base)? {
-            // A service page's QR code is drawn once, for the page and for
-            // its own address.
-            if let Some((path, svg)) = p.qr {
-                bodies.push((Some(path), None, SVG, svg));
-            }
-            bodies.push((Some(p.path), None, HTML, p.html));
-        }
+        // Largest first, so that no core is left alone with a large page
+        // at the end.
+        let mut jobs = vec![Job::CharterJson, Job::Sitemap];
+        jobs.extend(Lang::ALL.map(Job::LangPages));
         for lang in Lang::ALL {
-            for kind in ErrorKind::ALL {
-                let html = render::render_error(&charter, &base, lang, kind)?;
-                bodies.push((None, Some((lang, kind)), HTML, html));
-            }
+            jobs.extend(charter.services.iter().map(|s| Job::Service(lang, s)));
         }
-        bodies.push((
-            Some(urls::api_charter()),
-            None,
-            JSON,
-            open_data::charter_json(&charter, &base),
-        ));
-        for s in &charter.services {
-            let slug = s.slug.get_ref();
-            bodies.push((
-                Some(urls::api_service(slug)),
-                None,
-                JSON,
-                open_data::service_json(&charter, s, &base),
-            ));
+        jobs.extend(charter.services.iter().map(Job::ServiceJson));
+        for lang in Lang::ALL {
+            jobs.extend(ErrorKind::ALL.map(|kind| Job::Error(lang, kind)));
         }
-        bodies.push((
-            Some(urls::SITEMAP.to_string()),
-            None,
-            XML,
-            open_data::sitemap(&charter, &base),
-        ));
-        bodies.push((
-            Some(urls::ROBOTS.to_string()),
-            None,
-            TEXT,
-            open_data::robots(&base),
-        ));
-        // The search index needs no page: build it while the pages compress.
-        let (compressed, search) = std::thread::scope(|scope| {
-            let search = scope.spawn(|| {
-                SearchIndex::new(
-                    charter
-                        .services
-                        .iter()
-                        .enumerate()
-                        .map(|(i, s)| (i, search_fields(&charter, s)))
-                        .collect::<Vec<_>>(),
-                )
-            });
-            let compressed = compress_all(bodies);
-            let search = search.join().expect("search index thread panicked");
-            (compressed, search)
+        jobs.push(Job::Robots);
+
+        let done = on_every_core(jobs, |job| {
+            let bodies = render_job(&charter, &base, job)?;
+            Ok(bodies
+                .into_iter()
+                .map(|(key, content_type, body)| (key, shared_page(content_type, body)))
+                .collect::<Vec<_>>())
         });
-        let mut pages = HashMap::with_capacity(compressed.len());
+        let mut pages = HashMap::new();
         let mut errors = HashMap::new();
-        for (path, error, page) in compressed {
-            match (path, error) {
-                (Some(path), _) => {
-                    pages.insert(path, page);
+        for bodies in done {
+            for (key, page) in bodies? {
+                match key {
+                    Key::Path(path) => {
+                        pages.insert(path, page);
+                    }
+                    Key::Error(lang, kind) => {
+                        errors.insert((lang, kind), page);
+                    }
                 }
-                (None, Some(key)) => {
-                    errors.insert(key, page);
-                }
-                (None, None) => {}
             }
         }
+        forget_dropped_pages();
         Ok(Site {
             charter,
             content_hash: loaded.content_hash,
@@ -247,13 +342,13 @@ impl Site {
             base_url: base,
             pages,
             errors,
-            search,
+            search: OnceLock::new(),
         })
     }
 
     /// The page at `path`, if the site has one.
     pub fn page(&self, path: &str) -> Option<&Page> {
-        self.pages.get(path)
+        self.pages.get(path).map(|p| &**p)
     }
 
     /// Every path the site answers, sorted (for `build` and the tests).
@@ -285,17 +380,141 @@ impl Site {
     /// the query).
     pub fn search_page(&self, lang: Lang, query: &str) -> Result<String, RenderError> {
         let found: Vec<_> = self
-            .search
+            .search_index()
             .search(query)
             .into_iter()
             .map(|&i| &self.charter.services[i])
             .collect();
         render::render_search(&self.charter, &self.base_url, lang, query, &found)
     }
+
+    /// The search index over every service's texts in both languages,
+    /// built now unless it was built already.
+    pub fn search_index(&self) -> &SearchIndex<usize> {
+        self.search.get_or_init(|| {
+            SearchIndex::new(
+                self.charter
+                    .services
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (i, search_fields(&self.charter, s)))
+                    .collect::<Vec<_>>(),
+            )
+        })
+    }
+
+    fn all_pages(&self) -> impl Iterator<Item = &Arc<Page>> {
+        self.pages.values().chain(self.errors.values())
+    }
+
+    /// Makes every page's smallest copies now, on every core (for `build`,
+    /// which writes them, and for measuring).
+    pub fn finish_all(&self) {
+        let mut pending: Vec<&Page> = self
+            .all_pages()
+            .filter(|p| !p.is_finished())
+            .map(|p| &**p)
+            .collect();
+        pending.sort_unstable_by_key(|p| std::cmp::Reverse(p.identity.len()));
+        on_every_core(pending, |page| {
+            page.finish();
+        });
+    }
+
+    /// Has threads at low priority make every page's smallest copies, the
+    /// pages people open first (home, services, contact) first, then the
+    /// rest smallest first. The site is served meanwhile; each page
+    /// switches when its copies are ready.
+    pub fn finish_in_background(&self) {
+        let mut pending: Vec<&Arc<Page>> = self.all_pages().filter(|p| !p.is_finished()).collect();
+        let front: Vec<String> = Lang::ALL
+            .into_iter()
+            .flat_map(|l| [urls::home(l), urls::services(l), urls::contact(l)])
+            .collect();
+        let first: Vec<*const Page> = front
+            .iter()
+            .filter_map(|path| self.pages.get(path))
+            .map(Arc::as_ptr)
+            .collect();
+        pending.sort_by_key(|p| (!first.contains(&Arc::as_ptr(p)), p.identity.len()));
+        finisher().add(pending.into_iter().map(Arc::downgrade).collect());
+    }
+
+    /// How many pages have their smallest copies, of how many, and the
+    /// bytes the site keeps for all its pages.
+    pub fn compression(&self) -> CompressionState {
+        let mut state = CompressionState::default();
+        for page in self.all_pages() {
+            state.pages += 1;
+            state.finished += usize::from(page.is_finished());
+            state.bytes += page.stored_bytes();
+        }
+        state
+    }
+}
+
+/// How far a site's compression has gone ([`Site::compression`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CompressionState {
+    /// Pages (and error pages).
+    pub pages: usize,
+    /// Of those, the ones with their smallest copies.
+    pub finished: usize,
+    /// Bytes held for all of them, every copy.
+    pub bytes: usize,
+}
+
+/// The bodies one job renders, each with where it goes and its type.
+fn render_job(
+    charter: &Charter,
+    base: &BaseUrl,
+    job: Job<'_>,
+) -> Result<Vec<(Key, &'static str, String)>, RenderError> {
+    Ok(match job {
+        Job::LangPages(lang) => render::render_lang_pages(charter, base, lang)?
+            .into_iter()
+            .map(|p| (Key::Path(p.path), HTML, p.html))
+            .collect(),
+        Job::Service(lang, s) => {
+            let p = render::render_service_page(charter, base, lang, s)?;
+            let mut bodies = vec![(Key::Path(p.path), HTML, p.html)];
+            // A service page's QR code is drawn once, for the page and
+            // for its own address.
+            if let Some((path, svg)) = p.qr {
+                bodies.push((Key::Path(path), SVG, svg));
+            }
+            bodies
+        }
+        Job::Error(lang, kind) => vec![(
+            Key::Error(lang, kind),
+            HTML,
+            render::render_error(charter, base, lang, kind)?,
+        )],
+        Job::CharterJson => vec![(
+            Key::Path(urls::api_charter()),
+            JSON,
+            open_data::charter_json(charter, base),
+        )],
+        Job::ServiceJson(s) => vec![(
+            Key::Path(urls::api_service(s.slug.get_ref())),
+            JSON,
+            open_data::service_json(charter, s, base),
+        )],
+        Job::Sitemap => vec![(
+            Key::Path(urls::SITEMAP.to_string()),
+            XML,
+            open_data::sitemap(charter, base),
+        )],
+        Job::Robots => vec![(
+            Key::Path(urls::ROBOTS.to_string()),
+            TEXT,
+            open_data::robots(base),
+        )],
+    })
 }
 
 /// Every text of a service in both languages, plus its officer, for search.
-fn search_fields(charter: &Charter, s: &crate::charter::Service) -> Vec<String> {
+fn search_fields(charter: &Charter, s: &Service) -> Vec<String> {
     let mut fields = Vec::new();
     let mut push = |t: &crate::charter::Text| {
         fields.push(t.bn().to_string());
@@ -317,47 +536,227 @@ fn search_fields(charter: &Charter, s: &crate::charter::Service) -> Vec<String> 
     fields
 }
 
-/// A body to compress: its path (or error-page key), content type and text.
-type Body = (
-    Option<String>,
-    Option<(Lang, ErrorKind)>,
-    &'static str,
-    String,
-);
+/// Every page alive in the process, by type and content hash, so that a
+/// load reuses a page (and the compression done for it) whose bytes have
+/// not changed. Entries of pages no site holds any more are dropped after
+/// each load.
+static LIVE_PAGES: LazyLock<Mutex<HashMap<PageKey, Weak<Page>>>> = LazyLock::new(Mutex::default);
 
-/// A compressed body with its path (or error-page key).
-type Compressed = (Option<String>, Option<(Lang, ErrorKind)>, Page);
+/// A page's content type and the SHA-256 of its bytes.
+type PageKey = (&'static str, [u8; 32]);
 
-/// Compresses pages on every core. Each thread takes the next page from one
-/// queue, largest first, so that no core is left alone with a large page at
-/// the end.
-fn compress_all(mut bodies: Vec<Body>) -> Vec<Compressed> {
-    bodies.sort_unstable_by_key(|(_, _, _, body)| std::cmp::Reverse(body.len()));
+/// The page for `body`: one alive with the same bytes, or a new one with
+/// its quick copy.
+fn shared_page(content_type: &'static str, mut body: String) -> Arc<Page> {
+    let digest = hash(body.as_bytes());
+    let key = (content_type, digest);
+    let live = |key| {
+        LIVE_PAGES
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(key)
+            .and_then(Weak::upgrade)
+    };
+    if let Some(page) = live(&key) {
+        return page;
+    }
+    // Rendering leaves spare capacity; the site keeps the text.
+    body.shrink_to_fit();
+    let page = Arc::new(Page::unfinished(
+        content_type,
+        body.into(),
+        Some(digest),
+        true,
+    ));
+    LIVE_PAGES
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .insert(key, Arc::downgrade(&page));
+    page
+}
+
+fn forget_dropped_pages() {
+    LIVE_PAGES
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .retain(|_, page| page.strong_count() > 0);
+}
+
+/// Runs `f` on every item, on as many threads as there are cores; each
+/// thread takes the next item from one queue, in order. The results come
+/// back in no particular order.
+fn on_every_core<T: Send, R: Send>(items: Vec<T>, f: impl Fn(T) -> R + Sync) -> Vec<R> {
     let threads = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
-        .min(bodies.len());
-    let queue = Mutex::new(bodies.into_iter());
+        .min(items.len());
+    let queue = Mutex::new(items.into_iter());
     let work = || {
         let mut done = Vec::new();
         loop {
             // Taking an item cannot panic halfway, so a queue poisoned by a
             // panic elsewhere is still whole.
             let next = queue.lock().unwrap_or_else(PoisonError::into_inner).next();
-            let Some((path, key, content_type, text)) = next else {
+            let Some(item) = next else {
                 return done;
             };
-            let mut body = text;
-            // Rendering leaves spare capacity; the site keeps the text.
-            body.shrink_to_fit();
-            done.push((path, key, Page::new(content_type, body)));
+            done.push(f(item));
         }
     };
     std::thread::scope(|scope| {
         let helpers: Vec<_> = (1..threads).map(|_| scope.spawn(work)).collect();
         let mut all = work();
         for helper in helpers {
-            all.extend(helper.join().expect("compression thread panicked"));
+            all.extend(helper.join().expect("worker thread panicked"));
         }
         all
     })
+}
+
+/// The threads that make pages' smallest copies after a load: one per
+/// core, at low CPU priority so that requests come first. Pages of the
+/// latest load go to the front of the queue; pages no site holds any more
+/// are skipped.
+struct Finisher {
+    queue: Mutex<VecDeque<Weak<Page>>>,
+    more: Condvar,
+}
+
+fn finisher() -> &'static Finisher {
+    static FINISHER: OnceLock<&'static Finisher> = OnceLock::new();
+    FINISHER.get_or_init(|| {
+        let finisher: &'static Finisher = Box::leak(Box::new(Finisher {
+            queue: Mutex::default(),
+            more: Condvar::new(),
+        }));
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        for i in 0..threads {
+            let spawned = std::thread::Builder::new()
+                .name(format!("compress-{i}"))
+                .spawn(move || finisher.run());
+            if let Err(e) = spawned {
+                // Pages keep their quick copies; nothing else is lost.
+                tracing::warn!("cannot start a compression thread: {e}");
+            }
+        }
+        finisher
+    })
+}
+
+impl Finisher {
+    fn add(&self, pages: Vec<Weak<Page>>) {
+        if pages.is_empty() {
+            return;
+        }
+        let mut queue = self.queue.lock().unwrap_or_else(PoisonError::into_inner);
+        for page in pages.into_iter().rev() {
+            queue.push_front(page);
+        }
+        self.more.notify_all();
+    }
+
+    fn run(&self) {
+        lower_priority();
+        loop {
+            let next = {
+                let mut queue = self.queue.lock().unwrap_or_else(PoisonError::into_inner);
+                loop {
+                    if let Some(page) = queue.pop_front() {
+                        break page;
+                    }
+                    queue = self
+                        .more
+                        .wait(queue)
+                        .unwrap_or_else(PoisonError::into_inner);
+                }
+            };
+            if let Some(page) = next.upgrade() {
+                page.finish();
+            }
+        }
+    }
+}
+
+/// Lets the calling thread run only when request handling leaves a core
+/// free (Linux: nice 10 for this thread alone).
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only reads its arguments; on Linux, `who` 0 with
+    // PRIO_PROCESS is the calling thread.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn accepted(value: &str) -> Accepted {
+        Accepted::parse(Some(value))
+    }
+
+    #[test]
+    fn quick_gzip_until_finished_then_brotli() {
+        let text = format!("<p>{}</p>", "সেবা ".repeat(500));
+        let page = Page::unfinished(HTML, text.clone().into(), None, true);
+        assert!(!page.is_finished());
+        let sent = page.encoded(&accepted("br, gzip")).unwrap();
+        assert_eq!((sent.coding, sent.etag_suffix), (Some("gzip"), "-gz1"));
+        let quick_len = sent.body.len();
+
+        page.finish();
+        assert!(page.is_finished());
+        let br = page.encoded(&accepted("br, gzip")).unwrap();
+        assert_eq!((br.coding, br.etag_suffix), (Some("br"), "-br"));
+        let gz = page.encoded(&accepted("gzip")).unwrap();
+        assert_eq!((gz.coding, gz.etag_suffix), (Some("gzip"), "-gz"));
+        assert!(
+            gz.body.len() <= quick_len,
+            "{} > {quick_len}",
+            gz.body.len()
+        );
+        assert!(page.quick.load().is_none(), "the quick copy is dropped");
+        for suffix in ETAG_SUFFIXES {
+            assert!(page.matches_etag(&format!("{}{suffix}", page.etag)));
+        }
+        assert!(!page.matches_etag(&format!("{}-xx", page.etag)));
+        assert!(!page.matches_etag("0123456789"));
+    }
+
+    #[test]
+    fn a_client_taking_only_brotli_gets_it_before_the_background_does() {
+        let page = Page::unfinished(HTML, "<p>x</p>".repeat(50).into(), None, true);
+        let sent = page.encoded(&accepted("br, identity;q=0")).unwrap();
+        assert_eq!(sent.coding, Some("br"));
+        assert!(page.is_finished());
+        assert!(page.encoded(&accepted("identity;q=0")).is_none());
+    }
+
+    #[test]
+    fn pages_with_the_same_bytes_are_one_page() {
+        let body = format!("<p>shared {:?}</p>", std::time::Instant::now());
+        let a = shared_page(HTML, body.clone());
+        let b = shared_page(HTML, body.clone());
+        assert!(Arc::ptr_eq(&a, &b));
+        // Another type is another page.
+        let c = shared_page(TEXT, body.clone());
+        assert!(!Arc::ptr_eq(&a, &c));
+        // Once no one holds it, a page is made afresh.
+        let etag = a.etag.clone();
+        drop((a, b));
+        forget_dropped_pages();
+        let d = shared_page(HTML, body);
+        assert_eq!(d.etag, etag);
+        assert!(!d.is_finished());
+    }
+
+    #[test]
+    fn fonts_and_search_pages_go_as_they_are() {
+        let font = Page::identity_only("font/woff2", &b"wOF2"[..]);
+        for accept in ["br", "gzip", "br, identity;q=0"] {
+            let sent = font.encoded(&accepted(accept)).unwrap();
+            assert_eq!(sent.coding, None, "{accept}");
+            assert_eq!(&sent.body[..], b"wOF2");
+        }
+    }
 }

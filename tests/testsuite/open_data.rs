@@ -257,16 +257,31 @@ fn decode_qr(svg: &str) -> String {
         .split('"')
         .next()
         .unwrap();
+    // Follows the path's commands: absolute (M) and relative (m) moves,
+    // and horizontal lines (h) painting the modules they cross.
     let mut dark = vec![false; size * size];
-    for run in d.split('M').filter(|r| !r.is_empty()) {
-        // "x yhNv1h-Nz"
-        let (xy, rest) = run.split_once('h').unwrap();
-        let (x, y) = xy.split_once(' ').unwrap();
-        let (x, y): (usize, usize) = (x.parse().unwrap(), y.parse().unwrap());
-        let n: usize = rest.split('v').next().unwrap().parse().unwrap();
-        for i in 0..n {
-            dark[y * size + x + i] = true;
+    let (mut x, mut y) = (0.0_f64, 0.0_f64);
+    let mut rest = d;
+    while let Some(cmd) = rest.chars().next() {
+        let end = rest[1..]
+            .find(|c: char| c.is_ascii_alphabetic())
+            .map_or(rest.len(), |i| i + 1);
+        let args: Vec<f64> = rest[1..end]
+            .split(' ')
+            .map(|a| a.parse().unwrap())
+            .collect();
+        match cmd {
+            'M' => (x, y) = (args[0], args[1]),
+            'm' => (x, y) = (x + args[0], y + args[1]),
+            'h' => {
+                for i in 0..args[0] as usize {
+                    dark[y as usize * size + x as usize + i] = true;
+                }
+                x += args[0];
+            }
+            other => panic!("unexpected path command {other} in {d}"),
         }
+        rest = &rest[end..];
     }
     let scale = 4;
     let mut img =
