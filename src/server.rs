@@ -206,9 +206,108 @@ pub fn app(state: Arc<AppState>) -> Router {
     app_with(state, &ServeOptions::default())
 }
 
-/// The application: every route, behind the hardening layers.
+/// The application: every route, behind the hardening layers, with
+/// pre-rendered pages and static files answered first, on a shorter way
+/// ([`PreRendered`]).
 pub fn app_with(state: Arc<AppState>, options: &ServeOptions) -> Router {
-    harden(routes(state.clone()), state, options)
+    let hardened = harden(routes(state.clone()), state.clone(), options);
+    Router::new().fallback_service(PreRendered {
+        hardening: Arc::new(Hardening {
+            state,
+            options: options.clone(),
+        }),
+        hardened,
+    })
+}
+
+/// Answers a request for a pre-rendered page or a static file itself,
+/// and passes every other request (search, redirects, errors, anything
+/// the checks refuse) to the hardened router.
+///
+/// Such a request is a lookup and a copy of stored bytes: it cannot time
+/// out, and the router's layers (request checks, security headers, access
+/// log) are applied here by the same functions, so its answer is the one
+/// the router would give. Skipping the layers' boxed futures and timer
+/// is about a tenth of the server's CPU per request.
+#[derive(Clone)]
+struct PreRendered {
+    hardening: Arc<Hardening>,
+    hardened: Router,
+}
+
+impl tower::Service<Request> for PreRendered {
+    type Response = Response;
+    type Error = std::convert::Infallible;
+    type Future = futures_util::future::Either<
+        std::future::Ready<Result<Response, std::convert::Infallible>>,
+        <Router as tower::Service<Request>>::Future,
+    >;
+
+    fn poll_ready(
+        &mut self,
+        _cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Result<(), Self::Error>> {
+        // A Router is always ready.
+        std::task::Poll::Ready(Ok(()))
+    }
+
+    fn call(&mut self, req: Request) -> Self::Future {
+        use futures_util::future::Either;
+        let start = Instant::now();
+        // A panic here (there is no known way to cause one) leaves the
+        // request to the router, whose layers answer it with a 500 page.
+        let answered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            pre_rendered(&self.hardening, &req)
+        }))
+        .ok()
+        .flatten();
+        match answered {
+            Some(res) => {
+                log_line(req.method(), req.uri().path(), &res, start);
+                Either::Left(std::future::ready(Ok(res)))
+            }
+            None => Either::Right(self.hardened.call(req)),
+        }
+    }
+}
+
+/// The answer for a request of a pre-rendered page or a static file that
+/// passes the request checks; `None` for any other request.
+fn pre_rendered(h: &Hardening, req: &Request) -> Option<Response> {
+    if refusal(req, &h.options).is_some() {
+        return None;
+    }
+    let path = req.uri().path();
+    let mut res = if let Some(name) = path.strip_prefix("/static/") {
+        send(
+            req.headers(),
+            site::asset(name)?,
+            StatusCode::OK,
+            Caching::Immutable,
+        )
+    } else {
+        let site = h.state.site.load();
+        let page = site.page(path)?;
+        let mut res = send(req.headers(), page, StatusCode::OK, Caching::Revalidate);
+        if urls::is_open_data(path) {
+            // Public data: any site may read it from a browser.
+            res.headers_mut().insert(
+                header::ACCESS_CONTROL_ALLOW_ORIGIN,
+                HeaderValue::from_static("*"),
+            );
+        }
+        res
+    };
+    if res.status() == StatusCode::NOT_ACCEPTABLE {
+        // The router's error layers word this one.
+        return None;
+    }
+    if req.method() == Method::HEAD {
+        // The headers of a GET (Content-Length included), no body.
+        *res.body_mut() = Body::empty();
+    }
+    add_security_headers(res.headers_mut(), h.options.https);
+    Some(res)
 }
 
 /// Every route of the site, without the layers.
@@ -257,24 +356,31 @@ pub fn harden(routes: Router, state: Arc<AppState>, options: &ServeOptions) -> R
         .layer(middleware::from_fn(log_request))
 }
 
-/// Only GET and HEAD exist here (anything else is 405 with `Allow`), and a
-/// request's target and headers must stay within the limits (414, 431).
-async fn guard(State(h): State<Arc<Hardening>>, req: Request, next: Next) -> Response {
-    let refused = if req.method() != Method::GET && req.method() != Method::HEAD {
+/// Why a request is refused, if it is: only GET and HEAD exist here
+/// (anything else is 405), and a request's target and headers must stay
+/// within the limits (414, 431).
+fn refusal(req: &Request, options: &ServeOptions) -> Option<StatusCode> {
+    if req.method() != Method::GET && req.method() != Method::HEAD {
         Some(StatusCode::METHOD_NOT_ALLOWED)
-    } else if req.uri().path_and_query().map_or(0, |p| p.as_str().len()) > h.options.max_uri_bytes {
+    } else if req.uri().path_and_query().map_or(0, |p| p.as_str().len()) > options.max_uri_bytes {
         Some(StatusCode::URI_TOO_LONG)
     } else if req
         .headers()
         .iter()
         .map(|(name, value)| name.as_str().len() + value.len())
         .sum::<usize>()
-        > h.options.max_header_bytes
+        > options.max_header_bytes
     {
         Some(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE)
     } else {
         None
-    };
+    }
+}
+
+/// Answers a request [`refusal`] refuses with the error page (405 with
+/// `Allow`), and passes the others on.
+async fn guard(State(h): State<Arc<Hardening>>, req: Request, next: Next) -> Response {
+    let refused = refusal(&req, &h.options);
     let Some(status) = refused else {
         return next.run(req).await;
     };
@@ -348,7 +454,11 @@ fn answer_panic(payload: Box<dyn Any + Send + 'static>) -> Response {
 /// sniffing, no full referrer to other sites, no cross-origin reads; no
 /// cookies and no CORS headers are ever sent. HSTS only over HTTPS.
 async fn with_security_headers(State(https): State<bool>, mut res: Response) -> Response {
-    let h = res.headers_mut();
+    add_security_headers(res.headers_mut(), https);
+    res
+}
+
+fn add_security_headers(h: &mut HeaderMap, https: bool) {
     const HEADERS: [(&str, &str); 7] = [
         (
             "content-security-policy",
@@ -380,7 +490,6 @@ async fn with_security_headers(State(https): State<bool>, mut res: Response) -> 
             HeaderValue::from_static("max-age=31536000"),
         );
     }
-    res
 }
 
 /// One log line per request: method, path, status, bytes, duration.
@@ -392,6 +501,15 @@ async fn log_request(req: Request, next: Next) -> Response {
     let method = req.method().clone();
     let path = req.uri().path().to_string();
     let res = next.run(req).await;
+    log_line(&method, &path, &res, start);
+    res
+}
+
+/// Logs one request, when the access log is on (`RUST_LOG` at info).
+fn log_line(method: &Method, path: &str, res: &Response, start: Instant) {
+    if !tracing::enabled!(target: "access", tracing::Level::INFO) {
+        return;
+    }
     // Every body here is whole (pre-rendered or empty), so its size is
     // known even where hyper, not the handler, sets Content-Length.
     let bytes = res
@@ -407,7 +525,6 @@ async fn log_request(req: Request, next: Next) -> Response {
         bytes,
         micros = start.elapsed().as_micros() as u64,
     );
-    res
 }
 
 /// `/`: send the visitor to their language, Bangla unless the browser

@@ -3,6 +3,7 @@
 
 mod build;
 mod check;
+mod compression;
 mod hardening;
 mod http;
 mod import;

@@ -56,7 +56,12 @@ impl Reply {
 
 impl TestServer {
     pub async fn start(charter: &Path) -> TestServer {
-        let site = site_for(charter);
+        TestServer::serve(site_for(charter), charter).await
+    }
+
+    /// Serves `site`, loaded from `charter`, as it is (a site from
+    /// `server::load_site` gets its smallest copies in the background).
+    pub async fn serve(site: citizen_charter::site::Site, charter: &Path) -> TestServer {
         let state = AppState::new(site, charter.to_path_buf());
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
