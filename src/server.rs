@@ -147,10 +147,13 @@ pub fn load_site(path: &std::path::Path) -> Result<Site, String> {
 
 /// Like [`load_site`], with absolute links on `base` when given.
 pub fn load_site_with_base(path: &std::path::Path, base: Option<BaseUrl>) -> Result<Site, String> {
+    let start = Instant::now();
     let loaded = charter::load_file(path).map_err(|e| match e {
         LoadError::Invalid { .. } | LoadError::Read { .. } => e.to_string(),
     })?;
-    Site::build_with_base(loaded, base).map_err(|e| e.to_string())
+    let mut site = Site::build_with_base(loaded, base).map_err(|e| e.to_string())?;
+    site.load_time = start.elapsed();
+    Ok(site)
 }
 
 /// How the server protects itself, with defaults for a small office site
@@ -562,7 +565,8 @@ fn redirect(status: StatusCode, location: &str) -> Response {
     res
 }
 
-/// `/healthz`: which charter is loaded, when, the last reload error, and
+/// `/healthz`: which charter is loaded, when, how long reading, checking and
+/// rendering it took, the last reload error, and
 /// how many pages have their smallest compressed copies yet.
 async fn healthz(State(state): State<Arc<AppState>>) -> Response {
     let site = state.site();
@@ -582,6 +586,7 @@ async fn healthz(State(state): State<Arc<AppState>>) -> Response {
         "content_hash": site.content_hash,
         "loaded_at": rfc3339(loaded),
         "loaded_at_unix": loaded,
+        "load_ms": site.load_time.as_millis() as u64,
         "pages": site.paths().len(),
         "last_reload_error": error,
         "compression": {
@@ -767,20 +772,13 @@ fn send(req: &HeaderMap, page: &Page, status: StatusCode, caching: Caching) -> R
         }),
     );
     if !matches!(caching, Caching::None) {
-        let mut etag = String::with_capacity(page.etag.len() + 6);
-        etag.push('"');
-        etag.push_str(&page.etag);
-        etag.push_str(sent.etag_suffix);
-        etag.push('"');
-        if let Ok(v) = HeaderValue::try_from(etag) {
-            h.insert(header::ETAG, v);
-        }
+        h.insert(header::ETAG, sent.etag.clone());
     }
     if !not_modified {
         if let Some(coding) = sent.coding {
             h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
         }
-        h.insert(header::CONTENT_LENGTH, HeaderValue::from(sent.body.len()));
+        h.insert(header::CONTENT_LENGTH, sent.length.clone());
     }
     if status.is_client_error() || status.is_server_error() {
         res.extensions_mut().insert(HasPage);

@@ -17,10 +17,11 @@
 
 use std::collections::{HashMap, VecDeque};
 use std::sync::{Arc, Condvar, LazyLock, Mutex, OnceLock, PoisonError, Weak};
-use std::time::SystemTime;
+use std::time::{Duration, Instant, SystemTime};
 
 use arc_swap::ArcSwapOption;
 use bytes::Bytes;
+use http::HeaderValue;
 use sha2::{Digest, Sha256};
 
 use crate::charter::{Charter, Loaded, Service};
@@ -42,10 +43,29 @@ pub struct Page {
     /// which adds its own suffix when sent).
     pub etag: String,
     compressible: bool,
+    identity_headers: Headers,
     /// brotli 11 and gzip 9, made once ([`Page::finish`]).
     best: OnceLock<Compressed>,
     /// gzip 1, sent until `best` is ready, then dropped.
-    quick: ArcSwapOption<Bytes>,
+    quick: ArcSwapOption<(Bytes, Headers)>,
+}
+
+/// A copy's ETag and Content-Length, made once with the copy: a request
+/// only clones them.
+#[derive(Debug, Clone)]
+struct Headers {
+    etag: HeaderValue,
+    length: HeaderValue,
+}
+
+impl Headers {
+    fn new(etag: &str, suffix: &str, body: &[u8]) -> Headers {
+        Headers {
+            etag: HeaderValue::try_from(format!("\"{etag}{suffix}\""))
+                .expect("a hex ETag is a valid header value"),
+            length: HeaderValue::from(body.len()),
+        }
+    }
 }
 
 /// A page's smallest copies.
@@ -55,6 +75,8 @@ pub struct Compressed {
     pub brotli: Bytes,
     /// gzip, level [`GZIP_LEVEL`].
     pub gzip: Bytes,
+    brotli_headers: Headers,
+    gzip_headers: Headers,
 }
 
 /// A page as sent in one content coding.
@@ -67,6 +89,10 @@ pub struct Encoded {
     /// Added to the page's ETag: each copy's bytes differ, so each has its
     /// own tag.
     pub etag_suffix: &'static str,
+    /// The `ETag` value, quoted, suffix included.
+    pub etag: HeaderValue,
+    /// The `Content-Length` value.
+    pub length: HeaderValue,
 }
 
 /// ETag suffixes of the copies, for [`Page::matches_etag`].
@@ -85,9 +111,11 @@ impl Page {
     /// where compressing would cost more than it saves).
     pub fn identity_only(content_type: &'static str, body: impl Into<Bytes>) -> Page {
         let identity: Bytes = body.into();
+        let etag = hex(&hash(&identity))[..20].to_string();
         Page {
             content_type,
-            etag: hex(&hash(&identity))[..20].to_string(),
+            identity_headers: Headers::new(&etag, "", &identity),
+            etag,
             identity,
             compressible: false,
             best: OnceLock::new(),
@@ -105,11 +133,16 @@ impl Page {
     ) -> Page {
         let digest = digest.unwrap_or_else(|| hash(&identity));
         let compressible = encoding::compressible(content_type);
-        let quick = (compressible && quick)
-            .then(|| Arc::new(fitted(encoding::gzip(&identity, QUICK_GZIP_LEVEL))));
+        let etag = hex(&digest)[..20].to_string();
+        let quick = (compressible && quick).then(|| {
+            let gzip = fitted(encoding::gzip(&identity, QUICK_GZIP_LEVEL));
+            let headers = Headers::new(&etag, "-gz1", &gzip);
+            Arc::new((gzip, headers))
+        });
         Page {
             content_type,
-            etag: hex(&digest)[..20].to_string(),
+            identity_headers: Headers::new(&etag, "", &identity),
+            etag,
             identity,
             compressible,
             best: OnceLock::new(),
@@ -122,15 +155,19 @@ impl Page {
     /// Empty for a page that is not compressed.
     pub fn finish(&self) -> &Compressed {
         let best = self.best.get_or_init(|| {
-            if !self.compressible {
-                return Compressed {
-                    brotli: Bytes::new(),
-                    gzip: Bytes::new(),
-                };
-            }
+            let (brotli, gzip) = if self.compressible {
+                (
+                    fitted(encoding::brotli(&self.identity)),
+                    fitted(encoding::gzip(&self.identity, GZIP_LEVEL)),
+                )
+            } else {
+                (Bytes::new(), Bytes::new())
+            };
             Compressed {
-                brotli: fitted(encoding::brotli(&self.identity)),
-                gzip: fitted(encoding::gzip(&self.identity, GZIP_LEVEL)),
+                brotli_headers: Headers::new(&self.etag, "-br", &brotli),
+                gzip_headers: Headers::new(&self.etag, "-gz", &gzip),
+                brotli,
+                gzip,
             }
         });
         // The quick copy is not sent any more.
@@ -152,6 +189,8 @@ impl Page {
             body: self.identity.clone(),
             coding: None,
             etag_suffix: "",
+            etag: self.identity_headers.etag.clone(),
+            length: self.identity_headers.length.clone(),
         };
         if !self.compressible {
             // Fonts and search pages: as they are, whatever was asked.
@@ -163,11 +202,15 @@ impl Page {
                     body: best.brotli.clone(),
                     coding: Some("br"),
                     etag_suffix: "-br",
+                    etag: best.brotli_headers.etag.clone(),
+                    length: best.brotli_headers.length.clone(),
                 },
                 Encoding::Gzip => Encoded {
                     body: best.gzip.clone(),
                     coding: Some("gzip"),
                     etag_suffix: "-gz",
+                    etag: best.gzip_headers.etag.clone(),
+                    length: best.gzip_headers.length.clone(),
                 },
                 Encoding::Identity => identity(),
             });
@@ -179,10 +222,12 @@ impl Page {
             &[Encoding::Identity]
         };
         match (accepted.best(available), quick) {
-            (Some(Encoding::Gzip), Some(gzip)) => Some(Encoded {
-                body: Bytes::clone(&gzip),
+            (Some(Encoding::Gzip), Some(quick)) => Some(Encoded {
+                body: quick.0.clone(),
                 coding: Some("gzip"),
                 etag_suffix: "-gz1",
+                etag: quick.1.etag.clone(),
+                length: quick.1.length.clone(),
             }),
             (Some(_), _) => Some(identity()),
             (None, _) if accepted.best(&Encoding::ALL).is_some() => {
@@ -204,7 +249,7 @@ impl Page {
     /// Bytes kept in memory for this page, all copies.
     fn stored_bytes(&self) -> usize {
         let best = self.best.get().map_or(0, |b| b.brotli.len() + b.gzip.len());
-        let quick = self.quick.load().as_ref().map_or(0, |q| q.len());
+        let quick = self.quick.load().as_ref().map_or(0, |q| q.0.len());
         self.identity.len() + best + quick
     }
 }
@@ -259,6 +304,9 @@ pub struct Site {
     pub content_hash: String,
     /// When this charter was loaded.
     pub loaded_at: SystemTime,
+    /// How long the load took: rendering, and reading and checking the
+    /// file when the caller timed those too.
+    pub load_time: Duration,
     /// The public base URL absolute links start with.
     pub base_url: BaseUrl,
     pages: HashMap<String, Arc<Page>>,
@@ -298,6 +346,7 @@ impl Site {
     /// Like [`Site::build`], with absolute links on `base` when given
     /// (`--base-url`).
     pub fn build_with_base(loaded: Loaded, base: Option<BaseUrl>) -> Result<Site, RenderError> {
+        let start = Instant::now();
         let charter = loaded.charter;
         let base = base.unwrap_or_else(|| BaseUrl::from_charter(&charter));
         // Largest first, so that no core is left alone with a large page
@@ -339,6 +388,7 @@ impl Site {
             charter,
             content_hash: loaded.content_hash,
             loaded_at: SystemTime::now(),
+            load_time: start.elapsed(),
             base_url: base,
             pages,
             errors,

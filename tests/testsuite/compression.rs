@@ -89,6 +89,7 @@ async fn a_fresh_site_is_served_at_once_then_switches_to_brotli_11() {
         assert!(Instant::now() < deadline, "compression never finished");
         tokio::time::sleep(Duration::from_millis(50)).await;
     };
+    assert!(health["load_ms"].is_u64(), "{health}");
     let pages = server.state.site().paths().len() as u64;
     // Every path, and an error page of each kind in each language.
     assert!(health["compression"]["pages"].as_u64().unwrap() > pages);
