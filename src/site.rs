@@ -720,7 +720,14 @@ impl Finisher {
                 }
             };
             if let Some(page) = next.upgrade() {
-                page.finish();
+                // A panic in a compressor (none is known) costs that page
+                // its smallest copies, not the process this thread.
+                let finished = std::panic::catch_unwind(|| {
+                    page.finish();
+                });
+                if finished.is_err() {
+                    tracing::error!("compressing a page failed; it keeps its quick copy");
+                }
             }
         }
     }
