@@ -144,7 +144,7 @@ pub fn run() -> ExitCode {
 /// large freed blocks for reuse; a load renders on every core and the
 /// background compression frees large buffers, so with the defaults a
 /// 1,000-service charter peaks at about 145 MB. Two arenas and returning
-/// blocks over 1 MiB to the system bring that to about 105 MB. (A lower
+/// blocks over 1 MiB to the system bring that to about 110 MiB. (A lower
 /// threshold, 128 KiB, saves 2 MB more but maps and zeroes a gzip
 /// compressor's state afresh for every page: 15% slower loads.)
 pub fn tune_allocator() {
