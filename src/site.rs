@@ -476,18 +476,26 @@ impl Site {
     /// rest smallest first. The site is served meanwhile; each page
     /// switches when its copies are ready.
     pub fn finish_in_background(&self) {
-        let mut pending: Vec<&Arc<Page>> = self.all_pages().filter(|p| !p.is_finished()).collect();
-        let front: Vec<String> = Lang::ALL
+        let first: Vec<String> = Lang::ALL
             .into_iter()
             .flat_map(|l| [urls::home(l), urls::services(l), urls::contact(l)])
             .collect();
-        let first: Vec<*const Page> = front
+        // (later, size, page): the first pages, then by size.
+        let mut pending: Vec<(bool, usize, &Arc<Page>)> = self
+            .pages
             .iter()
-            .filter_map(|path| self.pages.get(path))
-            .map(Arc::as_ptr)
+            .map(|(path, page)| (!first.contains(path), page))
+            .chain(self.errors.values().map(|page| (true, page)))
+            .filter(|(_, page)| !page.is_finished())
+            .map(|(later, page)| (later, page.identity.len(), page))
             .collect();
-        pending.sort_by_key(|p| (!first.contains(&Arc::as_ptr(p)), p.identity.len()));
-        finisher().add(pending.into_iter().map(Arc::downgrade).collect());
+        pending.sort_by_key(|&(later, size, _)| (later, size));
+        finisher().add(
+            pending
+                .into_iter()
+                .map(|(_, _, page)| Arc::downgrade(page))
+                .collect(),
+        );
     }
 
     /// How many pages have their smallest copies, of how many, and the
