@@ -291,21 +291,8 @@ fn pre_rendered(h: &Hardening, req: &Request) -> Option<Response> {
         )
     } else {
         let site = h.state.site.load();
-        let page = site.page(path)?;
-        let mut res = send(req.headers(), page, StatusCode::OK, Caching::Revalidate);
-        if urls::is_open_data(path) {
-            // Public data: any site may read it from a browser.
-            res.headers_mut().insert(
-                header::ACCESS_CONTROL_ALLOW_ORIGIN,
-                HeaderValue::from_static("*"),
-            );
-        }
-        res
+        page_response(req.headers(), path, site.page(path)?)
     };
-    if res.status() == StatusCode::NOT_ACCEPTABLE {
-        // The router's error layers word this one.
-        return None;
-    }
     if req.method() == Method::HEAD {
         // The headers of a GET (Content-Length included), no body.
         *res.body_mut() = Body::empty();
@@ -682,15 +669,7 @@ async fn page(State(state): State<Arc<AppState>>, req: Request) -> Response {
     // on every core to bump.
     let site = state.site.load();
     if let Some(page) = site.page(path) {
-        let mut res = send(headers, page, StatusCode::OK, Caching::Revalidate);
-        if urls::is_open_data(path) {
-            // Public data: any site may read it from a browser.
-            res.headers_mut().insert(
-                header::ACCESS_CONTROL_ALLOW_ORIGIN,
-                HeaderValue::from_static("*"),
-            );
-        }
-        return res;
+        return page_response(headers, path, page);
     }
     let lang = urls::lang_of(path);
     if let Some(lang) = lang {
@@ -703,6 +682,19 @@ async fn page(State(state): State<Arc<AppState>>, req: Request) -> Response {
         }
     }
     not_found(&state, headers, lang.unwrap_or_default())
+}
+
+/// A pre-rendered page at `path`, as [`send`] answers it.
+fn page_response(headers: &HeaderMap, path: &str, page: &Page) -> Response {
+    let mut res = send(headers, page, StatusCode::OK, Caching::Revalidate);
+    if urls::is_open_data(path) {
+        // Public data: any site may read it from a browser.
+        res.headers_mut().insert(
+            header::ACCESS_CONTROL_ALLOW_ORIGIN,
+            HeaderValue::from_static("*"),
+        );
+    }
+    res
 }
 
 fn not_found(state: &AppState, headers: &HeaderMap, lang: Lang) -> Response {

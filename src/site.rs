@@ -86,10 +86,8 @@ pub struct Encoded {
     pub body: Bytes,
     /// The `Content-Encoding`, if any.
     pub coding: Option<&'static str>,
-    /// Added to the page's ETag: each copy's bytes differ, so each has its
-    /// own tag.
-    pub etag_suffix: &'static str,
-    /// The `ETag` value, quoted, suffix included.
+    /// The `ETag` value, quoted: the page's tag with a suffix for the
+    /// copy (each copy's bytes differ, so each has its own tag).
     pub etag: HeaderValue,
     /// The `Content-Length` value.
     pub length: HeaderValue,
@@ -111,7 +109,7 @@ impl Page {
     /// where compressing would cost more than it saves).
     pub fn identity_only(content_type: &'static str, body: impl Into<Bytes>) -> Page {
         let identity: Bytes = body.into();
-        let etag = hex(&hash(&identity))[..20].to_string();
+        let etag = crate::charter::hex_sha256(&identity)[..20].to_string();
         Page {
             content_type,
             identity_headers: Headers::new(&etag, "", &identity),
@@ -133,7 +131,7 @@ impl Page {
     ) -> Page {
         let digest = digest.unwrap_or_else(|| hash(&identity));
         let compressible = encoding::compressible(content_type);
-        let etag = hex(&digest)[..20].to_string();
+        let etag = crate::charter::hex(&digest)[..20].to_string();
         let quick = (compressible && quick).then(|| {
             let gzip = fitted(encoding::gzip(&identity, QUICK_GZIP_LEVEL));
             let headers = Headers::new(&etag, "-gz1", &gzip);
@@ -188,7 +186,6 @@ impl Page {
         let identity = || Encoded {
             body: self.identity.clone(),
             coding: None,
-            etag_suffix: "",
             etag: self.identity_headers.etag.clone(),
             length: self.identity_headers.length.clone(),
         };
@@ -201,14 +198,12 @@ impl Page {
                 Encoding::Brotli => Encoded {
                     body: best.brotli.clone(),
                     coding: Some("br"),
-                    etag_suffix: "-br",
                     etag: best.brotli_headers.etag.clone(),
                     length: best.brotli_headers.length.clone(),
                 },
                 Encoding::Gzip => Encoded {
                     body: best.gzip.clone(),
                     coding: Some("gzip"),
-                    etag_suffix: "-gz",
                     etag: best.gzip_headers.etag.clone(),
                     length: best.gzip_headers.length.clone(),
                 },
@@ -225,7 +220,6 @@ impl Page {
             (Some(Encoding::Gzip), Some(quick)) => Some(Encoded {
                 body: quick.0.clone(),
                 coding: Some("gzip"),
-                etag_suffix: "-gz1",
                 etag: quick.1.etag.clone(),
                 length: quick.1.length.clone(),
             }),
@@ -256,10 +250,6 @@ impl Page {
 
 fn hash(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
-}
-
-fn hex(digest: &[u8]) -> String {
-    digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// Compressed output without the spare capacity of a growing buffer: the
@@ -766,15 +756,18 @@ mod tests {
         let page = Page::unfinished(HTML, text.clone().into(), None, true);
         assert!(!page.is_finished());
         let sent = page.encoded(&accepted("br, gzip")).unwrap();
-        assert_eq!((sent.coding, sent.etag_suffix), (Some("gzip"), "-gz1"));
+        assert_eq!(sent.coding, Some("gzip"));
+        assert_eq!(sent.etag, format!("\"{}-gz1\"", page.etag));
         let quick_len = sent.body.len();
 
         page.finish();
         assert!(page.is_finished());
         let br = page.encoded(&accepted("br, gzip")).unwrap();
-        assert_eq!((br.coding, br.etag_suffix), (Some("br"), "-br"));
+        assert_eq!(br.coding, Some("br"));
+        assert_eq!(br.etag, format!("\"{}-br\"", page.etag));
         let gz = page.encoded(&accepted("gzip")).unwrap();
-        assert_eq!((gz.coding, gz.etag_suffix), (Some("gzip"), "-gz"));
+        assert_eq!(gz.coding, Some("gzip"));
+        assert_eq!(gz.etag, format!("\"{}-gz\"", page.etag));
         assert!(
             gz.body.len() <= quick_len,
             "{} > {quick_len}",
