@@ -24,6 +24,8 @@ pub struct Diagnostic {
     pub message: String,
     /// What to do about it.
     pub hint: Option<String>,
+    /// A correct line to copy, when one can be given.
+    pub example: Option<String>,
 }
 
 impl Diagnostic {
@@ -34,6 +36,7 @@ impl Diagnostic {
             span,
             message: message.into(),
             hint: None,
+            example: None,
         }
     }
 
@@ -44,6 +47,7 @@ impl Diagnostic {
             span,
             message: message.into(),
             hint: None,
+            example: None,
         }
     }
 
@@ -52,6 +56,24 @@ impl Diagnostic {
         self.hint = Some(hint.into());
         self
     }
+
+    /// Adds a correct line to copy.
+    pub fn with_example(mut self, example: impl Into<String>) -> Self {
+        self.example = Some(example.into());
+        self
+    }
+}
+
+/// The known name nearest to `name`, if it is near enough to be a slip of
+/// the keyboard.
+pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
+    let name = name.to_lowercase();
+    known
+        .iter()
+        .map(|k| (strsim::damerau_levenshtein(&name, k), *k))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 3) && *d < k.len())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
 }
 
 /// A 1-based line and column (in characters, as editors count them).
@@ -118,10 +140,7 @@ impl Report {
         };
         let Some(span) = &d.span else {
             writeln!(f, "{}: {label}: {}", self.file, d.message)?;
-            if let Some(hint) = &d.hint {
-                writeln!(f, "    = hint: {hint}")?;
-            }
-            return Ok(());
+            return write_advice(f, "   ", d);
         };
         let start = position(&self.source, span.start);
         writeln!(
@@ -148,11 +167,19 @@ impl Report {
             " ".repeat(start.column - 1),
             "^".repeat(width)
         )?;
-        if let Some(hint) = &d.hint {
-            writeln!(f, " {pad} = hint: {hint}")?;
-        }
-        Ok(())
+        write_advice(f, &pad, d)
     }
+}
+
+/// The hint and the example line under a finding.
+fn write_advice(f: &mut fmt::Formatter<'_>, pad: &str, d: &Diagnostic) -> fmt::Result {
+    if let Some(hint) = &d.hint {
+        writeln!(f, " {pad} = hint: {hint}")?;
+    }
+    if let Some(example) = &d.example {
+        writeln!(f, " {pad} = example: {example}")?;
+    }
+    Ok(())
 }
 
 impl fmt::Display for Report {

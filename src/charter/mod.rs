@@ -6,13 +6,20 @@
 //! meaning (ids, references, serials, phone numbers, e-mail addresses) and
 //! reports every problem, each with the file, line and column.
 
+mod decode;
 mod diagnostic;
+mod lex;
 mod model;
+mod schema;
+mod shape;
+mod syntax;
 mod validate;
 
 use std::path::Path;
 
+use serde::Deserialize;
 use sha2::{Digest, Sha256};
+use toml::de::DeTable;
 
 pub use diagnostic::{Diagnostic, Position, Report, Severity, position};
 pub use model::*;
@@ -26,7 +33,8 @@ pub struct Loaded {
     /// Findings that do not stop publication (missing English texts, …),
     /// ready to print.
     pub warnings: Report,
-    /// Hex SHA-256 of the file's bytes, to tell which version is served.
+    /// Hex SHA-256 of the file's text (UTF-8, without a byte-order mark),
+    /// to tell which version is served.
     pub content_hash: String,
 }
 
@@ -60,73 +68,97 @@ fn count_errors(n: usize) -> String {
 /// Reads and validates the charter file at `path`.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let label = path.display().to_string();
-    let source = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
         path: label.clone(),
         source,
     })?;
-    load_str(&label, &source)
+    match decode::text(&bytes) {
+        Ok(source) => load_str(&label, &source),
+        Err(d) => Err(LoadError::Invalid {
+            report: Report {
+                file: label,
+                source: String::new(),
+                diagnostics: vec![d],
+            },
+        }),
+    }
 }
 
 /// Validates a charter given as text; `file` names it in messages.
+///
+/// Reading goes: Bangla digits outside quotes become ASCII (`serial = ১`);
+/// the text is parsed as TOML keeping every place; its shape is checked
+/// ([`schema`]), which may ask for values written in a forgivable way
+/// (`serial = "১"`) to be read again as the format spells them; the tree
+/// is read into the model and its meaning checked ([`validate`]). Every
+/// finding is reported at once, at its place in the file as saved.
 pub fn load_str(file: &str, source: &str) -> Result<Loaded, LoadError> {
-    let mut diagnostics = match parse(source) {
-        Ok(charter) => {
-            let mut diagnostics = validate::validate(&charter, source);
-            if diagnostics.iter().all(|d| d.severity != Severity::Error) {
-                let mut charter = charter;
-                charter.normalize_text();
-                diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
-                return Ok(Loaded {
-                    charter,
-                    warnings: Report {
-                        file: file.to_string(),
-                        source: source.to_string(),
-                        diagnostics,
-                    },
-                    content_hash: hex_sha256(source.as_bytes()),
-                });
-            }
-            diagnostics
-        }
-        Err(d) => vec![d],
-    };
+    let (charter, mut diagnostics) = read(source);
     diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
-    Err(LoadError::Invalid {
-        report: Report {
-            file: file.to_string(),
-            source: source.to_string(),
-            diagnostics,
-        },
-    })
-}
-
-/// Turns TOML text into the model. A syntax error or a key the model does
-/// not know stops here, with its place.
-pub fn parse(source: &str) -> Result<Charter, Diagnostic> {
-    toml::from_str::<Charter>(source).map_err(|e| {
-        let message = e.message().trim().replace('\n', "; ");
-        let hint = syntax_hint(&message);
-        let d = Diagnostic::error(e.span(), message);
-        match hint {
-            Some(h) => d.with_hint(h),
-            None => d,
+    let report = Report {
+        file: file.to_string(),
+        source: source.to_string(),
+        diagnostics,
+    };
+    match charter {
+        Some(mut charter) if report.error_count() == 0 => {
+            charter.normalize_text();
+            Ok(Loaded {
+                charter,
+                warnings: report,
+                content_hash: hex_sha256(source.as_bytes()),
+            })
         }
-    })
+        _ => Err(LoadError::Invalid { report }),
+    }
 }
 
-/// A hint for the TOML errors staff meet most often.
-fn syntax_hint(message: &str) -> Option<String> {
-    if message.starts_with("unknown field") {
-        Some("check the spelling of the key; docs/charter.md lists every key".into())
-    } else if message.starts_with("missing field") {
-        Some("add the missing key to this table; docs/charter.md lists every key".into())
-    } else if message.contains("invalid basic string") || message.contains("unterminated") {
-        Some("texts go between double quotes; a quote inside a text is written \\\"".into())
-    } else if message.contains("duplicate key") {
-        Some("each key may appear once per table".into())
-    } else {
-        None
+/// The model, when the file could be read into it, and every finding in
+/// the coordinates of `source`.
+fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>) {
+    let mut edits = lex::bare_bangla_digits(source);
+    let mut text = edits.apply(source);
+    let mut tree = match DeTable::parse(&text) {
+        Ok(tree) => tree,
+        Err(e) => {
+            let span = e.span().map(|s| edits.original_range(&s));
+            return (None, vec![syntax::explain(source, e.message(), span)]);
+        }
+    };
+    let mut checked = schema::check(&mut tree, &text);
+    if !checked.fixes.is_empty() {
+        // Forgiven spellings are read again as the format writes them; the
+        // fixes are inside quoted values, which the digit edits never touch.
+        let mut both = edits.clone();
+        for (range, with) in checked.fixes.list() {
+            both.replace(edits.original_range(range), with.clone());
+        }
+        edits = both;
+        text = edits.apply(source);
+        tree = match DeTable::parse(&text) {
+            Ok(tree) => tree,
+            Err(e) => {
+                let span = e.span().map(|s| edits.original_range(&s));
+                return (None, vec![syntax::explain(source, e.message(), span)]);
+            }
+        };
+        checked = schema::check(&mut tree, &text);
     }
+    let mut diagnostics = checked.diagnostics;
+    let mut charter = None;
+    if checked.complete {
+        match Charter::deserialize(toml::de::Deserializer::from(tree)) {
+            Ok(c) => {
+                diagnostics.extend(validate::validate(&c, &text));
+                charter = Some(c);
+            }
+            Err(e) => diagnostics.push(syntax::explain(&text, e.message(), e.span())),
+        }
+    }
+    for d in &mut diagnostics {
+        d.span = d.span.as_ref().map(|s| edits.original_range(s));
+    }
+    (charter, diagnostics)
 }
 
 /// Lower-case hex SHA-256 of `bytes`.

@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
-use super::diagnostic::Diagnostic;
+use super::diagnostic::{Diagnostic, closest};
 use super::model::{Charter, ServiceGroup, Text};
 
 /// Every error and warning about `charter`.
@@ -40,6 +40,14 @@ fn check_text(text: &Text, name: &str, out: &mut Vec<Diagnostic>) {
             )
             .with_hint("write the text between the quotes: bn = \"…\""),
         );
+    }
+    for part in std::iter::once(&text.bn).chain(&text.en) {
+        if part.get_ref().contains('\t') {
+            out.push(
+                Diagnostic::warning(span(part), format!("a text of {name} has a tab in it"))
+                    .with_hint("a tab shows as a space on the page; type a space instead"),
+            );
+        }
     }
     match &text.en {
         Some(en) if en.get_ref().trim().is_empty() => out.push(
@@ -158,13 +166,15 @@ fn check_services(charter: &Charter, out: &mut Vec<Diagnostic>) {
                 } else {
                     format!("known officers: {}", known.join(", "))
                 };
-                out.push(
-                    Diagnostic::error(
-                        span(reference),
-                        format!("unknown {} \"{id}\"", field.replace('_', " ")),
-                    )
-                    .with_hint(hint),
-                );
+                let mut d = Diagnostic::error(
+                    span(reference),
+                    format!("unknown {} \"{id}\"", field.replace('_', " ")),
+                )
+                .with_hint(hint);
+                if let Some(near) = closest(id, &known) {
+                    d = d.with_example(format!("{field} = \"{near}\""));
+                }
+                out.push(d);
             }
         }
         if service.officer.is_none() {

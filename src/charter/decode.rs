@@ -1,0 +1,71 @@
+//! The bytes of a charter file as text, with a clear word when an editor
+//! saved them in a form other than UTF-8.
+
+use super::diagnostic::{Diagnostic, position};
+
+const SAVE_AS_UTF8: &str =
+    "open the file in Notepad, choose File > Save As, set Encoding to UTF-8, and save";
+
+/// The file's text, without a byte-order mark. UTF-16 (which old editors
+/// call "Unicode") and bytes that are not UTF-8 are refused with what to
+/// do about it.
+pub fn text(bytes: &[u8]) -> Result<String, Diagnostic> {
+    let utf16 = bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || looks_like_utf16(bytes);
+    if utf16 {
+        return Err(Diagnostic::error(
+            None,
+            "the file is saved as UTF-16 (\"Unicode\"), which the site cannot read",
+        )
+        .with_hint(SAVE_AS_UTF8));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
+            let at = position(good, good.len());
+            Err(Diagnostic::error(
+                None,
+                format!(
+                    "line {} column {} has a character that is not saved as UTF-8",
+                    at.line, at.column
+                ),
+            )
+            .with_hint(SAVE_AS_UTF8))
+        }
+    }
+}
+
+/// UTF-16 without a byte-order mark: ASCII text with a zero byte beside
+/// every character.
+fn looks_like_utf16(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(200)];
+    head.len() >= 4 && head.iter().filter(|&&b| b == 0).count() * 4 >= head.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_with_and_without_mark_is_refused_with_advice() {
+        let utf16: Vec<u8> = "[office]\n"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        for bytes in [[&[0xFF, 0xFE][..], &utf16].concat(), utf16.clone()] {
+            let d = text(&bytes).unwrap_err();
+            assert!(d.message.contains("UTF-16"), "{d:?}");
+            assert!(d.hint.unwrap().contains("Encoding to UTF-8"));
+        }
+    }
+
+    #[test]
+    fn a_utf8_mark_is_dropped_and_bad_bytes_are_placed() {
+        assert_eq!(text(b"\xEF\xBB\xBFa = 1").unwrap(), "a = 1");
+        let d = text(b"a = 1\nb = \"\xE0x\"").unwrap_err();
+        assert!(d.message.starts_with("line 2 column 6 "), "{}", d.message);
+    }
+}

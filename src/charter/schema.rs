@@ -1,0 +1,526 @@
+//! The shape of a charter file, checked on the parsed file before serde
+//! sees it, so that every unknown key, wrong kind of value and missing key
+//! is reported at once, in words an office clerk can act on, each with an
+//! example line to copy.
+//!
+//! What cannot be used is taken out of the tree (an unknown key, a value of
+//! the wrong kind), and a missing text is filled with a stand-in, so that
+//! the checks of meaning (references, serials) can still run on the rest.
+//! A file with any error is never published, so stand-ins never show.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::diagnostic::{Diagnostic, closest};
+use super::lex::Edits;
+use super::shape::{GROUPS, Key, SECTIONS, Section, Shape::*};
+use crate::i18n::ascii_digits;
+
+/// What checking the shape found.
+pub struct Checked {
+    /// Every problem, in the coordinates of the text that was parsed.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Values written in a forgivable way (`serial = "১"`), with the
+    /// spelling the file format reads; the caller parses again with them.
+    pub fixes: Edits,
+    /// Whether the tree can now be read into the model (no required
+    /// section is missing).
+    pub complete: bool,
+}
+
+/// Checks `root` against the charter's shape, reporting every problem and
+/// taking out or standing in for what cannot be used.
+pub fn check(root: &mut Spanned<DeTable<'_>>, source: &str) -> Checked {
+    let mut c = Checker {
+        source,
+        out: Vec::new(),
+        fixes: Edits::default(),
+    };
+    let mut complete = true;
+    let root_span = root.span();
+    let table = root.get_mut();
+    let names: Vec<(String, Range<usize>)> = table
+        .keys()
+        .map(|k| (k.get_ref().to_string(), k.span()))
+        .collect();
+    if let Some(d) = headless_lines(table, &names, source) {
+        // Everything from the file's top belongs to a section whose heading
+        // was deleted: one message says so, instead of one per line.
+        c.out.push(d);
+        return Checked {
+            diagnostics: c.out,
+            fixes: c.fixes,
+            complete: false,
+        };
+    }
+    for (name, span) in names {
+        let Some(section) = SECTIONS.iter().find(|s| s.name == name) else {
+            let known: Vec<&str> = SECTIONS.iter().map(|s| s.name).collect();
+            let mut d = Diagnostic::error(
+                Some(span),
+                format!("\"{name}\" is not a part of a charter"),
+            )
+            .with_hint(
+                "the parts are [office], [charter], [[officers]], [[services]] and [[grievance]]",
+            );
+            if let Some(near) = closest(&name, &known) {
+                let s = SECTIONS
+                    .iter()
+                    .find(|s| s.name == near)
+                    .map_or("", |s| s.heading);
+                d = d.with_example(s);
+            }
+            c.out.push(d);
+            table.remove(name.as_str());
+            continue;
+        };
+        let Some(value) = table.get_mut(name.as_str()) else {
+            continue;
+        };
+        if !c.section(section, value) {
+            table.remove(name.as_str());
+            complete &= !section.required;
+        }
+    }
+    for section in SECTIONS.iter().filter(|s| s.required) {
+        if !table.contains_key(section.name)
+            && !c.out.iter().any(|d| d.message.contains(section.heading))
+        {
+            c.out.push(
+                Diagnostic::error(
+                    Some(root_span.start..root_span.start),
+                    format!("the file has no {} section", section.heading),
+                )
+                .with_hint("every charter has [office] and [charter]; see charter.toml for a complete file")
+                .with_example(section.heading),
+            );
+            complete = false;
+        }
+    }
+    Checked {
+        diagnostics: c.out,
+        fixes: c.fixes,
+        complete,
+    }
+}
+
+/// Lines at the top of the file, before any heading, that are keys of a
+/// one-table section (`government = …` with no `[office]` above it).
+fn headless_lines(
+    table: &DeTable<'_>,
+    names: &[(String, Range<usize>)],
+    source: &str,
+) -> Option<Diagnostic> {
+    let (first, span) = names
+        .iter()
+        .filter(|(n, _)| match SECTIONS.iter().find(|s| s.name == n) {
+            None => true,
+            Some(s) => {
+                !s.many
+                    && table
+                        .get(n.as_str())
+                        .is_some_and(|v| !is_heading(source, v.span()))
+            }
+        })
+        .min_by_key(|(_, span)| span.start)?;
+    let section = SECTIONS
+        .iter()
+        .find(|s| !s.many && s.keys.iter().any(|k| k.name == first))?;
+    Some(
+        Diagnostic::error(
+            Some(span.clone()),
+            format!(
+                "the line \"{first}\" and those after it belong under the heading {}, which is missing",
+                section.heading
+            ),
+        )
+        .with_hint(format!("put {} on a line of its own above this line", section.heading))
+        .with_example(section.heading),
+    )
+}
+
+/// Whether the table at `span` was opened by a `[heading]` line rather
+/// than written as a value.
+fn is_heading(source: &str, span: Range<usize>) -> bool {
+    source
+        .get(span.start..)
+        .is_some_and(|rest| rest.trim_start().starts_with('['))
+}
+
+struct Checker<'s> {
+    source: &'s str,
+    out: Vec<Diagnostic>,
+    fixes: Edits,
+}
+
+impl Checker<'_> {
+    /// Checks one section; false when it cannot be used at all.
+    fn section(&mut self, section: &Section, value: &mut Spanned<DeValue<'_>>) -> bool {
+        let span = value.span();
+        match (section.many, value.get_mut()) {
+            (false, DeValue::Table(table)) => self.table(section, table, span),
+            (true, DeValue::Array(items)) => {
+                let mut keep = Vec::new();
+                for item in items.iter_mut() {
+                    let span = item.span();
+                    let usable = match item.get_mut() {
+                        DeValue::Table(table) => self.table(section, table, span),
+                        _ => {
+                            self.out.push(self.wrong_section(section, span));
+                            false
+                        }
+                    };
+                    keep.push(usable);
+                }
+                let all = std::mem::replace(items, std::iter::empty().collect());
+                *items = all
+                    .into_iter()
+                    .zip(keep)
+                    .filter_map(|(item, usable)| usable.then_some(item))
+                    .collect();
+                true
+            }
+            _ => {
+                self.out.push(self.wrong_section(section, span));
+                false
+            }
+        }
+    }
+
+    fn wrong_section(&self, section: &Section, span: Range<usize>) -> Diagnostic {
+        Diagnostic::error(
+            Some(span),
+            format!(
+                "\"{}\" must be a section headed {} with its lines below it",
+                section.name, section.heading
+            ),
+        )
+        .with_hint("start the section with its heading on a line of its own")
+        .with_example(section.heading)
+    }
+
+    /// Checks the keys of one table; false when it lacks something that
+    /// cannot be stood in for (an id, a number), so it must be left out.
+    fn table(&mut self, section: &Section, table: &mut DeTable<'_>, span: Range<usize>) -> bool {
+        let names: Vec<(String, Range<usize>)> = table
+            .keys()
+            .map(|k| (k.get_ref().to_string(), k.span()))
+            .collect();
+        let known: Vec<&str> = section.keys.iter().map(|k| k.name).collect();
+        let mut reported = Vec::new();
+        let mut suggested = Vec::new();
+        for (name, key_span) in names {
+            let Some(key) = section.keys.iter().find(|k| k.name == name) else {
+                let line = self.line(key_span.start);
+                let mut d = Diagnostic::error(
+                    Some(key_span.clone()),
+                    format!("\"{name}\" is not something {} can have", section.this),
+                )
+                .with_hint(format!(
+                    "the keys {} can have are: {}",
+                    section.this,
+                    known.join(", ")
+                ));
+                if let Some(near) = closest(&name, &known) {
+                    suggested.push(near);
+                    d.message.push_str(&format!(": did you mean \"{near}\"?"));
+                    let start = key_span.start - line.start;
+                    let end = (key_span.end - line.start).min(line.len());
+                    let text = &self.source[line.clone()];
+                    d = d.with_example(format!("{}{near}{}", &text[..start], &text[end..]));
+                }
+                self.out.push(d);
+                table.remove(name.as_str());
+                continue;
+            };
+            let Some(value) = table.get_mut(name.as_str()) else {
+                continue;
+            };
+            if !self.value(key, value) {
+                table.remove(name.as_str());
+                reported.push(key.name);
+            }
+        }
+        let mut usable = true;
+        for key in section.keys.iter().filter(|k| k.required) {
+            if table.contains_key(key.name) {
+                continue;
+            }
+            if !reported.contains(&key.name) && !suggested.contains(&key.name) {
+                let heading = self.line(span.start);
+                self.out.push(
+                    Diagnostic::error(
+                        Some(heading),
+                        format!("{} has no \"{}\"", capitalise(section.this), key.name),
+                    )
+                    .with_hint(format!(
+                        "add a line like the example below {}",
+                        section.heading
+                    ))
+                    .with_example(key.example),
+                );
+            }
+            match key.shape {
+                Text | Block => {
+                    table.insert(stand_in_key(key.name), stand_in_text(span.clone()));
+                }
+                Texts => {}
+                _ => usable = false,
+            }
+        }
+        usable
+    }
+
+    /// Checks one value; false when it cannot be used.
+    fn value(&mut self, key: &Key, value: &mut Spanned<DeValue<'_>>) -> bool {
+        let span = value.span();
+        match (key.shape, value.get_mut()) {
+            (Plain, DeValue::String(_)) => true,
+            (Text, DeValue::Table(t)) => self.text(key, t, span.clone()),
+            (Block, DeValue::Table(t)) => self.text(key, t, span.clone()),
+            (Block | Texts, DeValue::Array(items)) => {
+                let mut all = true;
+                for item in items.iter_mut() {
+                    let item_span = item.span();
+                    all &= match item.get_mut() {
+                        DeValue::Table(t) => self.text(key, t, item_span),
+                        _ => {
+                            self.out
+                                .push(self.not_a_text(key, item_span, item.get_ref()));
+                            false
+                        }
+                    };
+                }
+                all
+            }
+            (Number, DeValue::Integer(i)) => {
+                if i.radix() == 10 && i.as_str().parse::<u32>().is_ok() {
+                    true
+                } else {
+                    self.out
+                        .push(self.wrong(key, span.clone(), "a whole number like 1, 2 or 3"));
+                    false
+                }
+            }
+            (Number, DeValue::String(s)) => {
+                let digits = ascii_digits(s.trim()).into_owned();
+                if !digits.is_empty()
+                    && digits.len() <= 9
+                    && digits.bytes().all(|b| b.is_ascii_digit())
+                {
+                    let number = digits.trim_start_matches('0');
+                    self.fixes
+                        .replace(span.clone(), if number.is_empty() { "0" } else { number });
+                    true
+                } else {
+                    self.out
+                        .push(self.wrong(key, span.clone(), "a whole number like 1, 2 or 3"));
+                    false
+                }
+            }
+            (Date, DeValue::Datetime(_)) => true,
+            (Date, DeValue::String(s)) => match as_date(s) {
+                Some(date) => {
+                    self.fixes.replace(span.clone(), date);
+                    true
+                }
+                None => {
+                    self.out
+                        .push(self.wrong(key, span.clone(), "a date written year-month-day"));
+                    false
+                }
+            },
+            (Group, DeValue::String(s)) => {
+                if GROUPS.iter().any(|(g, _)| *g == s.as_ref()) {
+                    true
+                } else {
+                    let groups: Vec<&str> = GROUPS.iter().map(|(g, _)| *g).collect();
+                    let mut d = Diagnostic::error(
+                        Some(span.clone()),
+                        format!("\"{s}\" is not one of the service groups"),
+                    )
+                    .with_hint(
+                        "write citizen (নাগরিক সেবা), institutional (প্রাতিষ্ঠানিক সেবা) or internal (অভ্যন্তরীণ সেবা)",
+                    );
+                    let near = closest(&s.to_lowercase(), &groups).unwrap_or("citizen");
+                    d = d.with_example(format!("group = \"{near}\""));
+                    self.out.push(d);
+                    false
+                }
+            }
+            (Text | Block, other) => {
+                let d = self.not_a_text(key, span.clone(), other);
+                self.out.push(d);
+                false
+            }
+            (Texts, other) => {
+                let d = self.not_a_text(key, span.clone(), other);
+                self.out.push(d);
+                false
+            }
+            (Plain, _) => {
+                self.out
+                    .push(self.wrong(key, span.clone(), "a text between double quotes"));
+                false
+            }
+            (Number | Date | Group, _) => {
+                let what = match key.shape {
+                    Number => "a whole number like 1, 2 or 3",
+                    Date => "a date written year-month-day",
+                    _ => "one of the words citizen, institutional or internal, in quotes",
+                };
+                self.out.push(self.wrong(key, span.clone(), what));
+                false
+            }
+        }
+    }
+
+    /// Checks `{ bn = "…", en = "…" }`.
+    fn text(&mut self, key: &Key, table: &mut DeTable<'_>, span: Range<usize>) -> bool {
+        let names: Vec<(String, Range<usize>)> = table
+            .keys()
+            .map(|k| (k.get_ref().to_string(), k.span()))
+            .collect();
+        let mut ok = true;
+        for (name, key_span) in names {
+            let value = table
+                .get(name.as_str())
+                .map(|v| (v.span(), v.get_ref().is_str()));
+            match (name.as_str(), value) {
+                ("bn" | "en", Some((_, true))) => {}
+                ("bn" | "en", Some((value_span, false))) => {
+                    self.out.push(
+                        Diagnostic::error(
+                            Some(value_span),
+                            format!(
+                                "the {name} part of \"{}\" must be a text between double quotes",
+                                key.name
+                            ),
+                        )
+                        .with_hint("put the text between straight double quotes \"…\"")
+                        .with_example(format!("{name} = \"…\"")),
+                    );
+                    table.remove(name.as_str());
+                    ok &= name == "en";
+                }
+                _ => {
+                    let mut d = Diagnostic::error(
+                        Some(key_span),
+                        format!("\"{name}\" is not part of a text: a text has bn (Bangla) and en (English)"),
+                    )
+                    .with_example(format!("{} = {{ bn = \"…\", en = \"…\" }}", key.name));
+                    if let Some(near) = closest(&name, &["bn", "en"]) {
+                        d.message.push_str(&format!("; did you mean \"{near}\"?"));
+                    }
+                    self.out.push(d);
+                    table.remove(name.as_str());
+                }
+            }
+        }
+        if ok && !table.contains_key("bn") {
+            self.out.push(
+                Diagnostic::error(
+                    Some(span),
+                    format!("the text of \"{}\" has no Bangla (bn = \"…\")", key.name),
+                )
+                .with_hint(
+                    "every text is written in Bangla, and in English when there is a translation",
+                )
+                .with_example(format!("{} = {{ bn = \"…\", en = \"…\" }}", key.name)),
+            );
+            ok = false;
+        }
+        ok
+    }
+
+    fn not_a_text(&self, key: &Key, span: Range<usize>, value: &DeValue<'_>) -> Diagnostic {
+        let example = match value.as_str() {
+            Some(s) => format!("{} = {{ bn = \"{s}\", en = \"…\" }}", key.name),
+            None => key.example.to_string(),
+        };
+        Diagnostic::error(
+            Some(span),
+            format!(
+                "\"{}\" must be written with its Bangla and English texts",
+                key.name
+            ),
+        )
+        .with_hint(
+            "write the Bangla after bn = and the English after en =, each between double quotes",
+        )
+        .with_example(example)
+    }
+
+    fn wrong(&self, key: &Key, span: Range<usize>, what: &str) -> Diagnostic {
+        Diagnostic::error(Some(span), format!("\"{}\" must be {what}", key.name))
+            .with_example(key.example)
+    }
+
+    fn line(&self, offset: usize) -> Range<usize> {
+        super::lex::line_at(self.source, offset)
+    }
+}
+
+/// `"২০২৬-১১-২৭"` or `"2026-11-27"` as the date the file format reads.
+fn as_date(text: &str) -> Option<String> {
+    let ascii = ascii_digits(text.trim()).into_owned();
+    let parts: Vec<&str> = ascii.split('-').collect();
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    let valid = y.len() == 4
+        && (1..=2).contains(&m.len())
+        && (1..=2).contains(&d.len())
+        && [y, m, d]
+            .iter()
+            .all(|p| p.bytes().all(|b| b.is_ascii_digit()));
+    valid.then(|| format!("{y}-{m:0>2}-{d:0>2}"))
+}
+
+fn capitalise(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+fn stand_in_key(name: &str) -> Spanned<Cow<'static, str>> {
+    Spanned::new(0..0, Cow::Owned(name.to_string()))
+}
+
+fn stand_in_text<'i>(span: Range<usize>) -> Spanned<DeValue<'i>> {
+    let mut text = DeTable::new();
+    for lang in ["bn", "en"] {
+        text.insert(
+            Spanned::new(span.clone(), Cow::Borrowed(lang)),
+            Spanned::new(span.clone(), DeValue::String(Cow::Borrowed("-"))),
+        );
+    }
+    Spanned::new(span, DeValue::Table(text))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_in_either_script() {
+        assert_eq!(as_date("২০২৬-১১-২৭").as_deref(), Some("2026-11-27"));
+        assert_eq!(as_date(" 2026-1-7 ").as_deref(), Some("2026-01-07"));
+        assert_eq!(as_date("27-11-2026"), None);
+        assert_eq!(as_date("2026/11/27"), None);
+    }
+
+    #[test]
+    fn near_names_only() {
+        assert_eq!(closest("slgu", &["slug", "serial"]), Some("slug"));
+        assert_eq!(
+            closest("citizens", &["citizen", "internal"]),
+            Some("citizen")
+        );
+        assert_eq!(closest("xyz", &["slug", "fee"]), None);
+    }
+}

@@ -1,0 +1,519 @@
+//! The mistakes office staff really make when editing `charter.toml` in
+//! Notepad or on a phone, each with the message `charter check` gives,
+//! pinned: the place, the words, and the corrected line to copy. Forgiven
+//! spellings (Bangla digits in numbers and dates) are read as meant.
+
+use citizen_charter::charter::{LoadError, load_file, load_str};
+
+use super::validation::{BASE, SECOND_SERVICE, with};
+
+/// What a clerk's edit must lead to.
+enum Outcome {
+    /// Refused: the report's first line, then lines that must follow in
+    /// it (hint, example).
+    Refused(&'static str, &'static [&'static str]),
+    /// Accepted, with warnings holding these lines (none when empty), and
+    /// read as the same charter as the edit written correctly.
+    Accepted(&'static [&'static str], &'static str),
+}
+use Outcome::*;
+
+struct Mistake {
+    what: &'static str,
+    from: &'static str,
+    to: &'static str,
+    outcome: Outcome,
+}
+
+const fn m(what: &'static str, from: &'static str, to: &'static str, outcome: Outcome) -> Mistake {
+    Mistake {
+        what,
+        from,
+        to,
+        outcome,
+    }
+}
+
+const MISTAKES: &[Mistake] = &[
+    m(
+        "closing quote left out at the end of a line",
+        "slug = \"first\"",
+        "slug = \"first",
+        Refused(
+            "charter.toml:23:8: error: the text starting at line 23 column 8 has no closing quote",
+            &[
+                "= hint: end every text with a straight double quote \"",
+                "= example: slug = \"first\"",
+            ],
+        ),
+    ),
+    m(
+        "closing quote left out in the middle of a line",
+        "name = { bn = \"প্রথম\", en",
+        "name = { bn = \"প্রথম, en",
+        Refused(
+            "charter.toml:25:15: error: the text starting at line 25 column 15 has no closing quote",
+            &[
+                "= hint: end every text with a straight double quote \"",
+                "= example: name = { bn = \"প্রথম\", en = \"First\" }",
+            ],
+        ),
+    ),
+    m(
+        "closing quote left out before the closing brace",
+        "fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+        "fee = { bn = \"বিনামূল্যে\", en = \"Free }",
+        Refused(
+            "charter.toml:28:33: error: the text starting at line 28 column 33 has no closing quote",
+            &[
+                "= hint: end every text with a straight double quote \"",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+            ],
+        ),
+    ),
+    m(
+        "curly quotes typed by a phone keyboard",
+        "slug = \"first\"",
+        "slug = “first”",
+        Refused(
+            "charter.toml:23:8: error: this line has a curly quote “ where a straight quote \" belongs",
+            &[
+                "= hint: word processors and phone keyboards change \" into “ ”; type the straight quote \" instead, or edit the file in Notepad",
+                "= example: slug = \"first\"",
+            ],
+        ),
+    ),
+    m(
+        "curly quotes around the texts of a text",
+        "name = { bn = \"প্রথম\", en = \"First\" }",
+        "name = { bn = “প্রথম”, en = “First” }",
+        Refused(
+            "charter.toml:25:15: error: this line has a curly quote “ where a straight quote \" belongs",
+            &[
+                "= hint: word processors and phone keyboards change \" into “ ”; type the straight quote \" instead, or edit the file in Notepad",
+                "= example: name = { bn = \"প্রথম\", en = \"First\" }",
+            ],
+        ),
+    ),
+    m(
+        "a closing quote typed curly",
+        "slug = \"first\"",
+        "slug = \"first”",
+        Refused(
+            "charter.toml:23:14: error: this line has a curly quote ” where a straight quote \" belongs",
+            &[
+                "= hint: word processors and phone keyboards change \" into “ ”; type the straight quote \" instead, or edit the file in Notepad",
+                "= example: slug = \"first\"",
+            ],
+        ),
+    ),
+    m(
+        "Bangla digits in a serial number",
+        "serial = 1",
+        "serial = ১",
+        Accepted(&[], "serial = 1"),
+    ),
+    m(
+        "a serial number in quotes, in Bangla digits",
+        "serial = 1",
+        "serial = \"১\"",
+        Accepted(&[], "serial = 1"),
+    ),
+    m(
+        "a date in Bangla digits",
+        "mission = { bn = \"মিশন\", en = \"Mission\" }\n",
+        "mission = { bn = \"মিশন\", en = \"Mission\" }\nlast_updated = ২০২৬-১১-২৭\n",
+        Accepted(
+            &[],
+            "mission = { bn = \"মিশন\", en = \"Mission\" }\nlast_updated = 2026-11-27\n",
+        ),
+    ),
+    m(
+        "a date in quotes, in Bangla digits",
+        "mission = { bn = \"মিশন\", en = \"Mission\" }\n",
+        "mission = { bn = \"মিশন\", en = \"Mission\" }\nlast_updated = \"২০২৬-১১-২৭\"\n",
+        Accepted(
+            &[],
+            "mission = { bn = \"মিশন\", en = \"Mission\" }\nlast_updated = 2026-11-27\n",
+        ),
+    ),
+    m(
+        "a date written day-month-year",
+        "mission = { bn = \"মিশন\", en = \"Mission\" }\n",
+        "mission = { bn = \"মিশন\", en = \"Mission\" }\nlast_updated = 27-11-2026\n",
+        Refused(
+            "charter.toml:12:16: error: this date cannot be read",
+            &[
+                "= hint: write dates as year-month-day",
+                "= example: last_updated = 2026-11-27",
+            ],
+        ),
+    ),
+    m(
+        "a misspelled group",
+        "group = \"citizen\"",
+        "group = \"citizens\"",
+        Refused(
+            "charter.toml:21:9: error: \"citizens\" is not one of the service groups",
+            &[
+                "= hint: write citizen (নাগরিক সেবা), institutional (প্রাতিষ্ঠানিক সেবা) or internal (অভ্যন্তরীণ সেবা)",
+                "= example: group = \"citizen\"",
+            ],
+        ),
+    ),
+    m(
+        "a group written in Bangla",
+        "group = \"citizen\"",
+        "group = \"নাগরিক সেবা\"",
+        Refused(
+            "charter.toml:21:9: error: \"নাগরিক সেবা\" is not one of the service groups",
+            &[
+                "= hint: write citizen (নাগরিক সেবা), institutional (প্রাতিষ্ঠানিক সেবা) or internal (অভ্যন্তরীণ সেবা)",
+                "= example: group = \"citizen\"",
+            ],
+        ),
+    ),
+    m(
+        "a phone number in Bangla digits",
+        "phone = \"02996673752\"",
+        "phone = \"০২৯৯৬৬৭৩৭৫২\"",
+        Accepted(&[], "phone = \"০২৯৯৬৬৭৩৭৫২\""),
+    ),
+    m(
+        "a tab inside a quoted text",
+        "en = \"Free\"",
+        "en = \"Free\tof charge\"",
+        Accepted(
+            &[
+                "a text of service first: fee has a tab in it",
+                "= hint: a tab shows as a space on the page; type a space instead",
+            ],
+            "en = \"Free\tof charge\"",
+        ),
+    ),
+    m(
+        "a deleted ] in a heading",
+        "[[services]]",
+        "[[services]",
+        Refused(
+            "charter.toml:20:1: error: the heading [[services] has 2 [ but 1 ]",
+            &[
+                "= hint: a heading has as many ] after its name as [ before it",
+                "= example: [[services]]",
+            ],
+        ),
+    ),
+    m(
+        "a deleted ] at the end of a list",
+        "delivery = { bn = \"সরাসরি\", en = \"In person\" }",
+        "delivery = [\n  { bn = \"সরাসরি\", en = \"In person\" },\n  { bn = \"ডাকযোগে\", en = \"By post\" },",
+        Refused(
+            "charter.toml:26:12: error: the list that starts on line 26 has no closing ]",
+            &[
+                "= hint: end the list with ] on a line of its own after its last item",
+                "= example: ]",
+            ],
+        ),
+    ),
+    m(
+        "a text left empty",
+        "fee = { bn = \"বিনামূল্যে\"",
+        "fee = { bn = \"\"",
+        Refused(
+            "charter.toml:28:14: error: the Bangla text of service first: fee is empty",
+            &["= hint: write the text between the quotes: bn = \"…\""],
+        ),
+    ),
+    m(
+        "a wrong officer id",
+        "officer = \"assistant-programmer\"",
+        "officer = \"assistant-programer\"",
+        Refused(
+            "charter.toml:24:11: error: unknown officer \"assistant-programer\"",
+            &[
+                "= hint: known officers: assistant-programmer",
+                "= example: officer = \"assistant-programmer\"",
+            ],
+        ),
+    ),
+    m(
+        "a misspelled key",
+        "slug = \"first\"",
+        "slgu = \"first\"",
+        Refused(
+            "charter.toml:23:1: error: \"slgu\" is not something this service can have: did you mean \"slug\"?",
+            &[
+                "= hint: the keys this service can have are: group, serial, slug, name, delivery, documents, fee, time_limit, officer, senior_officer",
+                "= example: slug = \"first\"",
+            ],
+        ),
+    ),
+    m(
+        "a required line deleted",
+        "fee = { bn = \"বিনামূল্যে\", en = \"Free\" }\n",
+        "",
+        Refused(
+            "charter.toml:20:1: error: This service has no \"fee\"",
+            &[
+                "= hint: add a line like the example below [[services]]",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free of charge\" }",
+            ],
+        ),
+    ),
+    m(
+        "a text without its bn and en",
+        "fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+        "fee = \"বিনামূল্যে\"",
+        Refused(
+            "charter.toml:28:7: error: \"fee\" must be written with its Bangla and English texts",
+            &[
+                "= hint: write the Bangla after bn = and the English after en =, each between double quotes",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"…\" }",
+            ],
+        ),
+    ),
+    m(
+        "a comma left out between Bangla and English",
+        "fee = { bn = \"বিনামূল্যে\", en",
+        "fee = { bn = \"বিনামূল্যে\" en",
+        Refused(
+            "charter.toml:28:27: error: a comma is missing here",
+            &[
+                "= hint: put a comma between the Bangla and the English text: { bn = \"…\", en = \"…\" }",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+            ],
+        ),
+    ),
+    m(
+        "a serial number written as a word",
+        "serial = 1",
+        "serial = \"one\"",
+        Refused(
+            "charter.toml:22:10: error: \"serial\" must be a whole number like 1, 2 or 3",
+            &["= example: serial = 1"],
+        ),
+    ),
+    m(
+        "the English key misspelled",
+        "en = \"First\"",
+        "eng = \"First\"",
+        Refused(
+            "charter.toml:25:15: warning: service first: name has no English text",
+            &[
+                "= hint: add en = \"…\" after the Bangla text; until then English pages show it in Bangla",
+            ],
+        ),
+    ),
+    m(
+        "a key typed in Bangla",
+        "slug = \"first\"",
+        "স্লাগ = \"first\"",
+        Refused(
+            "charter.toml:23:1: error: the name before = can only have English letters, digits, - and _",
+            &[
+                "= hint: write the name as docs/charter.md does; texts go after = between quotes",
+                "= example: name = { bn = \"…\", en = \"…\" }",
+            ],
+        ),
+    ),
+    m(
+        "an e-mail address without @",
+        "email = \"a@example.gov.bd\"",
+        "email = \"a.example.gov.bd\"",
+        Refused(
+            "charter.toml:18:9: error: e-mail address \"a.example.gov.bd\" is not valid",
+            &["= hint: write it like name@example.gov.bd, without spaces"],
+        ),
+    ),
+    m(
+        "the [office] heading deleted",
+        "[office]\n",
+        "",
+        Refused(
+            "charter.toml:1:1: error: the line \"government\" and those after it belong under the heading [office], which is missing",
+            &[
+                "= hint: put [office] on a line of its own above this line",
+                "= example: [office]",
+            ],
+        ),
+    ),
+    m(
+        "an officer id with a space",
+        "id = \"assistant-programmer\"",
+        "id = \"assistant programmer\"",
+        Refused(
+            "charter.toml:14:6: error: officer id \"assistant programmer\" is not a simple name",
+            &[
+                "= hint: use lower-case English letters, digits and hyphens, e.g. assistant-programmer",
+            ],
+        ),
+    ),
+];
+
+/// Words of the file format's own vocabulary, which mean nothing to a
+/// clerk.
+const PARSER_WORDS: &[&str] = &[
+    "variant",
+    "literal",
+    "key-value",
+    "toml",
+    "datetime",
+    "invalid type",
+    "expected",
+    "table",
+    "string",
+    "integer",
+    "array",
+];
+
+#[test]
+fn every_mistake_a_clerk_makes_gets_a_message_they_can_act_on() {
+    assert!(MISTAKES.len() >= 20);
+    let mut wrong = Vec::new();
+    for mistake in MISTAKES {
+        let source = with(mistake.from, mistake.to);
+        match (&mistake.outcome, outcome(&source)) {
+            (Refused(first, advice), Err(report)) => {
+                let lines: Vec<&str> = report.lines().map(str::trim).collect();
+                let words = report.replace("charter.toml", "").to_lowercase();
+                let fine = lines[0] == *first
+                    && advice.iter().all(|a| lines.contains(a))
+                    && !PARSER_WORDS.iter().any(|w| words.contains(w));
+                if !fine {
+                    wrong.push(format!("{}:\n{report}", mistake.what));
+                }
+            }
+            (Accepted(warnings, correct), Ok(found)) => {
+                let meant = load_str("charter.toml", &with(mistake.from, correct))
+                    .expect("the correct spelling loads")
+                    .charter;
+                let read = load_str("charter.toml", &source).unwrap().charter;
+                let same_warnings = warnings.iter().all(|w| found.contains(w))
+                    && found.matches(": warning: ").count() == warnings.len().min(1);
+                if read != meant || !same_warnings {
+                    wrong.push(format!(
+                        "{}: read differently or warned otherwise:\n{found}",
+                        mistake.what
+                    ));
+                }
+            }
+            (Refused(..), Ok(_)) => wrong.push(format!("{}: accepted", mistake.what)),
+            (Accepted(..), Err(report)) => {
+                wrong.push(format!("{}: refused:\n{report}", mistake.what))
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n\n"));
+}
+
+/// `BASE` with its service pasted again below it, changed as a clerk
+/// would forget to: same serial, same slug; with or without its heading.
+fn pasted(heading: bool) -> String {
+    let again = SECOND_SERVICE
+        .replace("serial = 2", "serial = 1")
+        .replace("\"second\"", "\"first\"");
+    let again = if heading {
+        again
+    } else {
+        again.replacen("[[services]]\n", "", 1)
+    };
+    format!("{BASE}{again}")
+}
+
+fn outcome(source: &str) -> Result<String, String> {
+    match load_str("charter.toml", source) {
+        Ok(loaded) => Ok(loaded.warnings.to_string()),
+        Err(e @ LoadError::Invalid { .. }) => Err(e.to_string()),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[test]
+fn a_service_pasted_twice_names_both_clashes() {
+    let report = outcome(&pasted(true)).unwrap_err();
+    assert!(
+        report.starts_with(
+            "charter.toml:33:10: error: serial 1 is used twice among the citizen services\n"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("charter.toml:34:8: error: service slug \"first\" is used twice\n"),
+        "{report}"
+    );
+    assert!(report.ends_with("2 errors in charter.toml"), "{report}");
+}
+
+#[test]
+fn a_service_pasted_without_its_heading_asks_for_the_heading() {
+    let report = outcome(&pasted(false)).unwrap_err();
+    assert!(
+        report.starts_with(
+            "charter.toml:31:1: error: \"group\" is written twice in the same part of the file (first on line 21)\n"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("= example: [[services]]\n"), "{report}");
+}
+
+#[test]
+fn every_kind_of_problem_is_listed_at_once() {
+    let source = with("slug = \"first\"", "slgu = \"first\"")
+        .replacen("serial = 1", "serial = \"one\"", 1)
+        .replacen(
+            "officer = \"assistant-programmer\"",
+            "officer = \"nobody\"",
+            1,
+        )
+        .replacen(
+            "designation = { bn = \"পদবি\", en = \"Designation\" }\n",
+            "",
+            1,
+        )
+        .replacen(
+            "group = \"citizen\"",
+            "group = \"citizen\"\ncolour = \"red\"",
+            1,
+        );
+    // A service that cannot be read whole (its serial is not a number) is
+    // left out of the reference checks; the second one is checked.
+    let source = format!(
+        "{source}{}",
+        SECOND_SERVICE.replace("assistant-programmer", "nobody")
+    );
+    let report = outcome(&source).unwrap_err();
+    let firsts: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with("charter.toml:"))
+        .collect();
+    let expected = [
+        "charter.toml:13:1: error: This officer has no \"designation\"",
+        "charter.toml:21:1: error: \"colour\" is not something this service can have",
+        "charter.toml:22:10: error: \"serial\" must be a whole number like 1, 2 or 3",
+        "charter.toml:23:1: error: \"slgu\" is not something this service can have: did you mean \"slug\"?",
+        "charter.toml:35:11: error: unknown officer \"nobody\"",
+    ];
+    assert_eq!(firsts, expected, "{report}");
+}
+
+#[test]
+fn a_file_saved_as_utf16_is_refused_with_how_to_save_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("charter.toml");
+    let bytes: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(BASE.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    std::fs::write(&path, bytes).unwrap();
+    let report = match load_file(&path) {
+        Err(e @ LoadError::Invalid { .. }) => e.to_string(),
+        other => panic!("{other:?}"),
+    };
+    assert!(
+        report.contains(
+            ": error: the file is saved as UTF-16 (\"Unicode\"), which the site cannot read\n"
+        ),
+        "{report}"
+    );
+    assert!(report.contains("= hint: open the file in Notepad, choose File > Save As, set Encoding to UTF-8, and save"), "{report}");
+}
