@@ -1,4 +1,5 @@
-//! The `charter` command: `serve` (the default), `check`, `build`, `import`.
+//! The `charter` command: `serve` (the default), `check`, `build`, `import`,
+//! `history`, `restore`.
 //! Each subcommand is one small function; the library does the work.
 
 use std::io::IsTerminal;
@@ -11,6 +12,7 @@ use clap::builder::{BoolishValueParser, TypedValueParser as _};
 use clap::{Args, Parser, Subcommand};
 
 use crate::charter::{self, LoadError};
+use crate::history::{self, History};
 use crate::i18n::{self, Lang};
 use crate::open_data::BaseUrl;
 use crate::server::{self, AppState, ServeOptions};
@@ -43,6 +45,11 @@ enum Command {
     /// Turn a charter copied from the national portal (tab-separated text)
     /// into a charter.toml, printed on standard output.
     Import(ImportArgs),
+    /// List the versions of the charter the server has kept, newest first.
+    History(HistoryArgs),
+    /// Put version N from the history back into the charter file; a
+    /// running server shows it a moment later.
+    Restore(RestoreArgs),
 }
 
 /// The on/off settings take `1`, `true`, `yes` or `on` (and their
@@ -86,6 +93,16 @@ struct ServeArgs {
           default_value_t = ServeOptions::default().request_timeout.as_secs(),
           value_parser = clap::value_parser!(u64).range(1..))]
     request_timeout: u64,
+    /// Folder to keep every version of the charter in (its `history`
+    /// folder). Default: systemd's STATE_DIRECTORY; with neither, no
+    /// history is kept.
+    #[arg(long, env = "CHARTER_STATE_DIR", value_name = "DIR")]
+    state_dir: Option<PathBuf>,
+    /// How many versions the history keeps; the oldest go first.
+    #[arg(long, env = "CHARTER_HISTORY_LIMIT", value_name = "N",
+          default_value_t = history::DEFAULT_LIMIT,
+          value_parser = clap::value_parser!(u32).range(1..).try_map(usize::try_from))]
+    history_limit: usize,
 }
 
 impl ServeArgs {
@@ -126,6 +143,27 @@ struct ImportArgs {
     file: PathBuf,
 }
 
+/// Where `history` and `restore` find the history and the charter, as
+/// `serve` does.
+#[derive(Debug, Args)]
+struct HistoryArgs {
+    /// The charter file.
+    #[arg(long, env = "CHARTER_FILE", default_value = "charter.toml")]
+    charter: PathBuf,
+    /// The folder the server keeps the history in. Default: systemd's
+    /// STATE_DIRECTORY.
+    #[arg(long, env = "CHARTER_STATE_DIR", value_name = "DIR")]
+    state_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+struct RestoreArgs {
+    /// The version's number, as `charter history` shows it.
+    number: u64,
+    #[command(flatten)]
+    place: HistoryArgs,
+}
+
 /// Parses the command line and runs it.
 pub fn run() -> ExitCode {
     tune_allocator();
@@ -136,6 +174,8 @@ pub fn run() -> ExitCode {
         Some(Command::Check(args)) => check(&args.file),
         Some(Command::Build(args)) => build(&args),
         Some(Command::Import(args)) => import(&args.file),
+        Some(Command::History(args)) => list_history(&args),
+        Some(Command::Restore(args)) => restore(&args),
     }
 }
 
@@ -191,6 +231,16 @@ fn serve(args: ServeArgs) -> ExitCode {
             return ExitCode::FAILURE;
         }
     };
+    let history = history::state_dir(args.state_dir.as_deref())
+        .map(|dir| History::new(&dir, args.history_limit));
+    match &history {
+        Some(h) => tracing::info!("keeping every version loaded in {}", h.dir().display()),
+        None => tracing::info!(
+            "no state folder (--state-dir, CHARTER_STATE_DIR or STATE_DIRECTORY): \
+             no history of versions is kept"
+        ),
+    }
+    let state = AppState::with_history(site, args.charter.clone(), base_url, history);
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
@@ -199,7 +249,6 @@ fn serve(args: ServeArgs) -> ExitCode {
         }
     };
     let status = runtime.block_on(async move {
-        let state = AppState::with_base_url(site, args.charter.clone(), base_url);
         let _watcher = if args.no_watch {
             None
         } else {
@@ -332,4 +381,19 @@ fn import(file: &Path) -> ExitCode {
             ExitCode::from(1)
         }
     }
+}
+
+/// Exit status 0 listed, 2 the history cannot be read.
+fn list_history(args: &HistoryArgs) -> ExitCode {
+    history::commands::list(args.state_dir.as_deref(), &args.charter)
+}
+
+/// Exit status 0 restored, 1 the version is not a valid charter, 2 no
+/// such version, or a file cannot be read or written.
+fn restore(args: &RestoreArgs) -> ExitCode {
+    history::commands::restore(
+        args.place.state_dir.as_deref(),
+        &args.place.charter,
+        args.number,
+    )
 }

@@ -3,13 +3,15 @@
 //! Data flows one way: `charter.toml` -> [`charter`] (parse, validate) ->
 //! [`render`] (pages in Bangla and English) -> [`site`] (pre-rendered,
 //! pre-compressed) -> [`server`] (HTTP) or [`static_site`] (files).
-//! [`cli`] ties them to the `charter` command.
+//! [`history`] keeps every version the server loads. [`cli`] ties them
+//! to the `charter` command.
 
 pub mod assets;
 pub mod calendar;
 pub mod charter;
 pub mod cli;
 pub mod encoding;
+pub mod history;
 pub mod i18n;
 pub mod import;
 pub mod open_data;

@@ -14,7 +14,7 @@ use std::any::Any;
 use std::future::Future;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 use arc_swap::ArcSwap;
 use axum::Router;
@@ -34,6 +34,7 @@ use tower_http::timeout::TimeoutLayer;
 
 use crate::charter::{self, LoadError};
 use crate::encoding::Accepted;
+use crate::history::History;
 use crate::i18n::Lang;
 use crate::open_data::BaseUrl;
 use crate::render::ErrorKind;
@@ -46,7 +47,21 @@ pub struct AppState {
     site: ArcSwap<Site>,
     charter_path: PathBuf,
     base_url: Option<BaseUrl>,
-    last_reload_error: Mutex<Option<String>>,
+    last_reload_error: Mutex<Option<ReloadFailure>>,
+    /// Where every version loaded is kept, when a state folder is set.
+    history: Option<History>,
+    /// One reload at a time (the watcher and SIGHUP may ask together), so
+    /// the last one asked for is the one served and kept last.
+    reloading: tokio::sync::Mutex<()>,
+}
+
+/// The last reload that failed, while the site serves an older version.
+#[derive(Debug, Clone)]
+struct ReloadFailure {
+    /// What `charter check` would print.
+    message: String,
+    /// When the reload was tried.
+    at: SystemTime,
 }
 
 impl AppState {
@@ -66,6 +81,20 @@ impl AppState {
         charter_path: PathBuf,
         base_url: Option<BaseUrl>,
     ) -> Arc<AppState> {
+        AppState::with_history(site, charter_path, base_url, None)
+    }
+
+    /// Like [`AppState::with_base_url`], keeping `site` and every version
+    /// a reload loads in `history`.
+    pub fn with_history(
+        site: Site,
+        charter_path: PathBuf,
+        base_url: Option<BaseUrl>,
+        history: Option<History>,
+    ) -> Arc<AppState> {
+        if let Some(history) = &history {
+            history.keep(&charter_path, &site.charter, &site.content_hash);
+        }
         let site = Arc::new(site);
         prepare(&site);
         Arc::new(AppState {
@@ -73,6 +102,8 @@ impl AppState {
             charter_path,
             base_url,
             last_reload_error: Mutex::new(None),
+            history,
+            reloading: tokio::sync::Mutex::new(()),
         })
     }
 
@@ -84,13 +115,26 @@ impl AppState {
     /// Reads the charter file again. A valid charter replaces the site in
     /// one atomic swap; an invalid one is logged and the last good site
     /// keeps being served.
+    ///
+    /// A valid charter is kept in the history (when there is one) before
+    /// it is served, so `/healthz` never shows a version the history lacks.
     pub async fn reload(self: &Arc<Self>) -> Result<(), String> {
+        let _one_at_a_time = self.reloading.lock().await;
         let path = self.charter_path.clone();
         let base = self.base_url.clone();
+        let history = self.history.clone();
         // Rendering and brotli are CPU work: keep them off the async workers.
-        let built = tokio::task::spawn_blocking(move || load_site_with_base(&path, base))
-            .await
-            .map_err(|e| format!("reload task failed: {e}"))?;
+        let built = tokio::task::spawn_blocking(move || {
+            let site = load_site_with_base(&path, base)?;
+            if let Some(history) = history {
+                history.keep(&path, &site.charter, &site.content_hash);
+            }
+            Ok::<Site, String>(site)
+        })
+        .await
+        // A panic while loading is a failed reload like any other: the
+        // site goes on serving the last good version, and says so.
+        .unwrap_or_else(|e| Err(format!("reload task failed: {e}")));
         let mut last = self
             .last_reload_error
             .lock()
@@ -112,7 +156,10 @@ impl AppState {
                 tracing::error!(
                     "charter not reloaded; still serving the last good version:\n{message}"
                 );
-                *last = Some(message.clone());
+                *last = Some(ReloadFailure {
+                    message: message.clone(),
+                    at: SystemTime::now(),
+                });
                 Err(message)
             }
         }
@@ -553,30 +600,37 @@ fn redirect(status: StatusCode, location: &str) -> Response {
     res
 }
 
-/// `/healthz`: which charter is loaded, when, how long reading, checking and
-/// rendering it took, the last reload error, and
-/// how many pages have their smallest compressed copies yet.
+/// `/healthz`: whether the site serves the charter file as saved (`ok`)
+/// or an older version because the last save was refused (`stale`),
+/// which charter is loaded, when, how long reading, checking and
+/// rendering it took, the last reload error and when it happened, and
+/// how many pages have their smallest compressed copies yet. Always 200:
+/// a stale site still serves.
 async fn healthz(State(state): State<Arc<AppState>>) -> Response {
     let site = state.site();
-    let loaded = site
-        .loaded_at
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or(Duration::ZERO)
-        .as_secs();
-    let error = state
+    let unix = |t: SystemTime| {
+        t.duration_since(UNIX_EPOCH)
+            .unwrap_or(Duration::ZERO)
+            .as_secs()
+    };
+    let loaded = unix(site.loaded_at);
+    let failure = state
         .last_reload_error
         .lock()
         .unwrap_or_else(|e| e.into_inner())
         .clone();
+    let failed_at = failure.as_ref().map(|f| unix(f.at));
     let compression = site.compression();
     let body = serde_json::json!({
-        "status": "ok",
+        "status": if failure.is_some() { "stale" } else { "ok" },
         "content_hash": site.content_hash,
         "loaded_at": rfc3339(loaded),
         "loaded_at_unix": loaded,
         "load_ms": site.load_time.as_millis() as u64,
         "pages": site.paths().len(),
-        "last_reload_error": error,
+        "last_reload_error": failure.map(|f| f.message),
+        "last_reload_error_at": failed_at.map(rfc3339),
+        "last_reload_error_at_unix": failed_at,
         "compression": {
             "pages": compression.pages,
             "finished": compression.finished,

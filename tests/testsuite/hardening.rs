@@ -768,16 +768,7 @@ async fn start_binary(extra: &[&str], env: &[(&str, &str)]) -> (Binary, String) 
         .unwrap();
     let binary = Binary(Some(child));
     let base = format!("http://127.0.0.1:{port}");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    loop {
-        if let Ok(r) = client().get(format!("{base}/healthz")).send().await
-            && r.status().is_success()
-        {
-            break;
-        }
-        assert!(Instant::now() < deadline, "server did not start");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_until_serving(&base, Duration::from_secs(30)).await;
     (binary, base)
 }
 

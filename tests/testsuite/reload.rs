@@ -103,17 +103,7 @@ async fn start_binary(file: &Path, extra: &[&str]) -> (Running, String) {
         .unwrap();
     let running = Running(child);
     let base = format!("http://127.0.0.1:{port}");
-    let client = client();
-    let deadline = Instant::now() + Duration::from_secs(120);
-    loop {
-        if let Ok(r) = client.get(format!("{base}/healthz")).send().await
-            && r.status().is_success()
-        {
-            break;
-        }
-        assert!(Instant::now() < deadline, "server did not start");
-        tokio::time::sleep(Duration::from_millis(100)).await;
-    }
+    wait_until_serving(&base, Duration::from_secs(120)).await;
     (running, base)
 }
 

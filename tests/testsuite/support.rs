@@ -165,6 +165,21 @@ pub fn free_port() -> u16 {
         .port()
 }
 
+/// Waits until the `charter serve` at `base` answers `/healthz` with 200,
+/// failing the test after `within`.
+pub async fn wait_until_serving(base: &str, within: std::time::Duration) {
+    let deadline = std::time::Instant::now() + within;
+    loop {
+        if let Ok(r) = client().get(format!("{base}/healthz")).send().await
+            && r.status().is_success()
+        {
+            return;
+        }
+        assert!(std::time::Instant::now() < deadline, "server did not start");
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+}
+
 /// A client that neither follows redirects nor decompresses, so tests see
 /// exactly what the server sent.
 pub fn client() -> reqwest::Client {

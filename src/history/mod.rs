@@ -1,0 +1,384 @@
+//! Version history: every charter the server loads successfully is kept
+//! in the state folder, so that no save, however wrong, loses what was
+//! there before. `charter history` lists the versions and `charter restore`
+//! puts one back ([`restore`]).
+//!
+//! Each version is two files in `<state>/history/`, named by its number
+//! and the start of its hash: `000007-0123456789abcdef.toml` holds the
+//! exact bytes of the charter file, `000007-0123456789abcdef.json` when it
+//! was loaded, how many services it had and what changed from the version
+//! kept before it. The `.json` is written last, so a version exists once
+//! it is complete. Numbers only grow: the number a clerk reads in
+//! `charter history` names the same version until it is dropped as the
+//! oldest.
+
+mod changes;
+pub mod commands;
+pub mod restore;
+
+use std::fs;
+use std::io::{self, Read as _, Write as _};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use serde::{Deserialize, Serialize};
+
+pub use changes::{Changes, Fingerprint};
+
+use crate::charter::{self, Charter};
+
+/// Versions kept unless `--history-limit` says otherwise.
+pub const DEFAULT_LIMIT: usize = 100;
+/// Largest `.json` read back: a charter of 1,000 services needs about
+/// 60 KiB.
+const MAX_ENTRY_BYTES: u64 = 4 << 20;
+/// Largest charter file kept or read back; the bundled one is 40 KiB and
+/// one with 1,000 services about 3 MiB.
+pub const MAX_VERSION_BYTES: u64 = 64 << 20;
+
+/// The state folder given by `--state-dir` / `CHARTER_STATE_DIR`, or else
+/// the first folder systemd names in `STATE_DIRECTORY`
+/// (`StateDirectory=charter` gives `/var/lib/charter`).
+pub fn state_dir(given: Option<&Path>) -> Option<PathBuf> {
+    if let Some(dir) = given.filter(|d| !d.as_os_str().is_empty()) {
+        return Some(dir.to_path_buf());
+    }
+    let systemd = std::env::var_os("STATE_DIRECTORY")?;
+    // systemd joins several folders with ':'; ours is the first.
+    let first = std::env::split_paths(&systemd).next()?;
+    (!first.as_os_str().is_empty()).then_some(first)
+}
+
+/// Why the history could not be read or written.
+#[derive(Debug, thiserror::Error)]
+pub enum HistoryError {
+    /// A file or folder of the history could not be read or written.
+    #[error("{}: cannot {action}: {source}", path.display())]
+    Io {
+        /// The file or folder.
+        path: PathBuf,
+        /// What was being done, e.g. "read the version".
+        action: &'static str,
+        /// What the system said.
+        source: io::Error,
+    },
+    /// A file of the history is not what it should be.
+    #[error("{}: {message}", path.display())]
+    Damaged {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// No version has this number (any more).
+    #[error("version {0} is not in the history; `charter history` lists the versions kept")]
+    NotFound(u64),
+}
+
+fn io_error(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> HistoryError {
+    let path = path.to_path_buf();
+    move |source| HistoryError::Io {
+        path,
+        action,
+        source,
+    }
+}
+
+/// One version kept: the `.json` beside its bytes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The version's number, as `charter history` shows it.
+    pub number: u64,
+    /// Hex SHA-256 of the charter file's bytes, as `/healthz` shows it.
+    pub content_hash: String,
+    /// When the server loaded it, in seconds since 1970 (UTC).
+    pub loaded_at_unix: u64,
+    /// How many services it has.
+    pub services: usize,
+    /// What changed from the version kept before it.
+    pub changes: Changes,
+    /// Its parts' hashes, for the next version's [`Changes`].
+    pub fingerprint: Fingerprint,
+}
+
+/// What [`History::record`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Recorded {
+    /// The version is new and was kept under this entry.
+    New(Entry),
+    /// The same bytes are kept already, under this number.
+    Known(u64),
+}
+
+/// The history folder of one state folder.
+#[derive(Debug, Clone)]
+pub struct History {
+    dir: PathBuf,
+    limit: usize,
+}
+
+/// A version's file name without its extension.
+fn stem(number: u64, hash: &str) -> String {
+    format!("{number:06}-{}", &hash[..hash.len().min(16)])
+}
+
+impl History {
+    /// The history kept in `state_dir`, holding at most `limit` versions
+    /// (at least one).
+    pub fn new(state_dir: &Path, limit: usize) -> History {
+        History {
+            dir: state_dir.join("history"),
+            limit: limit.max(1),
+        }
+    }
+
+    /// The folder the versions are in.
+    pub fn dir(&self) -> &Path {
+        &self.dir
+    }
+
+    /// Number and file stem of every version, oldest first; none when the
+    /// folder does not exist yet.
+    fn stems(&self) -> Result<Vec<(u64, String)>, HistoryError> {
+        let read = match fs::read_dir(&self.dir) {
+            Ok(r) => r,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(io_error(&self.dir, "read the history folder")(e)),
+        };
+        let mut stems = Vec::new();
+        for item in read {
+            let item = item.map_err(io_error(&self.dir, "read the history folder"))?;
+            let name = item.file_name();
+            let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".json")) else {
+                continue;
+            };
+            let number = stem
+                .split_once('-')
+                .and_then(|(n, _)| n.parse::<u64>().ok());
+            if let Some(number) = number {
+                stems.push((number, stem.to_string()));
+            }
+        }
+        stems.sort();
+        Ok(stems)
+    }
+
+    fn read_entry(&self, stem: &str) -> Result<Entry, HistoryError> {
+        let path = self.dir.join(format!("{stem}.json"));
+        let bytes = read_bounded(&path, MAX_ENTRY_BYTES).map_err(io_error(&path, "read"))?;
+        serde_json::from_slice(&bytes).map_err(|e| HistoryError::Damaged {
+            path,
+            message: format!("not a history entry: {e}"),
+        })
+    }
+
+    /// Every version kept, newest first, and the problem with each file
+    /// that could not be read.
+    pub fn list(&self) -> Result<(Vec<Entry>, Vec<HistoryError>), HistoryError> {
+        let mut entries = Vec::new();
+        let mut damaged = Vec::new();
+        for (_, stem) in self.stems()?.iter().rev() {
+            match self.read_entry(stem) {
+                Ok(e) => entries.push(e),
+                Err(e) => damaged.push(e),
+            }
+        }
+        Ok((entries, damaged))
+    }
+
+    /// Version `number`: its entry, its bytes (checked against its hash)
+    /// and the file they are in.
+    pub fn version(&self, number: u64) -> Result<(Entry, Vec<u8>, PathBuf), HistoryError> {
+        let stems = self.stems()?;
+        let (_, stem) = stems
+            .iter()
+            .find(|(n, _)| *n == number)
+            .ok_or(HistoryError::NotFound(number))?;
+        let entry = self.read_entry(stem)?;
+        let path = self.dir.join(format!("{stem}.toml"));
+        let bytes =
+            read_bounded(&path, MAX_VERSION_BYTES).map_err(io_error(&path, "read the version"))?;
+        if charter::hex_sha256(&bytes) != entry.content_hash {
+            return Err(HistoryError::Damaged {
+                path,
+                message: "the stored copy does not match its hash; it was changed or damaged"
+                    .into(),
+            });
+        }
+        Ok((entry, bytes, path))
+    }
+
+    /// Keeps `source`, the bytes of a charter that loaded as `charter`,
+    /// unless the same bytes are kept already; then drops the oldest
+    /// versions beyond the limit.
+    pub fn record(
+        &self,
+        source: &[u8],
+        charter: &Charter,
+        loaded_at: SystemTime,
+    ) -> Result<Recorded, HistoryError> {
+        let hash = charter::hex_sha256(source);
+        let stems = self.stems()?;
+        for (number, stem) in &stems {
+            if *stem == self::stem(*number, &hash)
+                && self.read_entry(stem).is_ok_and(|e| e.content_hash == hash)
+            {
+                return Ok(Recorded::Known(*number));
+            }
+        }
+        // A newest entry that cannot be read only costs this version its
+        // list of changes.
+        let previous = stems.last().and_then(|(_, s)| self.read_entry(s).ok());
+        let fingerprint = Fingerprint::of(charter);
+        let entry = Entry {
+            number: stems.last().map_or(1, |(n, _)| n + 1),
+            content_hash: hash,
+            loaded_at_unix: loaded_at
+                .duration_since(UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs()),
+            services: charter.services.len(),
+            changes: Changes::between(previous.as_ref().map(|p| &p.fingerprint), &fingerprint),
+            fingerprint,
+        };
+        fs::create_dir_all(&self.dir).map_err(io_error(&self.dir, "create the history folder"))?;
+        // The charter is public, and staff read the history as themselves
+        // (`charter history`), not as the service's user, whose umask
+        // (the unit's UMask=0077) would hide it from them.
+        let _ = set_mode(&self.dir, 0o755);
+        let stem = stem(entry.number, &entry.content_hash);
+        let json = serde_json::to_vec_pretty(&entry).map_err(|e| HistoryError::Damaged {
+            path: self.dir.join(format!("{stem}.json")),
+            message: e.to_string(),
+        })?;
+        write_atomic(&self.dir, &format!("{stem}.toml"), source)?;
+        write_atomic(&self.dir, &format!("{stem}.json"), &json)?;
+        self.prune()?;
+        Ok(Recorded::New(entry))
+    }
+
+    /// Deletes the oldest versions beyond the limit, and what an
+    /// interrupted write left behind.
+    fn prune(&self) -> Result<(), HistoryError> {
+        let stems = self.stems()?;
+        let excess = stems.len().saturating_sub(self.limit);
+        for (_, stem) in &stems[..excess] {
+            for ext in ["json", "toml"] {
+                let path = self.dir.join(format!("{stem}.{ext}"));
+                match fs::remove_file(&path) {
+                    Err(e) if e.kind() != io::ErrorKind::NotFound => {
+                        return Err(io_error(&path, "delete an old version")(e));
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let kept: Vec<&str> = stems[excess..].iter().map(|(_, s)| s.as_str()).collect();
+        let read =
+            fs::read_dir(&self.dir).map_err(io_error(&self.dir, "read the history folder"))?;
+        for item in read.flatten() {
+            let name = item.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let orphan = name
+                .strip_suffix(".toml")
+                .is_some_and(|stem| !kept.contains(&stem));
+            if orphan || (name.starts_with('.') && name.ends_with(".tmp")) {
+                let _ = fs::remove_file(item.path());
+            }
+        }
+        Ok(())
+    }
+
+    /// Keeps the charter at `charter_path` that the server has just loaded
+    /// as `charter` with `content_hash`, logging what happened. A failure
+    /// is a warning: the history must never keep the site from loading.
+    pub fn keep(&self, charter_path: &Path, charter: &Charter, content_hash: &str) {
+        let source = match read_bounded(charter_path, MAX_VERSION_BYTES) {
+            Ok(s) => s,
+            Err(e) => {
+                tracing::warn!(
+                    "version {content_hash} not kept in the history: cannot read {} again: {e}",
+                    charter_path.display()
+                );
+                return;
+            }
+        };
+        if !same_version(&source, content_hash) {
+            // Saved again since it was loaded: the next reload keeps that.
+            tracing::warn!(
+                "version {content_hash} not kept in the history: the file changed while it loaded"
+            );
+            return;
+        }
+        match self.record(&source, charter, SystemTime::now()) {
+            Ok(Recorded::New(e)) => tracing::info!(
+                version = e.number,
+                services = e.services,
+                "kept in the history: {}",
+                e.changes
+            ),
+            Ok(Recorded::Known(n)) => {
+                tracing::info!(version = n, "the history already holds this version")
+            }
+            Err(e) => tracing::warn!("this version was not kept in the history: {e}"),
+        }
+    }
+}
+
+/// True when `bytes` are the file the loader hashed as `content_hash`. The
+/// loader hashes the text it read, which leaves out a UTF-8 byte-order
+/// mark (Notepad writes one); the history keeps the bytes as saved.
+pub fn same_version(bytes: &[u8], content_hash: &str) -> bool {
+    charter::hex_sha256(bytes) == content_hash
+        || bytes
+            .strip_prefix(b"\xEF\xBB\xBF")
+            .is_some_and(|text| charter::hex_sha256(text) == content_hash)
+}
+
+/// Reads at most `max` bytes of `path`; a longer file is an error.
+pub fn read_bounded(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    fs::File::open(path)?
+        .take(max + 1)
+        .read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidData,
+            format!("larger than {} MiB", max >> 20),
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Writes `name` in `dir` whole or not at all: a temporary file, flushed
+/// to disk, renamed over it.
+fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), HistoryError> {
+    let path = dir.join(name);
+    let tmp = dir.join(format!(".{name}.tmp"));
+    let written = (|| {
+        let mut file = fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        set_mode(&tmp, 0o644)?;
+        fs::rename(&tmp, &path)
+    })();
+    if let Err(e) = written {
+        let _ = fs::remove_file(&tmp);
+        return Err(io_error(&path, "write")(e));
+    }
+    // The rename is durable once the folder is on disk too.
+    if let Ok(folder) = fs::File::open(dir) {
+        let _ = folder.sync_all();
+    }
+    Ok(())
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_: &Path, _: u32) -> io::Result<()> {
+    Ok(())
+}

@@ -1,0 +1,292 @@
+//! `charter restore N`: version N back into the charter file.
+//!
+//! The version is checked with the loader the server uses, then written
+//! next to the charter file and renamed over it, so a running server's
+//! watcher sees one complete new file and reloads it, never half of one.
+//!
+//! A renamed file is a new file: it belongs to whoever ran `restore` and
+//! gets the folder's group (the setgid editors' folder) and the folder's
+//! default ACL, if it has one. The old file's mode, group and ACL entries
+//! (such as the one that lets the service's user read it) are then copied
+//! onto it, so the server can read the restored file exactly as it could
+//! read the old one. When that cannot be done (the folder is not writable
+//! for the user, or the group cannot be set), the bytes are written into
+//! the old file instead, which keeps its owner and permissions as they
+//! are; the watcher then sees the file change in place.
+//!
+//! Content the history does not hold (a save that was refused as invalid,
+//! or one made while no server was running) is copied aside first, to
+//! `<file>.before-restore-<time>`, so restoring loses nothing either.
+
+use std::fs;
+use std::io::{self, Write as _};
+use std::path::{Path, PathBuf};
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::{Entry, History, HistoryError, MAX_VERSION_BYTES, read_bounded};
+use crate::charter::{self, LoadError};
+
+/// Why a version was not restored.
+#[derive(Debug, thiserror::Error)]
+pub enum RestoreError {
+    /// The history could not be read, or has no such version.
+    #[error(transparent)]
+    History(#[from] HistoryError),
+    /// The version does not pass this program's checks.
+    #[error(
+        "{source}version {number} is not a valid charter for this program; nothing was changed"
+    )]
+    Invalid {
+        /// The version asked for.
+        number: u64,
+        /// The loader's report.
+        source: LoadError,
+    },
+    /// The charter file could not be read, copied aside or written.
+    #[error("{}: cannot {action}: {source}", path.display())]
+    File {
+        /// The file.
+        path: PathBuf,
+        /// What was being done.
+        action: &'static str,
+        /// What the system said.
+        source: io::Error,
+    },
+}
+
+/// What [`restore`] did.
+#[derive(Debug)]
+pub struct Restored {
+    /// The version put back.
+    pub entry: Entry,
+    /// False when the charter file held these bytes already.
+    pub written: bool,
+    /// Written into the old file rather than renamed over it.
+    pub in_place: bool,
+    /// Where the content the history did not hold was copied.
+    pub backup: Option<PathBuf>,
+}
+
+/// Puts version `number` of `history` into the charter file at `charter`.
+pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restored, RestoreError> {
+    let (entry, bytes, stored) = history.version(number)?;
+    match charter::load_file(&stored) {
+        Ok(loaded) if super::same_version(&bytes, &loaded.content_hash) => {}
+        Ok(_) => {
+            return Err(HistoryError::Damaged {
+                path: stored,
+                message: "changed while it was being checked".into(),
+            }
+            .into());
+        }
+        Err(e @ LoadError::Invalid { .. }) => {
+            return Err(RestoreError::Invalid { number, source: e });
+        }
+        Err(LoadError::Read { source, .. }) => {
+            return Err(HistoryError::Io {
+                path: stored,
+                action: "read the version",
+                source,
+            }
+            .into());
+        }
+    }
+    let file_error = |action| {
+        let path = charter.to_path_buf();
+        move |source| RestoreError::File {
+            path,
+            action,
+            source,
+        }
+    };
+    let current = match read_bounded(charter, MAX_VERSION_BYTES) {
+        Ok(b) => Some(b),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(file_error("read the charter file")(e)),
+    };
+    let mut restored = Restored {
+        entry,
+        written: false,
+        in_place: false,
+        backup: None,
+    };
+    let Some(current) = current else {
+        restored.written = true;
+        replace(charter, &bytes, None).map_err(file_error("write the charter file"))?;
+        return Ok(restored);
+    };
+    if current == bytes {
+        return Ok(restored);
+    }
+    let hash = charter::hex_sha256(&current);
+    let (kept, _) = history.list()?;
+    if !kept.iter().any(|e| e.content_hash == hash) {
+        restored.backup = Some(back_up(charter, &current)?);
+    }
+    let old = fs::metadata(charter).map_err(file_error("read the charter file"))?;
+    restored.in_place =
+        replace(charter, &bytes, Some(&old)).map_err(file_error("write the charter file"))?;
+    restored.written = true;
+    Ok(restored)
+}
+
+/// Copies `current` to `<file>.before-restore-<UTC time>` beside
+/// `charter`, or in the current folder when the charter's folder is not
+/// writable for the user.
+fn back_up(charter: &Path, current: &[u8]) -> Result<PathBuf, RestoreError> {
+    let beside = backup_path(charter);
+    let error = |path: &Path| {
+        let path = path.to_path_buf();
+        move |source| RestoreError::File {
+            path,
+            action: "copy the charter file aside",
+            source,
+        }
+    };
+    match write_new(&beside, current) {
+        Ok(_) => Ok(beside),
+        Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
+            let here = Path::new(".").join(beside.file_name().unwrap_or_default());
+            write_new(&here, current).map_err(error(&here))?;
+            Ok(here)
+        }
+        Err(e) => Err(error(&beside)(e)),
+    }
+}
+
+/// `<file>.before-restore-<UTC time>` beside `charter`.
+fn backup_path(charter: &Path) -> PathBuf {
+    let unix = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let stamp: String = super::commands::format_time(unix)
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let mut name = charter.file_name().unwrap_or_default().to_os_string();
+    name.push(format!(".before-restore-{stamp}{:02}", unix % 60));
+    charter.with_file_name(name)
+}
+
+/// Writes a file that must not exist yet, flushed to disk.
+fn write_new(path: &Path, bytes: &[u8]) -> io::Result<fs::File> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()?;
+    Ok(file)
+}
+
+/// Replaces the charter file with `bytes`: a new file renamed over it
+/// with the old one's permissions (`old`), or, when that cannot be done,
+/// the old file rewritten. True when it was rewritten in place.
+fn replace(charter: &Path, bytes: &[u8], old: Option<&fs::Metadata>) -> io::Result<bool> {
+    let folder = match charter.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut name = std::ffi::OsString::from(".");
+    name.push(charter.file_name().unwrap_or_default());
+    name.push(format!(".restore-{}.tmp", std::process::id()));
+    let tmp = folder.join(name);
+    let prepared = write_new(&tmp, bytes).and_then(|file| match old {
+        Some(old) => same_access(&file, charter, old),
+        None => Ok(()),
+    });
+    match prepared {
+        Ok(()) => {}
+        Err(e) => {
+            let _ = fs::remove_file(&tmp);
+            if old.is_some() {
+                tracing::debug!("cannot replace the file ({e}); writing into it");
+                write_in_place(charter, bytes)?;
+                return Ok(true);
+            }
+            return Err(e);
+        }
+    }
+    if let Err(e) = fs::rename(&tmp, charter) {
+        let _ = fs::remove_file(&tmp);
+        return Err(e);
+    }
+    if let Ok(f) = fs::File::open(folder) {
+        let _ = f.sync_all();
+    }
+    Ok(false)
+}
+
+fn write_in_place(charter: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = fs::OpenOptions::new()
+        .write(true)
+        .truncate(true)
+        .open(charter)?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+/// Gives `file`, the new charter file, the mode, group and access ACL of
+/// the old one at `old_path`.
+#[cfg(unix)]
+fn same_access(file: &fs::File, old_path: &Path, old: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt as _;
+    if file.metadata()?.gid() != old.gid() {
+        std::os::unix::fs::fchown(file, None, Some(old.gid()))?;
+    }
+    file.set_permissions(old.permissions())?;
+    copy_acl(file, old_path)
+}
+
+#[cfg(not(unix))]
+fn same_access(file: &fs::File, _: &Path, old: &fs::Metadata) -> io::Result<()> {
+    file.set_permissions(old.permissions())
+}
+
+/// Copies the POSIX access ACL of `from` onto `to`; nothing to copy when
+/// `from` has none or the file system has no ACLs.
+#[cfg(target_os = "linux")]
+fn copy_acl(to: &fs::File, from: &Path) -> io::Result<()> {
+    use std::os::fd::AsRawFd as _;
+    use std::os::unix::ffi::OsStrExt as _;
+    const NAME: &std::ffi::CStr = c"system.posix_acl_access";
+    let from = std::ffi::CString::new(from.as_os_str().as_bytes())?;
+    // Far more than an ACL of a few dozen entries needs (8 bytes each).
+    let mut buf = vec![0u8; 64 * 1024];
+    // SAFETY: both strings are NUL-terminated and `buf` is writable for
+    // its whole length.
+    let n = unsafe {
+        libc::getxattr(
+            from.as_ptr(),
+            NAME.as_ptr(),
+            buf.as_mut_ptr().cast(),
+            buf.len(),
+        )
+    };
+    if n < 0 {
+        let e = io::Error::last_os_error();
+        return match e.raw_os_error() {
+            Some(libc::ENODATA | libc::EOPNOTSUPP) => Ok(()),
+            _ => Err(e),
+        };
+    }
+    // SAFETY: the descriptor is open for the call; `buf` holds `n` bytes.
+    let set = unsafe {
+        libc::fsetxattr(
+            to.as_raw_fd(),
+            NAME.as_ptr(),
+            buf.as_ptr().cast(),
+            n as usize,
+            0,
+        )
+    };
+    if set < 0 {
+        return Err(io::Error::last_os_error());
+    }
+    Ok(())
+}
+
+#[cfg(all(unix, not(target_os = "linux")))]
+fn copy_acl(_: &fs::File, _: &Path) -> io::Result<()> {
+    Ok(())
+}

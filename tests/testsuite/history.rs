@@ -1,0 +1,359 @@
+//! Version history end to end: every distinct charter the server loads is
+//! kept once, with what changed, up to the limit; `charter history` lists
+//! them; a history that cannot be written never stops the site; and
+//! `/healthz` says when an invalid save leaves an older version online.
+//! The helpers here serve `restore.rs` too.
+
+use std::ffi::OsStr;
+use std::path::Path;
+use std::process::{Child, Command, Stdio};
+use std::sync::Arc;
+use std::time::{Duration, Instant, SystemTime};
+
+use citizen_charter::history::{Entry, History};
+use citizen_charter::server::{self, AppState, ServeOptions};
+
+use crate::support::*;
+
+pub(crate) const OLD_VISION: &str = "জ্ঞানভিত্তিক অর্থনীতি, সুশাসন প্রতিষ্ঠায় তথ্য প্রযুক্তির ব্যবহার।";
+
+pub(crate) fn bundled_text() -> String {
+    std::fs::read_to_string(bundled()).unwrap()
+}
+
+/// Saves the way editors do: write a new file, rename it over the old one.
+pub(crate) fn save(file: &Path, text: &str) {
+    let tmp = file.with_extension("toml.tmp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, file).unwrap();
+}
+
+/// `text` without the `[[services]]` table whose slug is `slug`.
+pub(crate) fn without_service(text: &str, slug: &str) -> String {
+    let at = text.find(&format!("slug = \"{slug}\"")).unwrap();
+    let start = text[..at].rfind("[[services]]").unwrap();
+    let end = at + text[at..].find("\n[[").unwrap() + 1;
+    format!("{}{}", &text[..start], &text[end..])
+}
+
+pub(crate) fn list(history: &History) -> Vec<Entry> {
+    let (entries, damaged) = history.list().unwrap();
+    assert!(damaged.is_empty(), "{damaged:?}");
+    entries
+}
+
+/// The app with a history, on the production listener.
+struct Served {
+    base: String,
+    state: Arc<AppState>,
+    history: History,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+async fn serve(file: &Path, state_dir: &Path, limit: usize) -> Served {
+    let history = History::new(state_dir, limit);
+    let site = server::load_site(file).unwrap();
+    let state = AppState::with_history(site, file.to_path_buf(), None, Some(history.clone()));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let options = ServeOptions::default();
+    let app = server::app_with(state.clone(), &options);
+    let task = tokio::spawn(async move {
+        server::serve_with(listener, app, &options, std::future::pending())
+            .await
+            .unwrap();
+    });
+    Served {
+        base,
+        state,
+        history,
+        task,
+    }
+}
+
+pub(crate) async fn health(base: &str) -> serde_json::Value {
+    let reply = fetch(base, reqwest::Method::GET, "/healthz", &[]).await;
+    assert_eq!(reply.status, 200);
+    serde_json::from_str(&reply.body).unwrap()
+}
+
+/// Runs the real `charter` with `args`, none of the settings inherited.
+pub(crate) fn charter(args: &[&OsStr]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args(args)
+        .env_remove("CHARTER_STATE_DIR")
+        .env_remove("STATE_DIRECTORY")
+        .env_remove("CHARTER_FILE")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+pub(crate) fn restore(number: &str, state: &Path, file: &Path) -> (i32, String, String) {
+    charter(&[
+        "restore".as_ref(),
+        number.as_ref(),
+        "--state-dir".as_ref(),
+        state.as_os_str(),
+        "--charter".as_ref(),
+        file.as_os_str(),
+    ])
+}
+
+#[tokio::test]
+async fn each_distinct_load_is_kept_once_with_what_changed() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    let original = bundled_text();
+    std::fs::write(&file, &original).unwrap();
+    let served = serve(&file, state.path(), 100).await;
+
+    let first = list(&served.history);
+    assert_eq!(first.len(), 1);
+    assert_eq!((first[0].number, first[0].services), (1, 13));
+    assert!(first[0].changes.first);
+    assert_eq!(
+        health(&served.base).await["content_hash"],
+        first[0].content_hash.as_str()
+    );
+
+    // A service deleted by mistake while another one's fee changes.
+    let second = without_service(&original, "project-information").replacen(
+        "fee = { bn = \"বিনামূল্যে\", en = \"Free of charge\" }",
+        "fee = { bn = \"১০ টাকা\", en = \"Tk 10\" }",
+        1,
+    );
+    save(&file, &second);
+    served.state.reload().await.unwrap();
+    let entries = list(&served.history);
+    assert_eq!(entries.len(), 2);
+    let newest = &entries[0];
+    assert_eq!((newest.number, newest.services), (2, 12));
+    assert_eq!(newest.changes.removed, ["project-information"]);
+    assert_eq!(newest.changes.changed, ["office-information"]);
+    assert!(newest.changes.added.is_empty() && newest.changes.sections.is_empty());
+    let (_, bytes, _) = served.history.version(2).unwrap();
+    assert_eq!(bytes, second.as_bytes(), "the exact bytes are kept");
+
+    // Saved again unchanged, and a comment only: the same bytes add nothing,
+    // new bytes with the same content are a version that says so.
+    save(&file, &second);
+    served.state.reload().await.unwrap();
+    assert_eq!(list(&served.history).len(), 2);
+    save(&file, &format!("# checked by the UNO\n{second}"));
+    served.state.reload().await.unwrap();
+    let entries = list(&served.history);
+    assert_eq!(entries.len(), 3);
+    assert!(entries[0].changes.is_empty(), "{:?}", entries[0].changes);
+
+    save(&file, &second.replacen(OLD_VISION, "নতুন ভিশন।", 1));
+    served.state.reload().await.unwrap();
+    let entries = list(&served.history);
+    assert_eq!(entries[0].number, 4);
+    assert_eq!(entries[0].changes.sections, ["charter"]);
+    assert!(entries[0].changes.changed.is_empty());
+
+    // The first version, saved again: kept already, so no new entry.
+    save(&file, &original);
+    served.state.reload().await.unwrap();
+    assert_eq!(list(&served.history).len(), 4);
+
+    let (code, stdout, stderr) = charter(&[
+        "history".as_ref(),
+        "--state-dir".as_ref(),
+        state.path().as_os_str(),
+        "--charter".as_ref(),
+        file.as_os_str(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("   ")).collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    for (line, number) in lines.iter().zip(["4", "3", "2", "1"]) {
+        assert!(
+            line.trim_start().starts_with(&format!("{number}  ")),
+            "{stdout}"
+        );
+    }
+    assert!(
+        lines[0].contains("12 services  also changed [charter]"),
+        "{stdout}"
+    );
+    assert!(
+        lines[2].contains("removed project-information; changed office-information"),
+        "{stdout}"
+    );
+    assert!(
+        lines[3].contains("13 services  first version kept  <- the charter file now"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("charter restore NUMBER"), "{stdout}");
+}
+
+#[tokio::test]
+async fn the_limit_drops_the_oldest_versions() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    std::fs::write(&file, bundled_text()).unwrap();
+    let served = serve(&file, state.path(), 2).await;
+    for n in 2..=4 {
+        save(
+            &file,
+            &bundled_text().replacen(OLD_VISION, &format!("ভিশন {n}"), 1),
+        );
+        served.state.reload().await.unwrap();
+    }
+    let numbers: Vec<u64> = list(&served.history).iter().map(|e| e.number).collect();
+    assert_eq!(numbers, [4, 3]);
+    let files = std::fs::read_dir(served.history.dir()).unwrap().count();
+    assert_eq!(files, 4, "a .toml and a .json for each version kept");
+
+    let (code, _, stderr) = restore("1", state.path(), &file);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("version 1 is not in the history"),
+        "{stderr}"
+    );
+
+    // The folder systemd names (the first of several) when nothing else does.
+    let out = Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args(["history", "--charter"])
+        .arg(&file)
+        .env_remove("CHARTER_STATE_DIR")
+        .env(
+            "STATE_DIRECTORY",
+            format!("{}:/nonexistent", state.path().display()),
+        )
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(out.stdout).unwrap();
+    assert!(out.status.success(), "{stdout}");
+    let numbers: Vec<&str> = stdout
+        .lines()
+        .filter_map(|l| l.strip_prefix("   ")?.split_whitespace().next())
+        .collect();
+    assert_eq!(numbers, ["4", "3"], "{stdout}");
+}
+
+#[tokio::test]
+async fn a_history_that_cannot_be_written_never_stops_the_site() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    std::fs::write(&file, bundled_text()).unwrap();
+    // A file where the state folder should be.
+    let state = dir.path().join("state");
+    std::fs::write(&state, "").unwrap();
+    let served = serve(&file, &state, 100).await;
+    save(
+        &file,
+        &bundled_text().replacen(OLD_VISION, "তবুও নতুন ভিশন।", 1),
+    );
+    served
+        .state
+        .reload()
+        .await
+        .expect("the reload does not fail");
+    let home = fetch(&served.base, reqwest::Method::GET, "/bn/", &[]).await;
+    assert!(home.body.contains("তবুও নতুন ভিশন।"));
+    assert_eq!(health(&served.base).await["status"], "ok");
+}
+
+pub(crate) struct Running(Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The real server, its history in `state` given by `CHARTER_STATE_DIR`.
+pub(crate) async fn start_binary(file: &Path, state: &Path) -> (Running, String) {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--charter"])
+        .arg(file)
+        .env("CHARTER_STATE_DIR", state)
+        .env_remove("STATE_DIRECTORY")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let running = Running(child);
+    let base = format!("http://127.0.0.1:{port}");
+    wait_until_serving(&base, Duration::from_secs(120)).await;
+    (running, base)
+}
+
+/// Polls `/healthz` until `ready` holds for it (or fails after 60 s).
+pub(crate) async fn wait_health(
+    base: &str,
+    ready: impl Fn(&serde_json::Value) -> bool,
+) -> serde_json::Value {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let h = health(base).await;
+        if ready(&h) {
+            return h;
+        }
+        assert!(Instant::now() < deadline, "/healthz never got there: {h}");
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn an_invalid_save_is_stale_until_fixed() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    std::fs::write(&file, bundled_text()).unwrap();
+    let (_server, base) = start_binary(&file, state.path()).await;
+    let h = health(&base).await;
+    assert_eq!(h["status"], "ok");
+    assert!(h["last_reload_error_at"].is_null());
+
+    let before = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let broken = bundled_text().replacen(
+        "officer = \"assistant-programmer\"",
+        "officer = \"nobody\"",
+        1,
+    );
+    save(&file, &broken);
+    let h = wait_health(&base, |h| h["status"] == "stale").await;
+    assert!(
+        h["last_reload_error"]
+            .as_str()
+            .unwrap()
+            .contains("unknown officer")
+    );
+    let at = h["last_reload_error_at_unix"].as_u64().unwrap();
+    assert!(at >= before, "{h}");
+    assert!(h["last_reload_error_at"].as_str().unwrap().ends_with('Z'));
+    let home = fetch(&base, reqwest::Method::GET, "/bn/", &[]).await;
+    assert_eq!(home.status, 200, "a stale site still serves");
+    assert_eq!(list(&History::new(state.path(), 100)).len(), 1);
+
+    save(
+        &file,
+        &bundled_text().replacen(OLD_VISION, "ঠিক করা ভিশন।", 1),
+    );
+    let h = wait_health(&base, |h| h["status"] == "ok").await;
+    assert!(h["last_reload_error"].is_null() && h["last_reload_error_at"].is_null());
+    let entries = list(&History::new(state.path(), 100));
+    assert_eq!(entries.len(), 2);
+    assert_eq!(h["content_hash"], entries[0].content_hash.as_str());
+}

@@ -1,0 +1,153 @@
+//! `charter restore N` end to end: the real binary puts a version back,
+//! keeping the file's permissions, while the server runs and reloads it;
+//! content the history lacks is copied aside first; and what cannot be
+//! restored is refused with the exit status a script relies on.
+
+use std::path::PathBuf;
+use std::time::SystemTime;
+
+use citizen_charter::history::History;
+
+use crate::history::*;
+use crate::support::*;
+
+#[tokio::test]
+async fn restore_puts_a_version_back_and_the_server_shows_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    let original = bundled_text();
+    std::fs::write(&file, &original).unwrap();
+    let (_server, base) = start_binary(&file, state.path()).await;
+    let first_hash = health(&base).await["content_hash"].clone();
+
+    save(&file, &without_service(&original, "project-information"));
+    wait_health(&base, |h| h["content_hash"] != first_hash).await;
+    let gone = fetch(
+        &base,
+        reqwest::Method::GET,
+        "/bn/services/project-information",
+        &[],
+    )
+    .await;
+    assert_eq!(gone.status, 404);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::Permissions::from_mode(0o640);
+        std::fs::set_permissions(&file, mode).unwrap();
+    }
+
+    let (code, stdout, stderr) = restore("1", state.path(), &file);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Restored version 1"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o640, "the file keeps its permissions");
+    }
+    wait_health(&base, |h| h["content_hash"] == first_hash).await;
+    let back = fetch(
+        &base,
+        reqwest::Method::GET,
+        "/bn/services/project-information",
+        &[],
+    )
+    .await;
+    assert_eq!(back.status, 200);
+    let leftovers: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p != &file)
+        .collect();
+    assert!(
+        leftovers.is_empty(),
+        "nothing left beside it: {leftovers:?}"
+    );
+    assert_eq!(list(&History::new(state.path(), 100)).len(), 2);
+}
+
+#[test]
+fn restore_copies_content_the_history_lacks_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    let original = bundled_text();
+    let loaded = citizen_charter::charter::load_file(&bundled()).unwrap();
+    History::new(state.path(), 100)
+        .record(original.as_bytes(), &loaded.charter, SystemTime::now())
+        .unwrap();
+    // An hour of edits with one mistake: refused by the server, so not kept.
+    let unsaved = original.replacen("[charter]", "[charter\n", 1);
+    std::fs::write(&file, &unsaved).unwrap();
+
+    let (code, stdout, stderr) = restore("1", state.path(), &file);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
+    let backups: Vec<PathBuf> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p != &file)
+        .collect();
+    assert_eq!(backups.len(), 1, "{backups:?}");
+    let name = backups[0].file_name().unwrap().to_str().unwrap();
+    assert!(name.starts_with("charter.toml.before-restore-"), "{name}");
+    assert!(stdout.contains(name), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&backups[0]).unwrap(), unsaved);
+
+    // Restoring what the file holds already writes nothing.
+    let (code, stdout, _) = restore("1", state.path(), &file);
+    assert_eq!(code, 0);
+    assert!(stdout.contains("already holds version 1"), "{stdout}");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2);
+}
+
+#[test]
+fn restore_refuses_what_it_cannot_put_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    std::fs::write(&file, bundled_text()).unwrap();
+    let history = History::new(state.path(), 100);
+    let loaded = citizen_charter::charter::load_file(&bundled()).unwrap();
+    // A version this program's checks refuse (as a stricter release might).
+    history
+        .record(b"[charter\n", &loaded.charter, SystemTime::now())
+        .unwrap();
+    let (code, _, stderr) = restore("1", state.path(), &file);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains("version 1 is not a valid charter"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), bundled_text());
+
+    // A stored copy changed by hand is not trusted.
+    history
+        .record(
+            bundled_text().as_bytes(),
+            &loaded.charter,
+            SystemTime::now(),
+        )
+        .unwrap();
+    let (_, _, stored) = history.version(2).unwrap();
+    std::fs::write(&stored, "[office]\n").unwrap();
+    let (code, _, stderr) = restore("2", state.path(), &file);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("does not match its hash"), "{stderr}");
+
+    let (code, _, stderr) = restore("9", state.path(), &file);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("version 9 is not in the history"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = charter(&["restore".as_ref(), "1".as_ref()]);
+    assert_eq!(code, 2, "no state folder: {stderr}");
+    assert!(stderr.contains("--state-dir"), "{stderr}");
+    let (code, _, _) = charter(&["restore".as_ref(), "first".as_ref()]);
+    assert_eq!(code, 2, "not a number");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), bundled_text());
+}
