@@ -15,8 +15,12 @@ vnu=node_modules/vnu-jar/build/dist/vnu.jar
 site=target/site
 served=target/site-served
 
+# A missing tool is a failure, never a skip: this check has nothing to
+# report without them.
 [[ -x $charter ]] || { echo "nu-check: $charter not found: run cargo build --release" >&2; exit 2; }
 [[ -f $vnu ]] || { echo "nu-check: $vnu not found: run npm ci --ignore-scripts" >&2; exit 2; }
+command -v java >/dev/null || { echo "nu-check: java not found: apt-get install default-jre-headless" >&2; exit 2; }
+command -v node >/dev/null || { echo "nu-check: node not found: apt-get install nodejs npm" >&2; exit 2; }
 
 rm -rf "$site" "$served"
 "$charter" build --out "$site" --charter charter.toml

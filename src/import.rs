@@ -1225,10 +1225,7 @@ fn render(charter: &Charter) -> String {
 mod tests {
     use super::*;
 
-    const SEED: &str = concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../shared/seed/000_4448d311c23df34e.txt"
-    );
+    const SEED: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/portal.txt");
     const REFERENCE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/charter.toml");
 
     const OFFICER: &str = "জনাব মোঃ আশিকুল ইসলাম, সহকারী প্রোগ্রামার তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর \

@@ -226,6 +226,17 @@ pub struct NavLink {
     pub current: bool,
 }
 
+/// Whom the pages are for: the server, or the static copy of
+/// `charter build`, which has no search (a search needs the server).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Target {
+    /// Served by `charter serve`: every page has the search form.
+    Server,
+    /// Written by `charter build`: a link to the list of every service
+    /// stands where the search form would be, so no page leads nowhere.
+    StaticCopy,
+}
+
 /// The date of the last change, as the footer shows it.
 #[derive(Debug, Clone)]
 pub struct Updated {
@@ -279,6 +290,9 @@ pub struct Layout {
     pub nav: Vec<NavLink>,
     /// Search form target.
     pub search_url: String,
+    /// In the static copy, the link to the list of every service that
+    /// stands in for the search form; `None` on served pages.
+    pub services_link: Option<NavLink>,
     /// Search box's current value.
     pub query: String,
     /// Website (host only).
@@ -315,7 +329,7 @@ struct PageInfo {
     query: String,
 }
 
-fn layout(charter: &Charter, base: &BaseUrl, page: Lang, info: PageInfo) -> Layout {
+fn layout(charter: &Charter, base: &BaseUrl, page: Lang, target: Target, info: PageInfo) -> Layout {
     let o = &charter.office;
     let (bn_path, en_path) = match info.urls {
         Some((bn, en)) => (Some(bn), Some(en)),
@@ -357,6 +371,15 @@ fn layout(charter: &Charter, base: &BaseUrl, page: Lang, info: PageInfo) -> Layo
             iso: d.iso(),
         },
     });
+    let services_link = (target == Target::StaticCopy).then(|| NavLink {
+        label: tr_args(
+            page,
+            "all-services-link",
+            &[("count", Arg::Count(charter.services.len() as u64))],
+        ),
+        url: urls::services(page),
+        current: info.nav == Nav::Services,
+    });
     // The home page's title already names the charter and the office.
     let title = if info.nav == Nav::Home {
         info.title
@@ -383,6 +406,7 @@ fn layout(charter: &Charter, base: &BaseUrl, page: Lang, info: PageInfo) -> Layo
         home_url: urls::home(page),
         nav,
         search_url: urls::search(page),
+        services_link,
         query: info.query,
         website: o
             .website
@@ -515,12 +539,16 @@ fn render<T: Template>(page: &str, t: &T) -> Result<String, RenderError> {
 /// Every page of the site in both languages, one after another (the site
 /// renders the same pages spread over every core, with
 /// [`render_lang_pages`] and [`render_service_page`]).
-pub fn render_pages(charter: &Charter, base: &BaseUrl) -> Result<Vec<RenderedPage>, RenderError> {
+pub fn render_pages(
+    charter: &Charter,
+    base: &BaseUrl,
+    target: Target,
+) -> Result<Vec<RenderedPage>, RenderError> {
     let mut pages = Vec::new();
     for lang in Lang::ALL {
-        pages.extend(render_lang_pages(charter, base, lang)?);
+        pages.extend(render_lang_pages(charter, base, lang, target)?);
         for s in &charter.services {
-            pages.push(render_service_page(charter, base, lang, s)?);
+            pages.push(render_service_page(charter, base, lang, target, s)?);
         }
     }
     Ok(pages)
@@ -531,6 +559,7 @@ pub fn render_lang_pages(
     charter: &Charter,
     base: &BaseUrl,
     page: Lang,
+    target: Target,
 ) -> Result<Vec<RenderedPage>, RenderError> {
     let mut pages = Vec::with_capacity(3);
     let office = charter.office.full_name(page);
@@ -540,6 +569,7 @@ pub fn render_lang_pages(
         charter,
         base,
         page,
+        target,
         PageInfo {
             json_ld: Some(open_data::organization_ld(charter, page, base)),
             title: tr_args(page, "home-title", &[("office", Arg::Text(office.clone()))]),
@@ -572,6 +602,7 @@ pub fn render_lang_pages(
         charter,
         base,
         page,
+        target,
         PageInfo {
             json_ld: None,
             title: tr(page, "services-title"),
@@ -601,6 +632,7 @@ pub fn render_lang_pages(
         charter,
         base,
         page,
+        target,
         PageInfo {
             json_ld: Some(open_data::organization_ld(charter, page, base)),
             title: tr(page, "contact-title"),
@@ -662,6 +694,7 @@ pub fn render_service_page(
     charter: &Charter,
     base: &BaseUrl,
     page: Lang,
+    target: Target,
     s: &Service,
 ) -> Result<RenderedPage, RenderError> {
     let view = ServiceView::new(s, charter, page);
@@ -670,6 +703,7 @@ pub fn render_service_page(
         charter,
         base,
         page,
+        target,
         PageInfo {
             json_ld: Some(open_data::service_ld(charter, s, page, base)),
             title: view.name.text.clone(),
@@ -702,6 +736,7 @@ pub fn render_error(
     charter: &Charter,
     base: &BaseUrl,
     page: Lang,
+    target: Target,
     kind: ErrorKind,
 ) -> Result<String, RenderError> {
     let (title_id, body_id) = kind.ids();
@@ -709,6 +744,7 @@ pub fn render_error(
         charter,
         base,
         page,
+        target,
         PageInfo {
             json_ld: None,
             title: tr(page, title_id),
@@ -750,6 +786,8 @@ pub fn render_search(
         charter,
         base,
         page,
+        // Only the server answers searches.
+        Target::Server,
         PageInfo {
             json_ld: None,
             title: tr(page, "search-title"),

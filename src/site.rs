@@ -28,7 +28,7 @@ use crate::charter::{Charter, Loaded, Service};
 use crate::encoding::{self, Accepted, Encoding, GZIP_LEVEL, QUICK_GZIP_LEVEL};
 use crate::i18n::Lang;
 use crate::open_data::{self, BaseUrl};
-use crate::render::{self, ErrorKind, RenderError};
+use crate::render::{self, ErrorKind, RenderError, Target};
 use crate::search::SearchIndex;
 use crate::{assets, urls};
 
@@ -299,6 +299,8 @@ pub struct Site {
     pub load_time: Duration,
     /// The public base URL absolute links start with.
     pub base_url: BaseUrl,
+    /// Whether the pages are the server's or the static copy's.
+    pub target: Target,
     pages: HashMap<String, Arc<Page>>,
     errors: HashMap<(Lang, ErrorKind), Arc<Page>>,
     /// Built on first use ([`Site::search_index`]), which the server makes
@@ -336,9 +338,38 @@ impl Site {
     /// Like [`Site::build`], with absolute links on `base` when given
     /// (`--base-url`).
     pub fn build_with_base(loaded: Loaded, base: Option<BaseUrl>) -> Result<Site, RenderError> {
+        Site::build_for(loaded, base, Target::Server)
+    }
+
+    /// Like [`Site::build_with_base`], with the pages made for `target`.
+    pub fn build_for(
+        loaded: Loaded,
+        base: Option<BaseUrl>,
+        target: Target,
+    ) -> Result<Site, RenderError> {
+        let base = base.unwrap_or_else(|| BaseUrl::from_charter(&loaded.charter));
+        Site::render(loaded.charter, loaded.content_hash, base, target)
+    }
+
+    /// This site as the static copy shows it: the same pages, each with a
+    /// link to the list of services where the server's pages have the
+    /// search form. Pages whose bytes do not change are shared.
+    pub fn static_copy(&self) -> Result<Site, RenderError> {
+        Site::render(
+            self.charter.clone(),
+            self.content_hash.clone(),
+            self.base_url.clone(),
+            Target::StaticCopy,
+        )
+    }
+
+    fn render(
+        charter: Charter,
+        content_hash: String,
+        base: BaseUrl,
+        target: Target,
+    ) -> Result<Site, RenderError> {
         let start = Instant::now();
-        let charter = loaded.charter;
-        let base = base.unwrap_or_else(|| BaseUrl::from_charter(&charter));
         // Largest first, so that no core is left alone with a large page
         // at the end.
         let mut jobs = vec![Job::CharterJson, Job::Sitemap];
@@ -353,7 +384,7 @@ impl Site {
         jobs.push(Job::Robots);
 
         let done = on_every_core(jobs, |job| {
-            let bodies = render_job(&charter, &base, job)?;
+            let bodies = render_job(&charter, &base, target, job)?;
             Ok(bodies
                 .into_iter()
                 .map(|(key, content_type, body)| (key, shared_page(content_type, body)))
@@ -376,10 +407,11 @@ impl Site {
         forget_dropped_pages();
         Ok(Site {
             charter,
-            content_hash: loaded.content_hash,
+            content_hash,
             loaded_at: SystemTime::now(),
             load_time: start.elapsed(),
             base_url: base,
+            target,
             pages,
             errors,
             search: OnceLock::new(),
@@ -516,15 +548,16 @@ pub struct CompressionState {
 fn render_job(
     charter: &Charter,
     base: &BaseUrl,
+    target: Target,
     job: Job<'_>,
 ) -> Result<Vec<(Key, &'static str, String)>, RenderError> {
     Ok(match job {
-        Job::LangPages(lang) => render::render_lang_pages(charter, base, lang)?
+        Job::LangPages(lang) => render::render_lang_pages(charter, base, lang, target)?
             .into_iter()
             .map(|p| (Key::Path(p.path), HTML, p.html))
             .collect(),
         Job::Service(lang, s) => {
-            let p = render::render_service_page(charter, base, lang, s)?;
+            let p = render::render_service_page(charter, base, lang, target, s)?;
             let mut bodies = vec![(Key::Path(p.path), HTML, p.html)];
             // A service page's QR code is drawn once, for the page and
             // for its own address.
@@ -536,7 +569,7 @@ fn render_job(
         Job::Error(lang, kind) => vec![(
             Key::Error(lang, kind),
             HTML,
-            render::render_error(charter, base, lang, kind)?,
+            render::render_error(charter, base, lang, target, kind)?,
         )],
         Job::CharterJson => vec![(
             Key::Path(urls::api_charter()),

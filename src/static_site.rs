@@ -1,6 +1,8 @@
 //! `charter build`: the whole site as plain files, for offices that want
-//! no server. Each page's bytes are the ones the server sends, with `.gz`
-//! and `.br` siblings for servers that serve precompressed files.
+//! no server. Each page's bytes are the ones the server sends, but for the
+//! search form, which needs the server: a link to the list of every
+//! service stands in its place ([`Target::StaticCopy`]). Every file has
+//! `.gz` and `.br` siblings for servers that serve precompressed files.
 
 use std::fs;
 use std::io;
@@ -8,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use crate::assets;
 use crate::i18n::{Lang, tr};
-use crate::render::ErrorKind;
+use crate::render::{ErrorKind, Target};
 use crate::site::{self, Page, Site};
 use crate::urls;
 
@@ -21,8 +23,17 @@ pub struct Written {
     pub bytes: u64,
 }
 
-/// Writes `site` under `out`.
+/// Writes the static copy of `site` under `out` (rendered again for the
+/// static copy unless `site` was made for it).
 pub fn write_site(site: &Site, out: &Path) -> io::Result<Written> {
+    let copy;
+    let site = match site.target {
+        Target::StaticCopy => site,
+        Target::Server => {
+            copy = site.static_copy().map_err(io::Error::other)?;
+            &copy
+        }
+    };
     // The files get the smallest copies, made on every core first.
     site.finish_all();
     let mut written = Written::default();

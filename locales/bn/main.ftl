@@ -65,6 +65,8 @@ search-description = { $office }-এর সেবাসমূহের মধ্
 search-results = “{ $query }” অনুসন্ধানে { $count }টি সেবা পাওয়া গেছে।
 search-all = সকল সেবা ({ $count }টি)
 search-none = “{ $query }” অনুসন্ধানে কোনো সেবা পাওয়া যায়নি। অন্য শব্দ লিখে চেষ্টা করুন, অথবা সকল সেবার তালিকা দেখুন।
+# In the static copy, which has no search, in place of the search form.
+all-services-link = সকল সেবার তালিকা ({ $count }টি)
 
 last-updated = সর্বশেষ হালনাগাদ
 bangla-calendar = বঙ্গাব্দ

@@ -70,6 +70,8 @@ search-results = { $count ->
 }
 search-all = All services ({ $count })
 search-none = No service found for “{ $query }”. Try other words, or see the list of all services.
+# In the static copy, which has no search, in place of the search form.
+all-services-link = List of all services ({ $count })
 
 last-updated = Last updated
 bangla-calendar = Bangla calendar

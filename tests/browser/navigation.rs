@@ -88,7 +88,7 @@ fn searching_from_the_box_shows_the_matching_services() {
                 .click()
                 .await
                 .expect("submit");
-            let location = b.location().await;
+            let location = b.location_after_leaving(home).await;
             assert!(
                 location.starts_with(&format!("{home}search?q=")),
                 "landed on {location}"

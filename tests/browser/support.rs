@@ -18,8 +18,28 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
 
-const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
-const CHROMIUM: &str = "/usr/bin/chromium";
+/// Debian's chromedriver, or `CHARTER_CHROMEDRIVER`.
+fn chromedriver() -> &'static str {
+    static PATH: OnceLock<String> = OnceLock::new();
+    PATH.get_or_init(|| {
+        std::env::var("CHARTER_CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into())
+    })
+}
+
+/// Debian's Chromium, or `CHARTER_CHROMIUM`.
+fn chromium() -> &'static str {
+    static PATH: OnceLock<String> = OnceLock::new();
+    PATH.get_or_init(|| {
+        std::env::var("CHARTER_CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
+    })
+}
+
+/// axe-core's browser build from `npm ci`, or `CHARTER_AXE_CORE`.
+fn axe_core() -> PathBuf {
+    std::env::var_os("CHARTER_AXE_CORE")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("node_modules/axe-core/axe.min.js"))
+}
 
 /// Widths the tests use, in CSS pixels.
 pub const DESKTOP: u32 = 1280;
@@ -41,6 +61,73 @@ pub fn ci() -> bool {
 pub fn shout(message: &str) {
     let line = "!".repeat(72);
     let _ = writeln!(std::io::stderr(), "\n{line}\n{message}\n{line}\n");
+}
+
+/// The tests that did not run, each with why, for the summary printed
+/// when the test binary exits.
+static SKIPPED: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+
+/// Records that the calling test did not run because of `reason` (the
+/// same words for every test skipped for that reason). Under CI, fails
+/// the test instead.
+fn skip(reason: &str) {
+    assert!(
+        !ci(),
+        "CI is set, so the browser tests must run, and they cannot: {reason}"
+    );
+    // libtest runs each test on a thread named after it (unless it runs
+    // them one at a time on the main thread).
+    let test = std::thread::current()
+        .name()
+        .filter(|name| *name != "main")
+        .unwrap_or("a test")
+        .to_string();
+    let mut skipped = SKIPPED.lock().unwrap_or_else(|e| e.into_inner());
+    if !skipped.iter().any(|(_, r)| r == reason) {
+        shout(&format!("SKIPPED: {reason}"));
+    }
+    skipped.push((test, reason.to_string()));
+    static AT_EXIT: Once = Once::new();
+    AT_EXIT.call_once(|| {
+        unsafe extern "C" {
+            fn atexit(callback: extern "C" fn()) -> std::ffi::c_int;
+        }
+        // SAFETY: `atexit` only stores the pointer to a function that
+        // lives as long as the program.
+        unsafe {
+            atexit(print_skip_summary);
+        }
+    });
+}
+
+/// Prints how many tests were skipped and why. It runs at exit, after
+/// libtest's own "test result" line, so it is the last thing the run of
+/// this target shows, where it cannot be missed.
+extern "C" fn print_skip_summary() {
+    let skipped = SKIPPED.lock().unwrap_or_else(|e| e.into_inner());
+    let mut reasons: Vec<&str> = Vec::new();
+    for (_, reason) in skipped.iter() {
+        if !reasons.contains(&reason.as_str()) {
+            reasons.push(reason);
+        }
+    }
+    let mut message = format!(
+        "SKIPPED: {} browser test(s) did not run, and count as passed (with CI set they fail):",
+        skipped.len()
+    );
+    for reason in reasons {
+        let tests: Vec<&str> = skipped
+            .iter()
+            .filter(|(_, r)| r == reason)
+            .map(|(test, _)| test.as_str())
+            .collect();
+        message.push_str(&format!(
+            "\n\n{} skipped: {reason}\n  {}",
+            tests.len(),
+            tests.join("\n  ")
+        ));
+    }
+    shout(&message);
 }
 
 /// The site under test, served from this process.
@@ -81,6 +168,84 @@ fn start_server(charter: &Path) -> Server {
         .map(String::from)
         .collect();
     let state = AppState::new(site, charter.to_path_buf());
+    Server {
+        base: serve(app(state)),
+        paths,
+    }
+}
+
+/// The static copy of the bundled charter (`charter build`), written to
+/// `target/browser-static-copy/` and served from there as the README's
+/// nginx site serves it: `try_files $uri $uri.html $uri/index.html`, else
+/// the 404 page of the path's language.
+pub fn static_copy_server() -> &'static Server {
+    static SERVER: OnceLock<Server> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let charter = root().join("charter.toml");
+        let site = load_site(&charter)
+            .unwrap_or_else(|e| panic!("{} does not load:\n{e}", charter.display()));
+        let dir = root().join("target").join("browser-static-copy");
+        let _ = std::fs::remove_dir_all(&dir);
+        citizen_charter::static_site::write_site(&site, &dir)
+            .unwrap_or_else(|e| panic!("cannot write the static copy: {e}"));
+        let files = dir.clone();
+        let app = axum::Router::new().fallback(move |uri: axum::http::Uri| {
+            let files = files.clone();
+            async move { static_file(&files, uri.path()) }
+        });
+        Server {
+            base: serve(app),
+            paths: Vec::new(),
+        }
+    })
+}
+
+/// The file of the static copy under `dir` that answers `path`.
+fn static_file(dir: &Path, path: &str) -> axum::response::Response {
+    use axum::http::{StatusCode, header};
+    use axum::response::IntoResponse;
+    let relative = path.trim_start_matches('/');
+    let found = if relative.split('/').any(|s| s == "..") {
+        None
+    } else {
+        [
+            relative.to_string(),
+            format!("{relative}.html"),
+            format!("{relative}/index.html")
+                .trim_start_matches('/')
+                .replace("//", "/"),
+        ]
+        .into_iter()
+        .map(|candidate| dir.join(candidate))
+        .find(|file| file.is_file())
+    };
+    let (status, file) = match found {
+        Some(file) => (StatusCode::OK, file),
+        None => {
+            let lang = if relative.starts_with("en/") {
+                "en"
+            } else {
+                "bn"
+            };
+            (StatusCode::NOT_FOUND, dir.join(lang).join("404.html"))
+        }
+    };
+    let content_type = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("css") => "text/css; charset=utf-8",
+        Some("svg") => "image/svg+xml",
+        Some("woff2") => "font/woff2",
+        Some("json") => "application/json",
+        Some("xml") => "application/xml; charset=utf-8",
+        _ => "text/plain; charset=utf-8",
+    };
+    let body = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    (status, [(header::CONTENT_TYPE, content_type)], body).into_response()
+}
+
+/// Serves `app` on a free port, on a thread of its own that lives as long
+/// as the process; returns `http://127.0.0.1:PORT`.
+fn serve(app: axum::Router) -> String {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -93,19 +258,18 @@ fn start_server(charter: &Path) -> Server {
                 .expect("bind 127.0.0.1:0");
             tx.send(listener.local_addr().expect("local address"))
                 .expect("report address");
-            axum::serve(listener, app(state)).await.expect("serve");
+            axum::serve(listener, app).await.expect("serve");
         });
     });
     let addr: SocketAddr = rx.recv().expect("server thread started");
-    Server {
-        base: format!("http://{addr}"),
-        paths,
-    }
+    format!("http://{addr}")
 }
 
 /// Every page a visitor can reach, in both languages: the pre-rendered
 /// pages, search results (some, none, everything) and the 404 page; then
-/// every page of the fixture charter, as absolute URLs.
+/// every page of the fixture charter, and one page of each kind of the
+/// static copy (its pages differ from the served ones only in the
+/// header), as absolute URLs.
 pub fn all_pages() -> Vec<String> {
     let mut pages = server().paths.clone();
     pages.extend(
@@ -123,6 +287,19 @@ pub fn all_pages() -> Vec<String> {
     );
     let fixture = fixture_server();
     pages.extend(fixture.paths.iter().map(|p| format!("{}{p}", fixture.base)));
+    let copy = &static_copy_server().base;
+    for lang in ["bn", "en"] {
+        pages.extend(
+            [
+                "/",
+                "/services",
+                "/services/ict-training",
+                "/contact",
+                "/no-such-page",
+            ]
+            .map(|p| format!("{copy}/{lang}{p}")),
+        );
+    }
     pages
 }
 
@@ -153,19 +330,14 @@ where
     F: FnOnce(Browser) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
-    if !Path::new(CHROMEDRIVER).exists() {
-        assert!(
-            !ci(),
-            "{CHROMEDRIVER} is missing, and CI is set so the browser tests must run: \
+    if let Some(missing) = [chromedriver(), chromium()]
+        .into_iter()
+        .find(|tool| !Path::new(tool).exists())
+    {
+        skip(&format!(
+            "{missing} is not installed. Install it with: \
              apt-get install chromium chromium-driver fonts-noto-core"
-        );
-        static SKIP: Once = Once::new();
-        SKIP.call_once(|| {
-            shout(&format!(
-                "SKIPPED: browser tests. {CHROMEDRIVER} is not installed.\n\
-                 Install it with: apt-get install chromium chromium-driver fonts-noto-core"
-            ));
-        });
+        ));
         return;
     }
     static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
@@ -209,22 +381,25 @@ impl Chromedriver {
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
-        let child = Command::new(CHROMEDRIVER)
+        let child = Command::new(chromedriver())
             .arg(format!("--port={port}"))
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
-            .unwrap_or_else(|e| panic!("cannot start {CHROMEDRIVER}: {e}"));
+            .unwrap_or_else(|e| panic!("cannot start {}: {e}", chromedriver()));
         let mut driver = Chromedriver { child, port };
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
             if let Ok(Some(status)) = driver.child.try_wait() {
-                panic!("{CHROMEDRIVER} exited at start: {status}");
+                panic!("{} exited at start: {status}", chromedriver());
             }
             if Instant::now() > deadline {
                 driver.stop();
-                panic!("{CHROMEDRIVER} did not listen on port {port} within 20 s");
+                panic!(
+                    "{} did not listen on port {port} within 20 s",
+                    chromedriver()
+                );
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -245,7 +420,7 @@ impl Drop for Chromedriver {
 
 async fn connect(port: u16, languages: Languages) -> Client {
     let mut options = json!({
-        "binary": CHROMIUM,
+        "binary": chromium(),
         "args": [
             "--headless=new",
             "--no-sandbox",
@@ -315,6 +490,19 @@ impl Browser {
         match url.query() {
             Some(q) => format!("{}?{q}", url.path()),
             None => url.path().to_string(),
+        }
+    }
+
+    /// The location once the browser has left `from`: a form's
+    /// submission may return before the next page has started to load.
+    pub async fn location_after_leaving(&self, from: &str) -> String {
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        loop {
+            let location = self.location().await;
+            if location != from || std::time::Instant::now() > deadline {
+                return location;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
     }
 
@@ -420,20 +608,18 @@ pub fn save(file: &str, bytes: &[u8]) -> PathBuf {
     path
 }
 
-/// axe-core's browser build, from `npm ci`; `None` (after a loud message)
-/// when it is missing outside CI.
+/// axe-core's browser build, from `npm ci`; `None` (the test recorded as
+/// skipped) when it is missing outside CI.
 pub fn axe_source() -> Option<String> {
-    let path = root().join("node_modules/axe-core/axe.min.js");
+    let path = axe_core();
     match std::fs::read_to_string(&path) {
         Ok(source) => Some(source),
         Err(e) => {
-            let message = format!(
-                "{}: {e}\nRun `npm ci --ignore-scripts` in {} to install axe-core.",
+            skip(&format!(
+                "axe-core is missing ({}: {e}). Install it with: npm ci --ignore-scripts (in {})",
                 path.display(),
                 root().display()
-            );
-            assert!(!ci(), "axe-core is missing and CI is set: {message}");
-            shout(&format!("SKIPPED: accessibility checks. {message}"));
+            ));
             None
         }
     }

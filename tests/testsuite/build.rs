@@ -1,24 +1,82 @@
-//! `charter build`: the static copy holds the same bytes the server sends.
+//! `charter build`: the static copy holds the same bytes the server sends,
+//! but for the search form, and every link in it leads somewhere.
 
+use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
+use std::path::Path;
+
+use scraper::{Html, Selector};
 
 use crate::support::*;
 
-#[tokio::test]
-async fn built_files_match_served_pages_byte_for_byte() {
+/// Runs `charter build` on `charter` into a new temporary folder.
+fn build(charter: &Path) -> tempfile::TempDir {
     let out = tempfile::tempdir().unwrap();
     let status = std::process::Command::new(env!("CARGO_BIN_EXE_charter"))
         .args(["build", "--out"])
         .arg(out.path())
         .arg("--charter")
-        .arg(bundled())
+        .arg(charter)
         .status()
         .unwrap();
     assert!(status.success());
+    out
+}
+
+/// The one place a static page differs from the served one: the server's
+/// search form, and the link to the list of every service the static copy
+/// has in its place. Returns each page without that part, after checking
+/// the part is exactly what it should be.
+fn without_search_point(path: &str, lang: &str, served: &str, built: &str) -> (String, String) {
+    let cut = |html: &str, start: &str, end: &str| -> (String, String) {
+        assert_eq!(html.matches(start).count(), 1, "{path}: one {start}");
+        let from = html.find(start).unwrap();
+        let to = from + html[from..].find(end).unwrap() + end.len();
+        (
+            format!("{}{}", &html[..from], &html[to..]),
+            html[from..to].to_string(),
+        )
+    };
+    let (served_rest, form) = cut(served, "<form class=\"search\"", "</form>\n");
+    assert!(
+        form.starts_with(&format!(
+            "<form class=\"search\" role=\"search\" action=\"/{lang}/search\" method=\"get\">"
+        )),
+        "{path}: {form}"
+    );
+    let (built_rest, link) = cut(built, "<p class=\"find-service\">", "</p>\n");
+    let label = match lang {
+        "bn" => "সকল সেবার তালিকা (১৩টি)",
+        _ => "List of all services (13)",
+    };
+    let current =
+        if path == format!("/{lang}/services") || path.starts_with(&format!("/{lang}/services/")) {
+            " aria-current=\"page\""
+        } else {
+            ""
+        };
+    assert_eq!(
+        link,
+        format!(
+            "<p class=\"find-service\"><a href=\"/{lang}/services\"{current}>{label}</a></p>\n"
+        ),
+        "{path}"
+    );
+    assert!(
+        !built.contains("<form"),
+        "{path}: the static copy has no forms"
+    );
+    (served_rest, built_rest)
+}
+
+#[tokio::test]
+async fn built_files_match_served_pages_byte_for_byte() {
+    let out = build(&bundled());
 
     let server = TestServer::start(&bundled()).await;
     let site = server.state.site();
     assert_eq!(site.html_paths().len(), 2 * (3 + 13));
+    let html_paths = site.html_paths();
     let paths = site.paths();
     assert!(paths.contains(&"/sitemap.xml") && paths.contains(&"/api/v1/charter.json"));
     for path in paths {
@@ -26,10 +84,20 @@ async fn built_files_match_served_pages_byte_for_byte() {
         let on_disk = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
         let served = server.get(path).await;
         assert_eq!(served.status, 200);
-        assert!(
-            on_disk == served.bytes,
-            "{path}: built file differs from served page"
-        );
+        if html_paths.contains(&path) {
+            let lang = &path[1..3];
+            let built = String::from_utf8(on_disk.clone()).unwrap();
+            let (served_rest, built_rest) = without_search_point(path, lang, &served.body, &built);
+            assert!(
+                built_rest == served_rest,
+                "{path}: built page differs from the served one beyond the search form"
+            );
+        } else {
+            assert!(
+                on_disk == served.bytes,
+                "{path}: built file differs from served page"
+            );
+        }
 
         let gz = std::fs::read(format!("{}.gz", file.display())).unwrap();
         let mut unzipped = Vec::new();
@@ -52,6 +120,18 @@ async fn built_files_match_served_pages_byte_for_byte() {
         assert_eq!(
             std::fs::read(&file).unwrap(),
             asset_bytes(&server, &asset.fingerprinted).await
+        );
+    }
+    for lang in ["bn", "en"] {
+        let not_found =
+            std::fs::read_to_string(out.path().join(format!("{lang}/404.html"))).unwrap();
+        let served = server.get(&format!("/{lang}/no-such-page")).await;
+        assert_eq!(served.status, 404);
+        let (served_rest, built_rest) =
+            without_search_point(&format!("/{lang}/404"), lang, &served.body, &not_found);
+        assert!(
+            built_rest == served_rest,
+            "{lang}/404.html differs from the served 404 page"
         );
     }
     let not_found = std::fs::read_to_string(out.path().join("en/404.html")).unwrap();
@@ -87,5 +167,196 @@ fn build_refuses_an_invalid_charter() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
     assert!(!dir.path().join("site").exists(), "nothing is written");
-    assert!(String::from_utf8_lossy(&out.stderr).contains("missing field"));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("error: The [office] section has no \"government\""),
+        "{stderr}"
+    );
+}
+
+/// Every link, image, form and stylesheet in the static copy (and every
+/// `url()` in its stylesheets) leads to a file of the copy, as nginx maps
+/// paths to files (`try_files $uri $uri.html $uri/index.html`), and every
+/// `#fragment` to an element of that page. Addresses on other sites, and
+/// `tel:` and `mailto:` links, are not followed.
+#[test]
+fn the_static_copy_has_no_dead_ends() {
+    for charter in [bundled(), full_fixture()] {
+        let out = build(&charter);
+        let dead = dead_ends(out.path());
+        assert!(
+            dead.is_empty(),
+            "{}: {} links in the static copy lead nowhere:\n{}",
+            charter.display(),
+            dead.len(),
+            dead.join("\n")
+        );
+    }
+}
+
+/// The files of the copy under `out`, by their path from `out`.
+fn files_under(out: &Path) -> Vec<String> {
+    let mut files = Vec::new();
+    let mut dirs = vec![out.to_path_buf()];
+    while let Some(dir) = dirs.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                dirs.push(path);
+            } else {
+                let relative = path.strip_prefix(out).unwrap().to_string_lossy();
+                files.push(relative.replace(std::path::MAIN_SEPARATOR, "/"));
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+/// Each reference that leads nowhere, as `file: attribute="value": why`.
+fn dead_ends(out: &Path) -> Vec<String> {
+    let files: BTreeSet<String> = files_under(out).into_iter().collect();
+    // The ids of each HTML file, for fragments.
+    let mut ids: HashMap<String, BTreeSet<String>> = HashMap::new();
+    let mut references = Vec::new();
+    let any = Selector::parse("[href], [src], [action], meta[http-equiv=refresh]").unwrap();
+    let with_id = Selector::parse("[id]").unwrap();
+    for file in files.iter().filter(|f| f.ends_with(".html")) {
+        let html = Html::parse_document(&std::fs::read_to_string(out.join(file)).unwrap());
+        ids.insert(
+            file.clone(),
+            html.select(&with_id)
+                .filter_map(|e| e.value().attr("id"))
+                .map(String::from)
+                .collect(),
+        );
+        for element in html.select(&any) {
+            for attribute in ["href", "src", "action"] {
+                if let Some(value) = element.value().attr(attribute) {
+                    references.push((file.clone(), attribute, value.to_string()));
+                }
+            }
+            if let Some(content) = element.value().attr("content")
+                && let Some((_, url)) = content.split_once("url=")
+            {
+                references.push((file.clone(), "content", url.trim().to_string()));
+            }
+        }
+    }
+    for file in files.iter().filter(|f| f.ends_with(".css")) {
+        let css = std::fs::read_to_string(out.join(file)).unwrap();
+        for piece in css.split("url(").skip(1) {
+            let url = piece[..piece.find(')').unwrap()].trim_matches(['"', '\'', ' ']);
+            references.push((file.clone(), "url()", url.to_string()));
+        }
+    }
+    assert!(
+        references.len() > 100,
+        "only {} references found: is the copy empty?",
+        references.len()
+    );
+
+    let mut dead = Vec::new();
+    for (file, attribute, value) in &references {
+        let why = |why: &str| format!("{file}: {attribute}=\"{value}\": {why}");
+        if value.is_empty() {
+            dead.push(why("empty"));
+            continue;
+        }
+        if value.starts_with("//")
+            || value
+                .split_once(':')
+                .is_some_and(|(scheme, _)| !scheme.contains('/'))
+        {
+            // Another site, the site's own public address, or a phone or
+            // e-mail link: nothing in the copy to check.
+            continue;
+        }
+        let (rest, fragment) = match value.split_once('#') {
+            Some((rest, fragment)) => (rest, Some(fragment)),
+            None => (value.as_str(), None),
+        };
+        if rest.contains('?') {
+            dead.push(why("a query needs a server"));
+            continue;
+        }
+        let target = if rest.is_empty() {
+            Some(file.clone())
+        } else {
+            let url = resolve(&url_of(file), rest);
+            let path = url.trim_start_matches('/');
+            [
+                path.to_string(),
+                format!("{path}.html"),
+                format!(
+                    "{}index.html",
+                    if path.is_empty() || path.ends_with('/') {
+                        path.to_string()
+                    } else {
+                        format!("{path}/")
+                    }
+                ),
+            ]
+            .into_iter()
+            .find(|candidate| files.contains(candidate))
+        };
+        let Some(target) = target else {
+            dead.push(why("no such file in the copy"));
+            continue;
+        };
+        if let Some(fragment) = fragment
+            && !ids.get(&target).is_some_and(|ids| ids.contains(fragment))
+        {
+            dead.push(why(&format!("{target} has no element with this id")));
+        }
+    }
+    dead
+}
+
+/// The address a file of the copy is reached at: `bn/index.html` is
+/// `/bn/`, `bn/services.html` is `/bn/services`.
+fn url_of(file: &str) -> String {
+    if let Some(dir) = file.strip_suffix("index.html") {
+        format!("/{dir}")
+    } else if let Some(page) = file.strip_suffix(".html") {
+        format!("/{page}")
+    } else {
+        format!("/{file}")
+    }
+}
+
+/// `reference` resolved against the page at `base`, both paths.
+fn resolve(base: &str, reference: &str) -> String {
+    let joined = if reference.starts_with('/') {
+        reference.to_string()
+    } else {
+        format!("{}{reference}", &base[..=base.rfind('/').unwrap()])
+    };
+    let mut segments: Vec<&str> = Vec::new();
+    let parts: Vec<&str> = joined.split('/').collect();
+    for (i, segment) in parts.iter().enumerate() {
+        match *segment {
+            "." => {}
+            ".." => {
+                segments.pop();
+            }
+            "" if i != 0 && i != parts.len() - 1 => {}
+            s => segments.push(s),
+        }
+    }
+    segments.join("/")
+}
+
+#[test]
+fn references_resolve_like_a_browser() {
+    assert_eq!(resolve("/bn/services", "/static/x.css"), "/static/x.css");
+    assert_eq!(resolve("/bn/services/a", "b"), "/bn/services/b");
+    assert_eq!(
+        resolve("/static/style.css", "fonts/a.woff2"),
+        "/static/fonts/a.woff2"
+    );
+    assert_eq!(resolve("/static/style.css", "../bn/"), "/bn/");
+    assert_eq!(url_of("bn/index.html"), "/bn/");
+    assert_eq!(url_of("index.html"), "/");
+    assert_eq!(url_of("bn/services/x.html"), "/bn/services/x");
 }

@@ -55,7 +55,7 @@ fn bangla_side(c: &Charter) -> Vec<String> {
 fn importing_the_seed_gives_the_bundled_charter() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_charter"))
         .arg("import")
-        .arg(repo("../shared/seed/000_4448d311c23df34e.txt"))
+        .arg(repo("tests/fixtures/portal.txt"))
         .output()
         .unwrap();
     assert!(

@@ -17,9 +17,8 @@ use crate::support::*;
 
 static BUNDLED: LazyLock<String> = LazyLock::new(|| std::fs::read_to_string(bundled()).unwrap());
 static FULL: LazyLock<String> = LazyLock::new(|| std::fs::read_to_string(full_fixture()).unwrap());
-static SEED: LazyLock<String> = LazyLock::new(|| {
-    std::fs::read_to_string(repo("../shared/seed/000_4448d311c23df34e.txt")).unwrap()
-});
+static SEED: LazyLock<String> =
+    LazyLock::new(|| std::fs::read_to_string(repo("tests/fixtures/portal.txt")).unwrap());
 
 /// The loaded charters generation starts from.
 static BASES: LazyLock<[Charter; 2]> = LazyLock::new(|| {
