@@ -132,52 +132,83 @@ impl Report {
     }
 
     /// Writes one finding: `FILE:LINE:COLUMN: error: message`, the line,
-    /// a caret under the spot, and the hint.
+    /// a caret under the spot, and the hint. Long lines are shown around
+    /// the spot only: a report stays readable, and small, whatever the file.
     fn write_one(&self, f: &mut fmt::Formatter<'_>, d: &Diagnostic) -> fmt::Result {
         let label = match d.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
+        let message = clip(&d.message, MAX_MESSAGE);
         let Some(span) = &d.span else {
-            writeln!(f, "{}: {label}: {}", self.file, d.message)?;
+            writeln!(f, "{}: {label}: {message}", self.file)?;
             return write_advice(f, "   ", d);
         };
         let start = position(&self.source, span.start);
         writeln!(
             f,
-            "{}:{}:{}: {label}: {}",
-            self.file, start.line, start.column, d.message
+            "{}:{}:{}: {label}: {message}",
+            self.file, start.line, start.column
         )?;
         let line_text = self.source.lines().nth(start.line - 1).unwrap_or("");
-        let gutter = start.line.to_string();
-        let pad = " ".repeat(gutter.len());
-        writeln!(f, " {gutter} | {line_text}")?;
-        let line_chars = line_text.chars().count();
+        // A tab would move the caret off its character in a terminal.
+        let chars: Vec<char> = line_text
+            .chars()
+            .map(|c| if c == '\t' { ' ' } else { c })
+            .collect();
         let width = {
             let end = position(&self.source, span.end.max(span.start));
             if end.line == start.line {
                 end.column.saturating_sub(start.column).max(1)
             } else {
-                (line_chars + 1).saturating_sub(start.column).max(1)
+                (chars.len() + 1).saturating_sub(start.column).max(1)
             }
         };
-        writeln!(
-            f,
-            " {pad} | {}{}",
-            " ".repeat(start.column - 1),
-            "^".repeat(width)
-        )?;
+        let at = start.column - 1;
+        let from = if chars.len() > MAX_LINE {
+            at.saturating_sub(MAX_LINE / 3)
+        } else {
+            0
+        };
+        let to = chars.len().min(from + MAX_LINE);
+        let mut shown: String = chars[from.min(to)..to].iter().collect();
+        let mut caret_at = at - from;
+        if from > 0 {
+            shown.insert(0, '…');
+            caret_at += 1;
+        }
+        if to < chars.len() {
+            shown.push('…');
+        }
+        let width = width.min((to + 1).saturating_sub(at)).max(1);
+        let gutter = start.line.to_string();
+        let pad = " ".repeat(gutter.len());
+        writeln!(f, " {gutter} | {shown}")?;
+        writeln!(f, " {pad} | {}{}", " ".repeat(caret_at), "^".repeat(width))?;
         write_advice(f, &pad, d)
+    }
+}
+
+/// Characters of a line shown under a finding.
+const MAX_LINE: usize = 120;
+/// Characters of a message, hint or example line.
+const MAX_MESSAGE: usize = 300;
+
+/// `text`, cut to `max` characters with an ellipsis.
+fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => text.into(),
+        Some((cut, _)) => format!("{}…", &text[..cut]).into(),
     }
 }
 
 /// The hint and the example line under a finding.
 fn write_advice(f: &mut fmt::Formatter<'_>, pad: &str, d: &Diagnostic) -> fmt::Result {
     if let Some(hint) = &d.hint {
-        writeln!(f, " {pad} = hint: {hint}")?;
+        writeln!(f, " {pad} = hint: {}", clip(hint, MAX_MESSAGE))?;
     }
     if let Some(example) = &d.example {
-        writeln!(f, " {pad} = example: {example}")?;
+        writeln!(f, " {pad} = example: {}", clip(example, MAX_MESSAGE))?;
     }
     Ok(())
 }
@@ -194,6 +225,55 @@ impl fmt::Display for Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn long_lines_and_values_are_shown_around_the_spot_only() {
+        let value = "ক".repeat(400_000);
+        let source = format!("a = \"{value}\"\nofficer = \"{value}\"\n");
+        let at = source.find("officer").unwrap() + 10;
+        let report = Report {
+            file: "c.toml".into(),
+            source: source.clone(),
+            diagnostics: vec![
+                Diagnostic::error(
+                    Some(at..source.len() - 1),
+                    format!("unknown officer \"{value}\""),
+                )
+                .with_example(format!("officer = \"{value}\"")),
+            ],
+        };
+        let text = report.to_string();
+        assert!(text.len() < 4_000, "{} bytes", text.len());
+        assert!(
+            text.starts_with("c.toml:2:11: error: unknown officer \"কক"),
+            "{text}"
+        );
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(
+            lines[1],
+            format!(" 2 | officer = \"{}…", "ক".repeat(MAX_LINE - 11))
+        );
+        assert_eq!(
+            lines[2],
+            format!("   |           {}", "^".repeat(MAX_LINE - 9))
+        );
+    }
+
+    #[test]
+    fn tabs_keep_the_caret_under_its_character() {
+        let source = "a =\t\"x\" y\n";
+        let at = source.find('y').unwrap();
+        let report = Report {
+            file: "c.toml".into(),
+            source: source.into(),
+            diagnostics: vec![Diagnostic::error(Some(at..at + 1), "here")],
+        };
+        let text = report.to_string();
+        assert!(
+            text.contains(" 1 | a = \"x\" y\n   |         ^\n"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn positions_count_characters_not_bytes() {

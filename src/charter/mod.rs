@@ -68,7 +68,7 @@ fn count_errors(n: usize) -> String {
 /// Reads and validates the charter file at `path`.
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     let label = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| LoadError::Read {
+    let bytes = read_file(path).map_err(|source| LoadError::Read {
         path: label.clone(),
         source,
     })?;
@@ -82,6 +82,58 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
             },
         }),
     }
+}
+
+/// The largest charter file read: the bundled charter is 40 KB and a
+/// 1,000-service one 2 MB, so a bigger file is a mistake (or a device
+/// swapped in for the file), not a charter.
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The bytes of the charter file at `path`: a plain file of at most
+/// [`MAX_FILE_BYTES`]. Everything that reads a charter reads it so.
+pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
+    read_bounded(path, MAX_FILE_BYTES)
+}
+
+/// The bytes of the plain file at `path`, at most `max` of them. A pipe,
+/// device or folder is refused without waiting on it: a FIFO renamed over
+/// the charter must not wedge a reload, nor `/dev/zero` fill the memory.
+fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::{Error, ErrorKind, Read};
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(target_os = "linux")]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        // Opening a FIFO for reading would block until a writer comes.
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    let file = options.open(path)?;
+    let meta = file.metadata()?;
+    if !meta.is_file() {
+        return Err(Error::new(
+            ErrorKind::InvalidInput,
+            "it is not a plain file (a folder, a device or a pipe); the charter must be a text file",
+        ));
+    }
+    let too_large = || {
+        Error::new(
+            ErrorKind::FileTooLarge,
+            format!(
+                "it is larger than {} MB, far more than any charter; is it the right file?",
+                max / (1024 * 1024)
+            ),
+        )
+    };
+    if meta.len() > max {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(max + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > max {
+        return Err(too_large());
+    }
+    Ok(bytes)
 }
 
 /// Validates a charter given as text; `file` names it in messages.
@@ -169,4 +221,36 @@ pub fn hex_sha256(bytes: &[u8]) -> String {
 /// `bytes` as lower-case hex.
 pub fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_files_of_a_sane_size_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let small = dir.path().join("small.toml");
+        std::fs::write(&small, "abc").unwrap();
+        assert_eq!(read_bounded(&small, 3).unwrap(), b"abc");
+        let e = read_bounded(&small, 2).unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::FileTooLarge);
+        let e = read_bounded(dir.path(), 100).unwrap_err();
+        assert!(e.to_string().contains("not a plain file"), "{e}");
+        // A device that never ends is refused at once, not read.
+        let e = read_bounded(Path::new("/dev/zero"), MAX_FILE_BYTES).unwrap_err();
+        assert!(e.to_string().contains("not a plain file"), "{e}");
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_pipe_is_refused_without_waiting_for_a_writer() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("charter.toml");
+        let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates a node.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        let e = read_bounded(&fifo, MAX_FILE_BYTES).unwrap_err();
+        assert!(e.to_string().contains("not a plain file"), "{e}");
+    }
 }

@@ -284,20 +284,34 @@ fn check_phone(phone: &Spanned<String>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// A deliberately simple check: it catches typing slips, not every RFC case.
+/// A deliberately strict check: the address becomes a `mailto:` link, so
+/// anything that could add recipients or a body to it (`?`, `&`, `%`), or
+/// make it another kind of link (`:`), is refused, as are spaces. Office
+/// addresses are plain: letters, digits, `.`, `_`, `+` and `-` before the
+/// `@`, and a domain of letters, digits and hyphens with a dot in it.
 pub fn is_valid_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };
-    !local.is_empty()
-        && !domain.contains('@')
-        && domain.contains('.')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-        && !domain.contains("..")
-        && email
+    let local_ok = !local.is_empty()
+        && local.len() <= 64
+        && !local.starts_with('.')
+        && !local.ends_with('.')
+        && !local.contains("..")
+        && local
             .bytes()
-            .all(|b| b.is_ascii_graphic() && b != b'<' && b != b'>' && b != b'"' && b != b',')
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'-'));
+    let labels: Vec<&str> = domain.split('.').collect();
+    let domain_ok = domain.len() <= 253
+        && labels.len() >= 2
+        && labels.iter().all(|l| {
+            !l.is_empty()
+                && l.len() <= 63
+                && !l.starts_with('-')
+                && !l.ends_with('-')
+                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        });
+    local_ok && domain_ok
 }
 
 fn check_email(email: &Spanned<String>, out: &mut Vec<Diagnostic>) {

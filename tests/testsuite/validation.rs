@@ -236,6 +236,12 @@ fn malformed_email() {
         "name at example.gov.bd",
         "a@@example.gov.bd",
         "a b@example.gov.bd",
+        // Would become a mailto: link that adds a recipient and a subject.
+        "a@b.c?cc=attacker%40evil.example&subject=x",
+        "javascript:alert(1)@x.com",
+        "a@example.gov.bd/x",
+        ".a@example.gov.bd",
+        "a@-example.gov.bd",
     ] {
         let src = with(
             "email = \"a@example.gov.bd\"",
