@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Checks the deployment files on this machine, without installing them:
 # the systemd unit with `systemd-analyze verify`, the certbot deploy hook
-# with `sh -n`, both nginx sites with `nginx -t` under a temporary prefix
-# (deploy/nginx.conf with a throw-away self-signed certificate), and then
-# each in front of a running `charter` on loopback ports: the first-pass
-# site answers the ACME challenge and passes pages through over plain HTTP
-# without HSTS; the full site still answers the ACME challenge over HTTP
-# (renewals need it), redirects the rest to HTTPS, sends HSTS once, and
-# passes the app's compression and ETags through untouched. The Caddyfile
-# is checked with `caddy validate` where Caddy is installed. Runs as root
-# or not, with or without systemd running; says which step failed.
+# and the editors' profile script with `sh -n`, both nginx sites with
+# `nginx -t` under a temporary prefix (deploy/nginx.conf with a throw-away
+# self-signed certificate), and then each in front of a running `charter`
+# on loopback ports: the first-pass site answers the ACME challenge and
+# passes pages through over plain HTTP without HSTS; the full site still
+# answers the ACME challenge over HTTP (renewals need it), redirects the
+# rest to HTTPS, sends HSTS once, and passes the app's compression and
+# ETags through untouched. The Caddyfile is checked with `caddy validate`
+# where Caddy is installed. Runs as root or not, with or without systemd
+# running; says which step failed.
 #
 # Usage: deploy/verify.sh [path/to/charter]
 #   default: ${CARGO_TARGET_DIR:-target}/release/charter, as `cargo build
@@ -92,6 +93,14 @@ fi
 step "sh -n deploy/reload-nginx (the certbot deploy hook)"
 sh -n deploy/reload-nginx
 head -1 deploy/reload-nginx | grep -qx '#!/bin/sh' || fail "deploy/reload-nginx does not start with #!/bin/sh"
+
+step "sh -n deploy/charter-profile.sh (the editors' settings)"
+sh -n deploy/charter-profile.sh
+grep -qx 'export CHARTER_FILE=/srv/charter/charter.toml' deploy/charter-profile.sh &&
+    grep -qx 'Environment=CHARTER_FILE=/srv/charter/charter.toml' deploy/charter.service ||
+    fail "deploy/charter-profile.sh and deploy/charter.service name different charter files"
+( . deploy/charter-profile.sh && [[ $CHARTER_STATE_DIR == /var/lib/charter ]] ) ||
+    fail "deploy/charter-profile.sh does not set CHARTER_STATE_DIR=/var/lib/charter"
 
 # An nginx of its own for one site: its prefix, main configuration, logs
 # and pid file under $tmp/NAME, the site rewritten by the sed arguments.

@@ -17,7 +17,8 @@ use crate::i18n::{self, Lang};
 use crate::open_data::BaseUrl;
 use crate::server::{self, AppState, ServeOptions};
 use crate::site::Site;
-use crate::{static_site, watch};
+use crate::{errln, errp, outln, outp};
+use crate::{output, static_site, watch};
 
 /// The citizen charter website: serve it, check it, build it, import it.
 #[derive(Debug, Parser)]
@@ -159,7 +160,7 @@ struct HistoryArgs {
 #[derive(Debug, Args)]
 struct RestoreArgs {
     /// The version's number, as `charter history` shows it.
-    number: u64,
+    number: String,
     #[command(flatten)]
     place: HistoryArgs,
 }
@@ -168,7 +169,7 @@ struct RestoreArgs {
 pub fn run() -> ExitCode {
     tune_allocator();
     let cli = Cli::parse();
-    match cli.command {
+    let code = match cli.command {
         None => serve(cli.serve),
         Some(Command::Serve(args)) => serve(args),
         Some(Command::Check(args)) => check(&args.file),
@@ -176,7 +177,8 @@ pub fn run() -> ExitCode {
         Some(Command::Import(args)) => import(&args.file),
         Some(Command::History(args)) => list_history(&args),
         Some(Command::Restore(args)) => restore(&args),
-    }
+    };
+    output::finish(code)
 }
 
 /// Keeps the process's memory close to what the site holds. glibc's
@@ -221,30 +223,49 @@ fn init_logging(json: bool) {
 fn serve(args: ServeArgs) -> ExitCode {
     init_logging(args.log_json);
     let base_url = args.base_url.as_deref().map(BaseUrl::new);
-    let site = match server::load_site_with_base(&args.charter, base_url.clone()) {
-        Ok(site) => site,
-        Err(message) => {
-            eprintln!("{message}");
-            eprintln!(
-                "The site was not started. Fix the charter and run `charter check` to confirm."
-            );
-            return ExitCode::FAILURE;
-        }
-    };
     let history = history::state_dir(args.state_dir.as_deref())
         .map(|dir| History::new(&dir, args.history_limit));
     match &history {
         Some(h) => tracing::info!("keeping every version loaded in {}", h.dir().display()),
-        None => tracing::info!(
+        None => tracing::warn!(
             "no state folder (--state-dir, CHARTER_STATE_DIR or STATE_DIRECTORY): \
              no history of versions is kept"
         ),
     }
-    let state = AppState::with_history(site, args.charter.clone(), base_url, history);
+    let state = match server::load_site_with_base(&args.charter, base_url.clone()) {
+        Ok(site) => AppState::with_history(site, args.charter.clone(), base_url, history),
+        Err(problem) => {
+            // A save refused while the server ran must not take the site
+            // down at the next restart (a reboot, an upgrade): the version
+            // it showed is still in the history.
+            let kept = history
+                .as_ref()
+                .and_then(|h| Some((h, server::load_from_history(h, base_url.clone())?)));
+            let Some((kept, (number, site))) = kept else {
+                errln!("{problem}");
+                errln!(
+                    "The site was not started. Fix the charter and run `charter check` to confirm."
+                );
+                return ExitCode::FAILURE;
+            };
+            tracing::error!(
+                version = number,
+                "{} cannot be loaded; serving version {number} from the history ({}) \
+                 until it is fixed (`charter check` says what to fix; `charter history` \
+                 lists the versions):\n{problem}",
+                args.charter.display(),
+                kept.dir().display()
+            );
+            if let Err(e) = kept.served(number, std::time::SystemTime::now()) {
+                tracing::warn!("the history does not say which version is served: {e}");
+            }
+            AppState::stale(site, args.charter.clone(), base_url, history, problem)
+        }
+    };
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
-            eprintln!("cannot start the async runtime: {e}");
+            errln!("cannot start the async runtime: {e}");
             return ExitCode::FAILURE;
         }
     };
@@ -267,7 +288,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         let listener = match tokio::net::TcpListener::bind(args.addr).await {
             Ok(l) => l,
             Err(e) => {
-                eprintln!("cannot listen on {}: {e}", args.addr);
+                errln!("cannot listen on {}: {e}", args.addr);
                 return ExitCode::FAILURE;
             }
         };
@@ -279,7 +300,7 @@ fn serve(args: ServeArgs) -> ExitCode {
         match server::serve(listener, state, &args.options()).await {
             Ok(()) => ExitCode::SUCCESS,
             Err(e) => {
-                eprintln!("server error: {e}");
+                errln!("server error: {e}");
                 ExitCode::FAILURE
             }
         }
@@ -294,9 +315,9 @@ fn check(file: &Path) -> ExitCode {
     let mut invalid = false;
     match charter::load_file(file) {
         Ok(loaded) => {
-            eprint!("{}", loaded.warnings);
+            errp!("{}", loaded.warnings);
             let c = &loaded.charter;
-            println!(
+            outln!(
                 "{}: OK: {} services, {} officers, {} warning(s)",
                 file.display(),
                 c.services.len(),
@@ -305,11 +326,11 @@ fn check(file: &Path) -> ExitCode {
             );
         }
         Err(e @ LoadError::Read { .. }) => {
-            eprintln!("{e}");
+            errln!("{e}");
             return ExitCode::from(2);
         }
         Err(e @ LoadError::Invalid { .. }) => {
-            eprintln!("{e}");
+            errln!("{e}");
             invalid = true;
         }
     }
@@ -319,7 +340,7 @@ fn check(file: &Path) -> ExitCode {
         (Lang::Bn, en.difference(&bn)),
     ] {
         for id in missing {
-            eprintln!("locales/{lang}/main.ftl: error: message \"{id}\" is missing");
+            errln!("locales/{lang}/main.ftl: error: message \"{id}\" is missing");
             invalid = true;
         }
     }
@@ -334,7 +355,7 @@ fn build(args: &BuildArgs) -> ExitCode {
     let loaded = match charter::load_file(&args.charter) {
         Ok(l) => l,
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             return ExitCode::from(1);
         }
     };
@@ -342,13 +363,13 @@ fn build(args: &BuildArgs) -> ExitCode {
     let site = match Site::build_with_base(loaded, base_url) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             return ExitCode::FAILURE;
         }
     };
     match static_site::write_site(&site, &args.out) {
         Ok(w) => {
-            println!(
+            outln!(
                 "wrote {} files ({} KiB) to {}",
                 w.files,
                 w.bytes / 1024,
@@ -357,27 +378,37 @@ fn build(args: &BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("cannot write the site: {e}");
+            errln!("cannot write the site: {e}");
             ExitCode::FAILURE
         }
     }
 }
 
 fn import(file: &Path) -> ExitCode {
-    let text = match std::fs::read_to_string(file) {
-        Ok(t) => t,
+    // Read as the charter is: a plain file of at most 16 MB (a portal page
+    // is a few hundred KB), never a pipe to wait on.
+    let text = match charter::read_file(file).map(String::from_utf8) {
+        Ok(Ok(t)) => t,
+        Ok(Err(_)) => {
+            errln!(
+                "{}: cannot read the file: it is not UTF-8 text; save it as UTF-8 \
+                 (Notepad: File > Save As, Encoding UTF-8)",
+                file.display()
+            );
+            return ExitCode::from(2);
+        }
         Err(e) => {
-            eprintln!("{}: cannot read the file: {e}", file.display());
+            errln!("{}: cannot read the file: {e}", file.display());
             return ExitCode::from(2);
         }
     };
     match crate::import::import(&text) {
         Ok(toml) => {
-            print!("{toml}");
+            outp!("{toml}");
             ExitCode::SUCCESS
         }
         Err(e) => {
-            eprintln!("{}: {e}", file.display());
+            errln!("{}: {e}", file.display());
             ExitCode::from(1)
         }
     }
@@ -394,6 +425,6 @@ fn restore(args: &RestoreArgs) -> ExitCode {
     history::commands::restore(
         args.place.state_dir.as_deref(),
         &args.place.charter,
-        args.number,
+        &args.number,
     )
 }

@@ -15,6 +15,7 @@ pub mod history;
 pub mod i18n;
 pub mod import;
 pub mod open_data;
+pub mod output;
 pub mod qr;
 pub mod render;
 pub mod search;

@@ -107,6 +107,32 @@ impl AppState {
         })
     }
 
+    /// State for a server started while the charter file at
+    /// `charter_path` cannot be loaded (`problem` says why): it serves
+    /// `site`, an older version from the history, and `/healthz` says
+    /// `stale` with the problem until a reload loads the file.
+    pub fn stale(
+        site: Site,
+        charter_path: PathBuf,
+        base_url: Option<BaseUrl>,
+        history: Option<History>,
+        problem: String,
+    ) -> Arc<AppState> {
+        let site = Arc::new(site);
+        prepare(&site);
+        Arc::new(AppState {
+            site: ArcSwap::new(site),
+            charter_path,
+            base_url,
+            last_reload_error: Mutex::new(Some(ReloadFailure {
+                message: problem,
+                at: SystemTime::now(),
+            })),
+            history,
+            reloading: tokio::sync::Mutex::new(()),
+        })
+    }
+
     /// The site being served now.
     pub fn site(&self) -> Arc<Site> {
         self.site.load_full()
@@ -201,6 +227,35 @@ pub fn load_site_with_base(path: &std::path::Path, base: Option<BaseUrl>) -> Res
     let mut site = Site::build_with_base(loaded, base).map_err(|e| e.to_string())?;
     site.load_time = start.elapsed();
     Ok(site)
+}
+
+/// The version the site showed last, or else the newest that loads,
+/// from `history`, for a start while the charter file cannot be loaded:
+/// its number and its site. `None` when the history holds no version this
+/// program can load.
+pub fn load_from_history(history: &History, base: Option<BaseUrl>) -> Option<(u64, Site)> {
+    let (entries, _) = history.list().ok()?;
+    let current = history.current();
+    let order = current.into_iter().chain(
+        entries
+            .iter()
+            .map(|e| e.number)
+            .filter(|n| Some(*n) != current),
+    );
+    for number in order {
+        let stored = match history.version(number) {
+            Ok((_, _, stored)) => stored,
+            Err(e) => {
+                tracing::warn!("version {number} of the history cannot be served: {e}");
+                continue;
+            }
+        };
+        match load_site_with_base(&stored, base.clone()) {
+            Ok(site) => return Some((number, site)),
+            Err(e) => tracing::warn!("version {number} of the history cannot be served:\n{e}"),
+        }
+    }
+    None
 }
 
 /// How the server protects itself, with defaults for a small office site
@@ -601,7 +656,8 @@ fn redirect(status: StatusCode, location: &str) -> Response {
 }
 
 /// `/healthz`: whether the site serves the charter file as saved (`ok`)
-/// or an older version because the last save was refused (`stale`),
+/// or an older version because the last save was refused, or because the
+/// server started with a file it could not load (`stale`),
 /// which charter is loaded, when, how long reading, checking and
 /// rendering it took, the last reload error and when it happened, and
 /// how many pages have their smallest compressed copies yet. Always 200:

@@ -72,6 +72,8 @@ pub fn closest<'a>(name: &str, known: &[&'a str]) -> Option<&'a str> {
         .iter()
         .map(|k| (strsim::damerau_levenshtein(&name, k), *k))
         .filter(|(d, k)| *d <= 2.max(k.len() / 3) && *d < k.len())
+        // The first of equally near names wins: callers list the likelier
+        // ones first.
         .min_by_key(|(d, _)| *d)
         .map(|(_, k)| k)
 }

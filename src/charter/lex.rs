@@ -223,50 +223,72 @@ pub struct Unclosed {
     pub insert_at: usize,
 }
 
-/// The first text with no closing quote. Two shapes are found: a text
-/// running to the end of its line, and a text "closed" by the opening quote
-/// of the next value on the line (`bn = "নাম, en = "Name"`), recognised by
-/// what follows that quote.
-pub fn first_unclosed_quote(source: &str) -> Option<Unclosed> {
+/// What is wrong with the first badly quoted text of a file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum QuoteProblem {
+    /// A text with no closing quote.
+    Unclosed(Unclosed),
+    /// A text closed, then more text on its line that is neither a
+    /// separator nor the next `key =` (a quote inside the text, or words
+    /// after its closing quote): the range of the text, quotes included.
+    TextAfter {
+        /// From the opening quote to just past the closing one.
+        text: Range<usize>,
+    },
+}
+
+/// The first text that is badly quoted. A missing closing quote is found
+/// in two shapes: a text running to the end of its line, and a text
+/// "closed" by the opening quote of the next value on the line
+/// (`bn = "নাম, en = "Name"`), recognised by what follows that quote.
+pub fn first_quote_problem(source: &str) -> Option<QuoteProblem> {
     let quoted = scan(source, |_, _, _| {});
     for q in quoted {
         let text = &source[q.range.clone()];
         if !q.closed {
-            // Up to the end of the line, less a closing bracket or brace
-            // that belongs to the line's structure.
+            // Up to the end of the line, less the closing brackets, braces
+            // and commas that belong to the line's structure.
             let body = text.trim_end();
+            let structure = body.trim_end_matches([',', ' ']);
             let trimmed = body.trim_end_matches(['}', ']', ',', ' ']);
-            let insert_at = if trimmed.len() > 1 && body.ends_with(['}', ']']) {
+            let insert_at = if trimmed.len() > 1 && structure.ends_with(['}', ']']) {
                 q.range.start + trimmed.len()
             } else {
                 q.range.start + body.len()
             };
-            return Some(Unclosed {
+            return Some(QuoteProblem::Unclosed(Unclosed {
                 open: q.range.start,
                 insert_at,
-            });
+            }));
         }
-        let after = source[q.range.end..]
-            .chars()
-            .find(|c| *c != ' ' && *c != '\t');
-        let fine = matches!(
-            after,
-            None | Some(',' | '}' | ']' | '#' | '=' | '.' | '\r' | '\n')
-        );
+        let rest = &source[q.range.end..line_at(source, q.range.end).end];
+        let after = rest.trim_start_matches([' ', '\t']);
+        let fine = after.is_empty()
+            || after.starts_with([',', '}', ']', '#', '=', '.'])
+            || starts_with_key(after);
         if !fine {
-            // The real text ended before the last `, key =` inside it. A
-            // text that does not end so is whole: what follows it lacks a
-            // comma, which the parser says well enough.
+            // The real text ended before the last `, key =` inside it.
             let inner = &text[1..text.len() - 1];
-            if let Some(k) = last_key_start(inner) {
-                return Some(Unclosed {
+            return Some(match last_key_start(inner) {
+                Some(k) => QuoteProblem::Unclosed(Unclosed {
                     open: q.range.start,
                     insert_at: q.range.start + 1 + k,
-                });
-            }
+                }),
+                None => QuoteProblem::TextAfter {
+                    text: q.range.clone(),
+                },
+            });
         }
     }
     None
+}
+
+/// Whether `text` begins with `key =` (a comma was left out before it).
+fn starts_with_key(text: &str) -> bool {
+    let key_end = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+        .unwrap_or(text.len());
+    key_end > 0 && text[key_end..].trim_start().starts_with('=')
 }
 
 /// Where `, key = ` begins at the end of `text`, if it ends so.
@@ -326,6 +348,13 @@ mod tests {
     fn curly_quotes_inside_straight_quotes_are_text() {
         assert_eq!(first_curly_quote("a = \"“x”\"\n"), None);
         assert_eq!(first_curly_quote("a = “x”\n"), Some(4));
+    }
+
+    fn first_unclosed_quote(source: &str) -> Option<Unclosed> {
+        match first_quote_problem(source)? {
+            QuoteProblem::Unclosed(u) => Some(u),
+            QuoteProblem::TextAfter { .. } => None,
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ mod decode;
 mod diagnostic;
 mod lex;
 mod model;
+mod quotes;
 mod schema;
 mod shape;
 mod syntax;
@@ -92,13 +93,14 @@ pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// The bytes of the charter file at `path`: a plain file of at most
 /// [`MAX_FILE_BYTES`]. Everything that reads a charter reads it so.
 pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
-    read_bounded(path, MAX_FILE_BYTES)
+    read_limited(path, MAX_FILE_BYTES)
 }
 
-/// The bytes of the plain file at `path`, at most `max` of them. A pipe,
-/// device or folder is refused without waiting on it: a FIFO renamed over
-/// the charter must not wedge a reload, nor `/dev/zero` fill the memory.
-fn read_bounded(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
+/// The bytes of the plain file at `path`, at most `max` of them (a longer
+/// file is an error). A pipe, device or folder is refused without waiting
+/// on it: a FIFO renamed over the charter must not wedge a reload, nor
+/// `/dev/zero` fill the memory.
+pub fn read_limited(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
     use std::io::{Error, ErrorKind, Read};
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
@@ -201,7 +203,12 @@ fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>) {
     if checked.complete {
         match Charter::deserialize(toml::de::Deserializer::from(tree)) {
             Ok(c) => {
-                diagnostics.extend(validate::validate(&c, &text));
+                let stand_ins = &checked.stand_ins;
+                diagnostics.extend(
+                    validate::validate(&c, &text)
+                        .into_iter()
+                        .filter(|d| d.span.as_ref().is_none_or(|s| !stand_ins.contains(s))),
+                );
                 charter = Some(c);
             }
             Err(e) => diagnostics.push(syntax::explain(&text, e.message(), e.span())),
@@ -232,13 +239,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let small = dir.path().join("small.toml");
         std::fs::write(&small, "abc").unwrap();
-        assert_eq!(read_bounded(&small, 3).unwrap(), b"abc");
-        let e = read_bounded(&small, 2).unwrap_err();
+        assert_eq!(read_limited(&small, 3).unwrap(), b"abc");
+        let e = read_limited(&small, 2).unwrap_err();
         assert_eq!(e.kind(), std::io::ErrorKind::FileTooLarge);
-        let e = read_bounded(dir.path(), 100).unwrap_err();
+        let e = read_limited(dir.path(), 100).unwrap_err();
         assert!(e.to_string().contains("not a plain file"), "{e}");
         // A device that never ends is refused at once, not read.
-        let e = read_bounded(Path::new("/dev/zero"), MAX_FILE_BYTES).unwrap_err();
+        let e = read_limited(Path::new("/dev/zero"), MAX_FILE_BYTES).unwrap_err();
         assert!(e.to_string().contains("not a plain file"), "{e}");
     }
 
@@ -250,7 +257,7 @@ mod tests {
         let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
         // SAFETY: a valid NUL-terminated path; mkfifo only creates a node.
         assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-        let e = read_bounded(&fifo, MAX_FILE_BYTES).unwrap_err();
+        let e = read_limited(&fifo, MAX_FILE_BYTES).unwrap_err();
         assert!(e.to_string().contains("not a plain file"), "{e}");
     }
 }

@@ -26,8 +26,11 @@ pub struct Checked {
     /// Values written in a forgivable way (`serial = "১"`), with the
     /// spelling the file format reads; the caller parses again with them.
     pub fixes: Edits,
-    /// Whether the tree can now be read into the model (no required
-    /// section is missing).
+    /// Places given to stand-in values: findings there are about the
+    /// stand-in, not the file.
+    pub stand_ins: Vec<Range<usize>>,
+    /// Whether the tree can now be read into the model and its meaning
+    /// checked (no section missing or misnamed).
     pub complete: bool,
 }
 
@@ -38,6 +41,7 @@ pub fn check(root: &mut Spanned<DeTable<'_>>, source: &str) -> Checked {
         source,
         out: Vec::new(),
         fixes: Edits::default(),
+        stand_ins: Vec::new(),
     };
     let mut complete = true;
     let root_span = root.span();
@@ -53,12 +57,23 @@ pub fn check(root: &mut Spanned<DeTable<'_>>, source: &str) -> Checked {
         return Checked {
             diagnostics: c.out,
             fixes: c.fixes,
+            stand_ins: c.stand_ins,
             complete: false,
         };
     }
     for (name, span) in names {
         let Some(section) = SECTIONS.iter().find(|s| s.name == name) else {
-            let known: Vec<&str> = SECTIONS.iter().map(|s| s.name).collect();
+            // `[[officer]]` is nearer to `[[officers]]` than to `[office]`:
+            // sections written the same way are suggested first.
+            let many = table
+                .get(name.as_str())
+                .is_some_and(|v| v.get_ref().is_array());
+            let mut known: Vec<&str> = SECTIONS
+                .iter()
+                .filter(|s| s.many == many)
+                .map(|s| s.name)
+                .collect();
+            known.extend(SECTIONS.iter().filter(|s| s.many != many).map(|s| s.name));
             let mut d = Diagnostic::error(
                 Some(span),
                 format!("\"{name}\" is not a part of a charter"),
@@ -75,6 +90,9 @@ pub fn check(root: &mut Spanned<DeTable<'_>>, source: &str) -> Checked {
             }
             c.out.push(d);
             table.remove(name.as_str());
+            // A misnamed section (`[[officer]]`) would make every reference
+            // to its entries look wrong: its name is to be fixed first.
+            complete = false;
             continue;
         };
         let Some(value) = table.get_mut(name.as_str()) else {
@@ -103,6 +121,7 @@ pub fn check(root: &mut Spanned<DeTable<'_>>, source: &str) -> Checked {
     Checked {
         diagnostics: c.out,
         fixes: c.fixes,
+        stand_ins: c.stand_ins,
         complete,
     }
 }
@@ -154,6 +173,7 @@ struct Checker<'s> {
     source: &'s str,
     out: Vec<Diagnostic>,
     fixes: Edits,
+    stand_ins: Vec<Range<usize>>,
 }
 
 impl Checker<'_> {
@@ -198,7 +218,11 @@ impl Checker<'_> {
                 section.name, section.heading
             ),
         )
-        .with_hint("start the section with its heading on a line of its own")
+        .with_hint(if section.many {
+            "a part of which there are many has two brackets on each side of its heading"
+        } else {
+            "start the section with its heading on a line of its own, one bracket on each side"
+        })
         .with_example(section.heading)
     }
 
@@ -254,7 +278,7 @@ impl Checker<'_> {
                 self.out.push(
                     Diagnostic::error(
                         Some(heading),
-                        format!("{} has no \"{}\"", capitalise(section.this), key.name),
+                        format!("{} has no \"{}\"", section.this, key.name),
                     )
                     .with_hint(format!(
                         "add a line like the example below {}",
@@ -263,13 +287,24 @@ impl Checker<'_> {
                     .with_example(key.example),
                 );
             }
-            match key.shape {
-                Text | Block => {
-                    table.insert(stand_in_key(key.name), stand_in_text(span.clone()));
-                }
-                Texts => {}
-                _ => usable = false,
-            }
+            // A stand-in keeps the entry for the checks of meaning
+            // (references, other entries' duplicates); what is said about
+            // the stand-in itself is dropped by its place.
+            let stand_in = match key.shape {
+                Text | Block => stand_in_text(span.clone()),
+                Texts => continue,
+                Plain | Date => Spanned::new(span.clone(), DeValue::String(Cow::Borrowed(""))),
+                Group => Spanned::new(span.clone(), DeValue::String(Cow::Borrowed("citizen"))),
+                Number => match DeValue::parse("0") {
+                    Ok(zero) => Spanned::new(span.clone(), zero.into_inner()),
+                    Err(_) => {
+                        usable = false;
+                        continue;
+                    }
+                },
+            };
+            table.insert(stand_in_key(key.name), stand_in);
+            self.stand_ins.push(span.clone());
         }
         usable
     }
@@ -354,6 +389,17 @@ impl Checker<'_> {
             (Text | Block, other) => {
                 let d = self.not_a_text(key, span.clone(), other);
                 self.out.push(d);
+                false
+            }
+            (Texts, DeValue::Table(_)) => {
+                self.out.push(
+                    Diagnostic::error(
+                        Some(span.clone()),
+                        format!("\"{}\" is a list: its texts go between [ and ]", key.name),
+                    )
+                    .with_hint("put [ before the first text and ] after the last, with a comma between texts")
+                    .with_example(key.example),
+                );
                 false
             }
             (Texts, other) => {
@@ -478,13 +524,6 @@ fn as_date(text: &str) -> Option<String> {
             .iter()
             .all(|p| p.bytes().all(|b| b.is_ascii_digit()));
     valid.then(|| format!("{y}-{m:0>2}-{d:0>2}"))
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    c.next()
-        .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
 }
 
 fn stand_in_key(name: &str) -> Spanned<Cow<'static, str>> {

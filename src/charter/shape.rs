@@ -235,3 +235,23 @@ pub(super) const GROUPS: [(&str, &str); 3] = [
     ("institutional", "প্রাতিষ্ঠানিক সেবা"),
     ("internal", "অভ্যন্তরীণ সেবা"),
 ];
+
+/// A date typed day/month/year, year/month/day or with dots, in either
+/// script, written year-month-day as the file reads it.
+pub(super) fn date_from_any_order(text: &str) -> Option<String> {
+    let ascii = crate::i18n::ascii_digits(text.trim().trim_matches('"')).into_owned();
+    let parts: Vec<&str> = ascii.split(['-', '/', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let digits = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    if ![a, b, c].iter().all(|p| digits(p)) {
+        return None;
+    }
+    let (y, m, d) = match (a.len(), c.len()) {
+        (4, _) => (a, b, c),
+        (_, 4) => (c, b, a),
+        _ => return None,
+    };
+    (m.len() <= 2 && d.len() <= 2).then(|| format!("{y}-{m:0>2}-{d:0>2}"))
+}

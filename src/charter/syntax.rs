@@ -11,70 +11,139 @@
 use std::ops::Range;
 
 use super::diagnostic::{Diagnostic, position};
-use super::lex::{self, line_at};
+use super::lex::line_at;
+use super::quotes;
+use super::shape::{SECTIONS, Shape, date_from_any_order};
 
 /// A clerk's explanation of a TOML syntax error at `span` with the
 /// parser's `message`.
 pub fn explain(source: &str, message: &str, span: Option<Range<usize>>) -> Diagnostic {
     let at = span.clone().map_or(source.len(), |s| s.start);
-    let error_line_end = line_at(source, at).end;
-    if let Some(d) = curly_quotes(source, error_line_end) {
-        return d;
-    }
-    if let Some(d) = unclosed_quote(source, error_line_end) {
-        return d;
-    }
-    if let Some(d) = unclosed_heading(source, error_line_end) {
+    let limit = line_at(source, at).end;
+    let found = quotes::curly_quotes(source, limit)
+        .or_else(|| quotes::stray_character(source, limit))
+        .or_else(|| quotes::quote_problem(source, limit))
+        .or_else(|| headings(source, limit));
+    if let Some(d) = found {
         return d;
     }
     if let Some(span) = span.as_ref().filter(|_| message.contains("duplicate key")) {
         return duplicate_key(source, span.clone());
+    }
+    if message.contains("missing comma between array") {
+        return missing_list_comma(source, at);
     }
     if (message.contains("in array") || message.contains("array element"))
         && let Some(d) = unclosed_list(source, at)
     {
         return d;
     }
-    if let Some(span) = span
-        .as_ref()
-        .filter(|_| message.contains("missing comma between key-value"))
-    {
-        return missing_comma(source, span.start);
+    if message.contains("missing comma between key-value") {
+        return missing_comma(source, at);
+    }
+    if let Some(d) = bare_value(source, at) {
+        return d;
+    }
+    if message.contains("escape") || message.contains("unicode") {
+        return backslash(source, at);
     }
     translate(message, span)
+}
+
+/// The lines before the line of `at`, last first, each with its byte
+/// offset (line breaks of either kind left out).
+fn lines_before(source: &str, at: usize) -> impl Iterator<Item = (usize, &str)> {
+    let before = &source[..line_at(source, at).start];
+    let mut end = before.len();
+    std::iter::from_fn(move || {
+        if end == 0 {
+            return None;
+        }
+        let body_end = end - 1;
+        let start = before[..body_end].rfind('\n').map_or(0, |i| i + 1);
+        let line = before[start..body_end].trim_end_matches('\r');
+        end = start;
+        Some((start, line))
+    })
 }
 
 /// A list `[` whose `]` was deleted: the parser notices only at the next
 /// key, so point at the list's opening bracket.
 fn unclosed_list(source: &str, at: usize) -> Option<Diagnostic> {
-    let before = &source[..line_at(source, at).start];
-    let mut offset = before.len();
-    for line in before.lines().rev() {
-        offset -= line.len() + 1;
-        let text = line.trim_end();
-        if text.ends_with('[') && text.contains('=') {
-            let open = offset + text.len() - 1;
-            let start = position(source, open);
-            return Some(
-                Diagnostic::error(
-                    Some(open..open + 1),
-                    format!(
-                        "the list that starts on line {} has no closing ]",
-                        start.line
-                    ),
-                )
-                .with_hint("end the list with ] on a line of its own after its last item")
-                .with_example("]"),
-            );
-        }
+    let stopped_at = source[line_at(source, at)].trim_start();
+    if stopped_at.starts_with(['{', '"']) {
+        return None;
     }
-    None
+    let (offset, line) = lines_before(source, at).find(|(_, l)| {
+        let t = l.trim_end();
+        t.ends_with('[') && t.contains('=')
+    })?;
+    let open = offset + line.trim_end().len() - 1;
+    let start = position(source, open);
+    Some(
+        Diagnostic::error(
+            Some(open..open + 1),
+            format!(
+                "the list that starts on line {} has no closing ]",
+                start.line
+            ),
+        )
+        .with_hint("end the list with ] on a line of its own after its last item")
+        .with_example("]"),
+    )
 }
 
-/// Two parts of `{ … }` with no comma between them.
+/// Two items of a list with no comma between them: the parser stops at
+/// the second, the comma belongs after the first.
+fn missing_list_comma(source: &str, at: usize) -> Diagnostic {
+    let line = line_at(source, at);
+    let head = source[line.start..at].trim_end();
+    if !head.is_empty() && !head.ends_with('[') {
+        // Both items on one line.
+        let fixed = format!("{head}, {}", source[at..line.end].trim_start());
+        return Diagnostic::error(Some(at..at), "a comma is missing between these two items")
+            .with_hint("put a comma after each item of a list")
+            .with_example(fixed.trim());
+    }
+    let previous = lines_before(source, at).find(|(_, l)| !l.trim().is_empty());
+    let Some((offset, text)) = previous else {
+        return Diagnostic::error(Some(at..at), "a comma is missing before this item")
+            .with_hint("put a comma after each item of a list");
+    };
+    let end = offset + text.trim_end().len();
+    Diagnostic::error(
+        Some(end..end),
+        format!(
+            "a comma is missing after the item on line {}",
+            position(source, offset).line
+        ),
+    )
+    .with_hint("put a comma after each item of a list")
+    .with_example(format!("{},", text.trim()))
+}
+
+/// Two parts of `{ … }` with no comma between them; or, when the parser
+/// stops at the start of a line, a `{ … }` on the line above left without
+/// its closing brace.
 fn missing_comma(source: &str, at: usize) -> Diagnostic {
     let line = line_at(source, at);
     let head = source[line.start..at].trim_end();
+    if head.is_empty()
+        && let Some((offset, text)) = lines_before(source, at).find(|(_, l)| !l.trim().is_empty())
+        && text.contains('{')
+        && !text.trim_end().ends_with('}')
+    {
+        let end = offset + text.trim_end().len();
+        return Diagnostic::error(
+            Some(end..end),
+            format!(
+                "the text on line {} has no closing }}",
+                position(source, offset).line
+            ),
+        )
+        .with_hint("a text { bn = \"…\", en = \"…\" } ends with } on the same line")
+        .with_example(format!("{} }}", text.trim()));
+    }
     let fixed = format!("{head}, {}", source[at..line.end].trim_start());
     Diagnostic::error(Some(at..at), "a comma is missing here")
         .with_hint(
@@ -83,90 +152,104 @@ fn missing_comma(source: &str, at: usize) -> Diagnostic {
         .with_example(fixed.trim())
 }
 
-fn curly_quotes(source: &str, limit: usize) -> Option<Diagnostic> {
-    let at = lex::first_curly_quote(source).filter(|&i| i <= limit)?;
-    Some(curly_quote_at(source, at))
-}
-
-fn curly_quote_at(source: &str, at: usize) -> Diagnostic {
-    let line = line_at(source, at);
-    let fixed: String = source[line]
-        .chars()
-        .map(|c| match c {
-            '\u{2018}' | '\u{2019}' => '\'',
-            c if lex::is_curly_quote(c) => '"',
-            c => c,
-        })
-        .collect();
-    let quote = source[at..].chars().next().unwrap_or('"');
-    Diagnostic::error(
-            Some(at..at + quote.len_utf8()),
-            format!("this line has a curly quote {quote} where a straight quote \" belongs"),
-        )
-        .with_hint(
-            "word processors and phone keyboards change \" into “ ”; type the straight quote \" instead, or edit the file in Notepad",
-        )
-        .with_example(fixed.trim())
-}
-
-fn unclosed_quote(source: &str, limit: usize) -> Option<Diagnostic> {
-    let u = lex::first_unclosed_quote(source).filter(|u| u.open <= limit)?;
-    if let Some(curly) = source[..u.insert_at]
-        .chars()
-        .next_back()
-        .filter(|&c| lex::is_curly_quote(c))
-    {
-        // The text was closed, with a curly quote.
-        return Some(curly_quote_at(source, u.insert_at - curly.len_utf8()));
-    }
-    let start = position(source, u.open);
-    let line = line_at(source, u.open);
-    let fixed = format!(
-        "{}\"{}",
-        &source[line.start..u.insert_at],
-        &source[u.insert_at..line.end]
-    );
-    Some(
-        Diagnostic::error(
-            Some(u.open..u.insert_at),
-            format!(
-                "the text starting at line {} column {} has no closing quote",
-                start.line, start.column
-            ),
-        )
-        .with_hint("end every text with a straight double quote \"")
-        .with_example(fixed.trim()),
-    )
-}
-
-fn unclosed_heading(source: &str, limit: usize) -> Option<Diagnostic> {
+/// Headings written wrongly: a bracket missing, or one bracket where a
+/// section of many entries has two (`[services]`), or the reverse.
+fn headings(source: &str, limit: usize) -> Option<Diagnostic> {
     let mut offset = 0;
     for line in source.split_inclusive('\n') {
         if offset > limit {
             break;
         }
-        let text = line.trim();
-        let text = text.split('#').next().unwrap_or("").trim();
+        let text = line.split('#').next().unwrap_or("").trim();
         if text.starts_with('[') && !text.contains('=') {
             let opens = text.chars().take_while(|&c| c == '[').count();
             let closes = text.chars().rev().take_while(|&c| c == ']').count();
-            if opens != closes {
-                let name = text.trim_matches(|c| c == '[' || c == ']').trim();
-                let fixed = format!("{0}{name}{1}", "[".repeat(opens), "]".repeat(opens));
+            let name = text.trim_matches(|c| c == '[' || c == ']').trim();
+            let want = SECTIONS
+                .iter()
+                .find(|s| s.name == name)
+                .map_or(opens, |s| if s.many { 2 } else { 1 });
+            if opens != closes || opens != want {
+                let fixed = format!("{0}{name}{1}", "[".repeat(want), "]".repeat(want));
                 let start = offset + (line.len() - line.trim_start().len());
-                return Some(
-                    Diagnostic::error(
-                        Some(start..start + text.len()),
+                let (message, hint) = if opens != closes {
+                    (
                         format!("the heading {text} has {opens} [ but {closes} ]"),
+                        "a heading has as many ] after its name as [ before it",
                     )
-                    .with_hint("a heading has as many ] after its name as [ before it")
-                    .with_example(fixed),
+                } else {
+                    (
+                        format!("the heading {text} needs {want} brackets on each side"),
+                        "[office] and [charter] have one bracket on each side; [[officers]], [[services]] and [[grievance]], of which there are many, have two",
+                    )
+                };
+                return Some(
+                    Diagnostic::error(Some(start..start + text.len()), message)
+                        .with_hint(hint)
+                        .with_example(fixed),
                 );
             }
         }
         offset += line.len();
     }
     None
+}
+
+/// `key = value` where the value is not written as its key needs: a
+/// phone number or other text without quotes, a text without its
+/// `{ bn = … }`, a date not written year-month-day.
+fn bare_value(source: &str, at: usize) -> Option<Diagnostic> {
+    let line = line_at(source, at);
+    let text = &source[line.clone()];
+    let eq = text.find('=')?;
+    let key = text[..eq].trim();
+    let after = &text[eq + 1..];
+    let value = after.trim();
+    if value.is_empty() || value.starts_with(['"', '\'', '{', '[']) {
+        return None;
+    }
+    let shape = SECTIONS
+        .iter()
+        .flat_map(|s| s.keys)
+        .find(|k| k.name == key)?
+        .shape;
+    let value_at = line.start + eq + 1 + (after.len() - after.trim_start().len());
+    let here = Some(value_at..value_at + value.len());
+    let value = value.trim_end_matches([',', '}']).trim();
+    match shape {
+        Shape::Plain | Shape::Group => Some(
+            Diagnostic::error(here, format!("the value of {key} must be between double quotes"))
+                .with_hint("numbers that are not counted, such as phone numbers, are written as text")
+                .with_example(format!("{key} = \"{value}\"")),
+        ),
+        Shape::Text | Shape::Block => Some(
+            Diagnostic::error(here, format!("{key} is written with its Bangla and English texts"))
+                .with_hint("write the Bangla after bn = and the English after en =, each between double quotes")
+                .with_example(format!("{key} = {{ bn = \"{value}\", en = \"…\" }}")),
+        ),
+        Shape::Date => {
+            let example = date_from_any_order(value).unwrap_or_else(|| "2026-11-27".to_string());
+            Some(
+                Diagnostic::error(here, "this date cannot be read")
+                    .with_hint("write dates as year-month-day, with hyphens")
+                    .with_example(format!("{key} = {example}")),
+            )
+        }
+        Shape::Number | Shape::Texts => None,
+    }
+}
+
+/// A backslash in a text starts an escape such as `\"`; a Windows path or a
+/// stray `\` is refused by the file format.
+fn backslash(source: &str, at: usize) -> Diagnostic {
+    let line = line_at(source, at);
+    let fixed = source[line].replace('\\', "/");
+    Diagnostic::error(
+        Some(at..at + 1),
+        "a backslash \\ cannot stand alone in a text",
+    )
+    .with_hint("write / instead, or \\\\ for a backslash; \\\" is a quote inside a text")
+    .with_example(fixed.trim())
 }
 
 /// A key written twice in one table: most often a service pasted, or

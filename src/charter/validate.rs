@@ -14,7 +14,7 @@ pub fn validate(charter: &Charter, source: &str) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     check_texts(charter, &mut out);
     check_officers(charter, source, &mut out);
-    check_services(charter, &mut out);
+    check_services(charter, source, &mut out);
     check_grievance(charter, &mut out);
     check_office(charter, &mut out);
     check_date(charter, &mut out);
@@ -32,6 +32,15 @@ fn check_texts(charter: &Charter, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_text(text: &Text, name: &str, out: &mut Vec<Diagnostic>) {
+    if lost_letters(text.bn.get_ref()) {
+        out.push(
+            Diagnostic::error(
+                span(&text.bn),
+                format!("the Bangla text of {name} has only question marks"),
+            )
+            .with_hint("the file was saved in a form that cannot hold Bangla letters (Notepad's \"ANSI\"): put the last good version back with charter restore, or type the text again, and save as UTF-8"),
+        );
+    }
     if text.bn.get_ref().trim().is_empty() {
         out.push(
             Diagnostic::error(
@@ -62,6 +71,18 @@ fn check_text(text: &Text, name: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whether a text's letters were replaced by `?` on a save in an encoding
+/// without Bangla.
+fn lost_letters(text: &str) -> bool {
+    let visible: Vec<char> = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let marks = visible.iter().filter(|&&c| c == '?').count();
+    marks >= 2
+        && marks * 2 >= visible.len()
+        && !visible
+            .iter()
+            .any(|c| ('\u{0980}'..='\u{09FF}').contains(c))
+}
+
 /// Ids and slugs go into URLs and references: keep them plain ASCII.
 fn is_simple_id(s: &str) -> bool {
     !s.is_empty()
@@ -84,7 +105,8 @@ fn check_officers(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
                 )
                 .with_hint(
                     "use lower-case English letters, digits and hyphens, e.g. assistant-programmer",
-                ),
+                )
+                .with_example(format!("id = \"{}\"", simple_id(id))),
             );
         }
         if let Some(first) = seen.insert(id, &officer.id) {
@@ -108,14 +130,15 @@ fn check_officers(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_services(charter: &Charter, out: &mut Vec<Diagnostic>) {
+fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
+    let line_of = |at: Range<usize>| super::diagnostic::position(source, at.start).line;
     let known: Vec<&str> = charter
         .officers
         .iter()
         .map(|o| o.id.get_ref().as_str())
         .collect();
-    let mut slugs: HashMap<&str, ()> = HashMap::new();
-    let mut serials: HashMap<(ServiceGroup, u32), ()> = HashMap::new();
+    let mut slugs: HashMap<&str, usize> = HashMap::new();
+    let mut serials: HashMap<(ServiceGroup, u32), usize> = HashMap::new();
     for service in &charter.services {
         let slug = service.slug.get_ref().as_str();
         if !is_simple_id(slug) {
@@ -124,25 +147,37 @@ fn check_services(charter: &Charter, out: &mut Vec<Diagnostic>) {
                     span(&service.slug),
                     format!("service slug \"{slug}\" is not a simple name"),
                 )
-                .with_hint("use lower-case English letters, digits and hyphens, e.g. ict-training"),
+                .with_hint("use lower-case English letters, digits and hyphens, e.g. ict-training")
+                .with_example(format!("slug = \"{}\"", simple_id(slug))),
             );
         }
-        if slugs.insert(slug, ()).is_some() {
+        if let Some(first) = slugs.insert(slug, line_of(service.slug.span())) {
             out.push(
                 Diagnostic::error(
                     span(&service.slug),
                     format!("service slug \"{slug}\" is used twice"),
                 )
-                .with_hint("each service needs its own slug: it is the service's web address"),
+                .with_hint(format!(
+                    "each service needs its own slug, its web address; the first \"{slug}\" is on line {first}"
+                )),
             );
         }
         let serial = *service.serial.get_ref();
         if serial == 0 {
             out.push(
                 Diagnostic::error(span(&service.serial), "serial number 0 is not allowed")
-                    .with_hint("serial numbers start at 1"),
+                    .with_hint("serial numbers start at 1")
+                    .with_example("serial = 1"),
             );
-        } else if serials.insert((service.group, serial), ()).is_some() {
+        } else if let Some(first) =
+            serials.insert((service.group, serial), line_of(service.serial.span()))
+        {
+            let next = charter
+                .services_in(service.group)
+                .map(|s| *s.serial.get_ref())
+                .max()
+                .unwrap_or(0)
+                + 1;
             out.push(
                 Diagnostic::error(
                     span(&service.serial),
@@ -151,7 +186,10 @@ fn check_services(charter: &Charter, out: &mut Vec<Diagnostic>) {
                         service.group.key()
                     ),
                 )
-                .with_hint("number the services of each group 1, 2, 3, …"),
+                .with_hint(format!(
+                    "number the services of each group 1, 2, 3, …; the first {serial} is on line {first}"
+                ))
+                .with_example(format!("serial = {next}")),
             );
         }
         for (reference, field) in [
@@ -222,7 +260,8 @@ fn check_office(charter: &Charter, out: &mut Vec<Diagnostic>) {
                 span(&charter.office.website),
                 format!("website \"{website}\" is not a web address"),
             )
-            .with_hint("write the address only, e.g. doict.haluaghat.mymensingh.gov.bd"),
+            .with_hint("write the address only, without https:// or a path")
+            .with_example("website = \"doict.haluaghat.mymensingh.gov.bd\""),
         );
     }
     if let Some(phone) = &charter.office.phone {
@@ -245,7 +284,8 @@ fn check_date(charter: &Charter, out: &mut Vec<Diagnostic>) {
     match date {
         None => out.push(
             Diagnostic::error(span(stamp), "last_updated must be a date without a time")
-                .with_hint("write it as year-month-day, e.g. last_updated = 2026-11-27"),
+                .with_hint("write it as year-month-day")
+                .with_example("last_updated = 2026-11-27"),
         ),
         Some(date) if date > crate::calendar::Date::today_in_bangladesh() => out.push(
             Diagnostic::warning(
@@ -279,7 +319,8 @@ fn check_phone(phone: &Spanned<String>, out: &mut Vec<Diagnostic>) {
     if phone_digits(phone.get_ref()).is_none() {
         out.push(
             Diagnostic::error(span(phone), format!("phone number \"{}\" is not valid", phone.get_ref()))
-                .with_hint("write 6 to 15 digits, optionally starting with +, e.g. 02996673752 or +880 2996 673752"),
+                .with_hint("write 6 to 15 digits, optionally starting with +, e.g. 02996673752 or +880 2996 673752")
+                .with_example("phone = \"02996673752\""),
         );
     }
 }
@@ -321,7 +362,27 @@ fn check_email(email: &Spanned<String>, out: &mut Vec<Diagnostic>) {
                 span(email),
                 format!("e-mail address \"{}\" is not valid", email.get_ref()),
             )
-            .with_hint("write it like name@example.gov.bd, without spaces"),
+            .with_hint("write it like name@example.gov.bd, without spaces")
+            .with_example("email = \"name@example.gov.bd\""),
         );
+    }
+}
+
+/// `text` made into a simple name: lower case, hyphens for spaces and
+/// other signs, nothing else.
+fn simple_id(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "ict-training".to_string()
+    } else {
+        out
     }
 }

@@ -52,7 +52,7 @@ impl Fingerprint {
     }
 }
 
-/// What changed from the previous version kept.
+/// What changed from the version loaded before.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Changes {
     /// Nothing was kept before this version.

@@ -5,7 +5,8 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use super::restore::RestoreError;
-use super::{Entry, History, MAX_VERSION_BYTES, read_bounded};
+use super::{Entry, Event, History, HistoryError};
+use crate::{errln, outln, outp};
 
 /// The history `history` and `restore` read; exit status 2 when no state
 /// folder is set.
@@ -13,11 +14,11 @@ fn open(state_dir: Option<&Path>) -> Result<History, ExitCode> {
     match super::state_dir(state_dir) {
         Some(dir) if dir.is_dir() => Ok(History::new(&dir, super::DEFAULT_LIMIT)),
         Some(dir) => {
-            eprintln!("{}: no such folder", dir.display());
+            errln!("{}: no such folder", dir.display());
             Err(ExitCode::from(2))
         }
         None => {
-            eprintln!(
+            errln!(
                 "no state folder: give the one `charter serve` uses with --state-dir \
                  or CHARTER_STATE_DIR (with the systemd unit: /var/lib/charter)"
             );
@@ -37,57 +38,75 @@ pub fn list(state_dir: Option<&Path>, charter: &Path) -> ExitCode {
     let (entries, damaged) = match history.list() {
         Ok(listed) => listed,
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             return ExitCode::from(2);
         }
     };
     for e in &damaged {
-        eprintln!("{e}");
+        errln!("{e}");
     }
     if entries.is_empty() {
-        println!(
+        outln!(
             "No versions kept yet in {}: the server keeps each version it loads.",
             history.dir().display()
         );
         return ExitCode::SUCCESS;
     }
-    let current = read_bounded(charter, MAX_VERSION_BYTES)
-        .ok()
-        .map(|bytes| crate::charter::hex_sha256(&bytes));
-    println!(
-        "Versions of the charter kept in {}, newest first:\n",
+    // Only the list of changes is lost without them.
+    let events = history.events().unwrap_or_else(|e| {
+        errln!("{e}");
+        Vec::new()
+    });
+    let current = match crate::charter::read_file(charter) {
+        Ok(bytes) => Some(crate::charter::hex_sha256(&bytes)),
+        Err(e) => {
+            errln!("{}: cannot read the charter file: {e}", charter.display());
+            None
+        }
+    };
+    outln!(
+        "Versions of the charter kept in {}, newest first (times in Bangladesh, BST):\n",
         history.dir().display()
     );
-    print!("{}", listing(&entries, current.as_deref()));
+    outp!("{}", listing(&entries, &events, current.as_deref()));
     if current.is_some_and(|h| !entries.iter().any(|e| e.content_hash == h)) {
-        println!(
+        outln!(
             "\n{} is not in the list: the server has not loaded it (`charter check` says why).",
             charter.display()
         );
     }
-    println!("\nTo put a version back: charter restore NUMBER");
+    outln!("\nTo put a version back: charter restore NUMBER");
     ExitCode::SUCCESS
 }
 
 /// `charter restore N`. Exit status 0 restored, 1 the version is not a
 /// valid charter, 2 no such version, or a file cannot be read or written.
-pub fn restore(state_dir: Option<&Path>, charter: &Path, number: u64) -> ExitCode {
+pub fn restore(state_dir: Option<&Path>, charter: &Path, number: &str) -> ExitCode {
     let history = match open(state_dir) {
         Ok(h) => h,
         Err(code) => return code,
+    };
+    let Some(number) = parse_number(number) else {
+        let what = if number.chars().all(is_digit) {
+            format!("version {number} is not in the history")
+        } else {
+            format!("\"{number}\" is not a version number")
+        };
+        errln!("{what}; {}", kept_versions(&history));
+        return ExitCode::from(2);
     };
     let file = charter.display();
     match super::restore::restore(&history, number, charter) {
         Ok(r) => {
             if let Some(backup) = &r.backup {
-                println!(
+                outln!(
                     "The charter file held a version the history does not have; it is copied to {}",
                     backup.display()
                 );
             }
             let when = format_time(r.entry.loaded_at_unix);
             if r.written {
-                println!(
+                outln!(
                     "Restored version {} ({when}, {} services) into {file}{}; \
                      a running server shows it in a moment.",
                     r.entry.number,
@@ -95,43 +114,134 @@ pub fn restore(state_dir: Option<&Path>, charter: &Path, number: u64) -> ExitCod
                     if r.in_place { ", written in place" } else { "" }
                 );
             } else {
-                println!("{file} already holds version {} ({when}).", r.entry.number);
+                outln!("{file} already holds version {} ({when}).", r.entry.number);
             }
             ExitCode::SUCCESS
         }
         Err(e @ RestoreError::Invalid { .. }) => {
-            eprintln!("{e}");
+            errln!("{e}");
             ExitCode::from(1)
         }
+        Err(RestoreError::History(HistoryError::NotFound(n))) => {
+            errln!(
+                "version {n} is not in the history; {}",
+                kept_versions(&history)
+            );
+            ExitCode::from(2)
+        }
         Err(e) => {
-            eprintln!("{e}");
+            errln!("{e}");
             ExitCode::from(2)
         }
     }
 }
 
-/// `unix` seconds as `2026-11-29 17:05 UTC`.
-pub fn format_time(unix: u64) -> String {
-    let days = unix / 86_400;
-    // Year 9999 ends on day 2,932,896; a damaged entry may say anything.
-    if days > 2_932_896 {
-        return "an unknown time".into();
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('০'..='৯').contains(&c)
+}
+
+/// A version number typed in English or Bangla digits.
+fn parse_number(text: &str) -> Option<u64> {
+    let text = text.trim();
+    if text.is_empty() {
+        return None;
     }
-    let date = crate::calendar::Date::from_unix_days(days as i64);
-    let secs = unix % 86_400;
+    text.chars().try_fold(0u64, |n, c| {
+        let digit = if c.is_ascii_digit() {
+            c as u64 - '0' as u64
+        } else if ('০'..='৯').contains(&c) {
+            c as u64 - '০' as u64
+        } else {
+            return None;
+        };
+        n.checked_mul(10)?.checked_add(digit)
+    })
+}
+
+/// Which versions `history` holds, as runs: "it holds versions 3-7, 9
+/// (`charter history` lists them)".
+fn kept_versions(history: &History) -> String {
+    let mut numbers: Vec<u64> = match history.list() {
+        Ok((entries, _)) => entries.iter().map(|e| e.number).collect(),
+        Err(_) => Vec::new(),
+    };
+    if numbers.is_empty() {
+        return "the history holds no versions yet".into();
+    }
+    numbers.sort_unstable();
+    let mut runs: Vec<(u64, u64)> = Vec::new();
+    for n in numbers {
+        match runs.last_mut() {
+            Some((_, end)) if *end + 1 == n => *end = n,
+            _ => runs.push((n, n)),
+        }
+    }
+    let runs: Vec<String> = runs
+        .iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect();
     format!(
-        "{} {:02}:{:02} UTC",
-        date.iso(),
-        secs / 3600,
-        secs / 60 % 60
+        "it holds version{} {} (`charter history` lists them)",
+        if runs.len() == 1 && !runs[0].contains('-') {
+            ""
+        } else {
+            "s"
+        },
+        runs.join(", ")
     )
 }
 
-/// The list `charter history` prints, newest first; `current` is the hash
-/// of the charter file as it is now, to mark that version.
-pub fn listing(entries: &[Entry], current: Option<&str>) -> String {
+/// Bangladesh Standard Time is UTC+06:00 all year (no daylight saving
+/// since 2009).
+const BANGLADESH_OFFSET_SECS: u64 = 6 * 3600;
+
+/// `unix` seconds as the date and time in Bangladesh: year, month, day,
+/// hour, minute, second; `None` past year 9999 (a damaged entry may say
+/// anything).
+pub fn bangladesh_time(unix: u64) -> Option<(crate::calendar::Date, u64, u64, u64)> {
+    let local = unix.checked_add(BANGLADESH_OFFSET_SECS)?;
+    let days = local / 86_400;
+    // Year 9999 ends on day 2,932,896.
+    if days > 2_932_896 {
+        return None;
+    }
+    let date = crate::calendar::Date::from_unix_days(days as i64);
+    let secs = local % 86_400;
+    Some((date, secs / 3600, secs / 60 % 60, secs % 60))
+}
+
+/// `unix` seconds as `2026-11-29 23:05 BST`: Bangladesh time, which the
+/// staff who read it live by.
+pub fn format_time(unix: u64) -> String {
+    match bangladesh_time(unix) {
+        Some((date, h, m, _)) => format!("{} {h:02}:{m:02} BST", date.iso()),
+        None => "an unknown time".into(),
+    }
+}
+
+/// The list `charter history` prints, newest first, with each load that
+/// went back to an older version between the versions it came between;
+/// `current` is the hash of the charter file as it is now, to mark that
+/// version.
+pub fn listing(entries: &[Entry], events: &[Event], current: Option<&str>) -> String {
+    let mut events: Vec<&Event> = events.iter().collect();
+    events.sort_by_key(|e| std::cmp::Reverse((e.after, e.at_unix)));
+    let mut events = events.into_iter().peekable();
     let mut out = String::new();
     for e in entries {
+        while let Some(event) = events.next_if(|ev| ev.after >= e.number) {
+            out.push_str(&format!(
+                "      {}                back to version {}\n",
+                format_time(event.at_unix),
+                event.back_to
+            ));
+        }
         let now = if current == Some(e.content_hash.as_str()) {
             "  <- the charter file now"
         } else {
@@ -146,4 +256,28 @@ pub fn listing(entries: &[Entry], current: Option<&str>) -> String {
         ));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn times_are_bangladesh_time() {
+        // 2026-11-29 17:05 UTC is 23:05 in Dhaka; 20:00 UTC is the next day.
+        assert_eq!(format_time(1_795_971_900), "2026-11-29 23:05 BST");
+        assert_eq!(format_time(1_795_982_400), "2026-11-30 02:00 BST");
+        assert_eq!(format_time(u64::MAX), "an unknown time");
+    }
+
+    #[test]
+    fn version_numbers_in_either_script() {
+        assert_eq!(parse_number("12"), Some(12));
+        assert_eq!(parse_number("১২"), Some(12));
+        assert_eq!(parse_number(" 3 "), Some(3));
+        assert_eq!(parse_number("99999999999999999999"), None);
+        assert_eq!(parse_number("first"), None);
+        assert_eq!(parse_number("-1"), None);
+        assert_eq!(parse_number(""), None);
+    }
 }

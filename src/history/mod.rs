@@ -7,17 +7,28 @@
 //! and the start of its hash: `000007-0123456789abcdef.toml` holds the
 //! exact bytes of the charter file, `000007-0123456789abcdef.json` when it
 //! was loaded, how many services it had and what changed from the version
-//! kept before it. The `.json` is written last, so a version exists once
+//! loaded before it. The `.json` is written last, so a version exists once
 //! it is complete. Numbers only grow: the number a clerk reads in
 //! `charter history` names the same version until it is dropped as the
 //! oldest.
+//!
+//! `<state>/history/current` names the version loaded last (the one the
+//! site shows), so that the next version's changes are counted from it
+//! and not from the newest one kept: after `charter restore 1`, a fee
+//! changed in version 1 reads "changed <slug>", not everything that
+//! version 2 had done too. A load that brings back a version kept already
+//! is not a new version; it is noted in `<state>/history/events.json`
+//! ("back to version 1"), which `charter history` shows between the
+//! versions; it holds no more events than versions are kept. A server
+//! started while the charter file cannot be loaded serves the version
+//! `current` names ([`crate::server::load_from_history`]).
 
 mod changes;
 pub mod commands;
 pub mod restore;
 
 use std::fs;
-use std::io::{self, Read as _, Write as _};
+use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -32,9 +43,15 @@ pub const DEFAULT_LIMIT: usize = 100;
 /// Largest `.json` read back: a charter of 1,000 services needs about
 /// 60 KiB.
 const MAX_ENTRY_BYTES: u64 = 4 << 20;
-/// Largest charter file kept or read back; the bundled one is 40 KiB and
-/// one with 1,000 services about 3 MiB.
-pub const MAX_VERSION_BYTES: u64 = 64 << 20;
+/// Largest charter file kept or read back: the largest the loader reads.
+pub const MAX_VERSION_BYTES: u64 = charter::MAX_FILE_BYTES;
+/// Largest `events.json`: each event is about 80 bytes, and there are at
+/// most as many as versions kept.
+const MAX_EVENTS_BYTES: u64 = 4 << 20;
+/// The file naming the version loaded last.
+const CURRENT: &str = "current";
+/// The file of loads that brought back a version kept already.
+const EVENTS: &str = "events.json";
 
 /// The state folder given by `--state-dir` / `CHARTER_STATE_DIR`, or else
 /// the first folder systemd names in `STATE_DIRECTORY`
@@ -95,10 +112,23 @@ pub struct Entry {
     pub loaded_at_unix: u64,
     /// How many services it has.
     pub services: usize,
-    /// What changed from the version kept before it.
+    /// What changed from the version loaded before it.
     pub changes: Changes,
     /// Its parts' hashes, for the next version's [`Changes`].
     pub fingerprint: Fingerprint,
+}
+
+/// A load that brought back a version kept already (after `charter
+/// restore`, or a file saved back as it was).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// The version brought back.
+    pub back_to: u64,
+    /// The newest version kept at the time, to place the event among the
+    /// versions.
+    pub after: u64,
+    /// When it was loaded, in seconds since 1970 (UTC).
+    pub at_unix: u64,
 }
 
 /// What [`History::record`] did.
@@ -106,8 +136,12 @@ pub struct Entry {
 pub enum Recorded {
     /// The version is new and was kept under this entry.
     New(Entry),
-    /// The same bytes are kept already, under this number.
+    /// The same bytes are kept already, under this number, and were the
+    /// version loaded last.
     Known(u64),
+    /// The same bytes are kept already, under this number, and another
+    /// version was loaded since: the site goes back to it.
+    BackTo(u64),
 }
 
 /// The history folder of one state folder.
@@ -165,7 +199,7 @@ impl History {
 
     fn read_entry(&self, stem: &str) -> Result<Entry, HistoryError> {
         let path = self.dir.join(format!("{stem}.json"));
-        let bytes = read_bounded(&path, MAX_ENTRY_BYTES).map_err(io_error(&path, "read"))?;
+        let bytes = read_plain(&path, MAX_ENTRY_BYTES).map_err(io_error(&path, "read"))?;
         serde_json::from_slice(&bytes).map_err(|e| HistoryError::Damaged {
             path,
             message: format!("not a history entry: {e}"),
@@ -197,7 +231,7 @@ impl History {
         let entry = self.read_entry(stem)?;
         let path = self.dir.join(format!("{stem}.toml"));
         let bytes =
-            read_bounded(&path, MAX_VERSION_BYTES).map_err(io_error(&path, "read the version"))?;
+            read_plain(&path, MAX_VERSION_BYTES).map_err(io_error(&path, "read the version"))?;
         if charter::hex_sha256(&bytes) != entry.content_hash {
             return Err(HistoryError::Damaged {
                 path,
@@ -210,7 +244,8 @@ impl History {
 
     /// Keeps `source`, the bytes of a charter that loaded as `charter`,
     /// unless the same bytes are kept already; then drops the oldest
-    /// versions beyond the limit.
+    /// versions beyond the limit. Either way the version becomes the one
+    /// loaded last, which the next version's changes are counted from.
     pub fn record(
         &self,
         source: &[u8],
@@ -223,28 +258,26 @@ impl History {
             if *stem == self::stem(*number, &hash)
                 && self.read_entry(stem).is_ok_and(|e| e.content_hash == hash)
             {
-                return Ok(Recorded::Known(*number));
+                return self.served(*number, loaded_at);
             }
         }
-        // A newest entry that cannot be read only costs this version its
-        // list of changes.
-        let previous = stems.last().and_then(|(_, s)| self.read_entry(s).ok());
+        // The version loaded last, or (in a history from before `current`
+        // was kept) the newest; one that cannot be read only costs this
+        // version its list of changes.
+        let previous = self
+            .current_stem(&stems)
+            .or_else(|| stems.last().map(|(_, s)| s.clone()))
+            .and_then(|s| self.read_entry(&s).ok());
         let fingerprint = Fingerprint::of(charter);
         let entry = Entry {
             number: stems.last().map_or(1, |(n, _)| n + 1),
             content_hash: hash,
-            loaded_at_unix: loaded_at
-                .duration_since(UNIX_EPOCH)
-                .map_or(0, |d| d.as_secs()),
+            loaded_at_unix: unix_secs(loaded_at),
             services: charter.services.len(),
             changes: Changes::between(previous.as_ref().map(|p| &p.fingerprint), &fingerprint),
             fingerprint,
         };
-        fs::create_dir_all(&self.dir).map_err(io_error(&self.dir, "create the history folder"))?;
-        // The charter is public, and staff read the history as themselves
-        // (`charter history`), not as the service's user, whose umask
-        // (the unit's UMask=0077) would hide it from them.
-        let _ = set_mode(&self.dir, 0o755);
+        self.create_dir()?;
         let stem = stem(entry.number, &entry.content_hash);
         let json = serde_json::to_vec_pretty(&entry).map_err(|e| HistoryError::Damaged {
             path: self.dir.join(format!("{stem}.json")),
@@ -252,8 +285,97 @@ impl History {
         })?;
         write_atomic(&self.dir, &format!("{stem}.toml"), source)?;
         write_atomic(&self.dir, &format!("{stem}.json"), &json)?;
+        write_atomic(&self.dir, CURRENT, format!("{stem}\n").as_bytes())?;
         self.prune()?;
         Ok(Recorded::New(entry))
+    }
+
+    /// Notes that version `number`, kept already, is the one the site
+    /// shows from `at` on: an event when another version was shown before.
+    pub fn served(&self, number: u64, at: SystemTime) -> Result<Recorded, HistoryError> {
+        let stems = self.stems()?;
+        let Some((_, stem)) = stems.iter().find(|(n, _)| *n == number) else {
+            return Err(HistoryError::NotFound(number));
+        };
+        let live = self
+            .current_stem(&stems)
+            .or_else(|| stems.last().map(|(_, s)| s.clone()));
+        if live.as_deref() == Some(stem.as_str()) {
+            if self.current_stem(&stems).is_none() {
+                self.create_dir()?;
+                write_atomic(&self.dir, CURRENT, format!("{stem}\n").as_bytes())?;
+            }
+            return Ok(Recorded::Known(number));
+        }
+        self.create_dir()?;
+        let mut events = self.events().unwrap_or_default();
+        events.push(Event {
+            back_to: number,
+            after: stems.last().map_or(number, |(n, _)| *n),
+            at_unix: unix_secs(at),
+        });
+        self.write_events(&mut events, &stems)?;
+        write_atomic(&self.dir, CURRENT, format!("{stem}\n").as_bytes())?;
+        Ok(Recorded::BackTo(number))
+    }
+
+    /// The number of the version loaded last, if the history knows it.
+    pub fn current(&self) -> Option<u64> {
+        let stems = self.stems().ok()?;
+        let stem = self.current_stem(&stems)?;
+        stems.iter().find(|(_, s)| *s == stem).map(|(n, _)| *n)
+    }
+
+    /// The stem `current` names, when it is one of `stems`.
+    fn current_stem(&self, stems: &[(u64, String)]) -> Option<String> {
+        let bytes = read_plain(&self.dir.join(CURRENT), 1024).ok()?;
+        let named = String::from_utf8(bytes).ok()?;
+        let named = named.trim();
+        stems
+            .iter()
+            .any(|(_, s)| s == named)
+            .then(|| named.to_string())
+    }
+
+    /// Every load that went back to a version kept already, oldest first.
+    pub fn events(&self) -> Result<Vec<Event>, HistoryError> {
+        let path = self.dir.join(EVENTS);
+        let bytes = match read_plain(&path, MAX_EVENTS_BYTES) {
+            Ok(b) => b,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(io_error(&path, "read")(e)),
+        };
+        serde_json::from_slice(&bytes).map_err(|e| HistoryError::Damaged {
+            path,
+            message: format!("not a list of events: {e}"),
+        })
+    }
+
+    /// Writes `events`, without those from before the oldest version kept
+    /// and no more of them than versions kept.
+    fn write_events(
+        &self,
+        events: &mut Vec<Event>,
+        stems: &[(u64, String)],
+    ) -> Result<(), HistoryError> {
+        let oldest = stems.first().map_or(0, |(n, _)| *n);
+        events.retain(|e| e.after >= oldest);
+        let excess = events.len().saturating_sub(self.limit);
+        events.drain(..excess);
+        let json = serde_json::to_vec_pretty(&events).map_err(|e| HistoryError::Damaged {
+            path: self.dir.join(EVENTS),
+            message: e.to_string(),
+        })?;
+        write_atomic(&self.dir, EVENTS, &json)
+    }
+
+    fn create_dir(&self) -> Result<(), HistoryError> {
+        fs::create_dir_all(&self.dir).map_err(io_error(&self.dir, "create the history folder"))?;
+        // The charter is public, and staff read the history as themselves
+        // (`charter history`), not as the service's user, whose umask
+        // (the unit's UMask=0077) would hide it from them.
+        let _ = set_mode(&self.dir, 0o755);
+        Ok(())
     }
 
     /// Deletes the oldest versions beyond the limit, and what an
@@ -270,6 +392,12 @@ impl History {
                     }
                     _ => {}
                 }
+            }
+        }
+        if excess > 0 {
+            let mut events = self.events().unwrap_or_default();
+            if !events.is_empty() {
+                self.write_events(&mut events, &stems[excess..])?;
             }
         }
         let kept: Vec<&str> = stems[excess..].iter().map(|(_, s)| s.as_str()).collect();
@@ -292,7 +420,7 @@ impl History {
     /// as `charter` with `content_hash`, logging what happened. A failure
     /// is a warning: the history must never keep the site from loading.
     pub fn keep(&self, charter_path: &Path, charter: &Charter, content_hash: &str) {
-        let source = match read_bounded(charter_path, MAX_VERSION_BYTES) {
+        let source = match charter::read_file(charter_path) {
             Ok(s) => s,
             Err(e) => {
                 tracing::warn!(
@@ -319,6 +447,10 @@ impl History {
             Ok(Recorded::Known(n)) => {
                 tracing::info!(version = n, "the history already holds this version")
             }
+            Ok(Recorded::BackTo(n)) => tracing::info!(
+                version = n,
+                "the history already holds this version: back to version {n}"
+            ),
             Err(e) => tracing::warn!("this version was not kept in the history: {e}"),
         }
     }
@@ -334,19 +466,15 @@ pub fn same_version(bytes: &[u8], content_hash: &str) -> bool {
             .is_some_and(|text| charter::hex_sha256(text) == content_hash)
 }
 
-/// Reads at most `max` bytes of `path`; a longer file is an error.
-pub fn read_bounded(path: &Path, max: u64) -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    fs::File::open(path)?
-        .take(max + 1)
-        .read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > max {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            format!("larger than {} MiB", max >> 20),
-        ));
-    }
-    Ok(bytes)
+fn unix_secs(t: SystemTime) -> u64 {
+    t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
+}
+
+/// Reads the plain file `path`, at most `max` bytes of it, as the charter
+/// file is read: a pipe or device put in the history folder is refused
+/// without waiting on it.
+fn read_plain(path: &Path, max: u64) -> io::Result<Vec<u8>> {
+    charter::read_limited(path, max)
 }
 
 /// Writes `name` in `dir` whole or not at all: a temporary file, flushed
@@ -381,4 +509,82 @@ fn set_mode(path: &Path, mode: u32) -> io::Result<()> {
 #[cfg(not(unix))]
 fn set_mode(_: &Path, _: u32) -> io::Result<()> {
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn bundled() -> Charter {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("charter.toml");
+        charter::load_file(&path).unwrap().charter
+    }
+
+    #[test]
+    fn going_back_and_forth_keeps_the_numbers_and_few_events() {
+        let state = tempfile::tempdir().unwrap();
+        let history = History::new(state.path(), 2);
+        let charter = bundled();
+        let now = SystemTime::now();
+        assert!(matches!(
+            history.record(b"a", &charter, now),
+            Ok(Recorded::New(_))
+        ));
+        assert!(matches!(
+            history.record(b"b", &charter, now),
+            Ok(Recorded::New(_))
+        ));
+        assert_eq!(
+            history.record(b"b", &charter, now).unwrap(),
+            Recorded::Known(2)
+        );
+        for _ in 0..5 {
+            assert_eq!(
+                history.record(b"a", &charter, now).unwrap(),
+                Recorded::BackTo(1)
+            );
+            assert_eq!(history.current(), Some(1));
+            assert_eq!(
+                history.record(b"b", &charter, now).unwrap(),
+                Recorded::BackTo(2)
+            );
+        }
+        let (entries, damaged) = history.list().unwrap();
+        assert!(damaged.is_empty());
+        let numbers: Vec<u64> = entries.iter().map(|e| e.number).collect();
+        assert_eq!(numbers, [2, 1]);
+        assert_eq!(
+            history.events().unwrap().len(),
+            2,
+            "no more events than versions"
+        );
+
+        // Events from before the oldest version kept go with it.
+        assert!(matches!(
+            history.record(b"c", &charter, now),
+            Ok(Recorded::New(_))
+        ));
+        assert!(matches!(
+            history.record(b"d", &charter, now),
+            Ok(Recorded::New(_))
+        ));
+        assert!(history.events().unwrap().is_empty());
+        assert_eq!(history.current(), Some(4));
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_pipe_in_the_history_is_refused_at_once() {
+        let state = tempfile::tempdir().unwrap();
+        let history = History::new(state.path(), 10);
+        history.record(b"a", &bundled(), SystemTime::now()).unwrap();
+        let current = history.dir().join(CURRENT);
+        fs::remove_file(&current).unwrap();
+        let name = std::ffi::CString::new(current.as_os_str().as_encoded_bytes()).unwrap();
+        // SAFETY: a valid NUL-terminated path; mkfifo only creates a node.
+        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+        assert_eq!(history.current(), None);
+        let e = read_plain(&current, 10).unwrap_err();
+        assert!(e.to_string().contains("not a plain file"), "{e}");
+    }
 }

@@ -16,15 +16,24 @@
 //!
 //! Content the history does not hold (a save that was refused as invalid,
 //! or one made while no server was running) is copied aside first, to
-//! `<file>.before-restore-<time>`, so restoring loses nothing either.
+//! `<file>.before-restore-<time>` (Bangladesh time, with `-2`, `-3`, …
+//! when restores come within one second), so restoring loses nothing
+//! either. The newest [`BACKUPS_KEPT`] such copies are kept.
+//!
+//! A charter path that is a symbolic link (to a checkout, say) stays one:
+//! the version is written into the file the link points at.
 
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::{Entry, History, HistoryError, MAX_VERSION_BYTES, read_bounded};
+use super::{Entry, History, HistoryError};
 use crate::charter::{self, LoadError};
+
+/// How many `<file>.before-restore-*` copies are kept beside the file;
+/// older ones are deleted when a new one is made.
+pub const BACKUPS_KEPT: usize = 10;
 
 /// Why a version was not restored.
 #[derive(Debug, thiserror::Error)]
@@ -67,9 +76,16 @@ pub struct Restored {
     pub backup: Option<PathBuf>,
 }
 
-/// Puts version `number` of `history` into the charter file at `charter`.
+/// Puts version `number` of `history` into the charter file at `charter`
+/// (into the file it points at, if it is a symbolic link).
 pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restored, RestoreError> {
     let (entry, bytes, stored) = history.version(number)?;
+    let target = link_target(charter).map_err(|source| RestoreError::File {
+        path: charter.to_path_buf(),
+        action: "follow the link",
+        source,
+    })?;
+    let charter = target.as_path();
     match charter::load_file(&stored) {
         Ok(loaded) if super::same_version(&bytes, &loaded.content_hash) => {}
         Ok(_) => {
@@ -99,7 +115,7 @@ pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restore
             source,
         }
     };
-    let current = match read_bounded(charter, MAX_VERSION_BYTES) {
+    let current = match charter::read_file(charter) {
         Ok(b) => Some(b),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(file_error("read the charter file")(e)),
@@ -130,11 +146,35 @@ pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restore
     Ok(restored)
 }
 
-/// Copies `current` to `<file>.before-restore-<UTC time>` beside
-/// `charter`, or in the current folder when the charter's folder is not
-/// writable for the user.
+/// The file `path` names: `path` itself, or the end of the chain of
+/// symbolic links it starts, even when that file does not exist (yet).
+fn link_target(path: &Path) -> io::Result<PathBuf> {
+    let mut path = path.to_path_buf();
+    // As many links as the kernel follows (ELOOP).
+    for _ in 0..40 {
+        match fs::symlink_metadata(&path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let to = fs::read_link(&path)?;
+                path = match path.parent() {
+                    Some(folder) if to.is_relative() => folder.join(to),
+                    _ => to,
+                };
+            }
+            Ok(_) => return Ok(path),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(path),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::InvalidInput,
+        "too many levels of symbolic links",
+    ))
+}
+
+/// Copies `current` to `<file>.before-restore-<time>` beside `charter`,
+/// or in the current folder when the charter's folder is not writable for
+/// the user, then deletes all but the newest [`BACKUPS_KEPT`] there.
 fn back_up(charter: &Path, current: &[u8]) -> Result<PathBuf, RestoreError> {
-    let beside = backup_path(charter);
     let error = |path: &Path| {
         let path = path.to_path_buf();
         move |source| RestoreError::File {
@@ -143,29 +183,104 @@ fn back_up(charter: &Path, current: &[u8]) -> Result<PathBuf, RestoreError> {
             source,
         }
     };
-    match write_new(&beside, current) {
-        Ok(_) => Ok(beside),
+    // An empty folder is the current one, and names the copy as the
+    // charter is named, without `./`.
+    let beside = charter.parent().unwrap_or(Path::new("")).to_path_buf();
+    let name = charter.file_name().unwrap_or_default().to_os_string();
+    let written = match write_backup(&beside, &name, current) {
         Err(e) if e.kind() == io::ErrorKind::PermissionDenied => {
-            let here = Path::new(".").join(beside.file_name().unwrap_or_default());
-            write_new(&here, current).map_err(error(&here))?;
-            Ok(here)
+            write_backup(Path::new("."), &name, current).map_err(|e| error(Path::new("."))(e))?
         }
-        Err(e) => Err(error(&beside)(e)),
+        Err(e) => return Err(error(&beside)(e)),
+        Ok(path) => path,
+    };
+    if let Some(folder) = written.parent() {
+        prune_backups(folder, &name);
     }
+    Ok(written)
 }
 
-/// `<file>.before-restore-<UTC time>` beside `charter`.
-fn backup_path(charter: &Path) -> PathBuf {
+/// `<name>.before-restore-`, the start of every copy's name.
+fn backup_prefix(name: &std::ffi::OsStr) -> String {
+    format!("{}.before-restore-", name.to_string_lossy())
+}
+
+/// Writes `bytes` to a new `<name>.before-restore-<time>[-N]` in `folder`.
+fn write_backup(folder: &Path, name: &std::ffi::OsStr, bytes: &[u8]) -> io::Result<PathBuf> {
     let unix = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let stamp: String = super::commands::format_time(unix)
-        .chars()
-        .filter(char::is_ascii_digit)
+    let stamp = match super::commands::bangladesh_time(unix) {
+        Some((date, h, m, s)) => format!("{}-{h:02}{m:02}{s:02}", date.iso().replace('-', "")),
+        None => unix.to_string(),
+    };
+    let base = format!("{}{stamp}", backup_prefix(name));
+    // After the newest copy of this second: a name freed by pruning would
+    // otherwise make the newest copy sort as the oldest.
+    let first = copies(folder, name)
+        .iter()
+        .filter(|((s, _), _)| *s == stamp.replace('-', ""))
+        .map(|((_, n), _)| n + 1)
+        .max()
+        .unwrap_or(1);
+    for n in first..first + 1000 {
+        let path = folder.join(if n == 1 {
+            base.clone()
+        } else {
+            format!("{base}-{n}")
+        });
+        match write_new(&path, bytes) {
+            Ok(_) => return Ok(path),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!("{base}: a thousand copies were made this second"),
+    ))
+}
+
+/// Every copy of `name` in `folder` with its time and number, oldest
+/// first.
+fn copies(folder: &Path, name: &std::ffi::OsStr) -> Vec<((String, u32), PathBuf)> {
+    let prefix = backup_prefix(name);
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let Ok(read) = fs::read_dir(folder) else {
+        return Vec::new();
+    };
+    let mut copies: Vec<((String, u32), PathBuf)> = read
+        .flatten()
+        .filter_map(|item| {
+            let file = item.file_name();
+            let rest = file.to_str()?.strip_prefix(&prefix)?;
+            // `<date>-<time>` or `<date>-<time>-<N>`.
+            let mut parts = rest.splitn(3, '-');
+            let (date, time) = (parts.next()?, parts.next()?);
+            let n = match parts.next() {
+                Some(n) => n.parse().ok()?,
+                None => 1,
+            };
+            let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+            (digits(date) && digits(time)).then(|| ((format!("{date}{time}"), n), item.path()))
+        })
         .collect();
-    let mut name = charter.file_name().unwrap_or_default().to_os_string();
-    name.push(format!(".before-restore-{stamp}{:02}", unix % 60));
-    charter.with_file_name(name)
+    copies.sort();
+    copies
+}
+
+/// Deletes all but the newest [`BACKUPS_KEPT`] copies of `name` in
+/// `folder`. A copy that cannot be deleted stays; it is only a copy.
+fn prune_backups(folder: &Path, name: &std::ffi::OsStr) {
+    let copies = copies(folder, name);
+    let excess = copies.len().saturating_sub(BACKUPS_KEPT);
+    for (_, path) in &copies[..excess] {
+        let _ = fs::remove_file(path);
+    }
 }
 
 /// Writes a file that must not exist yet, flushed to disk.

@@ -169,7 +169,7 @@ fn build_refuses_an_invalid_charter() {
     assert!(!dir.path().join("site").exists(), "nothing is written");
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
-        stderr.contains("error: The [office] section has no \"government\""),
+        stderr.contains("error: the [office] section has no \"government\""),
         "{stderr}"
     );
 }

@@ -164,10 +164,12 @@ async fn each_distinct_load_is_kept_once_with_what_changed() {
     assert_eq!(entries[0].changes.sections, ["charter"]);
     assert!(entries[0].changes.changed.is_empty());
 
-    // The first version, saved again: kept already, so no new entry.
+    // The first version, saved again: kept already, so no new entry, but
+    // an event that the site went back to it.
     save(&file, &original);
     served.state.reload().await.unwrap();
     assert_eq!(list(&served.history).len(), 4);
+    assert_eq!(served.history.current(), Some(1));
 
     let (code, stdout, stderr) = charter(&[
         "history".as_ref(),
@@ -177,7 +179,16 @@ async fn each_distinct_load_is_kept_once_with_what_changed() {
         file.as_os_str(),
     ]);
     assert_eq!(code, 0, "{stderr}");
-    let lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("   ")).collect();
+    assert!(
+        stdout.lines().nth(2).is_some_and(
+            |l| l.starts_with("      ") && l.ends_with(" BST                back to version 1")
+        ),
+        "{stdout}"
+    );
+    let lines: Vec<&str> = stdout
+        .lines()
+        .filter(|l| l.starts_with("   ") && !l.starts_with("      "))
+        .collect();
     assert_eq!(lines.len(), 4, "{stdout}");
     for (line, number) in lines.iter().zip(["4", "3", "2", "1"]) {
         assert!(
@@ -217,7 +228,10 @@ async fn the_limit_drops_the_oldest_versions() {
     let numbers: Vec<u64> = list(&served.history).iter().map(|e| e.number).collect();
     assert_eq!(numbers, [4, 3]);
     let files = std::fs::read_dir(served.history.dir()).unwrap().count();
-    assert_eq!(files, 4, "a .toml and a .json for each version kept");
+    assert_eq!(
+        files, 5,
+        "a .toml and a .json for each version kept, and `current`"
+    );
 
     let (code, _, stderr) = restore("1", state.path(), &file);
     assert_eq!(code, 2, "{stderr}");
@@ -356,4 +370,231 @@ async fn an_invalid_save_is_stale_until_fixed() {
     let entries = list(&History::new(state.path(), 100));
     assert_eq!(entries.len(), 2);
     assert_eq!(h["content_hash"], entries[0].content_hash.as_str());
+}
+
+/// `charter serve` with the settings of `start_binary`, run to its end.
+fn serve_once(file: &Path, state: Option<&Path>, port: u16) -> (i32, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_charter"));
+    command
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--charter"])
+        .arg(file)
+        .env_remove("CHARTER_STATE_DIR")
+        .env_remove("STATE_DIRECTORY")
+        .env_remove("RUST_LOG")
+        .env_remove("CHARTER_LOG_JSON");
+    if let Some(state) = state {
+        command.env("CHARTER_STATE_DIR", state);
+    }
+    let out = command.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[tokio::test]
+async fn a_restart_after_a_refused_save_serves_the_version_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    std::fs::write(&file, bundled_text()).unwrap();
+    let (server, base) = start_binary(&file, state.path()).await;
+    assert_eq!(health(&base).await["status"], "ok");
+    drop(server);
+    let kept = list(&History::new(state.path(), 100));
+    assert_eq!(kept.len(), 1);
+
+    // Saved wrong while the server was down (or refused while it ran),
+    // and then the machine restarts.
+    let broken = bundled_text().replacen(
+        "officer = \"assistant-programmer\"",
+        "officer = \"nobody\"",
+        1,
+    );
+    save(&file, &broken);
+    let before = SystemTime::now()
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let (_server, base) = start_binary(&file, state.path()).await;
+    let h = health(&base).await;
+    assert_eq!(h["status"], "stale", "{h}");
+    assert_eq!(h["content_hash"], kept[0].content_hash.as_str());
+    assert!(
+        h["last_reload_error"]
+            .as_str()
+            .unwrap()
+            .contains("unknown officer"),
+        "{h}"
+    );
+    assert!(h["last_reload_error_at_unix"].as_u64().unwrap() >= before);
+    for path in ["/bn/", "/en/services/project-information"] {
+        let page = fetch(&base, reqwest::Method::GET, path, &[]).await;
+        assert_eq!(page.status, 200, "{path}");
+    }
+
+    // The file is still watched: a corrected save goes online.
+    save(
+        &file,
+        &bundled_text().replacen(OLD_VISION, "ঠিক করা ভিশন।", 1),
+    );
+    let h = wait_health(&base, |h| h["status"] == "ok").await;
+    assert!(h["last_reload_error"].is_null());
+    let entries = list(&History::new(state.path(), 100));
+    assert_eq!(entries.len(), 2);
+    assert_eq!(h["content_hash"], entries[0].content_hash.as_str());
+    assert_eq!(entries[0].changes.to_string(), "also changed [charter]");
+}
+
+#[test]
+fn without_a_version_kept_an_invalid_charter_is_not_served() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    std::fs::write(&file, bundled_text().replacen("[charter]", "[charter\n", 1)).unwrap();
+    let (code, stderr) = serve_once(&file, Some(state.path()), free_port());
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("The site was not started"), "{stderr}");
+}
+
+#[test]
+fn serving_without_a_history_is_a_warning() {
+    // The port is taken, so the server stops once it has said what it
+    // does at the start.
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port();
+    let (code, stderr) = serve_once(&bundled(), None, port);
+    assert_eq!(code, 1, "{stderr}");
+    let line = stderr
+        .lines()
+        .find(|l| l.contains("no history of versions is kept"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(line.contains("WARN"), "{line}");
+}
+
+#[tokio::test]
+async fn changes_are_counted_from_the_version_shown_before() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    let original = bundled_text();
+    std::fs::write(&file, &original).unwrap();
+    let served = serve(&file, state.path(), 100).await;
+    save(&file, &without_service(&original, "project-information"));
+    served.state.reload().await.unwrap();
+    assert_eq!(served.history.current(), Some(2));
+
+    let (code, _, stderr) = restore("1", state.path(), &file);
+    assert_eq!(code, 0, "{stderr}");
+    served.state.reload().await.unwrap();
+    assert_eq!(list(&served.history).len(), 2, "no version is kept twice");
+    assert_eq!(served.history.current(), Some(1));
+    let events = served.history.events().unwrap();
+    assert_eq!(events.len(), 1);
+    assert_eq!((events[0].back_to, events[0].after), (1, 2));
+
+    // One fee changed in the version put back: that, and nothing of what
+    // version 2 had done, is what version 3 changed.
+    save(
+        &file,
+        &original.replacen(
+            "fee = { bn = \"বিনামূল্যে\", en = \"Free of charge\" }",
+            "fee = { bn = \"১০ টাকা\", en = \"Tk 10\" }",
+            1,
+        ),
+    );
+    served.state.reload().await.unwrap();
+    let entries = list(&served.history);
+    assert_eq!(entries[0].number, 3);
+    assert_eq!(entries[0].changes.to_string(), "changed office-information");
+    assert_eq!(served.history.current(), Some(3));
+
+    let (code, stdout, stderr) = charter(&[
+        "history".as_ref(),
+        "--state-dir".as_ref(),
+        state.path().as_os_str(),
+        "--charter".as_ref(),
+        file.as_os_str(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<&str> = stdout.lines().filter(|l| l.starts_with("   ")).collect();
+    assert_eq!(lines.len(), 4, "{stdout}");
+    assert!(lines[0].starts_with("   3  "), "{stdout}");
+    assert!(lines[0].ends_with("changed office-information  <- the charter file now"));
+    assert!(
+        lines[1]
+            .trim_start()
+            .ends_with(" BST                back to version 1"),
+        "{stdout}"
+    );
+    assert!(lines[2].starts_with("   2  ") && lines[3].starts_with("   1  "));
+    assert!(stdout.contains("Bangladesh"), "{stdout}");
+    // Bangladesh time, UTC+06:00, in every line.
+    let now = citizen_charter::history::commands::format_time(
+        SystemTime::now()
+            .duration_since(SystemTime::UNIX_EPOCH)
+            .unwrap()
+            .as_secs(),
+    );
+    let today = &now[..10];
+    assert!(lines.iter().all(|l| l.contains(" BST ")), "{stdout}");
+    assert!(lines[0].contains(today), "{stdout} {now}");
+
+    // Restarting the server on the same file adds nothing.
+    drop(served);
+    let served = serve(&file, state.path(), 100).await;
+    assert_eq!(served.history.events().unwrap().len(), 1);
+    assert_eq!(list(&served.history).len(), 3);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn history_and_restore_do_not_wait_on_a_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let loaded = citizen_charter::charter::load_file(&bundled()).unwrap();
+    History::new(state.path(), 100)
+        .record(
+            bundled_text().as_bytes(),
+            &loaded.charter,
+            SystemTime::now(),
+        )
+        .unwrap();
+    let fifo = dir.path().join("charter.toml");
+    let name = std::ffi::CString::new(fifo.as_os_str().as_encoded_bytes()).unwrap();
+    // SAFETY: a valid NUL-terminated path; mkfifo only creates a node.
+    assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
+    let run = |args: &[&OsStr]| {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_charter"))
+            .args(args)
+            .arg("--state-dir")
+            .arg(state.path())
+            .arg("--charter")
+            .arg(&fifo)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while child.try_wait().unwrap().is_none() {
+            if Instant::now() > deadline {
+                let _ = child.kill();
+                panic!("`charter {args:?}` waits on the pipe");
+            }
+            std::thread::sleep(Duration::from_millis(50));
+        }
+        let out = child.wait_with_output().unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let (code, stdout, stderr) = run(&["history".as_ref()]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("first version kept"), "{stdout}");
+    assert!(stderr.contains("not a plain file"), "{stderr}");
+    let (code, _, stderr) = run(&["restore".as_ref(), "1".as_ref()]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("not a plain file"), "{stderr}");
 }

@@ -10,6 +10,7 @@ mod http;
 mod import;
 mod mistakes;
 mod open_data;
+mod output;
 mod pages;
 mod properties;
 mod reload;

@@ -144,7 +144,7 @@ const MISTAKES: &[Mistake] = &[
         Refused(
             "charter.toml:12:16: error: this date cannot be read",
             &[
-                "= hint: write dates as year-month-day",
+                "= hint: write dates as year-month-day, with hyphens",
                 "= example: last_updated = 2026-11-27",
             ],
         ),
@@ -253,7 +253,7 @@ const MISTAKES: &[Mistake] = &[
         "fee = { bn = \"বিনামূল্যে\", en = \"Free\" }\n",
         "",
         Refused(
-            "charter.toml:20:1: error: This service has no \"fee\"",
+            "charter.toml:20:1: error: this service has no \"fee\"",
             &[
                 "= hint: add a line like the example below [[services]]",
                 "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free of charge\" }",
@@ -345,6 +345,162 @@ const MISTAKES: &[Mistake] = &[
             "charter.toml:14:6: error: officer id \"assistant programmer\" is not a simple name",
             &[
                 "= hint: use lower-case English letters, digits and hyphens, e.g. assistant-programmer",
+            ],
+        ),
+    ),
+    m(
+        "a comma left out between the items of a list",
+        "delivery = { bn = \"সরাসরি\", en = \"In person\" }",
+        "delivery = [\n  { bn = \"সরাসরি\", en = \"In person\" }\n  { bn = \"ডাকযোগে\", en = \"By post\" },\n]",
+        Refused(
+            "charter.toml:27:38: error: a comma is missing after the item on line 27",
+            &[
+                "= hint: put a comma after each item of a list",
+                "= example: { bn = \"সরাসরি\", en = \"In person\" },",
+            ],
+        ),
+    ),
+    m(
+        "a দাঁড়ি typed where a comma belongs",
+        "fee = { bn = \"বিনামূল্যে\", en",
+        "fee = { bn = \"বিনামূল্যে\"। en",
+        Refused(
+            "charter.toml:28:26: error: this । is not a comma",
+            &[
+                "= hint: between two parts of a line, and between the items of a list, type a comma ,",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+            ],
+        ),
+    ),
+    m(
+        "a phone number without quotes",
+        "phone = \"02996673752\"",
+        "phone = 02996673752",
+        Refused(
+            "charter.toml:17:9: error: the value of phone must be between double quotes",
+            &[
+                "= hint: numbers that are not counted, such as phone numbers, are written as text",
+                "= example: phone = \"02996673752\"",
+            ],
+        ),
+    ),
+    m(
+        "a closing brace deleted",
+        "fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+        "fee = { bn = \"বিনামূল্যে\", en = \"Free\"",
+        Refused(
+            "charter.toml:28:39: error: the text on line 28 has no closing }",
+            &[
+                "= hint: a text { bn = \"…\", en = \"…\" } ends with } on the same line",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+            ],
+        ),
+    ),
+    m(
+        "the opening quote left out",
+        "slug = \"first\"",
+        "slug = first\"",
+        Refused(
+            "charter.toml:23:8: error: this text has a closing quote but no opening quote",
+            &[
+                "= hint: a text begins and ends with a straight double quote \"",
+                "= example: slug = \"first\"",
+            ],
+        ),
+    ),
+    m(
+        "a quote inside a text",
+        "en = \"Free\" }",
+        "en = \"Free \"of\" charge\" }",
+        Refused(
+            "charter.toml:28:39: error: the text starting at line 28 column 33 has a \" inside it",
+            &[
+                "= hint: a quote inside a text is written \\\" (or use ‘ ’ there)",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free \\\"of\\\" charge\" }",
+            ],
+        ),
+    ),
+    m(
+        "Enter pressed inside a text",
+        "en = \"Free\" }",
+        "en = \"Free of\ncharge\" }",
+        Refused(
+            "charter.toml:28:33: error: the text starting at line 28 column 33 has no closing quote",
+            &[
+                "= hint: a text stays on one line: join line 29 to this one",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free of charge\" }",
+            ],
+        ),
+    ),
+    m(
+        "a date written with slashes",
+        "mission = { bn = \"মিশন\", en = \"Mission\" }\n",
+        "mission = { bn = \"মিশন\", en = \"Mission\" }\nlast_updated = ২৭/১১/২০২৬\n",
+        Refused(
+            "charter.toml:12:16: error: this date cannot be read",
+            &[
+                "= hint: write dates as year-month-day, with hyphens",
+                "= example: last_updated = 2026-11-27",
+            ],
+        ),
+    ),
+    m(
+        "a Windows folder typed in a text",
+        "en = \"Free\" }",
+        "en = \"C:\\Users\\office\" }",
+        Refused(
+            "charter.toml:28:38: error: a backslash \\ cannot stand alone in a text",
+            &[
+                "= hint: write / instead, or \\\\ for a backslash; \\\" is a quote inside a text",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"C:/Users/office\" }",
+            ],
+        ),
+    ),
+    m(
+        "words typed after the closing quote",
+        "slug = \"first\"",
+        "slug = \"first\" service",
+        Refused(
+            "charter.toml:23:15: error: these words come after the text's closing quote",
+            &[
+                "= hint: put them inside the quotes, or delete them",
+                "= example: slug = \"first service\"",
+            ],
+        ),
+    ),
+    m(
+        "a section heading misspelt",
+        "[[officers]]",
+        "[[officer]]",
+        Refused(
+            "charter.toml:13:3: error: \"officer\" is not a part of a charter",
+            &[
+                "= hint: the parts are [office], [charter], [[officers]], [[services]] and [[grievance]]",
+                "= example: [[officers]]",
+            ],
+        ),
+    ),
+    m(
+        "one bracket where a service heading has two",
+        "[[services]]",
+        "[services]",
+        Refused(
+            "charter.toml:20:1: error: \"services\" must be a section headed [[services]] with its lines below it",
+            &[
+                "= hint: a part of which there are many has two brackets on each side of its heading",
+                "= example: [[services]]",
+            ],
+        ),
+    ),
+    m(
+        "an invisible no-break space pasted from a web page",
+        "slug = \"first\"",
+        "slug\u{a0}= \"first\"",
+        Refused(
+            "charter.toml:23:5: error: there is an invisible character here (a no-break space, U+00A0)",
+            &[
+                "= hint: delete the spaces around this spot and type them again with the space bar",
+                "= example: slug = \"first\"",
             ],
         ),
     ),
@@ -475,8 +631,8 @@ fn every_kind_of_problem_is_listed_at_once() {
             "group = \"citizen\"\ncolour = \"red\"",
             1,
         );
-    // A service that cannot be read whole (its serial is not a number) is
-    // left out of the reference checks; the second one is checked.
+    // The first service's reference is checked although its serial and
+    // slug cannot be read; the second, whole, service is checked too.
     let source = format!(
         "{source}{}",
         SECOND_SERVICE.replace("assistant-programmer", "nobody")
@@ -487,10 +643,11 @@ fn every_kind_of_problem_is_listed_at_once() {
         .filter(|l| l.starts_with("charter.toml:"))
         .collect();
     let expected = [
-        "charter.toml:13:1: error: This officer has no \"designation\"",
+        "charter.toml:13:1: error: this officer has no \"designation\"",
         "charter.toml:21:1: error: \"colour\" is not something this service can have",
         "charter.toml:22:10: error: \"serial\" must be a whole number like 1, 2 or 3",
         "charter.toml:23:1: error: \"slgu\" is not something this service can have: did you mean \"slug\"?",
+        "charter.toml:24:11: error: unknown officer \"nobody\"",
         "charter.toml:35:11: error: unknown officer \"nobody\"",
     ];
     assert_eq!(firsts, expected, "{report}");

@@ -151,3 +151,98 @@ fn restore_refuses_what_it_cannot_put_back() {
     assert_eq!(code, 2, "not a number");
     assert_eq!(std::fs::read_to_string(&file).unwrap(), bundled_text());
 }
+
+#[cfg(unix)]
+#[test]
+fn restore_writes_through_a_symbolic_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let original = bundled_text();
+    let loaded = citizen_charter::charter::load_file(&bundled()).unwrap();
+    History::new(state.path(), 100)
+        .record(original.as_bytes(), &loaded.charter, SystemTime::now())
+        .unwrap();
+    std::fs::create_dir(dir.path().join("checkout")).unwrap();
+    let real = dir.path().join("checkout/charter.toml");
+    std::fs::write(&real, without_service(&original, "project-information")).unwrap();
+    let link = dir.path().join("charter.toml");
+    std::os::unix::fs::symlink("checkout/charter.toml", &link).unwrap();
+
+    let (code, _, stderr) = restore("1", state.path(), &link);
+    assert_eq!(code, 0, "{stderr}");
+    let meta = std::fs::symlink_metadata(&link).unwrap();
+    assert!(meta.file_type().is_symlink(), "the link stays a link");
+    assert_eq!(std::fs::read_to_string(&real).unwrap(), original);
+}
+
+#[test]
+fn restores_in_one_second_each_keep_a_copy_and_only_the_newest_are_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    let original = bundled_text();
+    let loaded = citizen_charter::charter::load_file(&bundled()).unwrap();
+    History::new(state.path(), 100)
+        .record(original.as_bytes(), &loaded.charter, SystemTime::now())
+        .unwrap();
+    for i in 1..=12 {
+        std::fs::write(&file, format!("{original}# edit {i}\n")).unwrap();
+        let (code, stdout, stderr) = restore("1", state.path(), &file);
+        assert_eq!(code, 0, "restore {i}: {stderr}");
+        assert!(stdout.contains("copied to"), "{stdout}");
+    }
+    let mut copies: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p != &file)
+        .map(|p| {
+            let copy = std::fs::read_to_string(p).unwrap();
+            copy.strip_prefix(&original).unwrap().to_string()
+        })
+        .collect();
+    copies.sort();
+    let mut newest: Vec<String> = (3..=12).map(|i| format!("# edit {i}\n")).collect();
+    newest.sort();
+    assert_eq!(
+        copies.len(),
+        citizen_charter::history::restore::BACKUPS_KEPT
+    );
+    assert!(
+        copies == newest,
+        "the newest ten edits are kept: {copies:?}"
+    );
+}
+
+#[test]
+fn restore_names_the_versions_there_are() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    std::fs::write(&file, bundled_text()).unwrap();
+    let loaded = citizen_charter::charter::load_file(&bundled()).unwrap();
+    History::new(state.path(), 100)
+        .record(
+            bundled_text().as_bytes(),
+            &loaded.charter,
+            SystemTime::now(),
+        )
+        .unwrap();
+    let (code, _, stderr) = restore("99999999999999999999", state.path(), &file);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("version 99999999999999999999 is not in the history; it holds version 1"),
+        "{stderr}"
+    );
+    let (code, _, stderr) = restore("7", state.path(), &file);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("it holds version 1 (`charter history`"));
+    let (code, _, stderr) = restore("first", state.path(), &file);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("\"first\" is not a version number"),
+        "{stderr}"
+    );
+    let (code, stdout, stderr) = restore("১", state.path(), &file);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("already holds version 1"), "{stdout}");
+}

@@ -91,7 +91,7 @@ fn missing_required_key() {
     let src = with("fee = { bn = \"বিনামূল্যে\", en = \"Free\" }\n", "");
     let out = report(&src);
     assert!(
-        out.starts_with("test.toml:20:1: error: This service has no \"fee\"\n 20 | [[services]]\n"),
+        out.starts_with("test.toml:20:1: error: this service has no \"fee\"\n 20 | [[services]]\n"),
         "{out}"
     );
     assert!(
