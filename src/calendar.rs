@@ -43,7 +43,7 @@ const MAX_UNIX_DAYS: i64 = days_from_civil(i32::MAX as i64, 12, 31);
 /// recognise it, not so much that a hostile query string floods a log.
 const MAX_ECHOED_CHARS: usize = 40;
 
-const GREGORIAN_MONTHS_EN: [&str; 12] = [
+pub(crate) const GREGORIAN_MONTHS_EN: [&str; 12] = [
     "January",
     "February",
     "March",

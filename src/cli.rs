@@ -259,6 +259,11 @@ fn serve(args: ServeArgs) -> ExitCode {
             if let Err(e) = kept.served(number, std::time::SystemTime::now()) {
                 tracing::warn!("the history does not say which version is served: {e}");
             }
+            // This is the file a clerk fixes and `restore` writes; it must
+            // be noted even while none of its versions is kept.
+            if let Err(e) = kept.note_served_path(&args.charter) {
+                tracing::warn!("the history does not say which charter file is served: {e}");
+            }
             AppState::stale(site, args.charter.clone(), base_url, history, problem)
         }
     };
@@ -420,7 +425,8 @@ fn list_history(args: &HistoryArgs) -> ExitCode {
 }
 
 /// Exit status 0 restored, 1 the version is not a valid charter, 2 no
-/// such version, or a file cannot be read or written.
+/// such version, the charter path is not the file the server serves or
+/// names no file, or a file cannot be read or written.
 fn restore(args: &RestoreArgs) -> ExitCode {
     history::commands::restore(
         args.place.state_dir.as_deref(),

@@ -23,6 +23,13 @@ pub fn text(bytes: &[u8]) -> Result<String, Diagnostic> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_string()),
+        Err(_) if bytes.windows(3).filter(|w| w == b"???").count() >= 3 => Err(Diagnostic::error(
+            None,
+            "the file was saved as \"ANSI\", which cannot hold Bangla letters: they became ???",
+        )
+        .with_hint(
+            "saving it again cannot bring them back: put the last good version back with charter restore (see charter history), or type the texts again, and save as UTF-8",
+        )),
         Err(e) => {
             let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
             let at = position(good, good.len());
@@ -60,6 +67,14 @@ mod tests {
             assert!(d.message.contains("UTF-16"), "{d:?}");
             assert!(d.hint.unwrap().contains("Encoding to UTF-8"));
         }
+    }
+
+    #[test]
+    fn an_ansi_save_that_lost_the_bangla_says_so() {
+        let bytes = b"name = { bn = \"??????\", en = \"Name\" }\n# \x85\nx = \"???? ???\"\n";
+        let d = text(bytes).unwrap_err();
+        assert!(d.message.contains("\"ANSI\""), "{}", d.message);
+        assert!(d.hint.unwrap().contains("charter restore"));
     }
 
     #[test]

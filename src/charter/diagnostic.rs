@@ -57,6 +57,12 @@ impl Diagnostic {
         self
     }
 
+    /// Adds a correct line to copy, when there is one.
+    pub fn with_example_if(mut self, example: Option<String>) -> Self {
+        self.example = example;
+        self
+    }
+
     /// Adds a correct line to copy.
     pub fn with_example(mut self, example: impl Into<String>) -> Self {
         self.example = Some(example.into());

@@ -264,7 +264,7 @@ pub fn first_quote_problem(source: &str) -> Option<QuoteProblem> {
         let rest = &source[q.range.end..line_at(source, q.range.end).end];
         let after = rest.trim_start_matches([' ', '\t']);
         let fine = after.is_empty()
-            || after.starts_with([',', '}', ']', '#', '=', '.'])
+            || after.starts_with([',', '}', ']', ')', '#', '=', '.', ';', '।'])
             || starts_with_key(after);
         if !fine {
             // The real text ended before the last `, key =` inside it.

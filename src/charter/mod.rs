@@ -9,6 +9,7 @@
 mod decode;
 mod diagnostic;
 mod lex;
+mod lines;
 mod model;
 mod quotes;
 mod schema;

@@ -68,6 +68,15 @@ pub fn stray_character(source: &str, limit: usize) -> Option<Diagnostic> {
     });
     let (at, c) = found?;
     let line = line_at(source, at);
+    let after = source[at + c.len_utf8()..line.end].trim();
+    if NOT_COMMAS.contains(&c)
+        && (after.is_empty() || after.starts_with('#'))
+        && !source[line.clone()].trim_start().starts_with('{')
+    {
+        // At the end of a `name = value` line: a sign after the value,
+        // which the line's own check names.
+        return None;
+    }
     let here = at..at + c.len_utf8();
     Some(match invisible_name(c) {
         Some(name) => {
@@ -119,9 +128,12 @@ fn unclosed(source: &str, u: lex::Unclosed) -> Diagnostic {
     }
     let start = position(source, u.open);
     let after_quote = source[u.open + 1..line.end].trim_end();
-    if after_quote
-        .trim_end_matches([',', '}', ']', ' '])
-        .is_empty()
+    // A quote at the end of a value, or one that "closes" nothing: the
+    // opening quote was left out.
+    if u.insert_at == u.open + 1
+        || after_quote
+            .trim_end_matches([',', '}', ']', ' '])
+            .is_empty()
     {
         // A quote at the end of a value: the opening one was left out.
         if let Some(d) = opening_missing(source, u.open) {
@@ -232,12 +244,31 @@ fn text_after(source: &str, text: std::ops::Range<usize>) -> Diagnostic {
         None => {
             let words_end = tail.find([',', '}', ']', '#']).unwrap_or(tail.len());
             let words = tail[..words_end].trim_end();
-            let fixed = format!(
-                "{} {}\"{}",
-                &source[line.start..text.end - 1],
-                words.trim(),
-                &tail[words.len()..]
-            );
+            let name = source[line.start..text.start]
+                .trim()
+                .trim_end_matches('=')
+                .trim();
+            // Names and addresses take no extra words: those are deleted.
+            let fixed = if [
+                "slug",
+                "id",
+                "officer",
+                "senior_officer",
+                "website",
+                "email",
+                "phone",
+            ]
+            .contains(&name)
+            {
+                format!("{}{}", &source[line.start..text.end], &tail[words.len()..])
+            } else {
+                format!(
+                    "{} {}\"{}",
+                    &source[line.start..text.end - 1],
+                    words.trim(),
+                    &tail[words.len()..]
+                )
+            };
             Diagnostic::error(
                 Some(text.end..text.end + words.len()),
                 "these words come after the text's closing quote",

@@ -238,23 +238,27 @@ impl Checker<'_> {
         let mut suggested = Vec::new();
         for (name, key_span) in names {
             let Some(key) = section.keys.iter().find(|k| k.name == name) else {
-                let line = self.line(key_span.start);
                 let mut d = Diagnostic::error(
                     Some(key_span.clone()),
                     format!("\"{name}\" is not something {} can have", section.this),
                 )
                 .with_hint(format!(
-                    "the keys {} can have are: {}",
+                    "the lines {} can have start with: {}",
                     section.this,
                     known.join(", ")
                 ));
                 if let Some(near) = closest(&name, &known) {
                     suggested.push(near);
                     d.message.push_str(&format!(": did you mean \"{near}\"?"));
-                    let start = key_span.start - line.start;
-                    let end = (key_span.end - line.start).min(line.len());
-                    let text = &self.source[line.clone()];
-                    d = d.with_example(format!("{}{near}{}", &text[..start], &text[end..]));
+                    d = d.with_example(self.line_with(key_span.clone(), near));
+                } else if let Some(home) = SECTIONS
+                    .iter()
+                    .find(|s| s.name != section.name && s.keys.iter().any(|k| k.name == name))
+                {
+                    d.hint = Some(format!(
+                        "\"{name}\" belongs under {}: move this line there",
+                        home.heading
+                    ));
                 }
                 self.out.push(d);
                 table.remove(name.as_str());
@@ -306,6 +310,16 @@ impl Checker<'_> {
             table.insert(stand_in_key(key.name), stand_in);
             self.stand_ins.push(span.clone());
         }
+        if reported.contains(&"group")
+            && let Ok(zero) = DeValue::parse("0")
+        {
+            // A serial counts within its group: with the group unknown, a
+            // clash of serials would be a guess.
+            table.insert(
+                stand_in_key("serial"),
+                Spanned::new(span.clone(), zero.into_inner()),
+            );
+        }
         usable
     }
 
@@ -316,6 +330,36 @@ impl Checker<'_> {
             (Plain, DeValue::String(_)) => true,
             (Text, DeValue::Table(t)) => self.text(key, t, span.clone()),
             (Block, DeValue::Table(t)) => self.text(key, t, span.clone()),
+            (Block | Texts, DeValue::Array(items))
+                if !items.is_empty() && items.iter().all(|i| i.get_ref().is_str()) =>
+            {
+                let texts: Vec<String> = items
+                    .iter()
+                    .filter_map(|i| i.get_ref().as_str())
+                    .map(|t| format!("{{ bn = \"{t}\" }}"))
+                    .collect();
+                self.out.push(
+                    Diagnostic::error(
+                        Some(span.clone()),
+                        format!("each item of \"{}\" is written {{ bn = \"…\", en = \"…\" }}", key.name),
+                    )
+                    .with_hint("put { bn = before each Bangla text and } after it; add en = \"…\" with the English")
+                    .with_example(format!("{} = [ {} ]", key.name, texts.join(", "))),
+                );
+                false
+            }
+            (Block, DeValue::Array(items)) if items.is_empty() && key.required => {
+                self.out.push(
+                    Diagnostic::error(
+                        Some(span.clone()),
+                        format!("the list of \"{}\" is empty", key.name),
+                    )
+                    .with_hint(
+                        "write at least one text between [ and ], each as { bn = \"…\", en = \"…\" }",
+                    ),
+                );
+                false
+            }
             (Block | Texts, DeValue::Array(items)) => {
                 let mut all = true;
                 for item in items.iter_mut() {
@@ -357,14 +401,24 @@ impl Checker<'_> {
                 }
             }
             (Date, DeValue::Datetime(_)) => true,
+            (Date, DeValue::String(s)) if impossible(s).is_some() => {
+                let why = impossible(s).unwrap_or_default();
+                self.out.push(
+                    Diagnostic::error(Some(span.clone()), format!("{} is not a date", s.trim()))
+                        .with_hint(why),
+                );
+                false
+            }
             (Date, DeValue::String(s)) => match as_date(s) {
                 Some(date) => {
                     self.fixes.replace(span.clone(), date);
                     true
                 }
                 None => {
-                    self.out
-                        .push(self.wrong(key, span.clone(), "a date written year-month-day"));
+                    let mut d = self.wrong(key, span.clone(), "a date written year-month-day");
+                    d.example = super::shape::date_from_any_order(s)
+                        .map(|date| format!("{} = {date}", key.name));
+                    self.out.push(d);
                     false
                 }
             },
@@ -454,12 +508,13 @@ impl Checker<'_> {
                 }
                 _ => {
                     let mut d = Diagnostic::error(
-                        Some(key_span),
+                        Some(key_span.clone()),
                         format!("\"{name}\" is not part of a text: a text has bn (Bangla) and en (English)"),
                     )
-                    .with_example(format!("{} = {{ bn = \"…\", en = \"…\" }}", key.name));
+                    .with_hint("write bn = before the Bangla and en = before the English");
                     if let Some(near) = closest(&name, &["bn", "en"]) {
                         d.message.push_str(&format!("; did you mean \"{near}\"?"));
+                        d = d.with_example(self.line_with(key_span, near));
                     }
                     self.out.push(d);
                     table.remove(name.as_str());
@@ -484,7 +539,7 @@ impl Checker<'_> {
 
     fn not_a_text(&self, key: &Key, span: Range<usize>, value: &DeValue<'_>) -> Diagnostic {
         let example = match value.as_str() {
-            Some(s) => format!("{} = {{ bn = \"{s}\", en = \"…\" }}", key.name),
+            Some(s) => format!("{} = {{ bn = \"{s}\" }}", key.name),
             None => key.example.to_string(),
         };
         Diagnostic::error(
@@ -505,9 +560,28 @@ impl Checker<'_> {
             .with_example(key.example)
     }
 
+    /// The line of `span` with `span` replaced by `with`.
+    fn line_with(&self, span: Range<usize>, with: &str) -> String {
+        let line = self.line(span.start);
+        let end = span.end.min(line.end);
+        format!(
+            "{}{with}{}",
+            &self.source[line.start..span.start],
+            &self.source[end..line.end]
+        )
+        .trim()
+        .to_string()
+    }
+
     fn line(&self, offset: usize) -> Range<usize> {
         super::lex::line_at(self.source, offset)
     }
+}
+
+/// Why the quoted date `text` is not a date of the calendar, if it is
+/// written year-month-day but does not exist.
+fn impossible(text: &str) -> Option<String> {
+    as_date(text).and_then(|d| super::shape::impossible_date(&d))
 }
 
 /// `"২০২৬-১১-২৭"` or `"2026-11-27"` as the date the file format reads.

@@ -253,5 +253,39 @@ pub(super) fn date_from_any_order(text: &str) -> Option<String> {
         (_, 4) => (c, b, a),
         _ => return None,
     };
-    (m.len() <= 2 && d.len() <= 2).then(|| format!("{y}-{m:0>2}-{d:0>2}"))
+    let date = format!("{y}-{m:0>2}-{d:0>2}");
+    let real = m.len() <= 2
+        && d.len() <= 2
+        && crate::calendar::Date::new(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?).is_some();
+    real.then_some(date)
+}
+
+/// Why `text`, written as year-month-day, is not a date of the calendar
+/// ("November has 30 days"), if that is what is wrong with it.
+pub(super) fn impossible_date(text: &str) -> Option<String> {
+    let ascii = crate::i18n::ascii_digits(text.trim().trim_matches('"')).into_owned();
+    let parts: Vec<u32> = ascii
+        .split('-')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let [y, m, d] = parts.as_slice() else {
+        return None;
+    };
+    if ascii.split('-').next().is_none_or(|y| y.len() != 4) {
+        return None;
+    }
+    let year = i32::try_from(*y).ok()?;
+    if !(1..=12).contains(m) {
+        return Some(format!("there is no month {m}: months go from 1 to 12"));
+    }
+    let month = u8::try_from(*m).ok()?;
+    let days = (28..=31)
+        .rev()
+        .find(|&n| crate::calendar::Date::new(year, month, n).is_some())?;
+    (*d == 0 || *d > u32::from(days)).then(|| {
+        format!(
+            "{} {year} has {days} days",
+            crate::calendar::GREGORIAN_MONTHS_EN[month as usize - 1]
+        )
+    })
 }

@@ -13,7 +13,7 @@ use std::ops::Range;
 use super::diagnostic::{Diagnostic, position};
 use super::lex::line_at;
 use super::quotes;
-use super::shape::{SECTIONS, Shape, date_from_any_order};
+use super::shape::SECTIONS;
 
 /// A clerk's explanation of a TOML syntax error at `span` with the
 /// parser's `message`.
@@ -41,7 +41,7 @@ pub fn explain(source: &str, message: &str, span: Option<Range<usize>>) -> Diagn
     if message.contains("missing comma between key-value") {
         return missing_comma(source, at);
     }
-    if let Some(d) = bare_value(source, at) {
+    if let Some(d) = super::lines::explain(source, at) {
         return d;
     }
     if message.contains("escape") || message.contains("unicode") {
@@ -71,13 +71,19 @@ fn lines_before(source: &str, at: usize) -> impl Iterator<Item = (usize, &str)> 
 /// key, so point at the list's opening bracket.
 fn unclosed_list(source: &str, at: usize) -> Option<Diagnostic> {
     let stopped_at = source[line_at(source, at)].trim_start();
-    if stopped_at.starts_with(['{', '"']) {
+    if !stopped_at.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
     }
+    // The opener is the nearest line before that is not a list item;
+    // anything else between them means the list was closed.
     let (offset, line) = lines_before(source, at).find(|(_, l)| {
-        let t = l.trim_end();
-        t.ends_with('[') && t.contains('=')
+        let t = l.trim();
+        !(t.is_empty() || t.starts_with(['{', '"', '#']))
     })?;
+    let t = line.trim_end();
+    if !(t.ends_with('[') && t.contains('=')) {
+        return None;
+    }
     let open = offset + line.trim_end().len() - 1;
     let start = position(source, open);
     Some(
@@ -195,50 +201,6 @@ fn headings(source: &str, limit: usize) -> Option<Diagnostic> {
     None
 }
 
-/// `key = value` where the value is not written as its key needs: a
-/// phone number or other text without quotes, a text without its
-/// `{ bn = … }`, a date not written year-month-day.
-fn bare_value(source: &str, at: usize) -> Option<Diagnostic> {
-    let line = line_at(source, at);
-    let text = &source[line.clone()];
-    let eq = text.find('=')?;
-    let key = text[..eq].trim();
-    let after = &text[eq + 1..];
-    let value = after.trim();
-    if value.is_empty() || value.starts_with(['"', '\'', '{', '[']) {
-        return None;
-    }
-    let shape = SECTIONS
-        .iter()
-        .flat_map(|s| s.keys)
-        .find(|k| k.name == key)?
-        .shape;
-    let value_at = line.start + eq + 1 + (after.len() - after.trim_start().len());
-    let here = Some(value_at..value_at + value.len());
-    let value = value.trim_end_matches([',', '}']).trim();
-    match shape {
-        Shape::Plain | Shape::Group => Some(
-            Diagnostic::error(here, format!("the value of {key} must be between double quotes"))
-                .with_hint("numbers that are not counted, such as phone numbers, are written as text")
-                .with_example(format!("{key} = \"{value}\"")),
-        ),
-        Shape::Text | Shape::Block => Some(
-            Diagnostic::error(here, format!("{key} is written with its Bangla and English texts"))
-                .with_hint("write the Bangla after bn = and the English after en =, each between double quotes")
-                .with_example(format!("{key} = {{ bn = \"{value}\", en = \"…\" }}")),
-        ),
-        Shape::Date => {
-            let example = date_from_any_order(value).unwrap_or_else(|| "2026-11-27".to_string());
-            Some(
-                Diagnostic::error(here, "this date cannot be read")
-                    .with_hint("write dates as year-month-day, with hyphens")
-                    .with_example(format!("{key} = {example}")),
-            )
-        }
-        Shape::Number | Shape::Texts => None,
-    }
-}
-
 /// A backslash in a text starts an escape such as `\"`; a Windows path or a
 /// stray `\` is refused by the file format.
 fn backslash(source: &str, at: usize) -> Diagnostic {
@@ -261,6 +223,30 @@ fn duplicate_key(source: &str, span: Range<usize>) -> Diagnostic {
         .trim()
         .trim_matches('"')
         .to_string();
+    let line = line_at(source, span.start);
+    let head = &source[line.start..span.start];
+    if head.contains('{') {
+        // Twice inside one `{ … }`: `{ bn = "…", bn = "…" }`.
+        let other = match key.as_str() {
+            "bn" => Some("en"),
+            "en" => Some("bn"),
+            _ => None,
+        };
+        let d = Diagnostic::error(
+            Some(span.clone()),
+            format!("{key} is written twice in this text"),
+        );
+        return match other {
+            Some(other) => d
+                .with_hint(format!("a text has one bn (Bangla) and one en (English); the second {key} should be {other}"))
+                .with_example(format!(
+                    "{}{other}{}",
+                    head.trim_start(),
+                    &source[span.end..line.end]
+                )),
+            None => d.with_hint("write each name once inside { }"),
+        };
+    }
     let before = &source[..span.start.min(source.len())];
     let heading_at = before
         .match_indices('\n')
@@ -269,12 +255,20 @@ fn duplicate_key(source: &str, span: Range<usize>) -> Diagnostic {
         .filter(|&i| source[i..].trim_start_matches([' ', '\t']).starts_with('['))
         .max();
     let heading = heading_at.map(|i| source[line_at(source, i)].trim().to_string());
-    let first = before.match_indices('\n').map(|(i, _)| i + 1).find(|&i| {
-        i >= heading_at.unwrap_or(0) && {
+    let key_lines: Vec<usize> = before
+        .match_indices('\n')
+        .map(|(i, _)| i + 1)
+        .filter(|&i| i >= heading_at.unwrap_or(0))
+        .filter(|&i| {
             let rest = source[i..].trim_start();
-            rest.strip_prefix(key.as_str())
-                .is_some_and(|r| r.trim_start().starts_with('='))
-        }
+            !rest.starts_with(['#', '[', '{', '"', ']', '}']) && rest.contains('=')
+        })
+        .collect();
+    let first = key_lines.iter().copied().find(|&i| {
+        source[i..]
+            .trim_start()
+            .strip_prefix(key.as_str())
+            .is_some_and(|r| r.trim_start().starts_with('='))
     });
     let first_line = first.map(|i| position(source, i).line);
     let mut message = format!("\"{key}\" is written twice in the same part of the file");
@@ -282,13 +276,16 @@ fn duplicate_key(source: &str, span: Range<usize>) -> Diagnostic {
         message.push_str(&format!(" (first on line {line})"));
     }
     let d = Diagnostic::error(Some(span), message);
+    // A new entry pasted without its heading repeats the entry's first
+    // line; any other repeated line is one too many.
+    let starts_entry = first.is_some() && first == key_lines.first().copied();
     match heading.as_deref() {
-        Some(h @ ("[[services]]" | "[[officers]]" | "[[grievance]]")) => d
+        Some(h @ ("[[services]]" | "[[officers]]" | "[[grievance]]")) if starts_entry => d
             .with_hint(format!(
                 "each new entry begins with its own heading line; if a new one begins here, put {h} on the line before it"
             ))
             .with_example(h.to_string()),
-        _ => d.with_hint("write each key once; delete one of the two lines"),
+        _ => d.with_hint("write each line once: delete one of the two"),
     }
 }
 
@@ -322,13 +319,13 @@ fn translate(message: &str, span: Option<Range<usize>>) -> Diagnostic {
         )
     } else if m.contains("comma between array") || m.contains("array") {
         (
-            "this list is not written as the file expects",
+            "this list is not written correctly",
             "a list is [ item, item ] with a comma between items and ] at its end",
             "documents = [ { bn = \"…\", en = \"…\" }, { bn = \"…\", en = \"…\" } ]",
         )
     } else if m.contains("comma between key") || m.contains("inline table") {
         (
-            "this text is not written as the file expects",
+            "this text is not written correctly",
             "a text is { bn = \"…\", en = \"…\" }: a comma between the two parts and } at its end, all on one line",
             "name = { bn = \"…\", en = \"…\" }",
         )

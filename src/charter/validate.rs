@@ -32,6 +32,20 @@ fn check_texts(charter: &Charter, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_text(text: &Text, name: &str, out: &mut Vec<Diagnostic>) {
+    for part in std::iter::once(&text.bn).chain(&text.en) {
+        if matches!(part.get_ref().trim(), "…" | "...") {
+            out.push(
+                Diagnostic::error(
+                    span(part),
+                    format!(
+                        "a text of {name} is still the stand-in {}",
+                        part.get_ref().trim()
+                    ),
+                )
+                .with_hint("write the real text between the quotes"),
+            );
+        }
+    }
     if lost_letters(text.bn.get_ref()) {
         out.push(
             Diagnostic::error(
@@ -106,7 +120,7 @@ fn check_officers(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
                 .with_hint(
                     "use lower-case English letters, digits and hyphens, e.g. assistant-programmer",
                 )
-                .with_example(format!("id = \"{}\"", simple_id(id))),
+                .with_example_if(simple_id(id).map(|s| format!("id = \"{s}\""))),
             );
         }
         if let Some(first) = seen.insert(id, &officer.id) {
@@ -137,6 +151,7 @@ fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
         .iter()
         .map(|o| o.id.get_ref().as_str())
         .collect();
+    let mut unknown: Vec<(&str, Diagnostic)> = Vec::new();
     let mut slugs: HashMap<&str, usize> = HashMap::new();
     let mut serials: HashMap<(ServiceGroup, u32), usize> = HashMap::new();
     for service in &charter.services {
@@ -148,7 +163,7 @@ fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
                     format!("service slug \"{slug}\" is not a simple name"),
                 )
                 .with_hint("use lower-case English letters, digits and hyphens, e.g. ict-training")
-                .with_example(format!("slug = \"{}\"", simple_id(slug))),
+                .with_example_if(simple_id(slug).map(|s| format!("slug = \"{s}\""))),
             );
         }
         if let Some(first) = slugs.insert(slug, line_of(service.slug.span())) {
@@ -200,7 +215,7 @@ fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
             let id = reference.get_ref();
             if !known.contains(&id.as_str()) {
                 let hint = if known.is_empty() {
-                    "add an [[officers]] table with this id".to_string()
+                    "add an [[officers]] entry with this id".to_string()
                 } else {
                     format!("known officers: {}", known.join(", "))
                 };
@@ -212,7 +227,7 @@ fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
                 if let Some(near) = closest(id, &known) {
                     d = d.with_example(format!("{field} = \"{near}\""));
                 }
-                out.push(d);
+                unknown.push((id.as_str(), d));
             }
         }
         if service.officer.is_none() {
@@ -224,6 +239,49 @@ fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
                 .with_hint("add officer = \"<officer id>\" so citizens know whom to contact"),
             );
         }
+    }
+    out.extend(misspelt_officer_id(charter, unknown));
+}
+
+/// The unknown references, or, when they all name the same id and one
+/// officer's id is near it and used by no service, one finding at that
+/// id: a typo there would otherwise send the clerk to change every
+/// correct reference to match it.
+fn misspelt_officer_id(charter: &Charter, unknown: Vec<(&str, Diagnostic)>) -> Vec<Diagnostic> {
+    let Some((named, _)) = unknown.first() else {
+        return Vec::new();
+    };
+    let named = named.to_string();
+    let all_same = unknown.iter().all(|(id, _)| *id == named);
+    let used = |id: &str| {
+        charter.services.iter().any(|s| {
+            s.officer.as_ref().is_some_and(|o| o.get_ref() == id)
+                || s.senior_officer.as_ref().is_some_and(|o| o.get_ref() == id)
+        })
+    };
+    let unused: Vec<&Spanned<String>> = charter
+        .officers
+        .iter()
+        .map(|o| &o.id)
+        .filter(|id| !used(id.get_ref()))
+        .collect();
+    let near = unused
+        .iter()
+        .find(|id| closest(&named, &[id.get_ref().as_str()]).is_some());
+    match near {
+        Some(id) if all_same && unknown.len() > 1 => vec![
+            Diagnostic::error(
+                span(id),
+                format!(
+                    "no service refers to officer id \"{}\", and {} refer to \"{named}\"",
+                    id.get_ref(),
+                    unknown.len()
+                ),
+            )
+            .with_hint("if the id is misspelt here, correct it here, once")
+            .with_example(format!("id = \"{named}\"")),
+        ],
+        _ => unknown.into_iter().map(|(_, d)| d).collect(),
     }
 }
 
@@ -281,6 +339,12 @@ fn check_date(charter: &Charter, out: &mut Vec<Diagnostic>) {
         (Some(d), None, None) => crate::calendar::Date::new(i32::from(d.year), d.month, d.day),
         _ => None,
     };
+    if let (Some(d), None, None) = (dt.date, dt.time, dt.offset)
+        && let Some(why) = super::shape::impossible_date(&d.to_string())
+    {
+        out.push(Diagnostic::error(span(stamp), format!("{d} is not a date")).with_hint(why));
+        return;
+    }
     match date {
         None => out.push(
             Diagnostic::error(span(stamp), "last_updated must be a date without a time")
@@ -318,9 +382,23 @@ pub fn phone_digits(phone: &str) -> Option<String> {
 fn check_phone(phone: &Spanned<String>, out: &mut Vec<Diagnostic>) {
     if phone_digits(phone.get_ref()).is_none() {
         out.push(
-            Diagnostic::error(span(phone), format!("phone number \"{}\" is not valid", phone.get_ref()))
-                .with_hint("write 6 to 15 digits, optionally starting with +, e.g. 02996673752 or +880 2996 673752")
-                .with_example("phone = \"02996673752\""),
+            {
+                let d = Diagnostic::error(span(phone), format!("phone number \"{}\" is not valid", phone.get_ref()))
+                    .with_hint("write 6 to 15 digits, optionally starting with +, with spaces or hyphens between them if you like, and nothing else (no words)");
+                // The digits as typed, without the words around them.
+                let kept: String = phone
+                    .get_ref()
+                    .split(|c: char| !(c.is_ascii_digit() || crate::i18n::is_bangla_digit(c) || "+- ".contains(c)))
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .to_string();
+                if phone_digits(&kept).is_some() {
+                    d.with_example(format!("phone = \"{kept}\""))
+                } else {
+                    d
+                }
+            },
         );
     }
 }
@@ -362,15 +440,28 @@ fn check_email(email: &Spanned<String>, out: &mut Vec<Diagnostic>) {
                 span(email),
                 format!("e-mail address \"{}\" is not valid", email.get_ref()),
             )
-            .with_hint("write it like name@example.gov.bd, without spaces")
-            .with_example("email = \"name@example.gov.bd\""),
+            .with_hint("write it like name@example.gov.bd: one @, no spaces")
+            .with_example_if(email_as_meant(email.get_ref()).map(|e| format!("email = \"{e}\""))),
         );
     }
 }
 
+/// The address a clerk meant, when a slip of the keyboard is plain
+/// (`name at example.gov.bd`, spaces around the `@`).
+fn email_as_meant(typed: &str) -> Option<String> {
+    let words: Vec<&str> = typed.split_whitespace().collect();
+    let joined = match words.as_slice() {
+        [name, "at" | "AT" | "@", domain] => format!("{name}@{domain}"),
+        // A space typed for the @.
+        [name, domain] if domain.contains('.') => format!("{name}@{domain}"),
+        _ => words.concat(),
+    };
+    is_valid_email(&joined).then_some(joined)
+}
+
 /// `text` made into a simple name: lower case, hyphens for spaces and
 /// other signs, nothing else.
-fn simple_id(text: &str) -> String {
+fn simple_id(text: &str) -> Option<String> {
     let mut out = String::new();
     for c in text.trim().chars() {
         if c.is_ascii_alphanumeric() {
@@ -380,9 +471,5 @@ fn simple_id(text: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
-        "ict-training".to_string()
-    } else {
-        out
-    }
+    (!out.is_empty()).then_some(out)
 }

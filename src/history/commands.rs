@@ -52,6 +52,17 @@ pub fn list(state_dir: Option<&Path>, charter: &Path) -> ExitCode {
         );
         return ExitCode::SUCCESS;
     }
+    let served = other_served_file(&history, charter);
+    if let Some(served) = &served {
+        errln!(
+            "warning: {} is not the charter file the server serves, which is {}: \
+             give --charter {} or set CHARTER_FILE={} to see which version it holds",
+            charter.display(),
+            served.display(),
+            served.display(),
+            served.display()
+        );
+    }
     // Only the list of changes is lost without them.
     let events = history.events().unwrap_or_else(|e| {
         errln!("{e}");
@@ -70,17 +81,33 @@ pub fn list(state_dir: Option<&Path>, charter: &Path) -> ExitCode {
     );
     outp!("{}", listing(&entries, &events, current.as_deref()));
     if current.is_some_and(|h| !entries.iter().any(|e| e.content_hash == h)) {
-        outln!(
-            "\n{} is not in the list: the server has not loaded it (`charter check` says why).",
-            charter.display()
-        );
+        match &served {
+            Some(served) => outln!(
+                "\n{} is not in the list: it is not the file the server serves, which is {}.",
+                charter.display(),
+                served.display()
+            ),
+            None => outln!(
+                "\n{} is not in the list: the server has not loaded it (`charter check` says why).",
+                charter.display()
+            ),
+        }
     }
     outln!("\nTo put a version back: charter restore NUMBER");
     ExitCode::SUCCESS
 }
 
+/// The charter file the server serves, as noted in `history`, when
+/// `charter` is not that file; `None` when it is, or no server has noted
+/// one.
+fn other_served_file(history: &History, charter: &Path) -> Option<std::path::PathBuf> {
+    let served = history.served_path()?;
+    (super::canonical(charter).ok().as_ref() != Some(&served)).then_some(served)
+}
+
 /// `charter restore N`. Exit status 0 restored, 1 the version is not a
-/// valid charter, 2 no such version, or a file cannot be read or written.
+/// valid charter, 2 no such version, the charter path is not the file the
+/// server serves or names no file, or a file cannot be read or written.
 pub fn restore(state_dir: Option<&Path>, charter: &Path, number: &str) -> ExitCode {
     let history = match open(state_dir) {
         Ok(h) => h,

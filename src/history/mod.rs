@@ -22,6 +22,14 @@
 //! versions; it holds no more events than versions are kept. A server
 //! started while the charter file cannot be loaded serves the version
 //! `current` names ([`crate::server::load_from_history`]).
+//!
+//! `<state>/history/charter-path` names the charter file the server
+//! serves (the path it was started with, every symbolic link resolved),
+//! written when it keeps a version. `charter history` and `charter
+//! restore` run by a clerk find the charter through `--charter` or
+//! `CHARTER_FILE`, or else `charter.toml` in the current folder; this
+//! file lets them tell when that is not the file the site shows, rather
+//! than list it as never loaded or restore into it.
 
 mod changes;
 pub mod commands;
@@ -52,6 +60,8 @@ const MAX_EVENTS_BYTES: u64 = 4 << 20;
 const CURRENT: &str = "current";
 /// The file of loads that brought back a version kept already.
 const EVENTS: &str = "events.json";
+/// The file naming the charter file the server serves.
+const CHARTER_PATH: &str = "charter-path";
 
 /// The state folder given by `--state-dir` / `CHARTER_STATE_DIR`, or else
 /// the first folder systemd names in `STATE_DIRECTORY`
@@ -337,6 +347,31 @@ impl History {
             .then(|| named.to_string())
     }
 
+    /// The charter file the server serves, as it last noted it (an
+    /// absolute path without symbolic links); `None` when no server has
+    /// noted one in this history, or the note cannot be read.
+    pub fn served_path(&self) -> Option<PathBuf> {
+        let bytes = read_plain(&self.dir.join(CHARTER_PATH), 64 * 1024).ok()?;
+        let bytes = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
+        let path = path_from_bytes(bytes)?;
+        path.is_absolute().then_some(path)
+    }
+
+    /// Notes `charter_path`, with its symbolic links resolved, as the
+    /// file the server serves (see [`History::served_path`]); written only
+    /// when it is not noted already, so a reload writes nothing.
+    pub fn note_served_path(&self, charter_path: &Path) -> Result<(), HistoryError> {
+        let path = fs::canonicalize(charter_path)
+            .map_err(io_error(charter_path, "resolve the charter file's path"))?;
+        if self.served_path().as_ref() == Some(&path) {
+            return Ok(());
+        }
+        self.create_dir()?;
+        let mut bytes = path_bytes(&path);
+        bytes.push(b'\n');
+        write_atomic(&self.dir, CHARTER_PATH, &bytes)
+    }
+
     /// Every load that went back to a version kept already, oldest first.
     pub fn events(&self) -> Result<Vec<Event>, HistoryError> {
         let path = self.dir.join(EVENTS);
@@ -437,7 +472,16 @@ impl History {
             );
             return;
         }
-        match self.record(&source, charter, SystemTime::now()) {
+        let recorded = self.record(&source, charter, SystemTime::now());
+        if recorded.is_ok()
+            && let Err(e) = self.note_served_path(charter_path)
+        {
+            tracing::warn!(
+                "the history does not say which charter file is served \
+                 (`charter history` and `restore` cannot check the path they are given): {e}"
+            );
+        }
+        match recorded {
             Ok(Recorded::New(e)) => tracing::info!(
                 version = e.number,
                 services = e.services,
@@ -464,6 +508,49 @@ pub fn same_version(bytes: &[u8], content_hash: &str) -> bool {
         || bytes
             .strip_prefix(b"\xEF\xBB\xBF")
             .is_some_and(|text| charter::hex_sha256(text) == content_hash)
+}
+
+/// `path` as [`History::note_served_path`] notes a charter file: absolute,
+/// every symbolic link resolved. A file that does not exist (yet) is named
+/// in its folder's resolved path, after the links that lead to it.
+pub fn canonical(path: &Path) -> io::Result<PathBuf> {
+    match fs::canonicalize(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let target = restore::link_target(path)?;
+            let Some(name) = target.file_name() else {
+                return Err(e);
+            };
+            let folder = match target.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            Ok(fs::canonicalize(folder)?.join(name))
+        }
+        resolved => resolved,
+    }
+}
+
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt as _;
+    path.as_os_str().as_bytes().to_vec()
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: &[u8]) -> Option<PathBuf> {
+    use std::os::unix::ffi::OsStrExt as _;
+    (!bytes.is_empty()).then(|| PathBuf::from(std::ffi::OsStr::from_bytes(bytes)))
+}
+
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    path.to_string_lossy().into_owned().into_bytes()
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: &[u8]) -> Option<PathBuf> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    (!text.is_empty()).then(|| PathBuf::from(text))
 }
 
 fn unix_secs(t: SystemTime) -> u64 {
@@ -570,6 +657,43 @@ mod tests {
         ));
         assert!(history.events().unwrap().is_empty());
         assert_eq!(history.current(), Some(4));
+    }
+
+    #[test]
+    fn the_served_file_is_noted_with_its_links_resolved() {
+        let state = tempfile::tempdir().unwrap();
+        let files = tempfile::tempdir().unwrap();
+        let history = History::new(state.path(), 10);
+        assert_eq!(history.served_path(), None);
+        let file = files.path().join("charter.toml");
+        fs::write(&file, "x").unwrap();
+        let resolved = fs::canonicalize(&file).unwrap();
+        history.note_served_path(&file).unwrap();
+        assert_eq!(history.served_path(), Some(resolved.clone()));
+        assert_eq!(canonical(&file).unwrap(), resolved);
+        #[cfg(unix)]
+        {
+            let link = files.path().join("link.toml");
+            std::os::unix::fs::symlink("charter.toml", &link).unwrap();
+            assert_eq!(canonical(&link).unwrap(), resolved);
+            // A link to a file not there (yet) names that file.
+            let dangling = files.path().join("dangling.toml");
+            std::os::unix::fs::symlink("gone.toml", &dangling).unwrap();
+            assert_eq!(
+                canonical(&dangling).unwrap(),
+                resolved.with_file_name("gone.toml")
+            );
+        }
+        let missing = files.path().join("new.toml");
+        assert_eq!(
+            canonical(&missing).unwrap(),
+            resolved.with_file_name("new.toml")
+        );
+        // A relative path or an empty note is no note.
+        fs::write(history.dir().join(CHARTER_PATH), "charter.toml\n").unwrap();
+        assert_eq!(history.served_path(), None);
+        fs::write(history.dir().join(CHARTER_PATH), "").unwrap();
+        assert_eq!(history.served_path(), None);
     }
 
     #[cfg(target_os = "linux")]

@@ -22,6 +22,13 @@
 //!
 //! A charter path that is a symbolic link (to a checkout, say) stays one:
 //! the version is written into the file the link points at.
+//!
+//! Only the file the site shows is written. A clerk who runs `restore`
+//! from another folder without `CHARTER_FILE` would otherwise put the
+//! version into a new `charter.toml` there and be told the site shows it.
+//! So a path that is not the file the server noted in the history
+//! ([`History::served_path`]) is refused, and so is a file that does not
+//! exist, unless it is the one the server serves (deleted by mistake).
 
 use std::fs;
 use std::io::{self, Write as _};
@@ -51,6 +58,29 @@ pub enum RestoreError {
         /// The loader's report.
         source: LoadError,
     },
+    /// The charter path is not the file the server serves.
+    #[error(
+        "{} is not the charter file the server serves, which is {}: give --charter {} \
+         or set CHARTER_FILE={}; nothing was changed",
+        path.display(), served.display(), served.display(), served.display()
+    )]
+    NotServed {
+        /// The path given.
+        path: PathBuf,
+        /// The file the server noted in the history.
+        served: PathBuf,
+    },
+    /// There is no file at the charter path, and no server has said that
+    /// it serves one there.
+    #[error(
+        "no charter file at {}; give --charter or set CHARTER_FILE, \
+         e.g. CHARTER_FILE=/srv/charter/charter.toml; nothing was changed",
+        path.display()
+    )]
+    NoFile {
+        /// The path given.
+        path: PathBuf,
+    },
     /// The charter file could not be read, copied aside or written.
     #[error("{}: cannot {action}: {source}", path.display())]
     File {
@@ -77,15 +107,36 @@ pub struct Restored {
 }
 
 /// Puts version `number` of `history` into the charter file at `charter`
-/// (into the file it points at, if it is a symbolic link).
+/// (into the file it points at, if it is a symbolic link). Refused when
+/// `charter` is not the file the server serves, or does not exist.
 pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restored, RestoreError> {
     let (entry, bytes, stored) = history.version(number)?;
+    let given = charter;
     let target = link_target(charter).map_err(|source| RestoreError::File {
         path: charter.to_path_buf(),
         action: "follow the link",
         source,
     })?;
     let charter = target.as_path();
+    let served = history.served_path();
+    if let Some(served) = &served {
+        // A path that cannot be resolved is not the file the server
+        // resolved.
+        if super::canonical(given).ok().as_ref() != Some(served) {
+            return Err(RestoreError::NotServed {
+                path: given.to_path_buf(),
+                served: served.clone(),
+            });
+        }
+    }
+    match fs::metadata(charter) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound && served.is_none() => {
+            return Err(RestoreError::NoFile {
+                path: given.to_path_buf(),
+            });
+        }
+        _ => {}
+    }
     match charter::load_file(&stored) {
         Ok(loaded) if super::same_version(&bytes, &loaded.content_hash) => {}
         Ok(_) => {
@@ -127,6 +178,7 @@ pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restore
         backup: None,
     };
     let Some(current) = current else {
+        // The file the server serves, deleted: it is written afresh.
         restored.written = true;
         replace(charter, &bytes, None).map_err(file_error("write the charter file"))?;
         return Ok(restored);
@@ -148,7 +200,7 @@ pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restore
 
 /// The file `path` names: `path` itself, or the end of the chain of
 /// symbolic links it starts, even when that file does not exist (yet).
-fn link_target(path: &Path) -> io::Result<PathBuf> {
+pub(super) fn link_target(path: &Path) -> io::Result<PathBuf> {
     let mut path = path.to_path_buf();
     // As many links as the kernel follows (ELOOP).
     for _ in 0..40 {

@@ -54,8 +54,8 @@ fn invalid_charter_lists_every_error_and_exits_1() {
         "{f}:27:9: error: e-mail address \"shakilcse96 gmail.com\" is not valid\n \
          27 | email = \"shakilcse96 gmail.com\"\n    \
          |         ^^^^^^^^^^^^^^^^^^^^^^^\n    \
-         = hint: write it like name@example.gov.bd, without spaces\n    \
-         = example: email = \"name@example.gov.bd\"\n\
+         = hint: write it like name@example.gov.bd: one @, no spaces\n    \
+         = example: email = \"shakilcse96@gmail.com\"\n\
          {f}:37:11: error: unknown officer \"asst-prog\"\n \
          37 | officer = \"asst-prog\"\n    \
          |           ^^^^^^^^^^^\n    \

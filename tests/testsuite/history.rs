@@ -229,8 +229,8 @@ async fn the_limit_drops_the_oldest_versions() {
     assert_eq!(numbers, [4, 3]);
     let files = std::fs::read_dir(served.history.dir()).unwrap().count();
     assert_eq!(
-        files, 5,
-        "a .toml and a .json for each version kept, and `current`"
+        files, 6,
+        "a .toml and a .json for each version kept, `current` and `charter-path`"
     );
 
     let (code, _, stderr) = restore("1", state.path(), &file);
@@ -403,6 +403,9 @@ async fn a_restart_after_a_refused_save_serves_the_version_kept() {
     drop(server);
     let kept = list(&History::new(state.path(), 100));
     assert_eq!(kept.len(), 1);
+    // As in a history from before the served file was noted: a restart
+    // that serves a kept version notes it.
+    std::fs::remove_file(state.path().join("history/charter-path")).unwrap();
 
     // Saved wrong while the server was down (or refused while it ran),
     // and then the machine restarts.
@@ -428,6 +431,10 @@ async fn a_restart_after_a_refused_save_serves_the_version_kept() {
         "{h}"
     );
     assert!(h["last_reload_error_at_unix"].as_u64().unwrap() >= before);
+    assert_eq!(
+        History::new(state.path(), 100).served_path(),
+        Some(std::fs::canonicalize(&file).unwrap())
+    );
     for path in ["/bn/", "/en/services/project-information"] {
         let page = fetch(&base, reqwest::Method::GET, path, &[]).await;
         assert_eq!(page.status, 200, "{path}");

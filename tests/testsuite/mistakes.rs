@@ -243,7 +243,7 @@ const MISTAKES: &[Mistake] = &[
         Refused(
             "charter.toml:23:1: error: \"slgu\" is not something this service can have: did you mean \"slug\"?",
             &[
-                "= hint: the keys this service can have are: group, serial, slug, name, delivery, documents, fee, time_limit, officer, senior_officer",
+                "= hint: the lines this service can have start with: group, serial, slug, name, delivery, documents, fee, time_limit, officer, senior_officer",
                 "= example: slug = \"first\"",
             ],
         ),
@@ -268,7 +268,7 @@ const MISTAKES: &[Mistake] = &[
             "charter.toml:28:7: error: \"fee\" must be written with its Bangla and English texts",
             &[
                 "= hint: write the Bangla after bn = and the English after en =, each between double quotes",
-                "= example: fee = { bn = \"বিনামূল্যে\", en = \"…\" }",
+                "= example: fee = { bn = \"বিনামূল্যে\" }",
             ],
         ),
     ),
@@ -322,7 +322,7 @@ const MISTAKES: &[Mistake] = &[
         "email = \"a.example.gov.bd\"",
         Refused(
             "charter.toml:18:9: error: e-mail address \"a.example.gov.bd\" is not valid",
-            &["= hint: write it like name@example.gov.bd, without spaces"],
+            &["= hint: write it like name@example.gov.bd: one @, no spaces"],
         ),
     ),
     m(
@@ -379,7 +379,7 @@ const MISTAKES: &[Mistake] = &[
         Refused(
             "charter.toml:17:9: error: the value of phone must be between double quotes",
             &[
-                "= hint: numbers that are not counted, such as phone numbers, are written as text",
+                "= hint: put a straight double quote \" before and after it",
                 "= example: phone = \"02996673752\"",
             ],
         ),
@@ -464,7 +464,7 @@ const MISTAKES: &[Mistake] = &[
             "charter.toml:23:15: error: these words come after the text's closing quote",
             &[
                 "= hint: put them inside the quotes, or delete them",
-                "= example: slug = \"first service\"",
+                "= example: slug = \"first\"",
             ],
         ),
     ),
@@ -504,6 +504,242 @@ const MISTAKES: &[Mistake] = &[
             ],
         ),
     ),
+    m(
+        "a colon instead of =",
+        "slug = \"first\"",
+        "slug: \"first\"",
+        Refused(
+            "charter.toml:23:1: error: a name and its value are joined by =, not by :",
+            &[
+                "= hint: write = between a name and its value",
+                "= example: slug = \"first\"",
+            ],
+        ),
+    ),
+    m(
+        "= left out",
+        "slug = \"first\"",
+        "slug \"first\"",
+        Refused(
+            "charter.toml:23:1: error: = is missing after slug",
+            &[
+                "= hint: write the name, then =, then the value",
+                "= example: slug = \"first\"",
+            ],
+        ),
+    ),
+    m(
+        "a space in a name",
+        "time_limit = ",
+        "time limit = ",
+        Refused(
+            "charter.toml:29:1: error: a name has no spaces in it",
+            &[
+                "= hint: write time_limit, with _ between the words",
+                "= example: time_limit = { bn = \"১ দিন\", en = \"1 day\" }",
+            ],
+        ),
+    ),
+    m(
+        "a note written without #",
+        "slug = \"first\"",
+        "রহিমা বদলেছেন\nslug = \"first\"",
+        Refused(
+            "charter.toml:23:1: error: this line is neither name = value nor a heading",
+            &[
+                "= hint: if it is a note for the staff, start it with #: the site ignores such lines",
+                "= example: # রহিমা বদলেছেন",
+            ],
+        ),
+    ),
+    m(
+        "colons inside a text, as in other formats",
+        "fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+        "fee = { bn: \"বিনামূল্যে\", en: \"Free\" }",
+        Refused(
+            "charter.toml:28:1: error: a name and its value are joined by =, not by :",
+            &[
+                "= hint: write = between a name and its value",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+            ],
+        ),
+    ),
+    m(
+        "a text inside braces without its quotes",
+        "fee = { bn = \"বিনামূল্যে\", en",
+        "fee = { bn = বিনামূল্যে, en",
+        Refused(
+            "charter.toml:28:1: error: the text after bn = has no quotes",
+            &[
+                "= hint: put a straight double quote \" before and after the text",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+            ],
+        ),
+    ),
+    m(
+        "two commas together",
+        "fee = { bn = \"বিনামূল্যে\", en",
+        "fee = { bn = \"বিনামূল্যে\",, en",
+        Refused(
+            "charter.toml:28:1: error: two commas stand together",
+            &[
+                "= hint: one comma separates two parts",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+            ],
+        ),
+    ),
+    m(
+        "square brackets around a text",
+        "fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+        "fee = [ bn = \"বিনামূল্যে\", en = \"Free\" ]",
+        Refused(
+            "charter.toml:28:1: error: fee is written with { }, not [ ]",
+            &[
+                "= hint: a text is { bn = \"…\", en = \"…\" }; [ ] holds a list of such texts",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+            ],
+        ),
+    ),
+    m(
+        "a value moved to the next line",
+        "fee = { bn",
+        "fee =\n{ bn",
+        Refused(
+            "charter.toml:28:1: error: the value of fee is not on its line",
+            &[
+                "= hint: a value goes on the same line as its name, after =: join line 29 to this one",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+            ],
+        ),
+    ),
+    m(
+        "the [ of a list deleted",
+        "delivery = { bn = \"সরাসরি\", en = \"In person\" }",
+        "delivery =\n  { bn = \"সরাসরি\", en = \"In person\" },\n]",
+        Refused(
+            "charter.toml:26:1: error: the list of delivery has no opening [",
+            &[
+                "= hint: a list starts with [ after =, and ends with ] on a line of its own",
+                "= example: delivery = [",
+            ],
+        ),
+    ),
+    m(
+        "an opening quote left out inside braces",
+        "fee = { bn = \"বিনামূল্যে\", en",
+        "fee = { bn = বিনামূল্যে\", en",
+        Refused(
+            "charter.toml:28:14: error: this text has a closing quote but no opening quote",
+            &[
+                "= hint: a text begins and ends with a straight double quote \"",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+            ],
+        ),
+    ),
+    m(
+        "the { of a text deleted",
+        "fee = { bn",
+        "fee = bn",
+        Refused(
+            "charter.toml:28:7: error: fee is written { bn = \"…\", en = \"…\" }",
+            &[
+                "= hint: write the Bangla after bn = and the English after en =, each between double quotes, all between { and }",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+            ],
+        ),
+    ),
+    m(
+        "a দাঁড়ি after a serial number",
+        "serial = 1",
+        "serial = ১।",
+        Refused(
+            "charter.toml:22:1: error: the । after the value of serial is not needed",
+            &[
+                "= hint: delete the । at the end of the line",
+                "= example: serial = ১",
+            ],
+        ),
+    ),
+    m(
+        "a semicolon at the end of a line",
+        "slug = \"first\"",
+        "slug = \"first\";",
+        Refused(
+            "charter.toml:23:1: error: the ; after the value of slug is not needed",
+            &[
+                "= hint: delete the ; at the end of the line",
+                "= example: slug = \"first\"",
+            ],
+        ),
+    ),
+    m(
+        "a stray closing brace on a line of its own",
+        "slug = \"first\"\n",
+        "slug = \"first\"\n}\n",
+        Refused(
+            "charter.toml:24:1: error: this line has only a bracket, which closes nothing",
+            &["= hint: delete this line"],
+        ),
+    ),
+    m(
+        "bn written twice in a text",
+        "fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+        "fee = { bn = \"বিনামূল্যে\", bn = \"Free\" }",
+        Refused(
+            "charter.toml:28:28: error: bn is written twice in this text",
+            &[
+                "= hint: a text has one bn (Bangla) and one en (English); the second bn should be en",
+                "= example: fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+            ],
+        ),
+    ),
+    m(
+        "a line written twice",
+        "fee = { bn = \"বিনামূল্যে\", en = \"Free\" }\n",
+        "fee = { bn = \"বিনামূল্যে\", en = \"Free\" }\nfee = { bn = \"বিনামূল্যে\", en = \"Free\" }\n",
+        Refused(
+            "charter.toml:29:1: error: \"fee\" is written twice in the same part of the file (first on line 28)",
+            &["= hint: write each line once: delete one of the two"],
+        ),
+    ),
+    m(
+        "a date that does not exist",
+        "mission = { bn = \"মিশন\", en = \"Mission\" }\n",
+        "mission = { bn = \"মিশন\", en = \"Mission\" }\nlast_updated = 2026-11-31\n",
+        Refused(
+            "charter.toml:12:16: error: 2026-11-31 is not a date",
+            &["= hint: November 2026 has 30 days"],
+        ),
+    ),
+    m(
+        "a line added under the wrong heading",
+        "time_limit = { bn = \"১ দিন\", en = \"1 day\" }\n",
+        "time_limit = { bn = \"১ দিন\", en = \"1 day\" }\nlast_updated = 2026-11-27\n",
+        Refused(
+            "charter.toml:30:1: error: \"last_updated\" is not something this service can have",
+            &["= hint: \"last_updated\" belongs under [charter]: move this line there"],
+        ),
+    ),
+    m(
+        "a list left empty",
+        "delivery = { bn = \"সরাসরি\", en = \"In person\" }",
+        "delivery = []",
+        Refused(
+            "charter.toml:26:12: error: the list of \"delivery\" is empty",
+            &[
+                "= hint: write at least one text between [ and ], each as { bn = \"…\", en = \"…\" }",
+            ],
+        ),
+    ),
+    m(
+        "a stand-in … left as a text",
+        "fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+        "fee = { bn = \"…\", en = \"Free\" }",
+        Refused(
+            "charter.toml:28:14: error: a text of service first: fee is still the stand-in …",
+            &["= hint: write the real text between the quotes"],
+        ),
+    ),
 ];
 
 /// Words of the file format's own vocabulary, which mean nothing to a
@@ -537,6 +773,13 @@ fn every_mistake_a_clerk_makes_gets_a_message_they_can_act_on() {
                     && !PARSER_WORDS.iter().any(|w| words.contains(w));
                 if !fine {
                     wrong.push(format!("{}:\n{report}", mistake.what));
+                } else if let Some(fixed) = with_example_applied(&source, &report)
+                    && let Err(again) = outcome(&fixed)
+                {
+                    wrong.push(format!(
+                        "{}: the example, put in place of the line, does not fix it:\n{again}",
+                        mistake.what
+                    ));
                 }
             }
             (Accepted(warnings, correct), Ok(found)) => {
@@ -574,6 +817,35 @@ fn pasted(heading: bool) -> String {
         again.replacen("[[services]]\n", "", 1)
     };
     format!("{BASE}{again}")
+}
+
+/// `source` with the line a report's first finding points at replaced by
+/// that finding's example, when the example is a corrected form of that
+/// line (it begins with the same name, or is a list item or heading too);
+/// when the hint asks to join the next line to it, that line goes.
+fn with_example_applied(source: &str, report: &str) -> Option<String> {
+    let first = report.lines().next()?;
+    let line: usize = first.split(':').nth(1)?.parse().ok()?;
+    let example = report
+        .lines()
+        .take_while(|l| *l == first || !l.starts_with("charter.toml:"))
+        .find_map(|l| l.trim().strip_prefix("= example: "))?;
+    let lines: Vec<&str> = source.lines().collect();
+    let old = lines.get(line - 1)?;
+    let name = |l: &str| l.split('=').next().unwrap_or("").trim().to_string();
+    let same_kind = (old.contains('=') && example.contains('=') && name(old) == name(example))
+        || (old.trim_start().starts_with('{') && example.starts_with('{'))
+        || (old.trim_start().starts_with('[') && example.starts_with('['));
+    if !same_kind {
+        return None;
+    }
+    let indent = &old[..old.len() - old.trim_start().len()];
+    let mut out: Vec<String> = lines.iter().map(|l| l.to_string()).collect();
+    out[line - 1] = format!("{indent}{example}");
+    if report.contains(&format!("join line {} to this one", line + 1)) {
+        out.remove(line);
+    }
+    Some(out.join("\n") + "\n")
 }
 
 fn outcome(source: &str) -> Result<String, String> {
@@ -673,4 +945,42 @@ fn a_file_saved_as_utf16_is_refused_with_how_to_save_it() {
         "{report}"
     );
     assert!(report.contains("= hint: open the file in Notepad, choose File > Save As, set Encoding to UTF-8, and save"), "{report}");
+}
+
+#[test]
+fn a_misspelt_officer_id_is_pointed_at_once_not_at_every_service() {
+    let source = format!("{BASE}{SECOND_SERVICE}").replacen(
+        "id = \"assistant-programmer\"",
+        "id = \"assistant-programer\"",
+        1,
+    );
+    let report = outcome(&source).unwrap_err();
+    assert!(
+        report.starts_with(
+            "charter.toml:14:6: error: no service refers to officer id \"assistant-programer\", \
+             and 2 refer to \"assistant-programmer\"\n"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains("= example: id = \"assistant-programmer\"\n"),
+        "{report}"
+    );
+    assert!(report.ends_with("1 error in charter.toml"), "{report}");
+}
+
+#[test]
+fn a_misspelt_group_does_not_also_make_its_serial_clash() {
+    let source = format!("{BASE}{SECOND_SERVICE}").replacen(
+        "group = \"citizen\"\nserial = 2",
+        "group = \"citizens\"\nserial = 1",
+        1,
+    );
+    let report = outcome(&source).unwrap_err();
+    let errors: Vec<&str> = report.lines().filter(|l| l.contains(": error: ")).collect();
+    assert_eq!(
+        errors,
+        ["charter.toml:32:9: error: \"citizens\" is not one of the service groups"],
+        "{report}"
+    );
 }

@@ -1,9 +1,12 @@
 //! `charter restore N` end to end: the real binary puts a version back,
 //! keeping the file's permissions, while the server runs and reloads it;
 //! content the history lacks is copied aside first; and what cannot be
-//! restored is refused with the exit status a script relies on.
+//! restored is refused with the exit status a script relies on, and so is
+//! a charter path that is not the file the server serves.
 
-use std::path::PathBuf;
+use std::ffi::OsStr;
+use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::time::SystemTime;
 
 use citizen_charter::history::History;
@@ -245,4 +248,213 @@ fn restore_names_the_versions_there_are() {
     let (code, stdout, stderr) = restore("১", state.path(), &file);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("already holds version 1"), "{stdout}");
+}
+
+/// Runs the real `charter` in the folder `cwd`, none of the settings
+/// inherited.
+fn charter_in(cwd: &Path, args: &[&OsStr]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("CHARTER_STATE_DIR")
+        .env_remove("STATE_DIRECTORY")
+        .env_remove("CHARTER_FILE")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn restore_refuses_a_path_with_no_charter_file() {
+    let state = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let original = bundled_text();
+    let loaded = citizen_charter::charter::load_file(&bundled()).unwrap();
+    let history = History::new(state.path(), 100);
+    history
+        .record(original.as_bytes(), &loaded.charter, SystemTime::now())
+        .unwrap();
+    std::fs::create_dir(elsewhere.path().join("some")).unwrap();
+    let before = files_in(elsewhere.path());
+
+    // In another folder, with neither --charter nor CHARTER_FILE: the
+    // default `charter.toml` is not there.
+    let (code, stdout, stderr) = charter_in(
+        elsewhere.path(),
+        &[
+            "restore".as_ref(),
+            "1".as_ref(),
+            "--state-dir".as_ref(),
+            state.path().as_os_str(),
+        ],
+    );
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains(
+            "no charter file at charter.toml; give --charter or set CHARTER_FILE, \
+             e.g. CHARTER_FILE=/srv/charter/charter.toml"
+        ),
+        "{stderr}"
+    );
+    assert!(!stdout.contains("shows it in a moment"), "{stdout}");
+    // A new name is no charter file either.
+    let (code, stdout, stderr) = charter_in(
+        elsewhere.path(),
+        &[
+            "restore".as_ref(),
+            "1".as_ref(),
+            "--state-dir".as_ref(),
+            state.path().as_os_str(),
+            "--charter".as_ref(),
+            "some/new.toml".as_ref(),
+        ],
+    );
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("no charter file at some/new.toml;"),
+        "{stderr}"
+    );
+    assert_eq!(files_in(elsewhere.path()), before, "nothing was written");
+    assert!(files_in(&elsewhere.path().join("some")).is_empty());
+
+    // The file the server serves, deleted by mistake, is written afresh.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    std::fs::write(&file, &original).unwrap();
+    history.note_served_path(&file).unwrap();
+    std::fs::remove_file(&file).unwrap();
+    let (code, stdout, stderr) = restore("1", state.path(), &file);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("Restored version 1"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
+}
+
+#[tokio::test]
+async fn history_and_restore_name_the_file_the_server_serves() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    let original = bundled_text();
+    std::fs::write(&file, &original).unwrap();
+    let (_server, base) = start_binary(&file, state.path()).await;
+    assert_eq!(health(&base).await["status"], "ok");
+    let served = std::fs::canonicalize(&file).unwrap();
+    assert_eq!(
+        History::new(state.path(), 100).served_path(),
+        Some(served.clone()),
+        "the server notes the file it serves"
+    );
+    let served = served.display().to_string();
+
+    // A valid charter, but not the one the site shows: a clerk's copy.
+    let copy = elsewhere.path().join("charter.toml");
+    let other = without_service(&original, "project-information");
+    std::fs::write(&copy, &other).unwrap();
+    let (code, stdout, stderr) = restore("1", state.path(), &copy);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{} is not the charter file the server serves, which is {served}: \
+             give --charter {served} or set CHARTER_FILE={served}; nothing was changed",
+            copy.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!stdout.contains("shows it in a moment"), "{stdout}");
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), other);
+
+    // The default `charter.toml` of another folder is refused the same way.
+    let (code, _, stderr) = charter_in(
+        elsewhere.path(),
+        &[
+            "restore".as_ref(),
+            "1".as_ref(),
+            "--state-dir".as_ref(),
+            state.path().as_os_str(),
+        ],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "charter.toml is not the charter file the server serves, which is {served}"
+        )),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&copy).unwrap(), other);
+    // And a folder without one gets no new file.
+    let empty = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = charter_in(
+        empty.path(),
+        &[
+            "restore".as_ref(),
+            "1".as_ref(),
+            "--state-dir".as_ref(),
+            state.path().as_os_str(),
+        ],
+    );
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains(&format!("which is {served}")), "{stderr}");
+    assert!(files_in(empty.path()).is_empty());
+
+    // `history` given the copy warns, and says why it is not listed.
+    let (code, stdout, stderr) = charter(&[
+        "history".as_ref(),
+        "--state-dir".as_ref(),
+        state.path().as_os_str(),
+        "--charter".as_ref(),
+        copy.as_os_str(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "warning: {} is not the charter file the server serves, which is {served}",
+            copy.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stdout.contains(&format!(
+            "{} is not in the list: it is not the file the server serves, which is {served}.",
+            copy.display()
+        )),
+        "{stdout}"
+    );
+    assert!(!stdout.contains("has not loaded it"), "{stdout}");
+    assert!(!stdout.contains("<- the charter file now"), "{stdout}");
+
+    // The served file by another name (a link, `..`) is the same file.
+    #[cfg(unix)]
+    {
+        let link = elsewhere.path().join("link.toml");
+        std::os::unix::fs::symlink(&file, &link).unwrap();
+        let (code, stdout, stderr) = restore("1", state.path(), &link);
+        assert_eq!(code, 0, "{stderr}");
+        assert!(stdout.contains("already holds version 1"), "{stdout}");
+    }
+    std::fs::create_dir(dir.path().join("sub")).unwrap();
+    let roundabout = dir.path().join("sub/../charter.toml");
+    let (code, stdout, stderr) = charter(&[
+        "history".as_ref(),
+        "--state-dir".as_ref(),
+        state.path().as_os_str(),
+        "--charter".as_ref(),
+        roundabout.as_os_str(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(!stderr.contains("warning"), "{stderr}");
+    assert!(stdout.contains("<- the charter file now"), "{stdout}");
 }

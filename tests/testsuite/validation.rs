@@ -81,7 +81,9 @@ fn unknown_key() {
     );
     assert!(out.contains(" 24 | slgu = \"x\"\n    | ^^^^\n"), "{out}");
     assert!(
-        out.contains("= hint: the keys this service can have are: group, serial, slug, name,"),
+        out.contains(
+            "= hint: the lines this service can have start with: group, serial, slug, name,"
+        ),
         "{out}"
     );
 }

@@ -1,0 +1,323 @@
+//! A line the file format cannot read because it is not `name = value`
+//! as the charter writes it: a colon for `=`, a space in a name, `=`
+//! left out, a value on the next line, a sign after the value, a note
+//! without `#`, a value without its quotes or braces. Each gets the line
+//! as it should be, built from what the clerk typed.
+
+use std::ops::Range;
+
+use super::diagnostic::Diagnostic;
+use super::lex::line_at;
+use super::shape::{SECTIONS, Shape, date_from_any_order, impossible_date};
+
+/// What is wrong with the line holding byte `at`, when its shape says.
+pub fn explain(source: &str, at: usize) -> Option<Diagnostic> {
+    let line = line_at(source, at);
+    let raw = &source[line.clone()];
+    let text = raw.trim();
+    let start = line.start + (raw.len() - raw.trim_start().len());
+    let whole = Some(start..start + text.len());
+    if text.is_empty() || text.starts_with('#') {
+        return None;
+    }
+    if text.starts_with(['{', '['])
+        && let Some(previous) = source[..line.start]
+            .lines()
+            .rev()
+            .map(str::trim)
+            .find(|l| !l.is_empty())
+        && let Some(name) = previous.strip_suffix('=')
+    {
+        // `fee =` above, its value on this line.
+        let at = source[..line.start].rfind(previous).unwrap_or(line.start);
+        return Some(value_on_next_line(
+            source,
+            line_at(source, at),
+            name.trim(),
+            Some(at..at + previous.len()),
+        ));
+    }
+    if text.contains(",,") {
+        return Some(
+            Diagnostic::error(whole, "two commas stand together")
+                .with_hint("one comma separates two parts")
+                .with_example(text.replace(",,", ",")),
+        );
+    }
+    if matches!(text, "}" | "]" | "}," | "]," | "]]" | "}}") {
+        return Some(
+            Diagnostic::error(whole, "this line has only a bracket, which closes nothing")
+                .with_hint("delete this line"),
+        );
+    }
+    if let Some(rest) = text.strip_prefix(',') {
+        return Some(
+            Diagnostic::error(
+                Some(start..start + 1),
+                "a comma at the start of a line separates nothing",
+            )
+            .with_hint("a comma goes after an item, at the end of its line")
+            .with_example(rest.trim()),
+        );
+    }
+    if let Some(d) = colon_for_equals(text, whole.clone()) {
+        return Some(d);
+    }
+    let (name, value) = match text.split_once('=') {
+        Some((name, value)) => (name.trim(), Some(value.trim())),
+        None => (text, None),
+    };
+    if name.contains(' ') && value.is_some() {
+        let joined = name.split_whitespace().collect::<Vec<_>>().join("_");
+        if is_key(&joined) {
+            return Some(
+                Diagnostic::error(
+                    Some(start..start + name.len()),
+                    "a name has no spaces in it",
+                )
+                .with_hint(format!("write {joined}, with _ between the words"))
+                .with_example(format!("{joined} = {}", value.unwrap_or(""))),
+            );
+        }
+    }
+    let Some(value) = value else {
+        return Some(no_equals(text, whole));
+    };
+    if let Some(d) = inner_equals_missing(text, whole.clone()) {
+        return Some(d);
+    }
+    if let Some(d) = inner_unquoted(text, whole.clone()) {
+        return Some(d);
+    }
+    if value.is_empty() {
+        return Some(value_on_next_line(source, line, name, whole));
+    }
+    let inside = value.trim_start_matches('[').trim_start();
+    if value.starts_with('[') && (inside.starts_with("bn") || inside.starts_with("en")) {
+        let inner = inside.trim_end().trim_end_matches(']').trim_end();
+        return Some(
+            Diagnostic::error(whole, format!("{name} is written with {{ }}, not [ ]"))
+                .with_hint("a text is { bn = \"…\", en = \"…\" }; [ ] holds a list of such texts")
+                .with_example(format!("{name} = {{ {inner} }}")),
+        );
+    }
+    if let Some(d) = sign_after_value(name, value, whole.clone()) {
+        return Some(d);
+    }
+    bare_value(source, line, name, value)
+}
+
+fn is_key(name: &str) -> bool {
+    name == "bn" || name == "en" || SECTIONS.iter().flat_map(|s| s.keys).any(|k| k.name == name)
+}
+
+/// `slug: "x"` or `{ bn: "…", en: "…" }`: a colon where `=` belongs.
+fn colon_for_equals(text: &str, whole: Option<Range<usize>>) -> Option<Diagnostic> {
+    let mut fixed = String::new();
+    let mut changed = false;
+    let mut in_text = false;
+    let mut word = String::new();
+    for c in text.chars() {
+        if c == '"' {
+            in_text = !in_text;
+        }
+        if !in_text && c == ':' && is_key(word.trim()) {
+            fixed.push_str(" =");
+            changed = true;
+        } else {
+            fixed.push(c);
+        }
+        if c.is_ascii_alphanumeric() || c == '_' {
+            word.push(c);
+        } else if c != ' ' {
+            word.clear();
+        }
+    }
+    changed.then(|| {
+        Diagnostic::error(whole, "a name and its value are joined by =, not by :")
+            .with_hint("write = between a name and its value")
+            .with_example(fixed.replace("  =", " ="))
+    })
+}
+
+/// `slug "x"` or a line of words: the name with no `=`; or a note.
+fn no_equals(text: &str, whole: Option<Range<usize>>) -> Diagnostic {
+    let name_end = text
+        .find(|c: char| !(c.is_ascii_alphanumeric() || c == '_'))
+        .unwrap_or(text.len());
+    let (name, rest) = text.split_at(name_end);
+    if is_key(name) && !rest.trim().is_empty() {
+        return Diagnostic::error(whole, format!("= is missing after {name}"))
+            .with_hint("write the name, then =, then the value")
+            .with_example(format!("{name} = {}", rest.trim()));
+    }
+    if text.starts_with('[') || text.ends_with(']') {
+        return Diagnostic::error(whole, "this heading is not written as headings are")
+            .with_hint("a heading is a name between brackets on a line of its own")
+            .with_example("[[services]]");
+    }
+    Diagnostic::error(whole, "this line is neither name = value nor a heading")
+        .with_hint("if it is a note for the staff, start it with #: the site ignores such lines")
+        .with_example(format!("# {}", text.trim_start_matches('/').trim_start()))
+}
+
+/// `{ bn "…", en = "…" }`: `=` left out inside a text.
+fn inner_equals_missing(text: &str, whole: Option<Range<usize>>) -> Option<Diagnostic> {
+    for key in ["bn", "en"] {
+        for (i, _) in text.match_indices(key) {
+            let before = text[..i].chars().next_back();
+            let after = text[i + key.len()..].trim_start();
+            if matches!(before, Some('{' | ' ' | ',')) && after.starts_with('"') {
+                let fixed = format!("{}{key} = {}", &text[..i], after);
+                return Some(
+                    Diagnostic::error(whole, format!("= is missing after {key}"))
+                        .with_hint("inside { }, write bn = \"…\" and en = \"…\"")
+                        .with_example(fixed),
+                );
+            }
+        }
+    }
+    None
+}
+
+/// `{ bn = বিনামূল্যে, … }`: a text inside braces without its quotes.
+fn inner_unquoted(text: &str, whole: Option<Range<usize>>) -> Option<Diagnostic> {
+    for key in ["bn", "en"] {
+        for (i, _) in text.match_indices(key) {
+            let rest = text[i + key.len()..].trim_start();
+            let Some(value) = rest.strip_prefix('=').map(str::trim_start) else {
+                continue;
+            };
+            if value.starts_with(['"', '\'']) || value.is_empty() {
+                continue;
+            }
+            let end = value.find([',', '}']).unwrap_or(value.len());
+            let bare = value[..end].trim();
+            let at = text.len() - value.len();
+            let fixed = format!("{}\"{bare}\"{}", &text[..at], &value[bare.len()..]);
+            return Some(
+                Diagnostic::error(whole, format!("the text after {key} = has no quotes"))
+                    .with_hint("put a straight double quote \" before and after the text")
+                    .with_example(fixed),
+            );
+        }
+    }
+    None
+}
+
+/// `fee =` with nothing after it: the value went to the next line, or the
+/// `[` of a list was deleted.
+fn value_on_next_line(
+    source: &str,
+    line: Range<usize>,
+    name: &str,
+    whole: Option<Range<usize>>,
+) -> Diagnostic {
+    let next = source[line.end..]
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("");
+    if next.starts_with('{') && next.ends_with(',') {
+        return Diagnostic::error(whole, format!("the list of {name} has no opening ["))
+            .with_hint("a list starts with [ after =, and ends with ] on a line of its own")
+            .with_example(format!("{name} = ["));
+    }
+    if !next.starts_with(['{', '"']) {
+        let example = SECTIONS
+            .iter()
+            .flat_map(|s| s.keys)
+            .find(|k| k.name == name)
+            .map(|k| k.example.to_string());
+        return Diagnostic::error(whole, format!("{name} has no value"))
+            .with_hint("write its value after =, on the same line")
+            .with_example_if(example);
+    }
+    let here = super::diagnostic::position(source, line.start).line;
+    Diagnostic::error(whole, format!("the value of {name} is not on its line"))
+        .with_hint(format!(
+            "a value goes on the same line as its name, after =: join line {} to this one",
+            here + 1
+        ))
+        .with_example(format!("{name} = {next}"))
+}
+
+/// `slug = "x";`, `serial = ২।`: a sign typed after the value.
+fn sign_after_value(name: &str, value: &str, whole: Option<Range<usize>>) -> Option<Diagnostic> {
+    let sign = value
+        .chars()
+        .next_back()
+        .filter(|c| [',', ';', '.', '।'].contains(c))?;
+    let kept = value[..value.len() - sign.len_utf8()].trim_end();
+    let complete = (kept.starts_with('"') && kept.ends_with('"'))
+        || (kept.starts_with('{') && kept.ends_with('}'))
+        || (kept.starts_with('[') && kept.ends_with(']'))
+        || (!kept.is_empty()
+            && kept
+                .chars()
+                .all(|c| c.is_ascii_digit() || crate::i18n::is_bangla_digit(c) || c == '-'));
+    complete.then(|| {
+        Diagnostic::error(
+            whole,
+            format!("the {sign} after the value of {name} is not needed"),
+        )
+        .with_hint(format!("delete the {sign} at the end of the line"))
+        .with_example(format!("{name} = {kept}"))
+    })
+}
+
+/// `key = value` where the value is not written as its key needs: a
+/// phone number or other text without quotes, a text without its
+/// `{ bn = … }`, a date not written year-month-day.
+fn bare_value(source: &str, line: Range<usize>, key: &str, value: &str) -> Option<Diagnostic> {
+    if value.starts_with(['"', '\'', '{', '[']) {
+        return None;
+    }
+    let shape = SECTIONS
+        .iter()
+        .flat_map(|s| s.keys)
+        .find(|k| k.name == key)?
+        .shape;
+    let text = &source[line.clone()];
+    let eq = text.find('=')?;
+    let after = &text[eq + 1..];
+    let value_at = line.start + eq + 1 + (after.len() - after.trim_start().len());
+    let here = Some(value_at..value_at + value.len());
+    let bare = value.trim_end_matches([',', '}']).trim();
+    match shape {
+        Shape::Plain | Shape::Group => Some(
+            Diagnostic::error(
+                here,
+                format!("the value of {key} must be between double quotes"),
+            )
+            .with_hint("put a straight double quote \" before and after it")
+            .with_example(format!("{key} = \"{bare}\"")),
+        ),
+        Shape::Text | Shape::Block => {
+            let example = if value.starts_with("bn") || value.starts_with("en") {
+                // The opening { was deleted.
+                let inner = value.trim_end_matches('}').trim_end();
+                format!("{key} = {{ {inner} }}")
+            } else if value.starts_with('(') {
+                format!(
+                    "{key} = {{{}}}",
+                    value.trim_start_matches('(').trim_end_matches(')')
+                )
+            } else {
+                format!("{key} = {{ bn = \"{bare}\" }}")
+            };
+            Some(
+                Diagnostic::error(here, format!("{key} is written {{ bn = \"…\", en = \"…\" }}"))
+                    .with_hint("write the Bangla after bn = and the English after en =, each between double quotes, all between { and }")
+                    .with_example(example),
+            )
+        }
+        Shape::Date => Some(match impossible_date(bare) {
+            Some(why) => Diagnostic::error(here, format!("{bare} is not a date")).with_hint(why),
+            None => Diagnostic::error(here, "this date cannot be read")
+                .with_hint("write dates as year-month-day, with hyphens")
+                .with_example_if(date_from_any_order(bare).map(|d| format!("{key} = {d}"))),
+        }),
+        Shape::Number | Shape::Texts => None,
+    }
+}
