@@ -145,7 +145,9 @@ fn check_officers(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
 }
 
 fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
-    let line_of = |at: Range<usize>| super::diagnostic::position(source, at.start).line;
+    // Only a clash needs a line number: counting lines for every entry
+    // would make checking a large charter slow.
+    let line_of = |at: usize| super::diagnostic::position(source, at).line;
     let known: Vec<&str> = charter
         .officers
         .iter()
@@ -166,7 +168,8 @@ fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
                 .with_example_if(simple_id(slug).map(|s| format!("slug = \"{s}\""))),
             );
         }
-        if let Some(first) = slugs.insert(slug, line_of(service.slug.span())) {
+        if let Some(first) = slugs.insert(slug, service.slug.span().start) {
+            let first = line_of(first);
             out.push(
                 Diagnostic::error(
                     span(&service.slug),
@@ -185,8 +188,9 @@ fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
                     .with_example("serial = 1"),
             );
         } else if let Some(first) =
-            serials.insert((service.group, serial), line_of(service.serial.span()))
+            serials.insert((service.group, serial), service.serial.span().start)
         {
+            let first = line_of(first);
             let next = charter
                 .services_in(service.group)
                 .map(|s| *s.serial.get_ref())
