@@ -450,11 +450,14 @@ pub fn harden(routes: Router, state: Arc<AppState>, options: &ServeOptions) -> R
 }
 
 /// Why a request is refused, if it is: only GET and HEAD exist here
-/// (anything else is 405), and a request's target and headers must stay
-/// within the limits (414, 431).
+/// (anything else is 405), an HTTP/1.1 request names exactly one valid
+/// host (RFC 9112, section 3.2: else 400), and a request's target and
+/// headers must stay within the limits (414, 431).
 fn refusal(req: &Request, options: &ServeOptions) -> Option<StatusCode> {
     if req.method() != Method::GET && req.method() != Method::HEAD {
         Some(StatusCode::METHOD_NOT_ALLOWED)
+    } else if req.version() == http::Version::HTTP_11 && !one_valid_host(req.headers()) {
+        Some(StatusCode::BAD_REQUEST)
     } else if req.uri().path_and_query().map_or(0, |p| p.as_str().len()) > options.max_uri_bytes {
         Some(StatusCode::URI_TOO_LONG)
     } else if req
@@ -468,6 +471,21 @@ fn refusal(req: &Request, options: &ServeOptions) -> Option<StatusCode> {
     } else {
         None
     }
+}
+
+/// Whether `headers` hold one `Host`, a host name or address with an
+/// optional port: no path, no user, no spaces.
+fn one_valid_host(headers: &HeaderMap) -> bool {
+    let mut hosts = headers.get_all(header::HOST).iter();
+    let (Some(host), None) = (hosts.next(), hosts.next()) else {
+        return false;
+    };
+    let host = host.as_bytes();
+    !host.is_empty()
+        && host.len() <= 255
+        && host.iter().all(|&b| {
+            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b':' | b'[' | b']')
+        })
 }
 
 /// Answers a request [`refusal`] refuses with the error page (405 with
@@ -563,7 +581,7 @@ fn add_security_headers(h: &mut HeaderMap, https: bool) {
         ("x-frame-options", "DENY"),
         (
             "permissions-policy",
-            "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+            "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
         ),
         ("cross-origin-opener-policy", "same-origin"),
         ("cross-origin-resource-policy", "same-origin"),

@@ -126,7 +126,13 @@ fn assert_security_headers(headers: &HeaderMap, https: bool, what: &str) {
         Some("same-origin"),
         "{what}"
     );
-    assert!(get("permissions-policy").is_some(), "{what}");
+    let permissions = get("permissions-policy").unwrap_or_default();
+    assert!(permissions.contains("camera=()"), "{what}: {permissions}");
+    // A proposal browsers dropped: naming it only draws console warnings.
+    assert!(
+        !permissions.contains("interest-cohort"),
+        "{what}: {permissions}"
+    );
     assert_eq!(
         get("strict-transport-security"),
         https.then_some("max-age=31536000"),
@@ -593,6 +599,42 @@ async fn raw_bytes_that_are_not_a_uri_are_400_and_never_reach_a_file() {
     }
     // The server goes on.
     assert_eq!(raw(server.addr, &get_request(b"/bn/")).await.status, 200);
+}
+
+#[tokio::test]
+async fn an_http_1_1_request_names_exactly_one_valid_host() {
+    let server = site(ServeOptions::default()).await;
+    for (request, expected) in [
+        (&b"GET /bn/ HTTP/1.1\r\nConnection: close\r\n\r\n"[..], 400),
+        (
+            b"GET /bn/ HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\nConnection: close\r\n\r\n",
+            400,
+        ),
+        (b"GET /bn/ HTTP/1.1\r\nHost: a.example/x\r\nConnection: close\r\n\r\n", 400),
+        (b"GET /bn/ HTTP/1.1\r\nHost: user@a.example\r\nConnection: close\r\n\r\n", 400),
+        (b"GET /bn/ HTTP/1.1\r\nHost:\r\nConnection: close\r\n\r\n", 400),
+        (b"GET /en/ HTTP/1.1\r\nConnection: close\r\n\r\n", 400),
+        (
+            b"GET /bn/ HTTP/1.1\r\nHost: doict.haluaghat.mymensingh.gov.bd:8080\r\nConnection: close\r\n\r\n",
+            200,
+        ),
+        (b"GET /bn/ HTTP/1.1\r\nHost: [::1]:3000\r\nConnection: close\r\n\r\n", 200),
+        // HTTP/1.0 has no Host header to require.
+        (b"GET /bn/ HTTP/1.0\r\n\r\n", 200),
+    ] {
+        let reply = raw(server.addr, request).await;
+        assert_eq!(reply.status, expected, "{:?}", head(request));
+        assert!(reply.header("content-security-policy").is_some(), "{:?}", head(request));
+        if expected == 400 {
+            let lang = if head(request).starts_with("GET /en/") { "en" } else { "bn" };
+            assert!(
+                reply.text().contains(&format!("<html lang=\"{lang}\"")),
+                "{:?}: {}",
+                head(request),
+                reply.text()
+            );
+        }
+    }
 }
 
 #[tokio::test]
