@@ -15,6 +15,7 @@ use crate::charter::{self, LoadError};
 use crate::history::{self, History};
 use crate::i18n::{self, Lang};
 use crate::open_data::BaseUrl;
+use crate::render::Target;
 use crate::server::{self, AppState, ServeOptions};
 use crate::site::Site;
 use crate::{errln, errp, outln, outp};
@@ -365,7 +366,8 @@ fn build(args: &BuildArgs) -> ExitCode {
         }
     };
     let base_url = args.base_url.as_deref().map(BaseUrl::new);
-    let site = match Site::build_with_base(loaded, base_url) {
+    // Rendered for the static copy at once, not for the server and again.
+    let site = match Site::build_for(loaded, base_url, Target::StaticCopy) {
         Ok(s) => s,
         Err(e) => {
             errln!("{e}");

@@ -95,16 +95,7 @@ impl AppState {
         if let Some(history) = &history {
             history.keep(&charter_path, &site.charter, &site.content_hash);
         }
-        let site = Arc::new(site);
-        prepare(&site);
-        Arc::new(AppState {
-            site: ArcSwap::new(site),
-            charter_path,
-            base_url,
-            last_reload_error: Mutex::new(None),
-            history,
-            reloading: tokio::sync::Mutex::new(()),
-        })
+        AppState::assemble(site, charter_path, base_url, history, None)
     }
 
     /// State for a server started while the charter file at
@@ -118,16 +109,27 @@ impl AppState {
         history: Option<History>,
         problem: String,
     ) -> Arc<AppState> {
+        let failure = ReloadFailure {
+            message: problem,
+            at: SystemTime::now(),
+        };
+        AppState::assemble(site, charter_path, base_url, history, Some(failure))
+    }
+
+    fn assemble(
+        site: Site,
+        charter_path: PathBuf,
+        base_url: Option<BaseUrl>,
+        history: Option<History>,
+        failure: Option<ReloadFailure>,
+    ) -> Arc<AppState> {
         let site = Arc::new(site);
         prepare(&site);
         Arc::new(AppState {
             site: ArcSwap::new(site),
             charter_path,
             base_url,
-            last_reload_error: Mutex::new(Some(ReloadFailure {
-                message: problem,
-                at: SystemTime::now(),
-            })),
+            last_reload_error: Mutex::new(failure),
             history,
             reloading: tokio::sync::Mutex::new(()),
         })

@@ -16,6 +16,7 @@ mod schema;
 mod shape;
 mod syntax;
 mod validate;
+mod values;
 
 use std::path::Path;
 

@@ -85,8 +85,14 @@ pub(crate) async fn health(base: &str) -> serde_json::Value {
 
 /// Runs the real `charter` with `args`, none of the settings inherited.
 pub(crate) fn charter(args: &[&OsStr]) -> (i32, String, String) {
+    charter_in(Path::new("."), args)
+}
+
+/// [`charter`], run in the folder `cwd`.
+pub(crate) fn charter_in(cwd: &Path, args: &[&OsStr]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_charter"))
         .args(args)
+        .current_dir(cwd)
         .env_remove("CHARTER_STATE_DIR")
         .env_remove("STATE_DIRECTORY")
         .env_remove("CHARTER_FILE")

@@ -4,9 +4,7 @@
 //! restored is refused with the exit status a script relies on, and so is
 //! a charter path that is not the file the server serves.
 
-use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::SystemTime;
 
 use citizen_charter::history::History;
@@ -248,24 +246,6 @@ fn restore_names_the_versions_there_are() {
     let (code, stdout, stderr) = restore("১", state.path(), &file);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("already holds version 1"), "{stdout}");
-}
-
-/// Runs the real `charter` in the folder `cwd`, none of the settings
-/// inherited.
-fn charter_in(cwd: &Path, args: &[&OsStr]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_charter"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("CHARTER_STATE_DIR")
-        .env_remove("STATE_DIRECTORY")
-        .env_remove("CHARTER_FILE")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
 }
 
 fn files_in(dir: &Path) -> Vec<PathBuf> {
