@@ -14,10 +14,10 @@ use clap::{Args, Parser, Subcommand};
 use crate::charter::{self, LoadError};
 use crate::history::{self, History};
 use crate::i18n::{self, Lang};
-use crate::open_data::BaseUrl;
 use crate::render::Target;
 use crate::server::{self, AppState, ServeOptions};
 use crate::site::Site;
+use crate::urls::BaseUrl;
 use crate::{errln, errp, outln, outp};
 use crate::{output, static_site, watch};
 

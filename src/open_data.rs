@@ -6,43 +6,11 @@ use serde_json::{Value, json};
 
 use crate::charter::{Block, Charter, Officer, Service, Text};
 use crate::i18n::{Lang, tr};
-use crate::urls;
+use crate::urls::{self, BaseUrl};
 
 /// Version of the JSON shape; it is in the path (`/api/v1/`) and the
 /// documents. Documented by `docs/charter.schema.json`.
 pub const API_VERSION: u32 = 1;
-
-/// The public base URL (`https://host`, no trailing slash) that absolute
-/// links start with.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BaseUrl(String);
-
-impl BaseUrl {
-    /// `https://<website>` of the charter.
-    pub fn from_charter(charter: &Charter) -> BaseUrl {
-        let site = charter.office.website.get_ref();
-        if site.starts_with("http://") || site.starts_with("https://") {
-            BaseUrl::new(site)
-        } else {
-            BaseUrl::new(&format!("https://{site}"))
-        }
-    }
-
-    /// A base URL as given (`--base-url`), trailing slashes removed.
-    pub fn new(url: &str) -> BaseUrl {
-        BaseUrl(url.trim().trim_end_matches('/').to_string())
-    }
-
-    /// The absolute URL of a site path.
-    pub fn join(&self, path: &str) -> String {
-        format!("{}{path}", self.0)
-    }
-
-    /// The base URL itself.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
 
 fn text(t: &Text) -> Value {
     json!({ "bn": t.bn(), "en": t.en.as_ref().map(|e| e.get_ref()) })

@@ -11,8 +11,9 @@ use crate::assets;
 use crate::calendar::BanglaDate;
 use crate::charter::{Block, Charter, Officer, Service, ServiceGroup, Text, phone_digits};
 use crate::i18n::{Arg, Lang, tr, tr_args};
-use crate::open_data::{self, BaseUrl};
-use crate::{qr, urls};
+use crate::open_data;
+use crate::qr;
+use crate::urls::{self, BaseUrl};
 
 /// A text resolved for one page.
 #[derive(Debug, Clone)]

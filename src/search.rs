@@ -14,9 +14,7 @@
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{is_combining_mark, is_public_assigned};
 
-/// How many characters of a query are looked at. Anything after this is
-/// ignored, so the cost of a query is bounded whatever a client sends.
-pub const MAX_QUERY_CHARS: usize = 2_000;
+pub use crate::urls::MAX_QUERY_CHARS;
 
 /// How many distinct terms of a query are kept. Later terms are ignored.
 pub const MAX_TERMS: usize = 32;

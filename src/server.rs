@@ -36,10 +36,9 @@ use crate::charter::{self, LoadError};
 use crate::encoding::Accepted;
 use crate::history::History;
 use crate::i18n::Lang;
-use crate::open_data::BaseUrl;
 use crate::render::ErrorKind;
 use crate::site::{self, Page, Site};
-use crate::urls;
+use crate::urls::{self, BaseUrl};
 
 /// What the server shares between requests.
 #[derive(Debug)]
@@ -766,7 +765,12 @@ async fn search(
         .map(|raw| {
             form_urlencoded::parse(raw.as_bytes())
                 .find(|(k, _)| k == "q")
-                .map(|(_, v)| v.chars().filter(|c| !c.is_control()).take(2000).collect())
+                .map(|(_, v)| {
+                    v.chars()
+                        .filter(|c| !c.is_control())
+                        .take(urls::MAX_QUERY_CHARS)
+                        .collect()
+                })
                 .unwrap_or_default()
         })
         .unwrap_or_default();

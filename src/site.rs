@@ -24,13 +24,14 @@ use bytes::Bytes;
 use http::HeaderValue;
 use sha2::{Digest, Sha256};
 
+use crate::assets;
 use crate::charter::{Charter, Loaded, Service};
 use crate::encoding::{self, Accepted, Encoding, GZIP_LEVEL, QUICK_GZIP_LEVEL};
 use crate::i18n::Lang;
-use crate::open_data::{self, BaseUrl};
+use crate::open_data;
 use crate::render::{self, ErrorKind, RenderError, Target};
 use crate::search::SearchIndex;
-use crate::{assets, urls};
+use crate::urls::{self, BaseUrl};
 
 /// One response body and its compressed copies.
 #[derive(Debug)]

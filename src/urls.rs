@@ -1,7 +1,40 @@
 //! The site's URL scheme, in one place. Pages link with these functions,
 //! the server looks pages up by them, and `charter build` maps them to files.
 
+use crate::charter::Charter;
 use crate::i18n::Lang;
+
+/// The public base URL (`https://host`, no trailing slash) that absolute
+/// links start with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BaseUrl(String);
+
+impl BaseUrl {
+    /// `https://<website>` of the charter.
+    pub fn from_charter(charter: &Charter) -> BaseUrl {
+        let site = charter.office.website.get_ref();
+        if site.starts_with("http://") || site.starts_with("https://") {
+            BaseUrl::new(site)
+        } else {
+            BaseUrl::new(&format!("https://{site}"))
+        }
+    }
+
+    /// A base URL as given (`--base-url`), trailing slashes removed.
+    pub fn new(url: &str) -> BaseUrl {
+        BaseUrl(url.trim().trim_end_matches('/').to_string())
+    }
+
+    /// The absolute URL of a site path.
+    pub fn join(&self, path: &str) -> String {
+        format!("{}{path}", self.0)
+    }
+
+    /// The base URL itself.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
 
 /// `/bn/`: the home page.
 pub fn home(lang: Lang) -> String {
@@ -47,6 +80,11 @@ pub fn is_open_data(path: &str) -> bool {
 pub fn service_qr(lang: Lang, slug: &str) -> String {
     format!("/{lang}/services/{slug}/qr.svg")
 }
+
+/// How many characters of a search query (`q`) are read: the form's
+/// `maxlength`, and the server's cut for anything longer, so that the cost
+/// of a query is bounded whatever a client sends.
+pub const MAX_QUERY_CHARS: usize = 2_000;
 
 /// `/sitemap.xml`.
 pub const SITEMAP: &str = "/sitemap.xml";

@@ -8,6 +8,7 @@ mod hardening;
 mod history;
 mod http;
 mod import;
+mod layout;
 mod mistakes;
 mod open_data;
 mod output;

@@ -234,7 +234,7 @@ async fn base_url_can_be_set() {
     let loaded = citizen_charter::charter::load_file(&bundled()).unwrap();
     let site = citizen_charter::site::Site::build_with_base(
         loaded,
-        Some(citizen_charter::open_data::BaseUrl::new(
+        Some(citizen_charter::urls::BaseUrl::new(
             "http://charter.example.org/",
         )),
     )

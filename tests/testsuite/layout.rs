@@ -1,0 +1,186 @@
+//! The shape of `src/`: files a reader can take in one sitting, and data
+//! flowing one way between the top-level modules (no module reaches back
+//! into one that depends on it).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use crate::support::repo;
+
+/// Most lines of code (not blank, not a comment, not a unit test) in a file.
+const MAX_CODE_LINES: usize = 400;
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            rust_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+}
+
+/// Whether `path` holds unit tests only (`tests.rs` beside a module).
+fn is_test_file(path: &Path) -> bool {
+    path.file_name().is_some_and(|n| n == "tests.rs")
+}
+
+/// Lines of code in `source`: blank lines, comments and a trailing
+/// `#[cfg(test)] mod tests` are not counted.
+fn code_lines(source: &str) -> usize {
+    let mut count = 0;
+    let mut lines = source.lines().peekable();
+    while let Some(line) = lines.next() {
+        let line = line.trim();
+        if line == "#[cfg(test)]"
+            && lines
+                .peek()
+                .is_some_and(|next| next.trim_start().starts_with("mod tests"))
+        {
+            break;
+        }
+        if !line.is_empty() && !line.starts_with("//") {
+            count += 1;
+        }
+    }
+    count
+}
+
+/// The top-level module a file of `src/` belongs to (`src/site/page.rs`
+/// -> `site`; `src/lib.rs` and `src/main.rs` -> `None`).
+fn top_module(src: &Path, file: &Path) -> Option<String> {
+    let relative = file.strip_prefix(src).unwrap();
+    let first = relative.components().next()?.as_os_str().to_str()?;
+    let name = first.strip_suffix(".rs").unwrap_or(first);
+    (name != "lib" && name != "main").then(|| name.to_string())
+}
+
+/// The top-level modules named as `crate::name` in `source`, outside its
+/// unit tests.
+fn uses(source: &str) -> BTreeSet<String> {
+    let code = match source.find("#[cfg(test)]\nmod tests") {
+        Some(at) => &source[..at],
+        None => source,
+    };
+    let mut found = BTreeSet::new();
+    for (at, _) in code.match_indices("crate::") {
+        let rest = &code[at + "crate::".len()..];
+        let name: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+            .collect();
+        let preceded_by_ident = code[..at]
+            .chars()
+            .next_back()
+            .is_some_and(|c| c.is_ascii_alphanumeric() || c == '_');
+        if !name.is_empty() && !preceded_by_ident {
+            found.insert(name);
+        }
+    }
+    // `use crate::{a, b::c}`.
+    for (at, _) in code.match_indices("crate::{") {
+        let rest = &code[at + "crate::{".len()..];
+        let group = &rest[..rest.find('}').unwrap_or(rest.len())];
+        for item in group.split(',') {
+            let name: String = item
+                .trim()
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if !name.is_empty() {
+                found.insert(name);
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn no_source_file_is_longer_than_a_sitting() {
+    let src = repo("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let long: Vec<String> = files
+        .iter()
+        .filter(|f| !is_test_file(f))
+        .filter_map(|f| {
+            let lines = code_lines(&fs::read_to_string(f).unwrap());
+            (lines > MAX_CODE_LINES).then(|| format!("{} ({lines})", f.display()))
+        })
+        .collect();
+    assert!(
+        long.is_empty(),
+        "files over {MAX_CODE_LINES} lines of code: {long:?}"
+    );
+}
+
+#[test]
+fn top_level_modules_depend_on_each_other_one_way_only() {
+    let src = repo("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let mut graph: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    for file in &files {
+        let Some(module) = top_module(&src, file) else {
+            continue;
+        };
+        let used = uses(&fs::read_to_string(file).unwrap());
+        let entry = graph.entry(module.clone()).or_default();
+        entry.extend(used.into_iter().filter(|u| *u != module));
+    }
+    // Depth-first search for a cycle, reporting the first one found.
+    fn visit(
+        node: &str,
+        graph: &BTreeMap<String, BTreeSet<String>>,
+        path: &mut Vec<String>,
+        done: &mut BTreeSet<String>,
+    ) -> Option<Vec<String>> {
+        if let Some(at) = path.iter().position(|p| p == node) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(node.to_string());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.to_string());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, graph, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(node.to_string());
+        None
+    }
+    let mut done = BTreeSet::new();
+    for node in graph.keys() {
+        if let Some(cycle) = visit(node, &graph, &mut Vec::new(), &mut done) {
+            panic!("modules import each other: {}", cycle.join(" -> "));
+        }
+    }
+    // The pipeline's direction: a step never reaches a later one.
+    let order = ["charter", "render", "site", "server", "cli"];
+    for (i, step) in order.iter().enumerate() {
+        for later in &order[i + 1..] {
+            assert!(
+                !graph.get(*step).is_some_and(|u| u.contains(*later)),
+                "{step} uses {later}, a later step of the pipeline"
+            );
+        }
+    }
+}
+
+#[test]
+fn counting_skips_comments_blank_lines_and_unit_tests() {
+    let source =
+        "//! doc\n\nfn a() {}\n// note\n    let x = 1;\n#[cfg(test)]\nmod tests {\n fn t() {}\n}\n";
+    assert_eq!(code_lines(source), 2);
+    let uses = uses("use crate::{a, b::c};\nuse crate::d::e;\nx_crate::f\n");
+    assert_eq!(
+        uses,
+        ["a", "b", "d"].map(String::from).into_iter().collect()
+    );
+}
