@@ -5,7 +5,7 @@
 //! ```
 //!
 //! For each of the runs (3 by default) it reads and validates the file,
-//! renders the whole site with its quick gzip copies (`Site::build`, which
+//! renders the whole site with its quick gzip copies (`Site::from_loaded`, which
 //! is what a server start or reload waits for), then makes the smallest
 //! copies, brotli 11 and gzip 9, on every core (`Site::finish_all`, which
 //! a server does in the background; timed on the first run only). It
@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use citizen_charter::charter;
-use citizen_charter::site::Site;
+use citizen_charter::site::{Site, SiteOptions};
 
 fn median(mut times: Vec<Duration>) -> Duration {
     times.sort_unstable();
@@ -45,6 +45,7 @@ fn main() {
     let mut built_rss = 0;
     let mut pages = 0;
     let mut bytes = [0usize; 3];
+    let options = SiteOptions::default();
     for _ in 0..runs {
         let start = Instant::now();
         let loaded = match charter::load_file(&path) {
@@ -56,7 +57,7 @@ fn main() {
         };
         load_times.push(start.elapsed());
         let start = Instant::now();
-        let site = match Site::build(loaded) {
+        let site = match Site::from_loaded(loaded, &options) {
             Ok(s) => s,
             Err(e) => {
                 eprintln!("{e}");

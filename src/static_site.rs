@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use crate::assets;
 use crate::i18n::{Lang, tr};
 use crate::render::{ErrorKind, Target};
-use crate::site::{self, Page, Site};
+use crate::site::{Page, Site};
 use crate::urls;
 
 /// What was written.
@@ -51,7 +51,9 @@ pub fn write_site(site: &Site, out: &Path) -> io::Result<Written> {
         )?;
     }
     for asset in assets::all() {
-        let page = site::asset(&asset.fingerprinted).expect("every asset is compressed");
+        let page = site
+            .asset(&asset.fingerprinted)
+            .expect("every asset is compressed");
         write_page(
             out,
             &format!("static/{}", asset.fingerprinted),

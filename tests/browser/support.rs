@@ -13,7 +13,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::{Mutex, Once, OnceLock};
 use std::time::{Duration, Instant};
 
-use citizen_charter::server::{AppState, app, load_site};
+use citizen_charter::server::{self, AppState, ServeOptions};
+use citizen_charter::site::{Site, SiteOptions};
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{Value, json};
@@ -156,8 +157,8 @@ pub fn fixture_server() -> &'static Server {
 /// Serves `charter` on a free port, on a thread of its own that lives as
 /// long as the process.
 fn start_server(charter: &Path) -> Server {
-    let site =
-        load_site(charter).unwrap_or_else(|e| panic!("{} does not load:\n{e}", charter.display()));
+    let site = Site::load(charter, &SiteOptions::default())
+        .unwrap_or_else(|e| panic!("{} does not load:\n{e}", charter.display()));
     let paths = site
         .paths()
         .into_iter()
@@ -167,9 +168,9 @@ fn start_server(charter: &Path) -> Server {
         })
         .map(String::from)
         .collect();
-    let state = AppState::new(site, charter.to_path_buf());
+    let state = AppState::new(site, charter.to_path_buf(), SiteOptions::default(), None);
     Server {
-        base: serve(app(state)),
+        base: serve(server::app(state, &ServeOptions::default())),
         paths,
     }
 }
@@ -182,7 +183,7 @@ pub fn static_copy_server() -> &'static Server {
     static SERVER: OnceLock<Server> = OnceLock::new();
     SERVER.get_or_init(|| {
         let charter = root().join("charter.toml");
-        let site = load_site(&charter)
+        let site = Site::load(&charter, &SiteOptions::default())
             .unwrap_or_else(|e| panic!("{} does not load:\n{e}", charter.display()));
         let dir = root().join("target").join("browser-static-copy");
         let _ = std::fs::remove_dir_all(&dir);
@@ -258,7 +259,10 @@ fn serve(app: axum::Router) -> String {
                 .expect("bind 127.0.0.1:0");
             tx.send(listener.local_addr().expect("local address"))
                 .expect("report address");
-            axum::serve(listener, app).await.expect("serve");
+            let options = ServeOptions::default();
+            server::serve_with(listener, app, &options, std::future::pending())
+                .await
+                .expect("serve");
         });
     });
     let addr: SocketAddr = rx.recv().expect("server thread started");

@@ -7,15 +7,13 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use citizen_charter::server;
-use citizen_charter::site::Site;
+use citizen_charter::site::{Site, SiteOptions};
 
 use crate::support::*;
 
 /// The bundled charter with one English text of the office-information
-/// service changed to something no other test uses: the English page of
-/// that service is then a page no other site in this process holds.
-fn unique_charter(dir: &Path, note: &str) -> PathBuf {
+/// service given a note in brackets, in a file of its own.
+fn charter_with_note(dir: &Path, note: &str) -> PathBuf {
     let text = std::fs::read_to_string(bundled()).unwrap();
     let old = "en = \"Immediately / 3 working days\" }";
     assert_eq!(text.matches(old).count(), 1);
@@ -27,13 +25,6 @@ fn unique_charter(dir: &Path, note: &str) -> PathBuf {
     let file = dir.join("charter.toml");
     std::fs::write(&file, changed).unwrap();
     file
-}
-
-fn nonce() -> String {
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .unwrap();
-    format!("{}-{}", std::process::id(), now.as_nanos())
 }
 
 fn decoded(reply: &Reply) -> Vec<u8> {
@@ -58,8 +49,8 @@ fn decoded(reply: &Reply) -> Vec<u8> {
 #[tokio::test]
 async fn a_fresh_site_is_served_at_once_then_switches_to_brotli_11() {
     let dir = tempfile::tempdir().unwrap();
-    let file = unique_charter(dir.path(), &nonce());
-    let site = server::load_site(&file).unwrap();
+    let file = charter_with_note(dir.path(), "first");
+    let site = Site::load(&file, &SiteOptions::default()).unwrap();
     let path = "/en/services/office-information";
     let identity = site.page(path).unwrap().identity.to_vec();
     assert!(!site.page(path).unwrap().is_finished(), "no brotli yet");
@@ -124,8 +115,10 @@ async fn a_fresh_site_is_served_at_once_then_switches_to_brotli_11() {
 #[tokio::test]
 async fn a_reload_compresses_only_the_pages_that_changed() {
     let dir = tempfile::tempdir().unwrap();
-    let file = unique_charter(dir.path(), &nonce());
-    let before = server::load_site(&file).unwrap();
+    let file = charter_with_note(dir.path(), "first");
+    // Both loads on the same threads, as a server's reloads are.
+    let options = SiteOptions::default();
+    let before = Site::load(&file, &options).unwrap();
     before.finish_all();
 
     // The same office-information text changed again.
@@ -135,7 +128,7 @@ async fn a_reload_compresses_only_the_pages_that_changed() {
         text.replace(" working days (", " working days (edited "),
     )
     .unwrap();
-    let after = Site::build(citizen_charter::charter::load_file(&file).unwrap()).unwrap();
+    let after = Site::load(&file, &options).unwrap();
 
     let changed = "/en/services/office-information";
     assert_ne!(

@@ -13,6 +13,7 @@ use axum::Router;
 use axum::extract::Path;
 use axum::routing::get;
 use citizen_charter::server::{self, AppState, ServeOptions};
+use citizen_charter::site::SiteOptions;
 use reqwest::Method;
 use reqwest::header::HeaderMap;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
@@ -64,12 +65,17 @@ impl Drop for Running {
 }
 
 fn state() -> Arc<AppState> {
-    AppState::new(site_for(&bundled()), bundled())
+    AppState::new(
+        site_for(&bundled()),
+        bundled(),
+        SiteOptions::default(),
+        None,
+    )
 }
 
 /// The site itself, hardened with `options`.
 async fn site(options: ServeOptions) -> Running {
-    Running::start(server::app_with(state(), &options), options).await
+    Running::start(server::app(state(), &options), options).await
 }
 
 /// Routes that only tests have, behind the same hardening layers as the

@@ -12,6 +12,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use citizen_charter::history::{Entry, History};
 use citizen_charter::server::{self, AppState, ServeOptions};
+use citizen_charter::site::{Site, SiteOptions};
 
 use crate::support::*;
 
@@ -58,12 +59,13 @@ impl Drop for Served {
 
 async fn serve(file: &Path, state_dir: &Path, limit: usize) -> Served {
     let history = History::new(state_dir, limit);
-    let site = server::load_site(file).unwrap();
-    let state = AppState::with_history(site, file.to_path_buf(), None, Some(history.clone()));
+    let options = SiteOptions::default();
+    let site = Site::load(file, &options).unwrap();
+    let state = AppState::new(site, file.to_path_buf(), options, Some(history.clone()));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let options = ServeOptions::default();
-    let app = server::app_with(state.clone(), &options);
+    let app = server::app(state.clone(), &options);
     let task = tokio::spawn(async move {
         server::serve_with(listener, app, &options, std::future::pending())
             .await
@@ -477,7 +479,9 @@ fn serving_without_a_history_is_a_warning() {
     let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let port = taken.local_addr().unwrap().port();
     let (code, stderr) = serve_once(&bundled(), None, port);
-    assert_eq!(code, 1, "{stderr}");
+    // 2: the address cannot be used, as for every command that cannot
+    // use what it was given.
+    assert_eq!(code, 2, "{stderr}");
     let line = stderr
         .lines()
         .find(|l| l.contains("no history of versions is kept"))

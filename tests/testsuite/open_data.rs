@@ -232,13 +232,13 @@ async fn sitemap_robots_and_canonical_links() {
 #[tokio::test]
 async fn base_url_can_be_set() {
     let loaded = citizen_charter::charter::load_file(&bundled()).unwrap();
-    let site = citizen_charter::site::Site::build_with_base(
-        loaded,
-        Some(citizen_charter::urls::BaseUrl::new(
+    let options = citizen_charter::site::SiteOptions {
+        base_url: Some(citizen_charter::urls::BaseUrl::new(
             "http://charter.example.org/",
         )),
-    )
-    .unwrap();
+        ..Default::default()
+    };
+    let site = citizen_charter::site::Site::from_loaded(loaded, &options).unwrap();
     let sitemap = String::from_utf8(site.page("/sitemap.xml").unwrap().identity.to_vec()).unwrap();
     assert!(
         sitemap.contains("<loc>http://charter.example.org/bn/</loc>"),

@@ -266,8 +266,10 @@ proptest! {
 }
 
 /// The site's router, hardening included, loaded once for every case.
-static APP: LazyLock<Router> =
-    LazyLock::new(|| server::app(AppState::new(site_for(&bundled()), bundled())));
+static APP: LazyLock<Router> = LazyLock::new(|| {
+    let state = AppState::new(site_for(&bundled()), bundled(), Default::default(), None);
+    server::app(state, &Default::default())
+});
 
 /// Bytes as they may appear in a request target: URI characters as they
 /// are (`%` included, so broken escapes happen), anything else

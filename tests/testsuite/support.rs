@@ -3,7 +3,8 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use citizen_charter::server::{self, AppState};
+use citizen_charter::server::{self, AppState, ServeOptions};
+use citizen_charter::site::{Site, SiteOptions};
 use reqwest::header::HeaderMap;
 use scraper::{Html, Selector};
 
@@ -59,15 +60,19 @@ impl TestServer {
         TestServer::serve(site_for(charter), charter).await
     }
 
-    /// Serves `site`, loaded from `charter`, as it is (a site from
-    /// `server::load_site` gets its smallest copies in the background).
-    pub async fn serve(site: citizen_charter::site::Site, charter: &Path) -> TestServer {
-        let state = AppState::new(site, charter.to_path_buf());
+    /// Serves `site`, loaded from `charter`, as it is (a site fresh from
+    /// `Site::load` gets its smallest copies in the background), on the
+    /// listener the `charter` binary uses.
+    pub async fn serve(site: Site, charter: &Path) -> TestServer {
+        let state = AppState::new(site, charter.to_path_buf(), SiteOptions::default(), None);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
-        let app = server::app(state.clone());
+        let options = ServeOptions::default();
+        let app = server::app(state.clone(), &options);
         let task = tokio::spawn(async move {
-            axum::serve(listener, app).await.unwrap();
+            server::serve_with(listener, app, &options, std::future::pending())
+                .await
+                .unwrap();
         });
         TestServer {
             base,
@@ -99,15 +104,15 @@ impl TestServer {
 /// and compression are the slow part, and the fixtures never change while the
 /// tests run. Charters in temporary folders (reload tests) are always built
 /// afresh.
-pub fn site_for(charter: &Path) -> citizen_charter::site::Site {
+pub fn site_for(charter: &Path) -> Site {
     use std::collections::HashMap;
     use std::sync::{Mutex, OnceLock};
-    static CACHE: OnceLock<Mutex<HashMap<PathBuf, citizen_charter::site::Site>>> = OnceLock::new();
+    static CACHE: OnceLock<Mutex<HashMap<PathBuf, Site>>> = OnceLock::new();
     // With every page's brotli and gzip 9 copies made, so that what a test
     // gets does not depend on how far the background compression has come
     // (tests/testsuite/compression.rs covers the way there).
     let load = |charter: &Path| {
-        let site = server::load_site(charter).expect("charter loads");
+        let site = Site::load(charter, &SiteOptions::default()).expect("charter loads");
         site.finish_all();
         site
     };

@@ -10,7 +10,7 @@ use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tokio::sync::mpsc;
 
-use crate::server::AppState;
+use super::AppState;
 
 /// Keeps the file watcher alive; dropping it stops watching.
 pub struct Watcher {

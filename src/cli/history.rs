@@ -1,0 +1,46 @@
+//! `charter history` and `charter restore`: the versions the server
+//! kept, and putting one back.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::Args;
+
+use crate::history;
+
+/// Where `history` and `restore` find the history and the charter, as
+/// `serve` does.
+#[derive(Debug, Args)]
+pub struct HistoryArgs {
+    /// The charter file.
+    #[arg(long, env = "CHARTER_FILE", default_value = "charter.toml")]
+    pub charter: PathBuf,
+    /// The folder the server keeps the history in. Default: systemd's
+    /// STATE_DIRECTORY.
+    #[arg(long, env = "CHARTER_STATE_DIR", value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RestoreArgs {
+    /// The version's number, as `charter history` shows it.
+    pub number: String,
+    #[command(flatten)]
+    pub place: HistoryArgs,
+}
+
+/// Exit status 0 listed, 2 the history cannot be read.
+pub fn list(args: &HistoryArgs) -> ExitCode {
+    history::commands::list(args.state_dir.as_deref(), &args.charter)
+}
+
+/// Exit status 0 restored, 1 the version is not a valid charter, 2 no
+/// such version, the charter path is not the file the server serves or
+/// names no file, or a file cannot be read or written.
+pub fn restore(args: &RestoreArgs) -> ExitCode {
+    history::commands::restore(
+        args.place.state_dir.as_deref(),
+        &args.place.charter,
+        &args.number,
+    )
+}

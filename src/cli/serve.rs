@@ -1,0 +1,214 @@
+//! `charter serve`: the site over HTTP, reloaded when the file changes.
+
+use std::io::IsTerminal;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Duration;
+
+use clap::Args;
+use clap::builder::{BoolishValueParser, TypedValueParser as _};
+
+use super::Exit;
+use crate::errln;
+use crate::history::{self, History};
+use crate::server::{self, AppState, ServeOptions, watch};
+use crate::site::{Compressor, Site, SiteOptions};
+use crate::urls::BaseUrl;
+
+/// The on/off settings take `1`, `true`, `yes` or `on` (and their
+/// opposites) from the environment, as systemd units usually write them.
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address to listen on.
+    #[arg(long, env = "CHARTER_ADDR", default_value = "127.0.0.1:3000")]
+    pub addr: SocketAddr,
+    /// The charter file.
+    #[arg(long, env = "CHARTER_FILE", default_value = "charter.toml")]
+    pub charter: PathBuf,
+    /// Do not watch the charter file for changes (SIGHUP still reloads).
+    #[arg(long, env = "CHARTER_NO_WATCH", value_parser = BoolishValueParser::new())]
+    pub no_watch: bool,
+    /// Log in JSON, one object per line, instead of plain text.
+    #[arg(long, env = "CHARTER_LOG_JSON", value_parser = BoolishValueParser::new())]
+    pub log_json: bool,
+    /// Public address of the site (e.g. https://charter.example.gov.bd), used
+    /// for canonical links, the sitemap, JSON-LD and QR codes. Default:
+    /// https:// + the charter's website.
+    #[arg(long, env = "CHARTER_BASE_URL", value_parser = super::base_url)]
+    pub base_url: Option<BaseUrl>,
+    /// The site is reached over HTTPS (a TLS proxy in front): send
+    /// Strict-Transport-Security. Never set it for a plain-HTTP site.
+    #[arg(long, env = "CHARTER_HTTPS", value_parser = BoolishValueParser::new())]
+    pub https: bool,
+    /// Most connections open at once; more wait until one closes.
+    #[arg(long, env = "CHARTER_MAX_CONNECTIONS",
+          default_value_t = ServeOptions::default().max_connections,
+          value_parser = clap::value_parser!(u32).range(1..).try_map(usize::try_from))]
+    pub max_connections: usize,
+    /// Seconds a client has to send its request headers.
+    #[arg(long, env = "CHARTER_HEADER_TIMEOUT", value_name = "SECONDS",
+          default_value_t = ServeOptions::default().header_read_timeout.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub header_timeout: u64,
+    /// Seconds the server has to answer one request before it gives up
+    /// with 503.
+    #[arg(long, env = "CHARTER_REQUEST_TIMEOUT", value_name = "SECONDS",
+          default_value_t = ServeOptions::default().request_timeout.as_secs(),
+          value_parser = clap::value_parser!(u64).range(1..))]
+    pub request_timeout: u64,
+    /// Folder to keep every version of the charter in (its `history`
+    /// folder). Default: systemd's STATE_DIRECTORY; with neither, no
+    /// history is kept.
+    #[arg(long, env = "CHARTER_STATE_DIR", value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
+    /// How many versions the history keeps; the oldest go first.
+    #[arg(long, env = "CHARTER_HISTORY_LIMIT", value_name = "N",
+          default_value_t = history::DEFAULT_LIMIT,
+          value_parser = clap::value_parser!(u32).range(1..).try_map(usize::try_from))]
+    pub history_limit: usize,
+}
+
+impl ServeArgs {
+    /// How the server protects itself, as the command line says.
+    fn options(&self) -> ServeOptions {
+        ServeOptions {
+            https: self.https,
+            max_connections: self.max_connections,
+            header_read_timeout: Duration::from_secs(self.header_timeout),
+            request_timeout: Duration::from_secs(self.request_timeout),
+            ..ServeOptions::default()
+        }
+    }
+}
+
+fn init_logging(json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // Colours only on a terminal: journald and log files get plain text.
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+    // A panic is logged like everything else (one JSON object with
+    // --log-json), with the place it happened; the server answers 500.
+    std::panic::set_hook(Box::new(|info| {
+        tracing::error!(target: "panic", "{info}");
+    }));
+}
+
+/// Serves until Ctrl-C or SIGTERM.
+pub fn run(args: ServeArgs) -> ExitCode {
+    init_logging(args.log_json);
+    let options = SiteOptions {
+        base_url: args.base_url.clone(),
+        compressor: Compressor::new(),
+        ..SiteOptions::default()
+    };
+    let history = history::state_dir(args.state_dir.as_deref())
+        .map(|dir| History::new(&dir, args.history_limit));
+    match &history {
+        Some(h) => tracing::info!("keeping every version loaded in {}", h.dir().display()),
+        None => tracing::warn!(
+            "no state folder (--state-dir, CHARTER_STATE_DIR or STATE_DIRECTORY): \
+             no history of versions is kept"
+        ),
+    }
+    let state = match Site::load(&args.charter, &options) {
+        Ok(site) => AppState::new(site, args.charter.clone(), options, history),
+        Err(problem) => {
+            // A save refused while the server ran must not take the site
+            // down at the next restart (a reboot, an upgrade): the version
+            // it showed is still in the history.
+            let kept = history
+                .as_ref()
+                .and_then(|h| Some((h, server::load_from_history(h, &options)?)));
+            let Some((kept, (number, site))) = kept else {
+                errln!("{problem}");
+                errln!(
+                    "The site was not started. Fix the charter and run `charter check` to confirm."
+                );
+                return if problem.is_unreadable() {
+                    Exit::Unusable
+                } else {
+                    Exit::Invalid
+                }
+                .into();
+            };
+            tracing::error!(
+                version = number,
+                "{} cannot be loaded; serving version {number} from the history ({}) \
+                 until it is fixed (`charter check` says what to fix; `charter history` \
+                 lists the versions):\n{problem}",
+                args.charter.display(),
+                kept.dir().display()
+            );
+            if let Err(e) = kept.served(number, std::time::SystemTime::now()) {
+                tracing::warn!("the history does not say which version is served: {e}");
+            }
+            // This is the file a clerk fixes and `restore` writes; it must
+            // be noted even while none of its versions is kept.
+            if let Err(e) = kept.note_served_path(&args.charter) {
+                tracing::warn!("the history does not say which charter file is served: {e}");
+            }
+            AppState::stale(
+                site,
+                args.charter.clone(),
+                options,
+                history,
+                problem.to_string(),
+            )
+        }
+    };
+    let runtime = match tokio::runtime::Runtime::new() {
+        Ok(rt) => rt,
+        Err(e) => {
+            errln!("cannot start the async runtime: {e}");
+            return Exit::Unusable.into();
+        }
+    };
+    let status = runtime.block_on(async move {
+        let _watcher = if args.no_watch {
+            None
+        } else {
+            match watch::watch_file(state.clone(), &args.charter) {
+                Ok(w) => Some(w),
+                Err(e) => {
+                    tracing::warn!(
+                        "not watching {}: {e}; SIGHUP still reloads",
+                        args.charter.display()
+                    );
+                    None
+                }
+            }
+        };
+        watch::reload_on_sighup(state.clone());
+        let listener = match tokio::net::TcpListener::bind(args.addr).await {
+            Ok(l) => l,
+            Err(e) => {
+                errln!("cannot listen on {}: {e}", args.addr);
+                return Exit::Unusable.into();
+            }
+        };
+        tracing::info!(
+            "serving {} on http://{}/",
+            args.charter.display(),
+            args.addr
+        );
+        match server::serve(listener, state, &args.options()).await {
+            Ok(()) => Exit::Ok.into(),
+            Err(e) => {
+                errln!("server error: {e}");
+                Exit::Unusable.into()
+            }
+        }
+    });
+    // A reload still rendering must not hold the exit up.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    status
+}

@@ -1,0 +1,322 @@
+//! The whole site, rendered once per charter load: every page in both
+//! languages, each with its ETag and compressed copies. Serving a page is
+//! then a lookup; `charter build` writes the same bytes to disk.
+//!
+//! [`Site::load`] is the one way to get a site from a charter file (serve,
+//! reload, build and check all use it). A load renders every page on every
+//! core and gives each a quick gzip copy, so that even a 1,000-service
+//! charter is served within a second; the smallest copies are made after
+//! the load, at low priority ([`Site::prepare_in_background`]), or at once
+//! for `charter build` ([`Site::finish_all`]). The threads, and the pages
+//! shared between loads, belong to the [`Compressor`] in [`SiteOptions`].
+
+mod compressor;
+mod page;
+mod pages;
+pub mod search;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::{Arc, OnceLock};
+use std::time::{Duration, Instant, SystemTime};
+
+use rayon::prelude::*;
+
+use crate::charter::{self, Charter, LoadError, Loaded};
+use crate::i18n::Lang;
+use crate::render::{self, ErrorKind, RenderError, Target};
+use crate::urls::{self, BaseUrl};
+
+pub use compressor::Compressor;
+pub use page::{Compressed, Encoded, HTML, Page};
+use pages::{Key, render_job, search_fields};
+use search::SearchIndex;
+
+/// How a site is made.
+#[derive(Debug, Clone)]
+pub struct SiteOptions {
+    /// Where absolute links point (`--base-url`); `None`: `https://` and
+    /// the charter's own website.
+    pub base_url: Option<BaseUrl>,
+    /// The server's pages or the static copy's.
+    pub target: Target,
+    /// The threads, and the pages shared with earlier loads.
+    pub compressor: Compressor,
+}
+
+impl Default for SiteOptions {
+    fn default() -> Self {
+        SiteOptions {
+            base_url: None,
+            target: Target::Server,
+            compressor: Compressor::new(),
+        }
+    }
+}
+
+/// Why a site could not be made.
+#[derive(Debug, thiserror::Error)]
+pub enum SiteError {
+    /// The charter file cannot be read, or is not a valid charter.
+    #[error(transparent)]
+    Charter(#[from] LoadError),
+    /// A page could not be rendered.
+    #[error(transparent)]
+    Render(#[from] RenderError),
+}
+
+impl SiteError {
+    /// True when the file could not be read at all (as opposed to read and
+    /// found invalid, or not rendered).
+    pub fn is_unreadable(&self) -> bool {
+        matches!(self, SiteError::Charter(LoadError::Read { .. }))
+    }
+}
+
+/// A rendered charter: what the server serves and `build` writes.
+#[derive(Debug, Clone)]
+pub struct Site {
+    /// The charter the pages were made from.
+    pub charter: Charter,
+    /// Hex SHA-256 of the charter file.
+    pub content_hash: String,
+    /// When this charter was loaded.
+    pub loaded_at: SystemTime,
+    /// How long the load took: reading, checking and rendering.
+    pub load_time: Duration,
+    /// The public base URL absolute links start with.
+    pub base_url: BaseUrl,
+    /// Whether the pages are the server's or the static copy's.
+    pub target: Target,
+    pages: HashMap<String, Arc<Page>>,
+    errors: HashMap<(Lang, ErrorKind), Arc<Page>>,
+    assets: Arc<HashMap<String, Page>>,
+    compressor: Compressor,
+    /// Built on first use ([`Site::search_index`]), which
+    /// [`Site::prepare_in_background`] asks for right after a load.
+    search: OnceLock<SearchIndex<usize>>,
+}
+
+impl Site {
+    /// Reads, checks and renders the charter file at `path`.
+    pub fn load(path: &Path, options: &SiteOptions) -> Result<Site, SiteError> {
+        let start = Instant::now();
+        let loaded = charter::load_file(path)?;
+        let mut site = Site::from_loaded(loaded, options)?;
+        site.load_time = start.elapsed();
+        Ok(site)
+    }
+
+    /// Renders every page of a charter already read and checked.
+    pub fn from_loaded(loaded: Loaded, options: &SiteOptions) -> Result<Site, RenderError> {
+        let base = options
+            .base_url
+            .clone()
+            .unwrap_or_else(|| BaseUrl::from_charter(&loaded.charter));
+        Site::render(
+            loaded.charter,
+            loaded.content_hash,
+            base,
+            options.target,
+            &options.compressor,
+        )
+    }
+
+    /// This site as the static copy shows it (the same pages, each with a
+    /// link to the list of services where the server's pages have the
+    /// search form). Pages whose bytes do not change are shared.
+    pub fn static_copy(&self) -> Result<Site, RenderError> {
+        Site::render(
+            self.charter.clone(),
+            self.content_hash.clone(),
+            self.base_url.clone(),
+            Target::StaticCopy,
+            &self.compressor,
+        )
+    }
+
+    fn render(
+        charter: Charter,
+        content_hash: String,
+        base: BaseUrl,
+        target: Target,
+        compressor: &Compressor,
+    ) -> Result<Site, RenderError> {
+        let start = Instant::now();
+        let jobs = pages::jobs(&charter);
+        let done: Vec<_> = compressor.run(|| {
+            jobs.into_par_iter()
+                .with_max_len(1)
+                .map(|job| {
+                    let bodies = render_job(&charter, &base, target, job)?;
+                    Ok(bodies
+                        .into_iter()
+                        .map(|(key, content_type, body)| (key, compressor.page(content_type, body)))
+                        .collect::<Vec<_>>())
+                })
+                .collect::<Vec<Result<_, RenderError>>>()
+        });
+        let mut pages = HashMap::new();
+        let mut errors = HashMap::new();
+        for bodies in done {
+            for (key, page) in bodies? {
+                match key {
+                    Key::Path(path) => {
+                        pages.insert(path, page);
+                    }
+                    Key::Error(lang, kind) => {
+                        errors.insert((lang, kind), page);
+                    }
+                }
+            }
+        }
+        compressor.forget_dropped_pages();
+        Ok(Site {
+            charter,
+            content_hash,
+            loaded_at: SystemTime::now(),
+            load_time: start.elapsed(),
+            base_url: base,
+            target,
+            pages,
+            errors,
+            assets: compressor.assets(),
+            compressor: compressor.clone(),
+            search: OnceLock::new(),
+        })
+    }
+
+    /// The page at `path`, if the site has one.
+    pub fn page(&self, path: &str) -> Option<&Page> {
+        self.pages.get(path).map(|p| &**p)
+    }
+
+    /// A static file by its fingerprinted name.
+    pub fn asset(&self, name: &str) -> Option<&Page> {
+        self.assets.get(name)
+    }
+
+    /// Every path the site answers, sorted (for `build` and the tests).
+    pub fn paths(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = self.pages.keys().map(String::as_str).collect();
+        paths.sort_unstable();
+        paths
+    }
+
+    /// The paths of the HTML pages only.
+    pub fn html_paths(&self) -> Vec<&str> {
+        let mut paths: Vec<&str> = self
+            .pages
+            .iter()
+            .filter(|(_, p)| p.content_type == HTML)
+            .map(|(k, _)| k.as_str())
+            .collect();
+        paths.sort_unstable();
+        paths
+    }
+
+    /// The pre-rendered error page of `kind` in `lang`.
+    pub fn error_page(&self, lang: Lang, kind: ErrorKind) -> &Page {
+        // Site::render renders every (lang, kind) pair.
+        &self.errors[&(lang, kind)]
+    }
+
+    /// The search page for `query` (rendered per request: it depends on
+    /// the query).
+    pub fn search_page(&self, lang: Lang, query: &str) -> Result<String, RenderError> {
+        let found: Vec<_> = self
+            .search_index()
+            .search(query)
+            .into_iter()
+            .map(|&i| &self.charter.services[i])
+            .collect();
+        render::render_search(&self.charter, &self.base_url, lang, query, &found)
+    }
+
+    /// The search index over every service's texts in both languages,
+    /// built now unless it was built already.
+    pub fn search_index(&self) -> &SearchIndex<usize> {
+        self.search.get_or_init(|| {
+            SearchIndex::new(
+                self.charter
+                    .services
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| (i, search_fields(&self.charter, s)))
+                    .collect::<Vec<_>>(),
+            )
+        })
+    }
+
+    fn all_pages(&self) -> impl Iterator<Item = &Arc<Page>> {
+        self.pages.values().chain(self.errors.values())
+    }
+
+    /// Makes every page's smallest copies now, on every core (for `build`,
+    /// which writes them, and for measuring).
+    pub fn finish_all(&self) {
+        let pending = self
+            .all_pages()
+            .map(|p| &**p)
+            .filter(|p| !p.is_finished())
+            .collect();
+        self.compressor.finish_now(pending);
+    }
+
+    /// Starts the work a freshly loaded site leaves for later, so that it
+    /// is served sooner: its search index (a search that comes first waits
+    /// for it), and the smallest copies of its pages, at low priority, the
+    /// pages people open first (home, services, contact) first, then the
+    /// rest smallest first. Each page switches when its copies are ready.
+    pub fn prepare_in_background(self: &Arc<Self>) {
+        let site = Arc::downgrade(self);
+        self.compressor.spawn(move || {
+            if let Some(site) = site.upgrade() {
+                site.search_index();
+            }
+        });
+        let first: Vec<String> = Lang::ALL
+            .into_iter()
+            .flat_map(|l| [urls::home(l), urls::services(l), urls::contact(l)])
+            .collect();
+        // (later, size, page): the first pages, then by size.
+        let mut pending: Vec<(bool, usize, &Arc<Page>)> = self
+            .pages
+            .iter()
+            .map(|(path, page)| (!first.contains(path), page))
+            .chain(self.errors.values().map(|page| (true, page)))
+            .filter(|(_, page)| !page.is_finished())
+            .map(|(later, page)| (later, page.identity.len(), page))
+            .collect();
+        pending.sort_by_key(|&(later, size, _)| (later, size));
+        self.compressor.finish_later(
+            pending
+                .into_iter()
+                .map(|(_, _, page)| Arc::downgrade(page))
+                .collect(),
+        );
+    }
+
+    /// How many pages have their smallest copies, of how many, and the
+    /// bytes the site keeps for all its pages.
+    pub fn compression(&self) -> CompressionState {
+        let mut state = CompressionState::default();
+        for page in self.all_pages() {
+            state.pages += 1;
+            state.finished += usize::from(page.is_finished());
+            state.bytes += page.stored_bytes();
+        }
+        state
+    }
+}
+
+/// How far a site's compression has gone ([`Site::compression`]).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CompressionState {
+    /// Pages (and error pages).
+    pub pages: usize,
+    /// Of those, the ones with their smallest copies.
+    pub finished: usize,
+    /// Bytes held for all of them, every copy.
+    pub bytes: usize,
+}

@@ -1,0 +1,120 @@
+//! What a site is made of: the rendering jobs a load runs on every core,
+//! each giving one or more bodies and where they go, and the texts of a
+//! service that search looks at.
+
+use crate::charter::{Charter, Service};
+use crate::i18n::Lang;
+use crate::open_data;
+use crate::render::{self, ErrorKind, RenderError, Target};
+use crate::urls::{self, BaseUrl};
+
+use super::page::{HTML, JSON, SVG, TEXT, XML};
+
+/// Every job for `charter`, largest first, so that no core is left alone
+/// with a large page at the end.
+pub(super) fn jobs(charter: &Charter) -> Vec<Job<'_>> {
+    let mut jobs = vec![Job::CharterJson, Job::Sitemap];
+    jobs.extend(Lang::ALL.map(Job::LangPages));
+    for lang in Lang::ALL {
+        jobs.extend(charter.services.iter().map(|s| Job::Service(lang, s)));
+    }
+    jobs.extend(charter.services.iter().map(Job::ServiceJson));
+    for lang in Lang::ALL {
+        jobs.extend(ErrorKind::ALL.map(|kind| Job::Error(lang, kind)));
+    }
+    jobs.push(Job::Robots);
+    jobs
+}
+
+/// Where a rendered body goes: a path of the site, or an error page.
+#[derive(Debug)]
+pub(super) enum Key {
+    Path(String),
+    Error(Lang, ErrorKind),
+}
+
+/// One piece of rendering, done on whichever core is free.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Job<'a> {
+    /// Home, services and contact pages.
+    LangPages(Lang),
+    Service(Lang, &'a Service),
+    Error(Lang, ErrorKind),
+    CharterJson,
+    ServiceJson(&'a Service),
+    Sitemap,
+    Robots,
+}
+
+/// The bodies one job renders, each with where it goes and its type.
+pub(super) fn render_job(
+    charter: &Charter,
+    base: &BaseUrl,
+    target: Target,
+    job: Job<'_>,
+) -> Result<Vec<(Key, &'static str, String)>, RenderError> {
+    Ok(match job {
+        Job::LangPages(lang) => render::render_lang_pages(charter, base, lang, target)?
+            .into_iter()
+            .map(|p| (Key::Path(p.path), HTML, p.html))
+            .collect(),
+        Job::Service(lang, s) => {
+            let p = render::render_service_page(charter, base, lang, target, s)?;
+            let mut bodies = vec![(Key::Path(p.path), HTML, p.html)];
+            // A service page's QR code is drawn once, for the page and
+            // for its own address.
+            if let Some((path, svg)) = p.qr {
+                bodies.push((Key::Path(path), SVG, svg));
+            }
+            bodies
+        }
+        Job::Error(lang, kind) => vec![(
+            Key::Error(lang, kind),
+            HTML,
+            render::render_error(charter, base, lang, target, kind)?,
+        )],
+        Job::CharterJson => vec![(
+            Key::Path(urls::api_charter()),
+            JSON,
+            open_data::charter_json(charter, base),
+        )],
+        Job::ServiceJson(s) => vec![(
+            Key::Path(urls::api_service(s.slug.get_ref())),
+            JSON,
+            open_data::service_json(charter, s, base),
+        )],
+        Job::Sitemap => vec![(
+            Key::Path(urls::SITEMAP.to_string()),
+            XML,
+            open_data::sitemap(charter, base),
+        )],
+        Job::Robots => vec![(
+            Key::Path(urls::ROBOTS.to_string()),
+            TEXT,
+            open_data::robots(base),
+        )],
+    })
+}
+
+/// Every text of a service in both languages, plus its officer, for search.
+pub(super) fn search_fields(charter: &Charter, s: &Service) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut push = |t: &crate::charter::Text| {
+        fields.push(t.bn().to_string());
+        if let Some(en) = &t.en {
+            fields.push(en.get_ref().clone());
+        }
+    };
+    push(&s.name);
+    for block in [&s.delivery, &s.documents, &s.fee, &s.time_limit] {
+        block.texts().iter().for_each(&mut push);
+    }
+    for id in [&s.officer, &s.senior_officer].into_iter().flatten() {
+        if let Some(o) = charter.officer(id.get_ref()) {
+            push(&o.name);
+            push(&o.designation);
+        }
+    }
+    fields.push(s.serial.get_ref().to_string());
+    fields
+}
