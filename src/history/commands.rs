@@ -6,6 +6,7 @@ use std::process::ExitCode;
 
 use super::restore::RestoreError;
 use super::{Entry, Event, History, HistoryError};
+use crate::calendar::bangladesh_time;
 use crate::{errln, outln, outp};
 
 /// The history `history` and `restore` read; exit status 2 when no state
@@ -224,30 +225,11 @@ fn kept_versions(history: &History) -> String {
     )
 }
 
-/// Bangladesh Standard Time is UTC+06:00 all year (no daylight saving
-/// since 2009).
-const BANGLADESH_OFFSET_SECS: u64 = 6 * 3600;
-
-/// `unix` seconds as the date and time in Bangladesh: year, month, day,
-/// hour, minute, second; `None` past year 9999 (a damaged entry may say
-/// anything).
-pub fn bangladesh_time(unix: u64) -> Option<(crate::calendar::Date, u64, u64, u64)> {
-    let local = unix.checked_add(BANGLADESH_OFFSET_SECS)?;
-    let days = local / 86_400;
-    // Year 9999 ends on day 2,932,896.
-    if days > 2_932_896 {
-        return None;
-    }
-    let date = crate::calendar::Date::from_unix_days(days as i64);
-    let secs = local % 86_400;
-    Some((date, secs / 3600, secs / 60 % 60, secs % 60))
-}
-
 /// `unix` seconds as `2026-11-29 23:05 BST`: Bangladesh time, which the
 /// staff who read it live by.
 pub fn format_time(unix: u64) -> String {
-    match bangladesh_time(unix) {
-        Some((date, h, m, _)) => format!("{} {h:02}:{m:02} BST", date.iso()),
+    match i64::try_from(unix).ok().and_then(bangladesh_time) {
+        Some(t) => t.strftime("%Y-%m-%d %H:%M BST").to_string(),
         None => "an unknown time".into(),
     }
 }
