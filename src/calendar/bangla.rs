@@ -138,8 +138,7 @@ impl From<Date> for BanglaDate {
         };
         let month = BanglaMonth::ALL
             .into_iter()
-            .filter(|m| in_year_order(m.first_day()) <= in_year_order(today))
-            .next_back()
+            .rfind(|m| in_year_order(m.first_day()) <= in_year_order(today))
             .unwrap_or(BanglaMonth::Boishakh);
         let (first_month, first_day) = month.first_day();
         let days_before = if first_month <= today.0 {

@@ -8,6 +8,7 @@ use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, closest};
 use super::model::{Charter, ServiceGroup, Text};
+use crate::i18n::ascii_digits;
 
 /// Every error and warning about `charter`.
 pub fn validate(charter: &Charter, source: &str) -> Vec<Diagnostic> {
@@ -370,10 +371,9 @@ fn check_date(charter: &Charter, out: &mut Vec<Diagnostic>) {
 /// and brackets allowed between them.
 pub fn phone_digits(phone: &str) -> Option<String> {
     let mut digits = String::new();
-    for (i, c) in phone.trim().chars().enumerate() {
+    for (i, c) in ascii_digits(phone.trim()).chars().enumerate() {
         match c {
             '0'..='9' => digits.push(c),
-            '০'..='৯' => digits.push(char::from(b'0' + (c as u32 - 0x09E6) as u8)),
             '+' if i == 0 => digits.push('+'),
             ' ' | '-' | '(' | ')' => {}
             _ => return None,
