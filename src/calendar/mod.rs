@@ -5,7 +5,7 @@
 //! Gregorian arithmetic is `jiff`'s. The only zone we ever need is
 //! Asia/Dhaka, a fixed UTC+6 without daylight saving, so a fixed offset
 //! stands in for a time-zone database. The revised Bangla calendar
-//! ([`bangla`]) is pinned to Gregorian dates by fixed month starts.
+//! ([`BanglaDate`]) is pinned to Gregorian dates by fixed month starts.
 //!
 //! Every Bangla string here is in Unicode NFC. That matters because
 //! NFC keeps য়, ড় and ঢ় as a base letter plus nukta (U+09BC): the
@@ -36,6 +36,7 @@ const BANGLADESH: Offset = tz::offset(6);
 /// The day Unix time counts from.
 const UNIX_EPOCH_DATE: civil::Date = civil::Date::constant(1970, 1, 1);
 
+/// The Gregorian months in English, January first.
 pub(crate) const GREGORIAN_MONTHS_EN: [&str; 12] = [
     "January",
     "February",
@@ -51,6 +52,7 @@ pub(crate) const GREGORIAN_MONTHS_EN: [&str; 12] = [
     "December",
 ];
 
+/// The Gregorian months as Bangla writes them, January first.
 const GREGORIAN_MONTHS_BN: [&str; 12] = [
     "জানু\u{09AF}\u{09BC}ারি",
     "ফেব্রু\u{09AF}\u{09BC}ারি",
@@ -93,9 +95,8 @@ impl Date {
     ///
     /// # Panics
     ///
-    /// If the result would fall outside the years -9999 to 9999, i.e.
-    /// `days` is beyond about ±3.6 million. No clock produces such values
-    /// before the year 10000.
+    /// If the result would fall outside the years -9999 to 9999, which
+    /// no clock produces.
     pub fn from_unix_days(days: i64) -> Date {
         Span::new()
             .try_days(days)
