@@ -5,10 +5,11 @@
 //! place, before they reach a page.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::str::FromStr;
 
+use fluent_syntax::ast::Entry;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
 
@@ -83,13 +84,19 @@ impl fmt::Display for Lang {
     }
 }
 
+/// A language code the site is not published in.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("\"{0}\" is not a language of the site: bn or en")]
+pub struct UnknownLang(pub String);
+
+/// Reads the BCP 47 code of [`Lang::code`], exactly.
 impl FromStr for Lang {
-    type Err = ();
+    type Err = UnknownLang;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         match s {
             "bn" => Ok(Lang::Bn),
             "en" => Ok(Lang::En),
-            _ => Err(()),
+            _ => Err(UnknownLang(s.to_string())),
         }
     }
 }
@@ -99,6 +106,10 @@ pub fn bn_digits(text: &str) -> String {
     bn_digits_cow(text).into_owned()
 }
 
+/// BENGALI DIGIT ZERO; the ten Bangla digits follow it in order, as the
+/// ASCII ones follow `0`.
+const BANGLA_ZERO: u32 = 0x09E6;
+
 fn bn_digits_cow(text: &str) -> Cow<'_, str> {
     if !text.bytes().any(|b| b.is_ascii_digit()) {
         return Cow::Borrowed(text);
@@ -106,7 +117,7 @@ fn bn_digits_cow(text: &str) -> Cow<'_, str> {
     Cow::Owned(
         text.chars()
             .map(|c| match c.to_digit(10) {
-                Some(d) if c.is_ascii_digit() => char::from_u32(0x09E6 + d).unwrap_or(c),
+                Some(d) if c.is_ascii_digit() => char::from_u32(BANGLA_ZERO + d).unwrap_or(c),
                 _ => c,
             })
             .collect(),
@@ -118,22 +129,39 @@ pub fn ascii_digits(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_bangla_digit) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(
-        text.chars()
-            .map(|c| {
-                if is_bangla_digit(c) {
-                    char::from_u32('0' as u32 + (c as u32 - 0x09E6)).unwrap_or(c)
-                } else {
-                    c
-                }
-            })
-            .collect(),
-    )
+    Cow::Owned(text.chars().map(ascii_digit).collect())
+}
+
+/// `c` as an ASCII digit when it is a Bangla digit; any other character
+/// as it is.
+pub fn ascii_digit(c: char) -> char {
+    if is_bangla_digit(c) {
+        char::from_u32(u32::from('0') + (u32::from(c) - BANGLA_ZERO)).unwrap_or(c)
+    } else {
+        c
+    }
 }
 
 /// True for the Bangla digits ০-৯.
 pub fn is_bangla_digit(c: char) -> bool {
     ('\u{09E6}'..='\u{09EF}').contains(&c)
+}
+
+/// The value of an ASCII (0-9) or Bangla (০-৯) digit.
+pub fn digit_value(c: char) -> Option<u32> {
+    ascii_digit(c).to_digit(10)
+}
+
+/// A whole number written in ASCII or Bangla digits and nothing else (no
+/// sign, no space); `None` when `text` is empty or the number does not
+/// fit a `u64`.
+pub fn parse_number(text: &str) -> Option<u64> {
+    if text.is_empty() {
+        return None;
+    }
+    text.chars().try_fold(0u64, |n, c| {
+        n.checked_mul(10)?.checked_add(u64::from(digit_value(c)?))
+    })
 }
 
 /// Marker put in place of a message id that has no translation, so that a
@@ -182,29 +210,19 @@ fn missing(lang: Lang, id: &str) -> String {
 }
 
 /// The message ids defined in `locales/<lang>/`, read from the files
-/// compiled into the program. Used by `charter check` and the tests to
-/// prove both languages define the same ids.
-pub fn message_ids(lang: Lang) -> std::collections::BTreeSet<String> {
-    let mut ids = std::collections::BTreeSet::new();
-    for (file_lang, source) in FTL_SOURCES {
-        if *file_lang != lang {
-            continue;
-        }
-        for line in source.lines() {
-            // A message or term starts at column 0 with `id =`.
-            let Some((head, _)) = line.split_once('=') else {
-                continue;
+/// compiled into the program (a term keeps its leading `-`). Used by
+/// `charter check` and the tests to prove both languages define the same
+/// ids. An entry Fluent cannot parse defines no id.
+pub fn message_ids(lang: Lang) -> BTreeSet<String> {
+    let mut ids = BTreeSet::new();
+    for (_, source) in FTL_SOURCES.iter().filter(|(l, _)| *l == lang) {
+        let resource = fluent_syntax::parser::parse(*source).unwrap_or_else(|(partial, _)| partial);
+        for entry in resource.body {
+            match entry {
+                Entry::Message(message) => ids.insert(message.id.name.to_string()),
+                Entry::Term(term) => ids.insert(format!("-{}", term.id.name)),
+                _ => continue,
             };
-            let head = head.trim_end();
-            let first = head.chars().next();
-            if first.is_some_and(|c| c.is_ascii_alphabetic() || c == '-')
-                && !line.starts_with(' ')
-                && head
-                    .chars()
-                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-            {
-                ids.insert(head.to_string());
-            }
         }
     }
     ids
@@ -226,6 +244,47 @@ mod tests {
         assert_eq!(ascii_digits("৭ কার্যদিবস"), "7 কার্যদিবস");
         assert_eq!(Lang::Bn.number(2026), "২০২৬");
         assert_eq!(Lang::En.number(13), "13");
+    }
+
+    #[test]
+    fn digit_values_in_both_scripts() {
+        assert_eq!(digit_value('7'), Some(7));
+        assert_eq!(digit_value('৭'), Some(7));
+        assert_eq!(digit_value('০'), Some(0));
+        assert_eq!(digit_value('৯'), Some(9));
+        assert_eq!(digit_value('a'), None);
+        assert_eq!(digit_value('৺'), None);
+        assert_eq!(digit_value('٣'), None, "Arabic-Indic digits are not read");
+        assert_eq!(ascii_digit('৩'), '3');
+        assert_eq!(ascii_digit('ক'), 'ক');
+        assert_eq!(parse_number("১২"), Some(12));
+        assert_eq!(parse_number("1২"), Some(12));
+        assert_eq!(parse_number(""), None);
+        assert_eq!(parse_number(" 1"), None);
+        assert_eq!(parse_number("-1"), None);
+        assert_eq!(parse_number("18446744073709551616"), None);
+    }
+
+    #[test]
+    fn unknown_language_codes_are_named() {
+        assert_eq!("bn".parse(), Ok(Lang::Bn));
+        assert_eq!("en".parse(), Ok(Lang::En));
+        let e = "EN".parse::<Lang>().unwrap_err();
+        assert_eq!(e, UnknownLang("EN".into()));
+        assert_eq!(
+            e.to_string(),
+            "\"EN\" is not a language of the site: bn or en"
+        );
+    }
+
+    #[test]
+    fn message_ids_come_from_the_parsed_files() {
+        let ids = message_ids(Lang::En);
+        assert!(
+            ids.iter().all(|id| !id.is_empty() && !id.contains(' ')),
+            "{ids:?}"
+        );
+        assert_eq!(ids, message_ids(Lang::Bn));
     }
 
     #[test]

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::i18n::is_bangla_digit;
+use crate::i18n::{ascii_digit, is_bangla_digit};
 
 /// Where a character stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -186,8 +186,7 @@ pub fn bare_bangla_digits(source: &str) -> Edits {
     let mut edits = Edits::default();
     scan(source, |i, c, place| {
         if place == Place::Outside && is_bangla_digit(c) {
-            let digit = crate::i18n::ascii_digits(c.encode_utf8(&mut [0; 4])).into_owned();
-            edits.replace(i..i + c.len_utf8(), digit);
+            edits.replace(i..i + c.len_utf8(), ascii_digit(c).to_string());
         }
     });
     edits

@@ -6,6 +6,7 @@
 //! meaning (ids, references, serials, phone numbers, e-mail addresses) and
 //! reports every problem, each with the file, line and column.
 
+mod contacts;
 mod decode;
 mod diagnostic;
 mod lex;
@@ -24,9 +25,9 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use toml::de::DeTable;
 
+pub use contacts::{is_valid_email, phone_digits};
 pub use diagnostic::{Diagnostic, Position, Report, Severity, position};
 pub use model::*;
-pub use validate::{is_valid_email, phone_digits};
 
 /// A charter that passed validation, with the warnings found on the way.
 #[derive(Debug, Clone)]

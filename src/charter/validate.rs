@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use toml::Spanned;
 
+use super::contacts;
 use super::diagnostic::{Diagnostic, closest};
 use super::model::{Charter, ServiceGroup, Text};
 
@@ -16,7 +17,7 @@ pub fn validate(charter: &Charter, source: &str) -> Vec<Diagnostic> {
     check_officers(charter, source, &mut out);
     check_services(charter, source, &mut out);
     check_grievance(charter, &mut out);
-    check_office(charter, &mut out);
+    contacts::check_office(charter, &mut out);
     check_date(charter, &mut out);
     out
 }
@@ -136,10 +137,10 @@ fn check_officers(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
             );
         }
         if let Some(phone) = &officer.phone {
-            check_phone(phone, out);
+            contacts::check_phone(phone, out);
         }
         if let Some(email) = &officer.email {
-            check_email(email, out);
+            contacts::check_email(email, out);
         }
     }
 }
@@ -305,35 +306,6 @@ fn check_grievance(charter: &Charter, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_office(charter: &Charter, out: &mut Vec<Diagnostic>) {
-    let website = charter.office.website.get_ref();
-    let host = website
-        .trim_start_matches("https://")
-        .trim_start_matches("http://")
-        .trim_end_matches('/');
-    let valid = !host.is_empty()
-        && host.contains('.')
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
-    if !valid {
-        out.push(
-            Diagnostic::error(
-                span(&charter.office.website),
-                format!("website \"{website}\" is not a web address"),
-            )
-            .with_hint("write the address only, without https:// or a path")
-            .with_example("website = \"doict.haluaghat.mymensingh.gov.bd\""),
-        );
-    }
-    if let Some(phone) = &charter.office.phone {
-        check_phone(phone, out);
-    }
-    if let Some(email) = &charter.office.email {
-        check_email(email, out);
-    }
-}
-
 fn check_date(charter: &Charter, out: &mut Vec<Diagnostic>) {
     let Some(stamp) = &charter.statement.last_updated else {
         return;
@@ -364,103 +336,6 @@ fn check_date(charter: &Charter, out: &mut Vec<Diagnostic>) {
         ),
         Some(_) => {}
     }
-}
-
-/// Digits of a phone number, ASCII or Bangla, with `+`, spaces, hyphens
-/// and brackets allowed between them.
-pub fn phone_digits(phone: &str) -> Option<String> {
-    let mut digits = String::new();
-    for (i, c) in phone.trim().chars().enumerate() {
-        match c {
-            '0'..='9' => digits.push(c),
-            '০'..='৯' => digits.push(char::from(b'0' + (c as u32 - 0x09E6) as u8)),
-            '+' if i == 0 => digits.push('+'),
-            ' ' | '-' | '(' | ')' => {}
-            _ => return None,
-        }
-    }
-    let count = digits.chars().filter(char::is_ascii_digit).count();
-    (6..=15).contains(&count).then_some(digits)
-}
-
-fn check_phone(phone: &Spanned<String>, out: &mut Vec<Diagnostic>) {
-    if phone_digits(phone.get_ref()).is_none() {
-        out.push(
-            {
-                let d = Diagnostic::error(span(phone), format!("phone number \"{}\" is not valid", phone.get_ref()))
-                    .with_hint("write 6 to 15 digits, optionally starting with +, with spaces or hyphens between them if you like, and nothing else (no words)");
-                // The digits as typed, without the words around them.
-                let kept: String = phone
-                    .get_ref()
-                    .split(|c: char| !(c.is_ascii_digit() || crate::i18n::is_bangla_digit(c) || "+- ".contains(c)))
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .to_string();
-                if phone_digits(&kept).is_some() {
-                    d.with_example(format!("phone = \"{kept}\""))
-                } else {
-                    d
-                }
-            },
-        );
-    }
-}
-
-/// A deliberately strict check: the address becomes a `mailto:` link, so
-/// anything that could add recipients or a body to it (`?`, `&`, `%`), or
-/// make it another kind of link (`:`), is refused, as are spaces. Office
-/// addresses are plain: letters, digits, `.`, `_`, `+` and `-` before the
-/// `@`, and a domain of letters, digits and hyphens with a dot in it.
-pub fn is_valid_email(email: &str) -> bool {
-    let Some((local, domain)) = email.split_once('@') else {
-        return false;
-    };
-    let local_ok = !local.is_empty()
-        && local.len() <= 64
-        && !local.starts_with('.')
-        && !local.ends_with('.')
-        && !local.contains("..")
-        && local
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'+' | b'-'));
-    let labels: Vec<&str> = domain.split('.').collect();
-    let domain_ok = domain.len() <= 253
-        && labels.len() >= 2
-        && labels.iter().all(|l| {
-            !l.is_empty()
-                && l.len() <= 63
-                && !l.starts_with('-')
-                && !l.ends_with('-')
-                && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        });
-    local_ok && domain_ok
-}
-
-fn check_email(email: &Spanned<String>, out: &mut Vec<Diagnostic>) {
-    if !is_valid_email(email.get_ref()) {
-        out.push(
-            Diagnostic::error(
-                span(email),
-                format!("e-mail address \"{}\" is not valid", email.get_ref()),
-            )
-            .with_hint("write it like name@example.gov.bd: one @, no spaces")
-            .with_example_if(email_as_meant(email.get_ref()).map(|e| format!("email = \"{e}\""))),
-        );
-    }
-}
-
-/// The address a clerk meant, when a slip of the keyboard is plain
-/// (`name at example.gov.bd`, spaces around the `@`).
-fn email_as_meant(typed: &str) -> Option<String> {
-    let words: Vec<&str> = typed.split_whitespace().collect();
-    let joined = match words.as_slice() {
-        [name, "at" | "AT" | "@", domain] => format!("{name}@{domain}"),
-        // A space typed for the @.
-        [name, domain] if domain.contains('.') => format!("{name}@{domain}"),
-        _ => words.concat(),
-    };
-    is_valid_email(&joined).then_some(joined)
 }
 
 /// `text` made into a simple name: lower case, hyphens for spaces and

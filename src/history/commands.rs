@@ -6,6 +6,8 @@ use std::process::ExitCode;
 
 use super::restore::RestoreError;
 use super::{Entry, Event, History, HistoryError};
+use crate::calendar::bangladesh_time;
+use crate::i18n::{digit_value, parse_number};
 use crate::{errln, outln, outp};
 
 /// The history `history` and `restore` read; exit status 2 when no state
@@ -113,8 +115,8 @@ pub fn restore(state_dir: Option<&Path>, charter: &Path, number: &str) -> ExitCo
         Ok(h) => h,
         Err(code) => return code,
     };
-    let Some(number) = parse_number(number) else {
-        let what = if number.chars().all(is_digit) {
+    let Some(number) = version_number(number) else {
+        let what = if number.chars().all(|c| digit_value(c).is_some()) {
             format!("version {number} is not in the history")
         } else {
             format!("\"{number}\" is not a version number")
@@ -163,26 +165,10 @@ pub fn restore(state_dir: Option<&Path>, charter: &Path, number: &str) -> ExitCo
     }
 }
 
-fn is_digit(c: char) -> bool {
-    c.is_ascii_digit() || ('০'..='৯').contains(&c)
-}
-
-/// A version number typed in English or Bangla digits.
-fn parse_number(text: &str) -> Option<u64> {
-    let text = text.trim();
-    if text.is_empty() {
-        return None;
-    }
-    text.chars().try_fold(0u64, |n, c| {
-        let digit = if c.is_ascii_digit() {
-            c as u64 - '0' as u64
-        } else if ('০'..='৯').contains(&c) {
-            c as u64 - '০' as u64
-        } else {
-            return None;
-        };
-        n.checked_mul(10)?.checked_add(digit)
-    })
+/// A version number typed in English or Bangla digits, with spaces
+/// around it or not.
+fn version_number(text: &str) -> Option<u64> {
+    parse_number(text.trim())
 }
 
 /// Which versions `history` holds, as runs: "it holds versions 3-7, 9
@@ -224,30 +210,11 @@ fn kept_versions(history: &History) -> String {
     )
 }
 
-/// Bangladesh Standard Time is UTC+06:00 all year (no daylight saving
-/// since 2009).
-const BANGLADESH_OFFSET_SECS: u64 = 6 * 3600;
-
-/// `unix` seconds as the date and time in Bangladesh: year, month, day,
-/// hour, minute, second; `None` past year 9999 (a damaged entry may say
-/// anything).
-pub fn bangladesh_time(unix: u64) -> Option<(crate::calendar::Date, u64, u64, u64)> {
-    let local = unix.checked_add(BANGLADESH_OFFSET_SECS)?;
-    let days = local / 86_400;
-    // Year 9999 ends on day 2,932,896.
-    if days > 2_932_896 {
-        return None;
-    }
-    let date = crate::calendar::Date::from_unix_days(days as i64);
-    let secs = local % 86_400;
-    Some((date, secs / 3600, secs / 60 % 60, secs % 60))
-}
-
 /// `unix` seconds as `2026-11-29 23:05 BST`: Bangladesh time, which the
 /// staff who read it live by.
 pub fn format_time(unix: u64) -> String {
-    match bangladesh_time(unix) {
-        Some((date, h, m, _)) => format!("{} {h:02}:{m:02} BST", date.iso()),
+    match i64::try_from(unix).ok().and_then(bangladesh_time) {
+        Some(t) => t.strftime("%Y-%m-%d %H:%M BST").to_string(),
         None => "an unknown time".into(),
     }
 }
@@ -299,12 +266,12 @@ mod tests {
 
     #[test]
     fn version_numbers_in_either_script() {
-        assert_eq!(parse_number("12"), Some(12));
-        assert_eq!(parse_number("১২"), Some(12));
-        assert_eq!(parse_number(" 3 "), Some(3));
-        assert_eq!(parse_number("99999999999999999999"), None);
-        assert_eq!(parse_number("first"), None);
-        assert_eq!(parse_number("-1"), None);
-        assert_eq!(parse_number(""), None);
+        assert_eq!(version_number("12"), Some(12));
+        assert_eq!(version_number("১২"), Some(12));
+        assert_eq!(version_number(" 3 "), Some(3));
+        assert_eq!(version_number("99999999999999999999"), None);
+        assert_eq!(version_number("first"), None);
+        assert_eq!(version_number("-1"), None);
+        assert_eq!(version_number(""), None);
     }
 }

@@ -21,7 +21,7 @@
 //! ("back to version 1"), which `charter history` shows between the
 //! versions; it holds no more events than versions are kept. A server
 //! started while the charter file cannot be loaded serves the version
-//! `current` names ([`crate::server::load_from_history`]).
+//! `current` names ([`History::current`]).
 //!
 //! `<state>/history/charter-path` names the charter file the server
 //! serves (the path it was started with, every symbolic link resolved),
@@ -33,16 +33,21 @@
 
 mod changes;
 pub mod commands;
+mod files;
 pub mod restore;
+mod served;
 
 use std::fs;
-use std::io::{self, Write as _};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 
 pub use changes::{Changes, Fingerprint};
+pub use served::canonical;
+
+use files::{io_error, read_plain, set_mode, write_atomic};
 
 use crate::charter::{self, Charter};
 
@@ -60,8 +65,6 @@ const MAX_EVENTS_BYTES: u64 = 4 << 20;
 const CURRENT: &str = "current";
 /// The file of loads that brought back a version kept already.
 const EVENTS: &str = "events.json";
-/// The file naming the charter file the server serves.
-const CHARTER_PATH: &str = "charter-path";
 
 /// The state folder given by `--state-dir` / `CHARTER_STATE_DIR`, or else
 /// the first folder systemd names in `STATE_DIRECTORY`
@@ -100,15 +103,6 @@ pub enum HistoryError {
     /// No version has this number (any more).
     #[error("version {0} is not in the history; `charter history` lists the versions kept")]
     NotFound(u64),
-}
-
-fn io_error(path: &Path, action: &'static str) -> impl FnOnce(io::Error) -> HistoryError {
-    let path = path.to_path_buf();
-    move |source| HistoryError::Io {
-        path,
-        action,
-        source,
-    }
 }
 
 /// One version kept: the `.json` beside its bytes.
@@ -347,31 +341,6 @@ impl History {
             .then(|| named.to_string())
     }
 
-    /// The charter file the server serves, as it last noted it (an
-    /// absolute path without symbolic links); `None` when no server has
-    /// noted one in this history, or the note cannot be read.
-    pub fn served_path(&self) -> Option<PathBuf> {
-        let bytes = read_plain(&self.dir.join(CHARTER_PATH), 64 * 1024).ok()?;
-        let bytes = bytes.strip_suffix(b"\n").unwrap_or(&bytes);
-        let path = path_from_bytes(bytes)?;
-        path.is_absolute().then_some(path)
-    }
-
-    /// Notes `charter_path`, with its symbolic links resolved, as the
-    /// file the server serves (see [`History::served_path`]); written only
-    /// when it is not noted already, so a reload writes nothing.
-    pub fn note_served_path(&self, charter_path: &Path) -> Result<(), HistoryError> {
-        let path = fs::canonicalize(charter_path)
-            .map_err(io_error(charter_path, "resolve the charter file's path"))?;
-        if self.served_path().as_ref() == Some(&path) {
-            return Ok(());
-        }
-        self.create_dir()?;
-        let mut bytes = path_bytes(&path);
-        bytes.push(b'\n');
-        write_atomic(&self.dir, CHARTER_PATH, &bytes)
-    }
-
     /// Every load that went back to a version kept already, oldest first.
     pub fn events(&self) -> Result<Vec<Event>, HistoryError> {
         let path = self.dir.join(EVENTS);
@@ -510,205 +479,9 @@ pub fn same_version(bytes: &[u8], content_hash: &str) -> bool {
             .is_some_and(|text| charter::hex_sha256(text) == content_hash)
 }
 
-/// `path` as [`History::note_served_path`] notes a charter file: absolute,
-/// every symbolic link resolved. A file that does not exist (yet) is named
-/// in its folder's resolved path, after the links that lead to it.
-pub fn canonical(path: &Path) -> io::Result<PathBuf> {
-    match fs::canonicalize(path) {
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {
-            let target = restore::link_target(path)?;
-            let Some(name) = target.file_name() else {
-                return Err(e);
-            };
-            let folder = match target.parent() {
-                Some(p) if !p.as_os_str().is_empty() => p,
-                _ => Path::new("."),
-            };
-            Ok(fs::canonicalize(folder)?.join(name))
-        }
-        resolved => resolved,
-    }
-}
-
-#[cfg(unix)]
-fn path_bytes(path: &Path) -> Vec<u8> {
-    use std::os::unix::ffi::OsStrExt as _;
-    path.as_os_str().as_bytes().to_vec()
-}
-
-#[cfg(unix)]
-fn path_from_bytes(bytes: &[u8]) -> Option<PathBuf> {
-    use std::os::unix::ffi::OsStrExt as _;
-    (!bytes.is_empty()).then(|| PathBuf::from(std::ffi::OsStr::from_bytes(bytes)))
-}
-
-#[cfg(not(unix))]
-fn path_bytes(path: &Path) -> Vec<u8> {
-    path.to_string_lossy().into_owned().into_bytes()
-}
-
-#[cfg(not(unix))]
-fn path_from_bytes(bytes: &[u8]) -> Option<PathBuf> {
-    let text = std::str::from_utf8(bytes).ok()?;
-    (!text.is_empty()).then(|| PathBuf::from(text))
-}
-
 fn unix_secs(t: SystemTime) -> u64 {
     t.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs())
 }
 
-/// Reads the plain file `path`, at most `max` bytes of it, as the charter
-/// file is read: a pipe or device put in the history folder is refused
-/// without waiting on it.
-fn read_plain(path: &Path, max: u64) -> io::Result<Vec<u8>> {
-    charter::read_limited(path, max)
-}
-
-/// Writes `name` in `dir` whole or not at all: a temporary file, flushed
-/// to disk, renamed over it.
-fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), HistoryError> {
-    let path = dir.join(name);
-    let tmp = dir.join(format!(".{name}.tmp"));
-    let written = (|| {
-        let mut file = fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        set_mode(&tmp, 0o644)?;
-        fs::rename(&tmp, &path)
-    })();
-    if let Err(e) = written {
-        let _ = fs::remove_file(&tmp);
-        return Err(io_error(&path, "write")(e));
-    }
-    // The rename is durable once the folder is on disk too.
-    if let Ok(folder) = fs::File::open(dir) {
-        let _ = folder.sync_all();
-    }
-    Ok(())
-}
-
-#[cfg(unix)]
-fn set_mode(path: &Path, mode: u32) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt as _;
-    fs::set_permissions(path, fs::Permissions::from_mode(mode))
-}
-
-#[cfg(not(unix))]
-fn set_mode(_: &Path, _: u32) -> io::Result<()> {
-    Ok(())
-}
-
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn bundled() -> Charter {
-        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("charter.toml");
-        charter::load_file(&path).unwrap().charter
-    }
-
-    #[test]
-    fn going_back_and_forth_keeps_the_numbers_and_few_events() {
-        let state = tempfile::tempdir().unwrap();
-        let history = History::new(state.path(), 2);
-        let charter = bundled();
-        let now = SystemTime::now();
-        assert!(matches!(
-            history.record(b"a", &charter, now),
-            Ok(Recorded::New(_))
-        ));
-        assert!(matches!(
-            history.record(b"b", &charter, now),
-            Ok(Recorded::New(_))
-        ));
-        assert_eq!(
-            history.record(b"b", &charter, now).unwrap(),
-            Recorded::Known(2)
-        );
-        for _ in 0..5 {
-            assert_eq!(
-                history.record(b"a", &charter, now).unwrap(),
-                Recorded::BackTo(1)
-            );
-            assert_eq!(history.current(), Some(1));
-            assert_eq!(
-                history.record(b"b", &charter, now).unwrap(),
-                Recorded::BackTo(2)
-            );
-        }
-        let (entries, damaged) = history.list().unwrap();
-        assert!(damaged.is_empty());
-        let numbers: Vec<u64> = entries.iter().map(|e| e.number).collect();
-        assert_eq!(numbers, [2, 1]);
-        assert_eq!(
-            history.events().unwrap().len(),
-            2,
-            "no more events than versions"
-        );
-
-        // Events from before the oldest version kept go with it.
-        assert!(matches!(
-            history.record(b"c", &charter, now),
-            Ok(Recorded::New(_))
-        ));
-        assert!(matches!(
-            history.record(b"d", &charter, now),
-            Ok(Recorded::New(_))
-        ));
-        assert!(history.events().unwrap().is_empty());
-        assert_eq!(history.current(), Some(4));
-    }
-
-    #[test]
-    fn the_served_file_is_noted_with_its_links_resolved() {
-        let state = tempfile::tempdir().unwrap();
-        let files = tempfile::tempdir().unwrap();
-        let history = History::new(state.path(), 10);
-        assert_eq!(history.served_path(), None);
-        let file = files.path().join("charter.toml");
-        fs::write(&file, "x").unwrap();
-        let resolved = fs::canonicalize(&file).unwrap();
-        history.note_served_path(&file).unwrap();
-        assert_eq!(history.served_path(), Some(resolved.clone()));
-        assert_eq!(canonical(&file).unwrap(), resolved);
-        #[cfg(unix)]
-        {
-            let link = files.path().join("link.toml");
-            std::os::unix::fs::symlink("charter.toml", &link).unwrap();
-            assert_eq!(canonical(&link).unwrap(), resolved);
-            // A link to a file not there (yet) names that file.
-            let dangling = files.path().join("dangling.toml");
-            std::os::unix::fs::symlink("gone.toml", &dangling).unwrap();
-            assert_eq!(
-                canonical(&dangling).unwrap(),
-                resolved.with_file_name("gone.toml")
-            );
-        }
-        let missing = files.path().join("new.toml");
-        assert_eq!(
-            canonical(&missing).unwrap(),
-            resolved.with_file_name("new.toml")
-        );
-        // A relative path or an empty note is no note.
-        fs::write(history.dir().join(CHARTER_PATH), "charter.toml\n").unwrap();
-        assert_eq!(history.served_path(), None);
-        fs::write(history.dir().join(CHARTER_PATH), "").unwrap();
-        assert_eq!(history.served_path(), None);
-    }
-
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn a_pipe_in_the_history_is_refused_at_once() {
-        let state = tempfile::tempdir().unwrap();
-        let history = History::new(state.path(), 10);
-        history.record(b"a", &bundled(), SystemTime::now()).unwrap();
-        let current = history.dir().join(CURRENT);
-        fs::remove_file(&current).unwrap();
-        let name = std::ffi::CString::new(current.as_os_str().as_encoded_bytes()).unwrap();
-        // SAFETY: a valid NUL-terminated path; mkfifo only creates a node.
-        assert_eq!(unsafe { libc::mkfifo(name.as_ptr(), 0o600) }, 0);
-        assert_eq!(history.current(), None);
-        let e = read_plain(&current, 10).unwrap_err();
-        assert!(e.to_string().contains("not a plain file"), "{e}");
-    }
-}
+mod tests;

@@ -36,6 +36,7 @@ use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use super::{Entry, History, HistoryError};
+use crate::calendar::bangladesh_time;
 use crate::charter::{self, LoadError};
 
 /// How many `<file>.before-restore-*` copies are kept beside the file;
@@ -262,8 +263,8 @@ fn write_backup(folder: &Path, name: &std::ffi::OsStr, bytes: &[u8]) -> io::Resu
     let unix = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
-    let stamp = match super::commands::bangladesh_time(unix) {
-        Some((date, h, m, s)) => format!("{}-{h:02}{m:02}{s:02}", date.iso().replace('-', "")),
+    let stamp = match i64::try_from(unix).ok().and_then(bangladesh_time) {
+        Some(t) => t.strftime("%Y%m%d-%H%M%S").to_string(),
         None => unix.to_string(),
     };
     let base = format!("{}{stamp}", backup_prefix(name));

@@ -16,6 +16,7 @@ use http::header::{self, HeaderMap, HeaderValue};
 
 use super::AppState;
 use super::respond::{self, AppError, Caching};
+use crate::calendar::rfc3339;
 use crate::i18n::Lang;
 use crate::site::{HTML, Page};
 use crate::urls;
@@ -93,23 +94,6 @@ async fn healthz(State(state): State<Arc<AppState>>) -> Response {
     );
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
-}
-
-fn rfc3339(t: SystemTime) -> String {
-    let unix = t
-        .duration_since(UNIX_EPOCH)
-        .unwrap_or(Duration::ZERO)
-        .as_secs();
-    let days = (unix / 86_400) as i64;
-    let secs = unix % 86_400;
-    let d = crate::calendar::Date::from_unix_days(days);
-    format!(
-        "{}T{:02}:{:02}:{:02}Z",
-        d.iso(),
-        secs / 3600,
-        secs / 60 % 60,
-        secs % 60
-    )
 }
 
 /// `/static/<fingerprinted name>`: cached for a year, immutable.

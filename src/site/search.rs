@@ -8,11 +8,13 @@
 //! a stem typed by the user should find every inflected form without a
 //! stemmer.
 //!
-//! The module depends only on `std` and `unicode-normalization`; it has no
-//! knowledge of HTTP or HTML.
+//! The module has no knowledge of HTTP or HTML; Bangla digits are read
+//! through [`crate::i18n`], the one place that converts them.
 
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{is_combining_mark, is_public_assigned};
+
+use crate::i18n::{ascii_digit, is_bangla_digit};
 
 pub use crate::urls::MAX_QUERY_CHARS;
 
@@ -29,10 +31,6 @@ const TA: char = '\u{09A4}';
 const VIRAMA: char = '\u{09CD}';
 /// BENGALI LETTER KHANDA TA (ৎ).
 const KHANDA_TA: char = '\u{09CE}';
-/// BENGALI DIGIT ZERO (০); the ten Bangla digits are contiguous from here.
-const BANGLA_ZERO: char = '\u{09E6}';
-/// BENGALI DIGIT NINE (৯).
-const BANGLA_NINE: char = '\u{09EF}';
 
 /// Folds `text` into the canonical form used for searching.
 ///
@@ -82,11 +80,7 @@ pub fn normalize(text: &str) -> String {
             // hasanta, reph/ya-phala forms such as র‌্যা) and are typed
             // inconsistently, so they must not affect matching.
             ZWJ | ZWNJ => {}
-            BANGLA_ZERO..=BANGLA_NINE => {
-                // Both ranges are contiguous, so the offset is the digit.
-                let digit = u32::from(c) - u32::from(BANGLA_ZERO);
-                folded.push(char::from_digit(digit, 10).unwrap_or(c));
-            }
+            c if is_bangla_digit(c) => folded.push(ascii_digit(c)),
             c if is_separator(c) => folded.push(' '),
             // Per-character lowercasing on purpose: `str::to_lowercase`
             // picks σ or ς for Σ depending on the neighbours, and the
@@ -551,7 +545,7 @@ mod tests {
             prop_assert!(!once.contains("  "));
             for c in once.chars() {
                 prop_assert!(c != ZWJ && c != ZWNJ, "joiner in {:?}", once);
-                prop_assert!(!(BANGLA_ZERO..=BANGLA_NINE).contains(&c), "digit in {:?}", once);
+                prop_assert!(!is_bangla_digit(c), "digit in {:?}", once);
                 prop_assert!(!c.is_control(), "control char in {:?}", once);
                 prop_assert!(c == ' ' || !c.is_whitespace(), "whitespace in {:?}", once);
             }
