@@ -4,17 +4,17 @@
 use std::io::Write;
 
 /// brotli quality of the copies a page ends up with: the smallest brotli
-/// makes. It is slow (about 0.5 MB of HTML a second on one core), so it
-/// runs after a charter loads, in the background ([`crate::site`]).
+/// makes. It is the slowest, so it runs after a charter loads, in the
+/// background (`site::Compressor`).
 pub const BROTLI_QUALITY: u32 = 11;
 
 /// gzip level of the copies a page ends up with.
 pub const GZIP_LEVEL: u32 = 9;
 
 /// gzip level of the copy made while a charter loads: every browser takes
-/// gzip, and level 1 compresses a 1,000-service charter (about 40 MB of
-/// pages) in about a third of a second of CPU, into 37% more bytes than
-/// level 9, which takes four times as long.
+/// gzip, and level 1 is several times faster than level 9 for a little
+/// more than a third more bytes, a good trade for the seconds until the
+/// smallest copies are ready.
 pub const QUICK_GZIP_LEVEL: u32 = 1;
 
 /// Content codings, in our order of preference.
@@ -146,9 +146,8 @@ pub fn brotli(data: &[u8]) -> Vec<u8> {
     let params = brotli::enc::BrotliEncoderParams {
         quality: BROTLI_QUALITY as i32,
         // A window just large enough for the page, and at most 256 KiB:
-        // at quality 11 the encoder needs 8 bytes per byte of window, so
-        // the 4 MiB window a 1,000-service charter's largest pages would
-        // get costs 32 MiB per thread, for 0.2% smaller output.
+        // at quality 11 the encoder needs 8 bytes per byte of window, and
+        // a larger window saves next to nothing on pages of this kind.
         lgwin: (data.len().max(1).ilog2() as i32 + 1).clamp(16, 18),
         ..Default::default()
     };

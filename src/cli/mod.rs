@@ -111,11 +111,10 @@ const MAX_BASE_URL: usize = 200;
 /// Keeps the process's memory close to what the site holds. glibc's
 /// allocator gives each thread that allocates its own arena and keeps
 /// large freed blocks for reuse; a load renders on every core and the
-/// background compression frees large buffers, so with the defaults a
-/// 1,000-service charter peaks at about 145 MB. Two arenas and returning
-/// blocks over 1 MiB to the system bring that to about 110 MiB. (A lower
-/// threshold, 128 KiB, saves 2 MB more but maps and zeroes a gzip
-/// compressor's state afresh for every page: 15% slower loads.)
+/// background compression frees large buffers, so with the defaults the
+/// process holds far more than its pages. Two arenas, and large blocks
+/// returned to the system, keep it close. The threshold stays at 1 MiB:
+/// below it, every page's gzip state would be mapped and zeroed afresh.
 pub fn tune_allocator() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: mallopt only sets allocator parameters; it is called before

@@ -27,7 +27,7 @@ use axum::Router;
 pub use app::App;
 pub use listener::{serve, serve_with};
 pub use respond::{AppError, preferred_lang};
-pub use state::{AppState, load_from_history};
+pub use state::{AppState, ReloadError, load_from_history};
 
 /// How the server protects itself, with defaults for a small office site
 /// behind a reverse proxy.

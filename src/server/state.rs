@@ -9,7 +9,7 @@ use std::time::SystemTime;
 use arc_swap::ArcSwap;
 
 use crate::history::History;
-use crate::site::{Site, SiteOptions};
+use crate::site::{Site, SiteError, SiteOptions};
 
 /// What the server shares between requests.
 #[derive(Debug)]
@@ -24,6 +24,18 @@ pub struct AppState {
     /// One reload at a time (the watcher and SIGHUP may ask together), so
     /// the last one asked for is the one served and kept last.
     reloading: tokio::sync::Mutex<()>,
+}
+
+/// Why a reload left the site as it was.
+#[derive(Debug, thiserror::Error)]
+pub enum ReloadError {
+    /// The file cannot be read, is not a valid charter, or its pages
+    /// cannot be made: what `charter check` would print.
+    #[error(transparent)]
+    Site(#[from] SiteError),
+    /// The reload's thread ended without a result (a panic).
+    #[error("the reload stopped unexpectedly: {0}")]
+    Stopped(String),
 }
 
 /// The last reload that failed, while the site serves an older version.
@@ -109,26 +121,25 @@ impl AppState {
 
     /// Reads the charter file again. A valid charter replaces the site in
     /// one atomic swap; an invalid one is logged and the last good site
-    /// keeps being served. The error is what `charter check` would print.
+    /// keeps being served.
     ///
     /// A valid charter is kept in the history (when there is one) before
     /// it is served, so `/healthz` never shows a version the history lacks.
-    pub async fn reload(self: &Arc<Self>) -> Result<(), String> {
+    pub async fn reload(self: &Arc<Self>) -> Result<(), ReloadError> {
         let _one_at_a_time = self.reloading.lock().await;
         let state = Arc::clone(self);
         // Rendering and brotli are CPU work: keep them off the async workers.
         let built = tokio::task::spawn_blocking(move || {
-            let site =
-                Site::load(&state.charter_path, &state.options).map_err(|e| e.to_string())?;
+            let site = Site::load(&state.charter_path, &state.options)?;
             if let Some(history) = &state.history {
                 history.keep(&state.charter_path, &site.charter, &site.content_hash);
             }
-            Ok::<Site, String>(site)
+            Ok::<Site, ReloadError>(site)
         })
         .await
         // A panic while loading is a failed reload like any other: the
         // site goes on serving the last good version, and says so.
-        .unwrap_or_else(|e| Err(format!("reload task failed: {e}")));
+        .unwrap_or_else(|e| Err(ReloadError::Stopped(e.to_string())));
         let mut last = self
             .last_reload_error
             .lock()
@@ -146,15 +157,15 @@ impl AppState {
                 *last = None;
                 Ok(())
             }
-            Err(message) => {
+            Err(error) => {
                 tracing::error!(
-                    "charter not reloaded; still serving the last good version:\n{message}"
+                    "charter not reloaded; still serving the last good version:\n{error}"
                 );
                 *last = Some(ReloadFailure {
-                    message: message.clone(),
+                    message: error.to_string(),
                     at: SystemTime::now(),
                 });
-                Err(message)
+                Err(error)
             }
         }
     }

@@ -123,3 +123,130 @@ fn unreadable_file_exits_2() {
         "{stderr}"
     );
 }
+
+/// The same failure ends every subcommand with the same status: 1 for a
+/// charter that is not valid, 2 for a file that cannot be read or a
+/// command line that is wrong.
+#[test]
+fn every_subcommand_ends_a_failure_with_the_same_status() {
+    let dir = tempfile::tempdir().unwrap();
+    let invalid = dir.path().join("invalid.toml");
+    std::fs::write(&invalid, "[office]\n").unwrap();
+    let missing = dir.path().join("missing.toml");
+    let out = dir.path().join("site");
+    let run = |args: &[&std::ffi::OsStr]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_charter"))
+            .args(args)
+            .env_remove("CHARTER_FILE")
+            .env_remove("CHARTER_BASE_URL")
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let os = |s: &str| std::ffi::OsString::from(s);
+    let cases: Vec<(&str, Vec<std::ffi::OsString>, i32)> = vec![
+        (
+            "check, missing",
+            vec![os("check"), missing.clone().into()],
+            2,
+        ),
+        (
+            "build, missing",
+            vec![
+                os("build"),
+                os("--out"),
+                out.clone().into(),
+                os("--charter"),
+                missing.clone().into(),
+            ],
+            2,
+        ),
+        (
+            "import, missing",
+            vec![os("import"), missing.clone().into()],
+            2,
+        ),
+        (
+            "serve, missing",
+            vec![
+                os("serve"),
+                os("--addr"),
+                os("127.0.0.1:0"),
+                os("--charter"),
+                missing.into(),
+            ],
+            2,
+        ),
+        (
+            "check, invalid",
+            vec![os("check"), invalid.clone().into()],
+            1,
+        ),
+        (
+            "build, invalid",
+            vec![
+                os("build"),
+                os("--out"),
+                out.clone().into(),
+                os("--charter"),
+                invalid.clone().into(),
+            ],
+            1,
+        ),
+        (
+            "serve, invalid",
+            vec![
+                os("serve"),
+                os("--addr"),
+                os("127.0.0.1:0"),
+                os("--charter"),
+                invalid.into(),
+            ],
+            1,
+        ),
+        (
+            "build, base URL without a scheme",
+            vec![
+                os("build"),
+                os("--out"),
+                out.clone().into(),
+                os("--charter"),
+                bundled().into(),
+                os("--base-url"),
+                os("charter.example.org"),
+            ],
+            2,
+        ),
+        (
+            "build, base URL too long",
+            vec![
+                os("build"),
+                os("--out"),
+                out.clone().into(),
+                os("--charter"),
+                bundled().into(),
+                os("--base-url"),
+                os(&format!("https://{}.example.org", "a".repeat(300))),
+            ],
+            2,
+        ),
+    ];
+    for (what, args, status) in cases {
+        let args: Vec<&std::ffi::OsStr> = args.iter().map(|a| a.as_os_str()).collect();
+        let (code, stderr) = run(&args);
+        assert_eq!(code, status, "{what}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{what}: {stderr}");
+    }
+    assert!(!out.exists(), "nothing was written");
+    let (_, stderr) = run(&[
+        os("build").as_os_str(),
+        os("--out").as_os_str(),
+        out.as_os_str(),
+        os("--base-url").as_os_str(),
+        os("ftp://charter.example.org").as_os_str(),
+    ]);
+    assert!(stderr.contains("https://"), "{stderr}");
+}

@@ -62,7 +62,8 @@ async fn reload_swaps_good_charters_and_keeps_the_last_good_one() {
         .state
         .reload()
         .await
-        .expect_err("invalid edit is refused");
+        .expect_err("invalid edit is refused")
+        .to_string();
     assert!(error.contains("charter.toml:"), "{error}");
     let home = server.get("/bn/").await;
     assert_eq!(home.status, 200);
