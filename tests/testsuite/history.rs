@@ -11,7 +11,7 @@ use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
 use citizen_charter::history::{Entry, History};
-use citizen_charter::server::{self, AppState, ServeOptions};
+use citizen_charter::server::AppState;
 use citizen_charter::site::{Site, SiteOptions};
 
 use crate::support::*;
@@ -48,13 +48,7 @@ struct Served {
     base: String,
     state: Arc<AppState>,
     history: History,
-    task: tokio::task::JoinHandle<()>,
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        self.task.abort();
-    }
+    _server: TestServer,
 }
 
 async fn serve(file: &Path, state_dir: &Path, limit: usize) -> Served {
@@ -62,20 +56,12 @@ async fn serve(file: &Path, state_dir: &Path, limit: usize) -> Served {
     let options = SiteOptions::default();
     let site = Site::load(file, &options).unwrap();
     let state = AppState::new(site, file.to_path_buf(), options, Some(history.clone()));
-    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let options = ServeOptions::default();
-    let app = server::app(state.clone(), &options);
-    let task = tokio::spawn(async move {
-        server::serve_with(listener, app, &options, std::future::pending())
-            .await
-            .unwrap();
-    });
+    let server = TestServer::serve_state(state.clone()).await;
     Served {
-        base,
+        base: server.base.clone(),
         state,
         history,
-        task,
+        _server: server,
     }
 }
 

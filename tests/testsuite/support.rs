@@ -65,6 +65,11 @@ impl TestServer {
     /// listener the `charter` binary uses.
     pub async fn serve(site: Site, charter: &Path) -> TestServer {
         let state = AppState::new(site, charter.to_path_buf(), SiteOptions::default(), None);
+        TestServer::serve_state(state).await
+    }
+
+    /// Serves `state` on the listener the `charter` binary uses.
+    pub async fn serve_state(state: Arc<AppState>) -> TestServer {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let options = ServeOptions::default();
