@@ -28,7 +28,7 @@ use crate::assets;
 use crate::charter::{Charter, Loaded, Service};
 use crate::encoding::{self, Accepted, Encoding, GZIP_LEVEL, QUICK_GZIP_LEVEL};
 use crate::i18n::Lang;
-use crate::open_data;
+use crate::render::open_data;
 use crate::render::{self, ErrorKind, RenderError, Target};
 use crate::search::SearchIndex;
 use crate::urls::{self, BaseUrl};
