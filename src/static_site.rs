@@ -9,7 +9,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use crate::assets;
-use crate::i18n::{Lang, tr};
+use crate::i18n::Lang;
 use crate::render::{ErrorKind, Target};
 use crate::site::{Page, Site};
 use crate::urls;
@@ -61,7 +61,7 @@ pub fn write_site(site: &Site, out: &Path) -> io::Result<Written> {
             &mut written,
         )?;
     }
-    let index = root_index();
+    let index = crate::render::root_redirect().map_err(io::Error::other)?;
     write_page(
         out,
         "index.html",
@@ -69,24 +69,6 @@ pub fn write_site(site: &Site, out: &Path) -> io::Result<Written> {
         &mut written,
     )?;
     Ok(written)
-}
-
-/// `/index.html`: without a server there is no Accept-Language redirect, so
-/// this page sends visitors to the Bangla home page (no JavaScript).
-fn root_index() -> String {
-    let bn = urls::home(Lang::Bn);
-    let en = urls::home(Lang::En);
-    let title = tr(Lang::Bn, "site-title");
-    let bn_name = tr(Lang::Bn, "lang-name");
-    let en_name = tr(Lang::En, "lang-name");
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"bn\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <meta http-equiv=\"refresh\" content=\"0; url={bn}\">\n\
-         <title>{title}</title>\n<link rel=\"canonical\" href=\"{bn}\">\n</head>\n<body>\n\
-         <main>\n<h1>{title}</h1>\n<p><a href=\"{bn}\">{bn_name}</a></p>\n\
-         <p lang=\"en\"><a href=\"{en}\" hreflang=\"en\">{en_name}</a></p>\n</main>\n</body>\n</html>\n"
-    )
 }
 
 fn write_page(out: &Path, name: &str, page: &Page, written: &mut Written) -> io::Result<()> {

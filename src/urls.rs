@@ -10,14 +10,9 @@ use crate::i18n::Lang;
 pub struct BaseUrl(String);
 
 impl BaseUrl {
-    /// `https://<website>` of the charter.
+    /// The charter's website ([`website_url`]).
     pub fn from_charter(charter: &Charter) -> BaseUrl {
-        let site = charter.office.website.get_ref();
-        if site.starts_with("http://") || site.starts_with("https://") {
-            BaseUrl::new(site)
-        } else {
-            BaseUrl::new(&format!("https://{site}"))
-        }
+        BaseUrl::new(&website_url(charter.office.website.get_ref()))
     }
 
     /// A base URL as given (`--base-url`), trailing slashes removed.
@@ -34,6 +29,26 @@ impl BaseUrl {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// The office's website as a link: `https://` and the host, or the
+/// address as written when the charter gives its scheme.
+pub fn website_url(website: &str) -> String {
+    let website = website.trim().trim_end_matches('/');
+    if website.starts_with("http://") || website.starts_with("https://") {
+        website.to_string()
+    } else {
+        format!("https://{website}")
+    }
+}
+
+/// The office's website as shown: the host, without scheme or trailing
+/// slash.
+pub fn website_host(website: &str) -> &str {
+    website
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
 }
 
 /// `/bn/`: the home page.
@@ -59,6 +74,17 @@ pub fn contact(lang: Lang) -> String {
 /// `/bn/search`: the search form's target.
 pub fn search(lang: Lang) -> String {
     format!("/{lang}/search")
+}
+
+/// `/bn/search?q=<query>`: the results for `query` (form-encoded), or the
+/// search page itself for an empty query.
+pub fn search_for(lang: Lang, query: &str) -> String {
+    if query.is_empty() {
+        search(lang)
+    } else {
+        let q: String = form_urlencoded::byte_serialize(query.as_bytes()).collect();
+        format!("{}?q={q}", search(lang))
+    }
 }
 
 /// `/api/v1/charter.json`: the whole charter as JSON.
@@ -132,6 +158,34 @@ mod tests {
         assert_eq!(
             file_for("/bn/services/ict-training"),
             "bn/services/ict-training.html"
+        );
+    }
+
+    #[test]
+    fn website_as_link_and_as_shown() {
+        assert_eq!(website_url("example.gov.bd"), "https://example.gov.bd");
+        assert_eq!(
+            website_url("https://example.gov.bd/"),
+            "https://example.gov.bd"
+        );
+        assert_eq!(
+            website_url("http://example.gov.bd"),
+            "http://example.gov.bd"
+        );
+        assert_eq!(website_host("https://example.gov.bd/"), "example.gov.bd");
+        assert_eq!(website_host("example.gov.bd"), "example.gov.bd");
+    }
+
+    #[test]
+    fn search_links_encode_the_query() {
+        assert_eq!(search_for(Lang::En, ""), "/en/search");
+        assert_eq!(
+            search_for(Lang::En, "ict training"),
+            "/en/search?q=ict+training"
+        );
+        assert_eq!(
+            search_for(Lang::Bn, "ই-নথি & 15"),
+            "/bn/search?q=%E0%A6%87-%E0%A6%A8%E0%A6%A5%E0%A6%BF+%26+15"
         );
     }
 

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
-use crate::i18n::Lang;
+use crate::i18n::{Lang, tr};
 
 /// A whole citizen charter.
 #[derive(Debug, Clone, PartialEq, Deserialize, Serialize)]
@@ -140,6 +140,11 @@ impl ServiceGroup {
             ServiceGroup::Institutional => "institutional",
             ServiceGroup::Internal => "internal",
         }
+    }
+
+    /// The group's name in `lang`, e.g. নাগরিক সেবা.
+    pub fn name(self, lang: Lang) -> String {
+        tr(lang, &format!("group-{}", self.key()))
     }
 
     /// The section number in the national format (২.১, ২.২, ২.৩).

@@ -27,6 +27,8 @@ pub struct BuildArgs {
 
 /// Writes the static copy of the site under `--out`.
 pub fn run(args: &BuildArgs) -> ExitCode {
+    // Warnings only (a page left without its QR code, say).
+    super::init_logging("warn", false);
     let options = SiteOptions {
         base_url: args.base_url.clone(),
         // Rendered for the static copy at once, not for the server and again.

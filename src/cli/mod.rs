@@ -13,6 +13,7 @@ mod history;
 mod import;
 mod serve;
 
+use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -85,6 +86,28 @@ pub fn run() -> ExitCode {
         Some(Command::Restore(args)) => history::restore(&args),
     };
     output::finish(code)
+}
+
+/// Logs to standard error at `level` unless `RUST_LOG` says otherwise,
+/// in JSON lines when `json` is set.
+fn init_logging(level: &str, json: bool) {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new(level));
+    // Colours only on a terminal: journald and log files get plain text.
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
+        .with_writer(std::io::stderr);
+    if json {
+        builder.json().init();
+    } else {
+        builder.init();
+    }
+    // A panic is logged like everything else (one JSON object with
+    // --log-json), with the place it happened; the server answers 500.
+    std::panic::set_hook(Box::new(|info| {
+        tracing::error!(target: "panic", "{info}");
+    }));
 }
 
 /// `--base-url`: an absolute http(s) address short enough to be a link

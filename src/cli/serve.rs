@@ -1,6 +1,5 @@
 //! `charter serve`: the site over HTTP, reloaded when the file changes.
 
-use std::io::IsTerminal;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -82,29 +81,9 @@ impl ServeArgs {
     }
 }
 
-fn init_logging(json: bool) {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env()
-        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
-    // Colours only on a terminal: journald and log files get plain text.
-    let builder = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_ansi(std::io::stderr().is_terminal())
-        .with_writer(std::io::stderr);
-    if json {
-        builder.json().init();
-    } else {
-        builder.init();
-    }
-    // A panic is logged like everything else (one JSON object with
-    // --log-json), with the place it happened; the server answers 500.
-    std::panic::set_hook(Box::new(|info| {
-        tracing::error!(target: "panic", "{info}");
-    }));
-}
-
 /// Serves until Ctrl-C or SIGTERM.
 pub fn run(args: ServeArgs) -> ExitCode {
-    init_logging(args.log_json);
+    super::init_logging("info", args.log_json);
     let options = SiteOptions {
         base_url: args.base_url.clone(),
         compressor: Compressor::new(),

@@ -171,6 +171,7 @@ impl Site {
             }
         }
         compressor.forget_dropped_pages();
+        warn_of_pages_without_qr(&charter, &base, &pages);
         Ok(Site {
             charter,
             content_hash,
@@ -307,6 +308,31 @@ impl Site {
             state.bytes += page.stored_bytes();
         }
         state
+    }
+}
+
+/// Logs, once per load, how many service pages have no QR code because
+/// their address is longer than a QR code holds.
+fn warn_of_pages_without_qr(charter: &Charter, base: &BaseUrl, pages: &HashMap<String, Arc<Page>>) {
+    let too_long: Vec<usize> = Lang::ALL
+        .into_iter()
+        .flat_map(|lang| {
+            charter
+                .services
+                .iter()
+                .map(move |s| (lang, s.slug.get_ref()))
+        })
+        .filter(|(lang, slug)| !pages.contains_key(&urls::service_qr(*lang, slug)))
+        .map(|(lang, slug)| base.join(&urls::service(lang, slug)).len())
+        .collect();
+    if let Some(longest) = too_long.iter().max() {
+        tracing::warn!(
+            pages = too_long.len(),
+            longest,
+            limit = render::qr::MAX_BYTES,
+            "service pages without a QR code: their addresses are longer than a QR code holds; \
+             a shorter base URL (--base-url, or the charter's website) gives them one"
+        );
     }
 }
 

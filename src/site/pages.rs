@@ -4,7 +4,7 @@
 
 use crate::charter::{Charter, Service};
 use crate::i18n::Lang;
-use crate::open_data;
+use crate::render::open_data;
 use crate::render::{self, ErrorKind, RenderError, Target};
 use crate::urls::{self, BaseUrl};
 

@@ -323,3 +323,58 @@ async fn qr_codes_open_the_service_page() {
         }
     }
 }
+
+/// The site for the bundled charter with absolute links on `base`.
+fn site_on(base: &str) -> citizen_charter::site::Site {
+    let options = citizen_charter::site::SiteOptions {
+        base_url: Some(citizen_charter::urls::BaseUrl::new(base)),
+        ..Default::default()
+    };
+    citizen_charter::site::Site::load(&bundled(), &options).unwrap()
+}
+
+fn html_of(site: &citizen_charter::site::Site, path: &str) -> String {
+    String::from_utf8(site.page(path).unwrap().identity.to_vec()).unwrap()
+}
+
+#[test]
+fn addresses_too_long_for_a_qr_code_leave_pages_without_one() {
+    let site = site_on(&format!("https://{}", "a".repeat(4000)));
+    assert_eq!(site.html_paths().len(), 32);
+    assert!(!site.paths().iter().any(|p| p.ends_with("/qr.svg")));
+    for path in site.html_paths() {
+        let html = html_of(&site, path);
+        assert!(!html.contains("<svg"), "{path} has a QR code");
+        assert!(!html.contains("qr.svg"), "{path} links a QR code");
+    }
+    // The static copy is made from the same pages.
+    let copy = site.static_copy().unwrap();
+    assert!(!copy.paths().iter().any(|p| p.ends_with("/qr.svg")));
+}
+
+#[test]
+fn the_table_shows_the_qr_codes_the_service_pages_have() {
+    use citizen_charter::render::qr::MAX_BYTES;
+    // "/bn/services/office-information" fits; the longer
+    // "/bn/services/sheikh-russel-digital-lab-support" does not.
+    let base_len = MAX_BYTES - "/bn/services/office-information".len();
+    let base = format!("https://{}", "a".repeat(base_len - "https://".len()));
+    let site = site_on(&base);
+    for lang in ["bn", "en"] {
+        let table = html_of(&site, &format!("/{lang}/services"));
+        let mut with_code = Vec::new();
+        for s in &site.charter.services {
+            let slug = s.slug.get_ref();
+            let path = format!("/{lang}/services/{slug}");
+            let qr = format!("{path}/qr.svg");
+            let inline = html_of(&site, &path).contains("<svg");
+            assert_eq!(site.page(&qr).is_some(), inline, "{path}");
+            assert_eq!(table.contains(&format!("src=\"{qr}\"")), inline, "{path}");
+            if inline {
+                with_code.push(slug.as_str());
+            }
+        }
+        assert!(with_code.contains(&"office-information"), "{with_code:?}");
+        assert!(!with_code.contains(&"sheikh-russel-digital-lab-support"));
+    }
+}

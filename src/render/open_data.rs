@@ -2,6 +2,7 @@
 //! each page, `sitemap.xml` and `robots.txt`. All of it is made at load
 //! time, like the pages.
 
+use askama::Template;
 use serde_json::{Value, json};
 
 use crate::charter::{Block, Charter, Officer, Service, Text};
@@ -163,7 +164,7 @@ pub fn service_ld(charter: &Charter, s: &Service, lang: Lang, base: &BaseUrl) ->
             tr(lang, "col-time"),
             words(&s.time_limit).join("; ")
         ),
-        "serviceType": crate::render::group_name(s.group, lang),
+        "serviceType": s.group.name(lang),
         "provider": organization(charter, lang, base),
         "areaServed": {
             "@type": "AdministrativeArea",
@@ -185,7 +186,25 @@ fn script_safe(v: &Value) -> String {
         .replace('&', "\\u0026")
 }
 
+/// One `<url>` of the sitemap: a page's address and its alternates.
+struct SitemapUrl {
+    loc: String,
+    bn: String,
+    en: String,
+}
+
+#[derive(Template)]
+#[template(path = "sitemap.xml")]
+struct Sitemap {
+    urls: Vec<SitemapUrl>,
+    /// `2026-11-27`: the charter's last change.
+    lastmod: Option<String>,
+}
+
 /// `/sitemap.xml`: every page in both languages, with its alternates.
+///
+/// Made once per load from every page's address, it is also where a load
+/// reports the service pages whose address is too long for a QR code.
 pub fn sitemap(charter: &Charter, base: &BaseUrl) -> String {
     let mut pages: Vec<(String, String)> = vec![
         (urls::home(Lang::Bn), urls::home(Lang::En)),
@@ -196,28 +215,24 @@ pub fn sitemap(charter: &Charter, base: &BaseUrl) -> String {
         let slug = s.slug.get_ref();
         pages.push((urls::service(Lang::Bn, slug), urls::service(Lang::En, slug)));
     }
-    let lastmod = charter
-        .last_updated()
-        .map(|d| format!("<lastmod>{}</lastmod>", d.iso()))
-        .unwrap_or_default();
-    let mut xml = String::from(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" \
-         xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
-    );
-    for (bn, en) in &pages {
-        let (bn, en) = (xml_escape(&base.join(bn)), xml_escape(&base.join(en)));
-        for loc in [&bn, &en] {
-            xml.push_str(&format!(
-                "<url><loc>{loc}</loc>{lastmod}\
-                 <xhtml:link rel=\"alternate\" hreflang=\"bn\" href=\"{bn}\"/>\
-                 <xhtml:link rel=\"alternate\" hreflang=\"en\" href=\"{en}\"/>\
-                 <xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"{bn}\"/></url>\n"
-            ));
-        }
+    let urls: Vec<SitemapUrl> = pages
+        .iter()
+        .flat_map(|(bn, en)| {
+            let (bn, en) = (base.join(bn), base.join(en));
+            [bn.clone(), en.clone()].map(|loc| SitemapUrl {
+                loc,
+                bn: bn.clone(),
+                en: en.clone(),
+            })
+        })
+        .collect();
+    Sitemap {
+        urls,
+        lastmod: charter.last_updated().map(|d| d.iso()),
     }
-    xml.push_str("</urlset>\n");
-    xml
+    .render()
+    // Strings written to a String: rendering cannot fail.
+    .expect("the sitemap renders")
 }
 
 /// `/robots.txt`: everything may be crawled; the sitemap says what there is.
@@ -230,9 +245,26 @@ pub fn robots(base: &BaseUrl) -> String {
     )
 }
 
-fn xml_escape(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::tests::bundled;
+
+    #[test]
+    fn the_sitemap_escapes_addresses_as_xml() {
+        let sitemap = sitemap(&bundled(), &BaseUrl::new("https://example.org/a&b\"c'"));
+        assert!(sitemap.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset "));
+        assert!(sitemap.contains("<url><loc>https://example.org/a&amp;b&quot;c'/bn/</loc>"));
+        assert!(sitemap.ends_with("</url>\n</urlset>\n"));
+        assert_eq!(
+            sitemap.lines().filter(|l| l.starts_with("<url>")).count(),
+            32
+        );
+    }
+
+    #[test]
+    fn robots_names_the_sitemap() {
+        let robots = robots(&BaseUrl::new("https://example.org"));
+        assert!(robots.ends_with("Sitemap: https://example.org/sitemap.xml\n"));
+    }
 }
