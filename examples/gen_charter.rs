@@ -9,10 +9,16 @@
 //! their texts are made of phrases of the kind real upazila charters use,
 //! in Bangla and English, so that pages have realistic sizes and compress
 //! like real ones. The output depends only on the count (and the optional
-//! seed after it): the same arguments give the same file.
+//! seed after it): the same arguments give the same file. The charter is
+//! built as the model and written by `import::to_toml`, as `charter import`
+//! writes its files.
 
-use citizen_charter::import::toml_string;
-use std::fmt::Write;
+use citizen_charter::charter::{
+    Block, Charter, GrievanceStep, Office, Officer, Service, ServiceGroup, Statement, Text,
+};
+use citizen_charter::i18n::bn_digits;
+use citizen_charter::import::to_toml;
+use toml::Spanned;
 
 /// A text in both languages.
 type Pair = (&'static str, &'static str);
@@ -271,34 +277,23 @@ impl Rng {
     }
 }
 
-fn text((bn, en): (impl AsRef<str>, impl AsRef<str>)) -> String {
-    format!(
-        "{{ bn = {}, en = {} }}",
-        toml_string(bn.as_ref()),
-        toml_string(en.as_ref())
-    )
+/// A value made here rather than read from a file, so with no place in one.
+fn stand_in<T>(value: T) -> Spanned<T> {
+    Spanned::new(0..0, value)
 }
 
-fn block(items: &[Pair]) -> String {
-    match items {
-        [one] => text(*one),
-        _ => {
-            let mut out = String::from("[\n");
-            for &item in items {
-                let _ = writeln!(out, "  {},", text(item));
-            }
-            out.push(']');
-            out
-        }
+fn text((bn, en): (impl Into<String>, impl Into<String>)) -> Text {
+    Text {
+        bn: stand_in(bn.into()),
+        en: Some(stand_in(en.into())),
     }
 }
 
-/// Bangla digits for `n`.
-fn bangla_number(n: usize) -> String {
-    n.to_string()
-        .chars()
-        .map(|c| char::from_u32(0x09E6 + c.to_digit(10).unwrap_or(0)).unwrap_or(c))
-        .collect()
+fn block(items: &[Pair]) -> Block {
+    match items {
+        [one] => Block::Text(text(*one)),
+        _ => Block::List(items.iter().map(|&item| text(item)).collect()),
+    }
 }
 
 /// `english` as a slug of whole words, short enough (with the number
@@ -319,80 +314,70 @@ fn slug_of(english: &str, number: usize) -> String {
     slug
 }
 
-fn charter(count: usize, seed: u64) -> String {
+fn charter(count: usize, seed: u64) -> Charter {
     let mut rng = Rng(seed);
-    let mut out = String::new();
-    out.push_str(
-        "# A generated charter for load tests (examples/gen_charter.rs); not a real office's.\n\n",
-    );
-    out.push_str(&format!(
-        "[office]\n\
-         government = {}\n\
-         office = {}\n\
-         department = {}\n\
-         upazila = {}\n\
-         district = {}\n\
-         website = \"uno.haluaghat.mymensingh.gov.bd\"\n\
-         address = {}\n\
-         phone = \"+880 9025 56001\"\n\
-         email = \"unohaluaghat@mopa.gov.bd\"\n\n",
-        text((
+    let office = Office {
+        government: text((
             "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার",
-            "Government of the People's Republic of Bangladesh"
+            "Government of the People's Republic of Bangladesh",
         )),
-        text((
+        office: text((
             "উপজেলা নির্বাহী অফিসারের কার্যালয়",
-            "Office of the Upazila Nirbahi Officer"
+            "Office of the Upazila Nirbahi Officer",
         )),
-        text(("মন্ত্রিপরিষদ বিভাগ", "Cabinet Division")),
-        text(("হালুয়াঘাট", "Haluaghat")),
-        text(("ময়মনসিংহ", "Mymensingh")),
-        text((
+        department: text(("মন্ত্রিপরিষদ বিভাগ", "Cabinet Division")),
+        upazila: text(("হালুয়াঘাট", "Haluaghat")),
+        district: text(("ময়মনসিংহ", "Mymensingh")),
+        website: stand_in("uno.haluaghat.mymensingh.gov.bd".to_string()),
+        address: Some(text((
             "উপজেলা পরিষদ ভবন, হালুয়াঘাট, ময়মনসিংহ",
-            "Upazila Parishad Building, Haluaghat, Mymensingh"
-        )),
-    ));
-    out.push_str(&format!(
-        "[charter]\n\
-         vision = {}\n\
-         mission = {}\n\
-         last_updated = 2026-01-15\n\
-         expectations = [\n  {},\n  {},\n  {},\n]\n\n",
-        text((
+            "Upazila Parishad Building, Haluaghat, Mymensingh",
+        ))),
+        phone: Some(stand_in("+880 9025 56001".to_string())),
+        email: Some(stand_in("unohaluaghat@mopa.gov.bd".to_string())),
+    };
+    let statement = Statement {
+        vision: text((
             "দক্ষ, স্বচ্ছ ও জবাবদিহিমূলক জনপ্রশাসনের মাধ্যমে নাগরিকের দোরগোড়ায় সেবা পৌঁছে দেওয়া।",
-            "Bringing services to citizens' doorsteps through an efficient, transparent and accountable public administration."
+            "Bringing services to citizens' doorsteps through an efficient, transparent and accountable public administration.",
         )),
-        text((
+        mission: text((
             "প্রশাসনিক দক্ষতা বৃদ্ধি, তথ্যপ্রযুক্তির যথাযথ ব্যবহার এবং সেবাদাতাদের দৃষ্টিভঙ্গি পরিবর্তনের মাধ্যমে উপজেলা পর্যায়ে সকল সেবা সহজে, দ্রুত ও স্বল্প ব্যয়ে প্রদান নিশ্চিত করা।",
-            "Ensuring that every service at upazila level is given simply, quickly and at low cost by raising administrative efficiency, using information technology well and changing the attitude of those who serve."
+            "Ensuring that every service at upazila level is given simply, quickly and at low cost by raising administrative efficiency, using information technology well and changing the attitude of those who serve.",
         )),
-        text((
-            "নির্ধারিত ফরমে সম্পূর্ণভাবে পূরণকৃত আবেদন জমা প্রদান",
-            "Submit a fully completed application on the prescribed form"
-        )),
-        text((
-            "সাক্ষাতের জন্য নির্ধারিত সময়ের পূর্বেই উপস্থিত থাকা",
-            "Arrive before the time set for the appointment"
-        )),
-        text((
-            "যথাযথ প্রক্রিয়ায় প্রয়োজনীয় ফি পরিশোধ করা",
-            "Pay the required fee in the proper way"
-        )),
-    ));
-    for (i, (id, name, designation)) in OFFICERS.iter().enumerate() {
-        out.push_str(&format!(
-            "[[officers]]\nid = \"{id}\"\nname = {}\ndesignation = {}\noffice = {}\nphone = \"0170000{:04}\"\nemail = \"{id}@haluaghat.gov.bd\"\n\n",
-            text(*name),
-            text(*designation),
+        expectations: vec![
             text((
-                "উপজেলা নির্বাহী অফিসারের কার্যালয়, হালুয়াঘাট, ময়মনসিংহ",
-                "Office of the Upazila Nirbahi Officer, Haluaghat, Mymensingh"
+                "নির্ধারিত ফরমে সম্পূর্ণভাবে পূরণকৃত আবেদন জমা প্রদান",
+                "Submit a fully completed application on the prescribed form",
             )),
-            i + 1,
-        ));
-    }
+            text((
+                "সাক্ষাতের জন্য নির্ধারিত সময়ের পূর্বেই উপস্থিত থাকা",
+                "Arrive before the time set for the appointment",
+            )),
+            text((
+                "যথাযথ প্রক্রিয়ায় প্রয়োজনীয় ফি পরিশোধ করা",
+                "Pay the required fee in the proper way",
+            )),
+        ],
+        last_updated: Some(stand_in("2026-01-15".parse().expect("a TOML date"))),
+    };
+    let officers = OFFICERS
+        .iter()
+        .enumerate()
+        .map(|(i, (id, name, designation))| Officer {
+            id: stand_in(id.to_string()),
+            name: text(*name),
+            designation: text(*designation),
+            office: Some(text((
+                "উপজেলা নির্বাহী অফিসারের কার্যালয়, হালুয়াঘাট, ময়মনসিংহ",
+                "Office of the Upazila Nirbahi Officer, Haluaghat, Mymensingh",
+            ))),
+            phone: Some(stand_in(format!("0170000{:04}", i + 1))),
+            email: Some(stand_in(format!("{id}@haluaghat.gov.bd"))),
+        })
+        .collect();
     let mut serials = [0u32; 3];
-    let groups = ["citizen", "institutional", "internal"];
+    let mut services = Vec::with_capacity(count);
     for n in 0..count {
         // Half citizen services, three tenths institutional, the rest internal.
         let group = match n % 10 {
@@ -415,19 +400,18 @@ fn charter(count: usize, seed: u64) -> String {
         let documents = rng.some(DOCUMENTS, documents_count);
         let fee = rng.pick(FEES);
         let time = rng.pick(TIME_LIMITS);
-        let _ = write!(
-            out,
-            "[[services]]\ngroup = \"{}\"\nserial = {}\nslug = \"{slug}\"\nofficer = \"{}\"\nsenior_officer = \"{}\"\nname = {}\ndelivery = {}\ndocuments = {}\nfee = {}\ntime_limit = {}\n\n",
-            groups[group],
-            serials[group],
-            OFFICERS[officer].0,
-            OFFICERS[senior].0,
-            text((name_bn, name_en)),
-            block(&delivery),
-            block(&documents),
-            text(fee),
-            text(time),
-        );
+        services.push(Service {
+            group: ServiceGroup::ALL[group],
+            serial: stand_in(serials[group]),
+            slug: stand_in(slug),
+            name: text((name_bn, name_en)),
+            delivery: block(&delivery),
+            documents: block(&documents),
+            fee: Block::Text(text(fee)),
+            time_limit: Block::Text(text(time)),
+            officer: Some(stand_in(OFFICERS[officer].0.to_string())),
+            senior_officer: Some(stand_in(OFFICERS[senior].0.to_string())),
+        });
     }
     let steps = [
         (
@@ -470,21 +454,27 @@ fn charter(count: usize, seed: u64) -> String {
             60,
         ),
     ];
-    for (i, (when, contact, address, days)) in steps.into_iter().enumerate() {
-        let _ = write!(
-            out,
-            "[[grievance]]\nserial = {}\nwhen = {}\ncontact = {}\naddress = {}\nresolution_time = {}\n\n",
-            i + 1,
-            text(when),
-            text(contact),
-            text(address),
-            text((
-                format!("{} কার্যদিবস", bangla_number(days)),
-                format!("{days} working days")
+    let grievance = steps
+        .into_iter()
+        .zip(1..)
+        .map(|((when, contact, address, days), serial)| GrievanceStep {
+            serial: stand_in(serial),
+            when: text(when),
+            contact: text(contact),
+            address: text(address),
+            resolution_time: text((
+                format!("{} কার্যদিবস", bn_digits(&days.to_string())),
+                format!("{days} working days"),
             )),
-        );
+        })
+        .collect();
+    Charter {
+        office,
+        statement,
+        officers,
+        services,
+        grievance,
     }
-    out
 }
 
 fn main() {
@@ -499,5 +489,8 @@ fn main() {
             std::process::exit(2);
         }
     };
-    print!("{}", charter(count, seed));
+    print!(
+        "# A generated charter for load tests (examples/gen_charter.rs); not a real office's.\n\n{}",
+        to_toml(&charter(count, seed))
+    );
 }
