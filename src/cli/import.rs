@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::Exit;
 use crate::charter;
+use crate::import::ImportError;
 use crate::{errln, outp};
 
 #[derive(Debug, Args)]
@@ -40,6 +41,14 @@ pub fn run(args: &ImportArgs) -> ExitCode {
         Ok(toml) => {
             outp!("{toml}");
             Exit::Ok.into()
+        }
+        Err(e @ ImportError::FailsCheck { .. }) => {
+            // The staff complete it: the lines check names are its lines.
+            if let ImportError::FailsCheck { toml, .. } = &e {
+                outp!("{toml}");
+            }
+            errln!("{}: {e}", file.display());
+            Exit::Invalid.into()
         }
         Err(e) => {
             errln!("{}: {e}", file.display());

@@ -190,15 +190,20 @@ pub enum ImportError {
         reason: &'static str,
     },
 
-    /// The charter read from the text does not pass `charter check`, so it
-    /// is not given out.
+    /// The charter read from the text does not pass `charter check` yet
+    /// (a value missing on the portal, say): it is given out with what
+    /// check found, for the staff to complete.
     #[error(
-        "the charter read from this text does not pass `charter check`, so it is not printed; \
-         correct the portal text where check points (service citizen-3 is row ৩ of table \
-         ২.১), or, if the text is right, report it as a fault of the importer. What check \
-         found in the charter it would have printed:\n{0}"
+        "the charter read from this text does not pass `charter check` yet; it is printed \
+         all the same: save it, fix what check found (the lines are those of the printed \
+         charter; service citizen-3 is row ৩ of table ২.১), then run `charter check`:\n{problems}"
     )]
-    FailsCheck(Box<LoadError>),
+    FailsCheck {
+        /// The charter as read, to be completed.
+        toml: String,
+        /// What check found.
+        problems: Box<LoadError>,
+    },
 }
 
 /// Imports a charter scraped from the national portal (tab-separated text)
@@ -212,11 +217,15 @@ pub fn import(portal_text: &str) -> Result<String, ImportError> {
             // Every text lacks its English side here: only the errors say
             // what is wrong.
             report.diagnostics.retain(|d| d.severity == Severity::Error);
-            Err(ImportError::FailsCheck(Box::new(LoadError::Invalid {
-                report,
-            })))
+            Err(ImportError::FailsCheck {
+                toml,
+                problems: Box::new(LoadError::Invalid { report }),
+            })
         }
-        Err(e) => Err(ImportError::FailsCheck(Box::new(e))),
+        Err(e) => Err(ImportError::FailsCheck {
+            toml,
+            problems: Box::new(e),
+        }),
     }
 }
 

@@ -720,10 +720,19 @@ fn error_officer_cell() {
 
 #[test]
 fn error_fails_check() {
-    // Read without fault, but not a valid charter: the text is not printed.
+    // Read without fault, but not a valid charter yet: given out with
+    // what check found, at the lines of the charter given out.
     let officer = OFFICER.replace("02996673752", "0123");
     let (error, message) = failure(&portal(&[service_row("১", "ক", &officer)]));
-    assert!(matches!(error, ImportError::FailsCheck(_)), "{error:?}");
+    let ImportError::FailsCheck { toml, .. } = &error else {
+        panic!("{error:?}");
+    };
+    assert!(toml.contains("phone = \"0123\""), "{toml}");
+    let line = toml.lines().position(|l| l.contains("\"0123\"")).unwrap() + 1;
+    assert!(
+        message.contains(&format!("imported charter:{line}:")),
+        "{message}"
+    );
     assert!(
         message.contains("does not pass `charter check`"),
         "{message}"
@@ -735,7 +744,7 @@ fn error_fails_check() {
 
     let empty_fee = row(&["১", "ক", "পদ্ধতি", "কাগজ", "", "৩ দিন", OFFICER]);
     let (error, message) = failure(&portal(&[empty_fee]));
-    assert!(matches!(error, ImportError::FailsCheck(_)), "{error:?}");
+    assert!(matches!(error, ImportError::FailsCheck { .. }), "{error:?}");
     assert!(message.contains("citizen-1: fee is empty"), "{message}");
     assert!(!message.contains("has no English text"), "{message}");
 }

@@ -84,3 +84,41 @@ fn importing_the_seed_gives_the_bundled_charter() {
     let texts = imported.charter.texts().len();
     assert_eq!(warnings.len(), texts);
 }
+
+#[test]
+fn a_portal_text_with_a_gap_is_printed_with_what_to_fix() {
+    // The fee of the first service left empty on the portal.
+    let text = std::fs::read_to_string(repo("tests/fixtures/portal.txt")).unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.starts_with("১\t") && l.contains("বিনামূল্যে"))
+        .expect("the first service's row");
+    let cells: Vec<&str> = row.split('\t').collect();
+    let mut emptied = cells.clone();
+    emptied[4] = "";
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("portal.txt");
+    std::fs::write(&file, text.replacen(row, &emptied.join("\t"), 1)).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_charter"))
+        .arg("import")
+        .arg(&file)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    // The charter is printed, and check's finding names its line.
+    let printed = String::from_utf8(out.stdout).unwrap();
+    let line = printed
+        .lines()
+        .position(|l| l.starts_with("fee = ") && l.contains("\"\""))
+        .expect("the empty fee is printed")
+        + 1;
+    assert!(
+        stderr.contains("does not pass `charter check` yet"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!("imported charter:{line}:")),
+        "line {line}: {stderr}"
+    );
+}
