@@ -113,15 +113,17 @@ fn init_logging(level: &str, json: bool) {
 /// `--base-url`: an absolute http(s) address short enough to be a link
 /// and a QR code on every page.
 fn base_url(value: &str) -> Result<BaseUrl, String> {
-    let rest = value
-        .strip_prefix("https://")
-        .or_else(|| value.strip_prefix("http://"))
-        .ok_or("it must start with https:// (or http://)")?;
+    let value = value.trim();
+    let scheme_end = value.find("://").map_or(0, |i| i + 3);
+    let rest = match value[..scheme_end].to_ascii_lowercase().as_str() {
+        "https://" | "http://" => &value[scheme_end..],
+        _ => return Err("it must start with https:// (or http://)".into()),
+    };
     let host = rest.split('/').next().unwrap_or_default();
     if host.is_empty() || host.contains(|c: char| c.is_whitespace() || c == '@') {
         return Err("it must name a host, e.g. https://charter.example.gov.bd".into());
     }
-    if value.len() > MAX_BASE_URL {
+    if value.chars().count() > MAX_BASE_URL {
         return Err(format!("it must be at most {MAX_BASE_URL} characters long"));
     }
     Ok(BaseUrl::new(value))

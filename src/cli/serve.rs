@@ -12,7 +12,7 @@ use super::Exit;
 use crate::errln;
 use crate::history::{self, History};
 use crate::server::{self, AppState, ServeOptions, watch};
-use crate::site::{Compressor, Site, SiteOptions};
+use crate::site::{Site, SiteOptions};
 use crate::urls::BaseUrl;
 
 /// The on/off settings take `1`, `true`, `yes` or `on` (and their
@@ -32,8 +32,9 @@ pub struct ServeArgs {
     #[arg(long, env = "CHARTER_LOG_JSON", value_parser = BoolishValueParser::new())]
     pub log_json: bool,
     /// Public address of the site (e.g. https://charter.example.gov.bd), used
-    /// for canonical links, the sitemap, JSON-LD and QR codes. Default:
-    /// https:// + the charter's website.
+    /// for canonical links, the sitemap, JSON-LD and QR codes: http:// or
+    /// https://, at most 200 characters. Default: https:// + the charter's
+    /// website.
     #[arg(long, env = "CHARTER_BASE_URL", value_parser = super::base_url)]
     pub base_url: Option<BaseUrl>,
     /// The site is reached over HTTPS (a TLS proxy in front): send
@@ -86,7 +87,6 @@ pub fn run(args: ServeArgs) -> ExitCode {
     super::init_logging("info", args.log_json);
     let options = SiteOptions {
         base_url: args.base_url.clone(),
-        compressor: Compressor::new(),
         ..SiteOptions::default()
     };
     let history = history::state_dir(args.state_dir.as_deref())

@@ -36,7 +36,7 @@ struct Shared {
     /// Every page alive, by content type and SHA-256 of its bytes.
     live: Mutex<HashMap<PageKey, Weak<Page>>>,
     /// The static files, compressed once.
-    assets: OnceLock<Arc<HashMap<String, Page>>>,
+    assets: OnceLock<HashMap<String, Page>>,
 }
 
 impl std::fmt::Debug for Compressor {
@@ -54,7 +54,11 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 }
 
 fn pool(name: &'static str, low_priority: bool) -> Option<ThreadPool> {
-    let mut builder = ThreadPoolBuilder::new().thread_name(move |i| format!("{name}-{i}"));
+    let mut builder = ThreadPoolBuilder::new()
+        .thread_name(move |i| format!("{name}-{i}"))
+        // A task that panics is logged; without a handler rayon would
+        // abort the process, site and all.
+        .panic_handler(move |_| tracing::error!("a task on the {name} threads failed"));
     if low_priority {
         builder = builder.start_handler(|_| lower_priority());
     }
@@ -70,11 +74,18 @@ impl Compressor {
         Compressor::default()
     }
 
+    fn workers(&self) -> Option<&ThreadPool> {
+        self.0
+            .workers
+            .get_or_init(|| pool("render", false))
+            .as_ref()
+    }
+
     /// Runs `f` on the worker threads: rayon's parallel iterators inside
     /// it use every core. Without threads (the system refused them), `f`
     /// runs on the calling thread.
     pub(crate) fn run<R: Send>(&self, f: impl FnOnce() -> R + Send) -> R {
-        match self.0.workers.get_or_init(|| pool("render", false)) {
+        match self.workers() {
             Some(pool) => pool.install(f),
             None => f(),
         }
@@ -82,7 +93,7 @@ impl Compressor {
 
     /// Runs `f` on a worker thread, without waiting for it.
     pub(crate) fn spawn(&self, f: impl FnOnce() + Send + 'static) {
-        match self.0.workers.get_or_init(|| pool("render", false)) {
+        match self.workers() {
             Some(pool) => pool.spawn(f),
             None => f(),
         }
@@ -113,11 +124,9 @@ impl Compressor {
         lock(&self.0.live).retain(|_, page| page.strong_count() > 0);
     }
 
-    /// Makes the smallest copies of `pages` now, on every core, largest
-    /// first.
-    pub(crate) fn finish_now(&self, mut pages: Vec<&Page>) {
+    /// Makes the smallest copies of `pages` now, on every core.
+    pub(crate) fn finish_now(&self, pages: Vec<&Page>) {
         use rayon::prelude::*;
-        pages.sort_unstable_by_key(|p| std::cmp::Reverse(p.identity.len()));
         self.run(|| {
             pages.into_par_iter().with_max_len(1).for_each(|page| {
                 page.finish();
@@ -129,6 +138,9 @@ impl Compressor {
     /// in this order, before those of any earlier call. Pages no site
     /// holds by the time their turn comes are skipped.
     pub(crate) fn finish_later(&self, pages: Vec<Weak<Page>>) {
+        if pages.is_empty() {
+            return;
+        }
         let Some(pool) = self.0.background.get_or_init(|| pool("compress", true)) else {
             // Pages keep their quick copies; nothing else is lost.
             return;
@@ -160,22 +172,20 @@ impl Compressor {
 
     /// The static files as pages, by fingerprinted name, compressed at the
     /// best levels the first time they are asked for.
-    pub(crate) fn assets(&self) -> Arc<HashMap<String, Page>> {
-        Arc::clone(self.0.assets.get_or_init(|| {
-            Arc::new(
-                assets::all()
-                    .iter()
-                    .map(|a| {
-                        let page = if a.compressible() {
-                            Page::new(a.content_type, a.bytes)
-                        } else {
-                            Page::identity_only(a.content_type, a.bytes)
-                        };
-                        (a.fingerprinted.clone(), page)
-                    })
-                    .collect(),
-            )
-        }))
+    pub(crate) fn assets(&self) -> &HashMap<String, Page> {
+        self.0.assets.get_or_init(|| {
+            assets::all()
+                .iter()
+                .map(|a| {
+                    let page = if a.compressible() {
+                        Page::new(a.content_type, a.bytes)
+                    } else {
+                        Page::identity_only(a.content_type, a.bytes)
+                    };
+                    (a.fingerprinted.clone(), page)
+                })
+                .collect()
+        })
     }
 }
 
@@ -236,7 +246,8 @@ mod tests {
 
     #[test]
     fn every_static_file_is_a_page_fonts_as_they_are() {
-        let pages = Compressor::new().assets();
+        let compressor = Compressor::new();
+        let pages = compressor.assets();
         for a in assets::all() {
             let page = pages.get(&a.fingerprinted).expect(a.name).finish();
             let compressed = !page.brotli.is_empty() && !page.gzip.is_empty();

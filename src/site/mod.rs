@@ -4,9 +4,9 @@
 //!
 //! [`Site::load`] is the one way to get a site from a charter file (serve,
 //! reload, build and check all use it). A load renders every page on every
-//! core and gives each a quick gzip copy, so that even a 1,000-service
-//! charter is served within a second; the smallest copies are made after
-//! the load, at low priority ([`Site::prepare_in_background`]), or at once
+//! core and gives each a quick gzip copy, so that even a large charter is
+//! served soon after it is saved; the smallest copies are made after the
+//! load, at low priority ([`Site::prepare_in_background`]), or at once
 //! for `charter build` ([`Site::finish_all`]). The threads, and the pages
 //! shared between loads, belong to the [`Compressor`] in [`SiteOptions`].
 
@@ -90,7 +90,6 @@ pub struct Site {
     pub target: Target,
     pages: HashMap<String, Arc<Page>>,
     errors: HashMap<(Lang, ErrorKind), Arc<Page>>,
-    assets: Arc<HashMap<String, Page>>,
     compressor: Compressor,
     /// Built on first use ([`Site::search_index`]), which
     /// [`Site::prepare_in_background`] asks for right after a load.
@@ -181,7 +180,6 @@ impl Site {
             target,
             pages,
             errors,
-            assets: compressor.assets(),
             compressor: compressor.clone(),
             search: OnceLock::new(),
         })
@@ -192,9 +190,10 @@ impl Site {
         self.pages.get(path).map(|p| &**p)
     }
 
-    /// A static file by its fingerprinted name.
+    /// A static file by its fingerprinted name (the static files are
+    /// compressed when one is first asked for, once per [`Compressor`]).
     pub fn asset(&self, name: &str) -> Option<&Page> {
-        self.assets.get(name)
+        self.compressor.assets().get(name)
     }
 
     /// Every path the site answers, sorted (for `build` and the tests).
@@ -274,6 +273,7 @@ impl Site {
         self.compressor.spawn(move || {
             if let Some(site) = site.upgrade() {
                 site.search_index();
+                site.compressor.assets();
             }
         });
         let first: Vec<String> = Lang::ALL

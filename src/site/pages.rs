@@ -10,8 +10,7 @@ use crate::urls::{self, BaseUrl};
 
 use super::page::{HTML, JSON, SVG, TEXT, XML};
 
-/// Every job for `charter`, largest first, so that no core is left alone
-/// with a large page at the end.
+/// Every job for `charter`.
 pub(super) fn jobs(charter: &Charter) -> Vec<Job<'_>> {
     let mut jobs = vec![Job::CharterJson, Job::Sitemap];
     jobs.extend(Lang::ALL.map(Job::LangPages));
