@@ -6,17 +6,22 @@
 //! [`history`] keeps every version the server loads. [`cli`] ties them
 //! to the `charter` command.
 
+// The pipeline, in the order data flows.
+pub mod charter;
+pub mod render;
+pub mod site;
+
+pub mod server;
+pub mod static_site;
+
+pub mod cli;
+
+// What the pipeline uses.
 pub mod assets;
 pub mod calendar;
-pub mod charter;
-pub mod cli;
 pub mod encoding;
 pub mod history;
 pub mod i18n;
 pub mod import;
 pub mod output;
-pub mod render;
-pub mod server;
-pub mod site;
-pub mod static_site;
 pub mod urls;
