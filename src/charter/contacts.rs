@@ -14,12 +14,7 @@ pub(super) fn check_office(charter: &Charter, out: &mut Vec<Diagnostic>) {
         .trim_start_matches("https://")
         .trim_start_matches("http://")
         .trim_end_matches('/');
-    let valid = !host.is_empty()
-        && host.contains('.')
-        && host
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'.' || b == b'-');
-    if !valid {
+    if !is_host_name(host) {
         out.push(
             Diagnostic::error(
                 Some(charter.office.website.span()),
@@ -35,6 +30,23 @@ pub(super) fn check_office(charter: &Charter, out: &mut Vec<Diagnostic>) {
     if let Some(email) = &charter.office.email {
         check_email(email, out);
     }
+}
+
+/// Whether `host` is a domain name as DNS allows it: at most 253
+/// characters, two labels or more, each of 1 to 63 letters, digits and
+/// hyphens, not starting or ending with a hyphen. (Every page links to the
+/// website and its addresses go into QR codes: a name DNS refuses would be
+/// a dead link, and an endless one a page without its code.)
+fn is_host_name(host: &str) -> bool {
+    let labels: Vec<&str> = host.split('.').collect();
+    host.len() <= 253
+        && labels.len() >= 2
+        && labels.iter().all(|label| {
+            (1..=63).contains(&label.len())
+                && !label.starts_with('-')
+                && !label.ends_with('-')
+                && label.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+        })
 }
 
 /// Digits of a phone number, ASCII or Bangla, with `+`, spaces, hyphens

@@ -88,6 +88,16 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
     }
 }
 
+/// The hash a charter read from `bytes` would have
+/// ([`Loaded::content_hash`]), or, for bytes that are not a charter's
+/// text, one of the bytes themselves: equal bytes, equal hashes.
+pub fn content_hash(bytes: &[u8]) -> String {
+    match decode::text(bytes) {
+        Ok(source) => hex_sha256(source.as_bytes()),
+        Err(_) => format!("bytes:{}", hex_sha256(bytes)),
+    }
+}
+
 /// The largest charter file read: the bundled charter is 40 KB and a
 /// 1,000-service one 2 MB, so a bigger file is a mistake (or a device
 /// swapped in for the file), not a charter.

@@ -129,6 +129,9 @@ pub struct PageInfo {
     pub nav: Nav,
     /// The search box's value.
     pub query: String,
+    /// Where the language switch leads, when not to the other language's
+    /// page at `urls` (a search keeps its query).
+    pub switch: Option<String>,
 }
 
 impl Layout {
@@ -143,7 +146,10 @@ impl Layout {
         };
         // The visible switch stays a relative link, so a copy of the site
         // served from elsewhere (or a test server) keeps working.
-        let other_url = other_path.unwrap_or_else(|| urls::home(page.other()));
+        let other_url = info
+            .switch
+            .or(other_path)
+            .unwrap_or_else(|| urls::home(page.other()));
         let absolute = |p: Option<String>| p.map(|p| cx.base.join(&p));
         let (og_locale, og_locale_other) = match page {
             Lang::Bn => ("bn_BD", "en_US"),
@@ -255,6 +261,7 @@ mod tests {
                 urls: Some((urls::services(Lang::Bn), urls::services(Lang::En))),
                 nav,
                 query: String::new(),
+                switch: None,
             },
         )
     }

@@ -116,6 +116,7 @@ pub fn home(cx: Context<'_>) -> Result<RenderedPage, RenderError> {
             urls: both(urls::home),
             nav: Nav::Home,
             query: String::new(),
+            switch: None,
         },
     );
     let home = HomePage {
@@ -141,6 +142,7 @@ pub fn services(cx: Context<'_>) -> Result<RenderedPage, RenderError> {
             urls: both(urls::services),
             nav: Nav::Services,
             query: String::new(),
+            switch: None,
         },
     );
     let services = ServicesPage {
@@ -163,6 +165,7 @@ pub fn contact(cx: Context<'_>) -> Result<RenderedPage, RenderError> {
             urls: both(urls::contact),
             nav: Nav::Contact,
             query: String::new(),
+            switch: None,
         },
     );
     let office = &charter.office;
@@ -217,6 +220,7 @@ pub fn service(cx: Context<'_>, s: &Service) -> Result<RenderedPage, RenderError
             urls: Some((urls::service(Lang::Bn, slug), urls::service(Lang::En, slug))),
             nav: Nav::Services,
             query: String::new(),
+            switch: None,
         },
     );
     // The services table shows the code only when the address fits one
@@ -252,6 +256,7 @@ pub fn error(cx: Context<'_>, kind: ErrorKind) -> Result<String, RenderError> {
             urls: None,
             nav: Nav::None,
             query: String::new(),
+            switch: None,
         },
     );
     let error = ErrorPage {
@@ -272,9 +277,13 @@ pub fn search(cx: Context<'_>, query: &str, found: &[&Service]) -> Result<String
             json_ld: None,
             title: tr(page, "search-title"),
             description: about_office(cx, "search-description"),
-            urls: Some((urls::search_for(Lang::Bn, q), urls::search_for(Lang::En, q))),
+            // The query is shown twice (the box, the summary) and carried
+            // once, by the language switch; the page's own addresses are
+            // the search page's, whatever was asked.
+            urls: Some((urls::search(Lang::Bn), urls::search(Lang::En))),
             nav: Nav::None,
             query: q.to_string(),
+            switch: Some(urls::search_for(page.other(), q)),
         },
     );
     let count = Arg::Count(found.len() as u64);

@@ -269,10 +269,11 @@ fn if_none_match(req: &HeaderMap, page: &Page) -> bool {
 /// Headers every response carries, set in this one place. They follow the
 /// MDN HTTP Observatory's tests: a CSP that allows nothing but this site's
 /// own styles, fonts and images (no scripts at all), no framing, no MIME
-/// sniffing, no full referrer to other sites, no cross-origin reads; no
+/// sniffing, no full referrer to other sites, no cross-origin reads or
+/// embedding; no
 /// cookies and no CORS headers are ever sent. HSTS only over HTTPS.
 fn add_security_headers(h: &mut HeaderMap, https: bool) {
-    const HEADERS: [(&str, &str); 7] = [
+    const HEADERS: [(&str, &str); 8] = [
         (
             "content-security-policy",
             "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; \
@@ -287,6 +288,8 @@ fn add_security_headers(h: &mut HeaderMap, https: bool) {
         ),
         ("cross-origin-opener-policy", "same-origin"),
         ("cross-origin-resource-policy", "same-origin"),
+        // Free here: every page loads its own files only.
+        ("cross-origin-embedder-policy", "require-corp"),
     ];
     for (name, value) in HEADERS {
         h.insert(

@@ -18,7 +18,7 @@ use super::AppState;
 use super::respond::{self, AppError, Caching};
 use crate::calendar::rfc3339;
 use crate::i18n::Lang;
-use crate::site::{HTML, Page};
+use crate::site::{HTML, Page, search};
 use crate::urls;
 
 type Answer = Result<Response, AppError>;
@@ -58,11 +58,13 @@ fn redirect(status: StatusCode, location: &str) -> Response {
 /// or an older version because the last save was refused, or because the
 /// server started with a file it could not load (`stale`),
 /// which charter is loaded, when, how long reading, checking and
-/// rendering it took, the last reload error and when it happened, and
-/// how many pages have their smallest compressed copies yet. Always 200:
-/// a stale site still serves.
+/// rendering it took, where the last reload's first error is and when it
+/// happened (the whole report is in the log: anyone may read this), the
+/// services the last reload removed, and how many pages have their
+/// smallest compressed copies yet. Always 200: a stale site still serves.
 async fn healthz(State(state): State<Arc<AppState>>) -> Response {
-    let (site, failure) = state.status();
+    let (site, health) = state.status();
+    let failure = health.failure;
     let unix = |t: SystemTime| {
         t.duration_since(UNIX_EPOCH)
             .unwrap_or(Duration::ZERO)
@@ -76,9 +78,15 @@ async fn healthz(State(state): State<Arc<AppState>>) -> Response {
         "loaded_at_unix": unix(site.loaded_at),
         "load_ms": site.load_time.as_millis() as u64,
         "pages": site.paths().len(),
-        "last_reload_error": failure.as_ref().map(|f| &f.message),
+        "last_reload_error": failure.as_ref().map(|f| &f.summary),
         "last_reload_error_at": failure.as_ref().map(|f| rfc3339(f.at)),
         "last_reload_error_at_unix": failure.as_ref().map(|f| unix(f.at)),
+        // Shown until the next reload: a cut or an overwrite is seen at once.
+        "removed_services": health.removed.as_ref().map(|r| serde_json::json!({
+            "count": r.slugs.len(),
+            "slugs": r.slugs,
+            "at": rfc3339(r.at),
+        })),
         "compression": {
             "pages": compression.pages,
             "finished": compression.finished,
@@ -124,29 +132,16 @@ async fn search(
     let lang: Lang = lang
         .parse()
         .map_err(|_| AppError::new(StatusCode::NOT_FOUND, Lang::Bn))?;
-    // form_urlencoded decodes leniently (bad escapes stay literal, bad
-    // UTF-8 becomes U+FFFD), so no query can turn into an error page.
-    let query: String = raw
-        .as_deref()
-        .map(|raw| {
-            form_urlencoded::parse(raw.as_bytes())
-                .find(|(k, _)| k == "q")
-                .map(|(_, v)| {
-                    v.chars()
-                        .filter(|c| !c.is_control())
-                        .take(urls::MAX_QUERY_CHARS)
-                        .collect()
-                })
-                .unwrap_or_default()
-        })
-        .unwrap_or_default();
+    let query = search::query_of(raw.as_deref());
     let html = state.site().search_page(lang, &query).map_err(|e| {
         tracing::error!("search page failed: {e}");
         AppError::new(StatusCode::INTERNAL_SERVER_ERROR, lang)
     })?;
+    // Compressed like every page (a quick gzip copy: a long query makes a
+    // page of tens of KB, most of it the query).
     Ok(respond::send(
         &headers,
-        &Page::identity_only(HTML, html),
+        &Page::rendered_now(HTML, html),
         StatusCode::OK,
         Caching::Revalidate,
     ))

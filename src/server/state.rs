@@ -2,7 +2,7 @@
 //! how to load it again. A reload either swaps in a whole new site or
 //! changes nothing: a bad file never replaces a good site.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
@@ -18,7 +18,8 @@ pub struct AppState {
     charter_path: PathBuf,
     /// How every reload makes its site (the same base URL and threads).
     options: SiteOptions,
-    last_reload_error: Mutex<Option<ReloadFailure>>,
+    /// What `/healthz` reports beyond the site itself.
+    health: Mutex<Health>,
     /// Where every version loaded is kept, when a state folder is set.
     history: Option<History>,
     /// One reload at a time (the watcher and SIGHUP may ask together), so
@@ -38,13 +39,66 @@ pub enum ReloadError {
     Stopped(String),
 }
 
+/// What went wrong, or looks wrong, in the last reloads.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Health {
+    /// The last reload that failed, while the site serves an older
+    /// version.
+    pub failure: Option<ReloadFailure>,
+    /// The services the last successful reload removed, if it removed
+    /// any: a file cut short between two services is a valid charter.
+    pub removed: Option<Removed>,
+}
+
+/// Services a reload removed.
+#[derive(Debug, Clone)]
+pub(super) struct Removed {
+    /// Their slugs, in the order the earlier version had them.
+    pub slugs: Vec<String>,
+    /// When.
+    pub at: SystemTime,
+}
+
 /// The last reload that failed, while the site serves an older version.
 #[derive(Debug, Clone)]
 pub(super) struct ReloadFailure {
-    /// What `charter check` would print.
-    pub message: String,
+    /// Where the first problem is and what it is, in one line of bounded
+    /// length, with the file's name (not its path): what `/healthz`, which
+    /// anyone may read, shows. The whole report goes to the log.
+    pub summary: String,
     /// When the reload was tried.
     pub at: SystemTime,
+}
+
+/// Longest [`ReloadFailure::summary`], in characters.
+const MAX_SUMMARY_CHARS: usize = 200;
+
+impl ReloadFailure {
+    /// The failure described by `report` (what `charter check` prints)
+    /// for the charter at `path`, now.
+    fn new(path: &Path, report: &str) -> ReloadFailure {
+        let first = report.lines().next().unwrap_or_default();
+        let shown = path.display().to_string();
+        let name = path
+            .file_name()
+            .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
+        let line = first.strip_prefix(&shown).map_or_else(
+            || first.to_string(),
+            |rest| format!("{name}{rest}"),
+        );
+        let mut summary: String = line.chars().take(MAX_SUMMARY_CHARS).collect();
+        if summary.len() < line.len() {
+            summary.push('…');
+        }
+        let more = report.matches(": error: ").count().saturating_sub(1);
+        if more > 0 {
+            summary.push_str(&format!(" (and {more} more; the log has them all)"));
+        }
+        ReloadFailure {
+            summary,
+            at: SystemTime::now(),
+        }
+    }
 }
 
 impl AppState {
@@ -77,10 +131,7 @@ impl AppState {
         history: Option<History>,
         problem: String,
     ) -> Arc<AppState> {
-        let failure = ReloadFailure {
-            message: problem,
-            at: SystemTime::now(),
-        };
+        let failure = ReloadFailure::new(&charter_path, &problem);
         AppState::assemble(site, charter_path, options, history, Some(failure))
     }
 
@@ -97,7 +148,10 @@ impl AppState {
             site: ArcSwap::new(site),
             charter_path,
             options,
-            last_reload_error: Mutex::new(failure),
+            health: Mutex::new(Health {
+                failure,
+                removed: None,
+            }),
             history,
             reloading: tokio::sync::Mutex::new(()),
         })
@@ -108,15 +162,21 @@ impl AppState {
         self.site.load_full()
     }
 
-    /// The site being served and, while it is an older version, the
-    /// last reload that failed: read together, as a reload changes them
-    /// together.
-    pub(super) fn status(&self) -> (Arc<Site>, Option<ReloadFailure>) {
-        let failure = self
-            .last_reload_error
+    /// True while the site serves an older version than the file's,
+    /// because the file could not be loaded.
+    pub fn is_stale(&self) -> bool {
+        self.health
             .lock()
-            .unwrap_or_else(|e| e.into_inner());
-        (self.site(), failure.clone())
+            .unwrap_or_else(|e| e.into_inner())
+            .failure
+            .is_some()
+    }
+
+    /// The site being served and what the last reloads found: read
+    /// together, as a reload changes them together.
+    pub(super) fn status(&self) -> (Arc<Site>, Health) {
+        let health = self.health.lock().unwrap_or_else(|e| e.into_inner());
+        (self.site(), health.clone())
     }
 
     /// Reads the charter file again. A valid charter replaces the site in
@@ -140,10 +200,7 @@ impl AppState {
         // A panic while loading is a failed reload like any other: the
         // site goes on serving the last good version, and says so.
         .unwrap_or_else(|e| Err(ReloadError::Stopped(e.to_string())));
-        let mut last = self
-            .last_reload_error
-            .lock()
-            .unwrap_or_else(|e| e.into_inner());
+        let mut health = self.health.lock().unwrap_or_else(|e| e.into_inner());
         match built {
             Ok(site) => {
                 tracing::info!(
@@ -151,24 +208,56 @@ impl AppState {
                     pages = site.paths().len(),
                     "charter reloaded"
                 );
+                let removed = removed_services(&self.site.load(), &site);
+                if !removed.is_empty() {
+                    tracing::warn!(
+                        count = removed.len(),
+                        "the charter saved has {} service(s) fewer than the one it replaces: {}; \
+                         if that was not meant, `charter history` and `charter restore` bring \
+                         them back",
+                        removed.len(),
+                        removed.join(", ")
+                    );
+                }
                 let site = Arc::new(site);
                 site.prepare_in_background();
                 self.site.store(site);
-                *last = None;
+                health.failure = None;
+                health.removed = (!removed.is_empty()).then(|| Removed {
+                    slugs: removed,
+                    at: SystemTime::now(),
+                });
                 Ok(())
             }
             Err(error) => {
                 tracing::error!(
                     "charter not reloaded; still serving the last good version:\n{error}"
                 );
-                *last = Some(ReloadFailure {
-                    message: error.to_string(),
-                    at: SystemTime::now(),
-                });
+                health.failure = Some(ReloadFailure::new(
+                    &self.charter_path,
+                    &error.to_string(),
+                ));
                 Err(error)
             }
         }
     }
+}
+
+/// The slugs of the services of `old` that `new` lacks, in `old`'s order.
+fn removed_services(old: &Site, new: &Site) -> Vec<String> {
+    let kept: std::collections::HashSet<&str> = new
+        .charter
+        .services
+        .iter()
+        .map(|s| s.slug.get_ref().as_str())
+        .collect();
+    old.charter
+        .services
+        .iter()
+        .map(|s| s.slug.get_ref())
+        .filter(|slug| !kept.contains(slug.as_str()))
+        .cloned()
+        .collect()
 }
 
 /// The version the site showed last, or else the newest that loads,
@@ -198,4 +287,32 @@ pub fn load_from_history(history: &History, options: &SiteOptions) -> Option<(u6
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn health_shows_the_first_problem_briefly_without_the_path() {
+        let path = Path::new("/srv/charter/charter.toml");
+        let report = "/srv/charter/charter.toml:7:11: error: unknown officer \"x\"\n  |\n7 | officer = \"x\"\n\n\
+                      /srv/charter/charter.toml:9:1: error: another\n2 errors in /srv/charter/charter.toml\n";
+        assert_eq!(
+            ReloadFailure::new(path, report).summary,
+            "charter.toml:7:11: error: unknown officer \"x\" (and 1 more; the log has them all)"
+        );
+        // A 5 MB line (the value an error quotes) is cut.
+        let huge = format!("/srv/charter/charter.toml:1:1: error: {}\n", "ক".repeat(5_000_000));
+        let summary = ReloadFailure::new(path, &huge).summary;
+        assert!(summary.chars().count() <= MAX_SUMMARY_CHARS + 1, "{}", summary.len());
+        assert!(summary.starts_with("charter.toml:1:1: error: ক"));
+        assert!(summary.ends_with('…'));
+        // A file that cannot be read names itself the same way.
+        let unreadable = "/srv/charter/charter.toml: cannot read the charter file: No such file";
+        assert_eq!(
+            ReloadFailure::new(path, unreadable).summary,
+            "charter.toml: cannot read the charter file: No such file"
+        );
+    }
 }

@@ -32,6 +32,9 @@ pub struct Page {
     /// which adds its own suffix when sent).
     pub etag: String,
     compressible: bool,
+    /// Kept with a site (not made for one request): worth making its
+    /// smallest copies for a client that accepts nothing else.
+    lasting: bool,
     identity_headers: Headers,
     /// brotli 11 and gzip 9, made once ([`Page::finish`]).
     best: OnceLock<Compressed>,
@@ -94,8 +97,17 @@ impl Page {
         page
     }
 
-    /// A body sent uncompressed (per-request pages such as search results,
-    /// where compressing would cost more than it saves).
+    /// A page rendered for one request (search results): with its quick
+    /// gzip copy only, as the smallest copies would take longer to make
+    /// than to send.
+    pub fn rendered_now(content_type: &'static str, body: String) -> Page {
+        Page {
+            lasting: false,
+            ..Page::unfinished(content_type, body.into(), None, true)
+        }
+    }
+
+    /// A body sent as it is (fonts, compressed already).
     pub fn identity_only(content_type: &'static str, body: impl Into<Bytes>) -> Page {
         let identity: Bytes = body.into();
         let etag = crate::charter::hex(&hash(&identity))[..20].to_string();
@@ -105,6 +117,7 @@ impl Page {
             etag,
             identity,
             compressible: false,
+            lasting: true,
             best: OnceLock::new(),
             quick: ArcSwapOption::empty(),
         }
@@ -132,6 +145,7 @@ impl Page {
             etag,
             identity,
             compressible,
+            lasting: true,
             best: OnceLock::new(),
             quick: ArcSwapOption::new(quick),
         }
@@ -168,9 +182,11 @@ impl Page {
     }
 
     /// The page in the coding `accepted` prefers among those it has now;
-    /// `None` when it has none the client accepts. A page still waiting
-    /// for its brotli copy makes it now for a client that accepts nothing
-    /// else (a rare client, in the seconds after a load).
+    /// `None` when it has none the client accepts. A site's page still
+    /// waiting for its brotli copy makes it now for a client that accepts
+    /// nothing else (a rare client, in the seconds after a load); a page
+    /// made for one request never does (that would be a slow brotli for
+    /// any client that asks).
     pub fn encoded(&self, accepted: &Accepted) -> Option<Encoded> {
         let identity = || Encoded {
             body: self.identity.clone(),
@@ -179,7 +195,7 @@ impl Page {
             length: self.identity_headers.length.clone(),
         };
         if !self.compressible {
-            // Fonts and search pages: as they are, whatever was asked.
+            // Fonts: as they are, whatever was asked.
             return Some(identity());
         }
         if let Some(best) = self.best.get() {
@@ -213,7 +229,7 @@ impl Page {
                 length: quick.1.length.clone(),
             }),
             (Some(_), _) => Some(identity()),
-            (None, _) if accepted.best(&Encoding::ALL).is_some() => {
+            (None, _) if self.lasting && accepted.best(&Encoding::ALL).is_some() => {
                 self.finish();
                 self.encoded(accepted)
             }
@@ -298,12 +314,24 @@ mod tests {
     }
 
     #[test]
-    fn fonts_and_search_pages_go_as_they_are() {
+    fn fonts_go_as_they_are() {
         let font = Page::identity_only("font/woff2", &b"wOF2"[..]);
         for accept in ["br", "gzip", "br, identity;q=0"] {
             let sent = font.encoded(&accepted(accept)).unwrap();
             assert_eq!(sent.coding, None, "{accept}");
             assert_eq!(&sent.body[..], b"wOF2");
         }
+    }
+
+    #[test]
+    fn a_page_made_for_one_request_has_its_quick_copy_only() {
+        let page = Page::rendered_now(HTML, "<p>সেবা</p>".repeat(200));
+        let gz = page.encoded(&accepted("br, gzip")).unwrap();
+        assert_eq!(gz.coding, Some("gzip"));
+        assert!(gz.body.len() < page.identity.len() / 10);
+        assert_eq!(page.encoded(&accepted("br")).unwrap().coding, None);
+        // No brotli 11 on demand: a client that takes only brotli is told so.
+        assert!(page.encoded(&accepted("br, identity;q=0")).is_none());
+        assert!(!page.is_finished());
     }
 }

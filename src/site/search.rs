@@ -18,6 +18,36 @@ use crate::i18n::{ascii_digit, is_bangla_digit};
 
 pub use crate::urls::MAX_QUERY_CHARS;
 
+/// The query of a search request (`q` in the raw query string) as the
+/// page shows it and the index reads it: at most [`MAX_QUERY_CHARS`]
+/// characters, without control characters or the invisible marks that
+/// reorder text (bidirectional embeddings, overrides and isolates), which
+/// could make the page show the query other than as typed.
+///
+/// `form_urlencoded` decodes leniently (bad escapes stay literal, bad
+/// UTF-8 becomes U+FFFD), so no query string is an error.
+pub fn query_of(raw: Option<&str>) -> String {
+    let Some(raw) = raw else {
+        return String::new();
+    };
+    form_urlencoded::parse(raw.as_bytes())
+        .find(|(k, _)| k == "q")
+        .map(|(_, v)| {
+            v.chars()
+                .filter(|&c| !c.is_control() && !is_bidi_control(c))
+                .take(MAX_QUERY_CHARS)
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The characters that change the direction text is shown in: LRE, RLE,
+/// PDF, LRO, RLO (U+202A-U+202E), LRI, RLI, FSI, PDI (U+2066-U+2069), and
+/// the marks LRM, RLM (U+200E, U+200F) and ALM (U+061C).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
 /// How many distinct terms of a query are kept. Later terms are ignored.
 pub const MAX_TERMS: usize = 32;
 

@@ -128,6 +128,11 @@ fn assert_security_headers(headers: &HeaderMap, https: bool, what: &str) {
         "{what}"
     );
     assert_eq!(
+        get("cross-origin-embedder-policy"),
+        Some("require-corp"),
+        "{what}"
+    );
+    assert_eq!(
         get("cross-origin-opener-policy"),
         Some("same-origin"),
         "{what}"

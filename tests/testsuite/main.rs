@@ -16,5 +16,6 @@ mod pages;
 mod properties;
 mod reload;
 mod restore;
+mod search;
 mod support;
 mod validation;

@@ -74,13 +74,14 @@ async fn reload_swaps_good_charters_and_keeps_the_last_good_one() {
     let health = server.get("/healthz").await;
     assert_eq!(health.status, 200);
     let health: serde_json::Value = serde_json::from_str(&health.body).unwrap();
-    assert!(
-        health["last_reload_error"]
-            .as_str()
-            .unwrap()
-            .contains("error"),
-        "{health}"
-    );
+    // One line, where and what; the file's name, not where it lives on
+    // the server (anyone may read /healthz).
+    let shown = health["last_reload_error"].as_str().unwrap();
+    assert!(shown.starts_with("charter.toml:"), "{health}");
+    assert!(shown.contains("error"), "{health}");
+    assert!(!shown.contains('\n'), "{health}");
+    let folder = file.parent().unwrap().display().to_string();
+    assert!(!health.to_string().contains(&folder), "{health}");
 }
 
 struct Running(Child);
@@ -180,4 +181,105 @@ async fn sighup_reloads_without_a_watcher() {
         .unwrap();
     assert!(status.success());
     wait_for(&format!("{base}/bn/"), "সংকেতে ভিশন।").await;
+}
+
+#[tokio::test]
+async fn a_reload_that_drops_services_says_which() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = copy_bundled(dir.path());
+    let server = TestServer::start(&file).await;
+    let health = |body: String| serde_json::from_str::<serde_json::Value>(&body).unwrap();
+    assert!(health(server.get("/healthz").await.body)["removed_services"].is_null());
+
+    // Cut off between two services, as an editor's mishap would: still a
+    // valid charter, two services short.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let cut = text.match_indices("[[services]]").nth(11).unwrap().0;
+    save(&file, &text[..cut]);
+    server.state.reload().await.expect("a shorter charter is valid");
+    let h = health(server.get("/healthz").await.body);
+    assert_eq!(h["status"], "ok", "{h}");
+    assert_eq!(h["removed_services"]["count"], 2, "{h}");
+    assert_eq!(
+        h["removed_services"]["slugs"],
+        serde_json::json!(["union-digital-centre-support", "info-sarkar-internet-support"]),
+    );
+    assert!(h["removed_services"]["at"].as_str().unwrap().ends_with('Z'));
+
+    // Put back, the warning goes.
+    save(&file, &text);
+    server.state.reload().await.unwrap();
+    let h = health(server.get("/healthz").await.body);
+    assert!(h["removed_services"].is_null(), "{h}");
+}
+
+/// Points the link `link` at `target` in one step, as Kubernetes swaps a
+/// ConfigMap's `..data` and a deployment its `current`: a new link, then
+/// renamed over the old one.
+#[cfg(unix)]
+fn swap_link(link: &Path, target: &Path) {
+    let tmp = link.with_extension("new");
+    std::os::unix::fs::symlink(target, &tmp).unwrap();
+    std::fs::rename(&tmp, link).unwrap();
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn layouts_made_of_links_are_followed() {
+    // A ConfigMap: charter.toml -> ..data/charter.toml, ..data -> v1.
+    let dir = tempfile::tempdir().unwrap();
+    let (v1, v2) = (dir.path().join("v1"), dir.path().join("v2"));
+    for v in [&v1, &v2] {
+        std::fs::create_dir(v).unwrap();
+        std::fs::copy(bundled(), v.join("charter.toml")).unwrap();
+    }
+    std::fs::write(
+        v2.join("charter.toml"),
+        edited_vision(&v2.join("charter.toml"), "কনফিগম্যাপের ভিশন।"),
+    )
+    .unwrap();
+    let data = dir.path().join("..data");
+    std::os::unix::fs::symlink(&v1, &data).unwrap();
+    let file = dir.path().join("charter.toml");
+    std::os::unix::fs::symlink("..data/charter.toml", &file).unwrap();
+    let (_server, base) = start_binary(&file, &[]).await;
+    swap_link(&data, &v2);
+    wait_for(&format!("{base}/bn/"), "কনফিগম্যাপের ভিশন।").await;
+
+    // A link to a file in another folder, edited where it lives.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let target = elsewhere.path().join("shared-charter.toml");
+    std::fs::copy(bundled(), &target).unwrap();
+    let link_dir = tempfile::tempdir().unwrap();
+    let link = link_dir.path().join("charter.toml");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let (_server, base) = start_binary(&link, &[]).await;
+    std::fs::write(&target, edited_vision(&target, "অন্য ফোল্ডারের ভিশন।")).unwrap();
+    wait_for(&format!("{base}/bn/"), "অন্য ফোল্ডারের ভিশন।").await;
+}
+
+#[tokio::test]
+async fn a_change_no_event_reports_is_seen_by_the_periodic_check() {
+    // No watcher here: only the periodic check, and a change that keeps
+    // the file's size and time, as a copy that keeps times would make.
+    let dir = tempfile::tempdir().unwrap();
+    let file = copy_bundled(dir.path());
+    let server = TestServer::start(&file).await;
+    citizen_charter::server::watch::check_periodically(server.state.clone(), file.clone());
+    let before = std::fs::metadata(&file).unwrap().modified().unwrap();
+    let text = std::fs::read_to_string(&file).unwrap();
+    let same_size = text.replacen("অর্থনীতি", "অর্থনীতী", 1);
+    assert_eq!(same_size.len(), text.len());
+    std::fs::write(&file, &same_size).unwrap();
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .unwrap()
+        .set_modified(before)
+        .unwrap();
+    wait_for(&format!("{}/bn/", server.base), "অর্থনীতী").await;
+    // Unchanged since, it is not loaded again.
+    let loaded_at = server.state.site().loaded_at;
+    tokio::time::sleep(citizen_charter::server::watch::CHECK_EVERY * 2).await;
+    assert_eq!(server.state.site().loaded_at, loaded_at);
 }

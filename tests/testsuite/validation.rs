@@ -258,14 +258,33 @@ fn malformed_email() {
 
 #[test]
 fn malformed_website() {
-    let src = with(
-        "website = \"example.gov.bd\"",
-        "website = \"not a website\"",
-    );
-    assert_eq!(
-        first_line(&src),
-        "test.toml:7:11: error: website \"not a website\" is not a web address"
-    );
+    let long_label = format!("{}.gov.bd", "a".repeat(64));
+    let too_long = format!("{}gov.bd", "abcdefghi.".repeat(25));
+    for bad in [
+        "not a website",
+        "localhost",
+        "-example.gov.bd",
+        "example-.gov.bd",
+        "example..gov.bd",
+        ".example.gov.bd",
+        "example.gov.bd?x=1",
+        "user@example.gov.bd",
+        long_label.as_str(),
+        too_long.as_str(),
+    ] {
+        let src = with(
+            "website = \"example.gov.bd\"",
+            &format!("website = \"{bad}\""),
+        );
+        assert_eq!(
+            first_line(&src),
+            format!("test.toml:7:11: error: website \"{bad}\" is not a web address")
+        );
+    }
+    // The longest names DNS allows are accepted.
+    let longest = format!("{}.gov.bd", "a".repeat(63));
+    let src = with("website = \"example.gov.bd\"", &format!("website = \"{longest}\""));
+    assert!(load_str("test.toml", &src).is_ok(), "{longest}");
 }
 
 #[test]
