@@ -82,10 +82,9 @@ impl ReloadFailure {
         let name = path
             .file_name()
             .map_or_else(|| shown.clone(), |n| n.to_string_lossy().into_owned());
-        let line = first.strip_prefix(&shown).map_or_else(
-            || first.to_string(),
-            |rest| format!("{name}{rest}"),
-        );
+        let line = first
+            .strip_prefix(&shown)
+            .map_or_else(|| first.to_string(), |rest| format!("{name}{rest}"));
         let mut summary: String = line.chars().take(MAX_SUMMARY_CHARS).collect();
         if summary.len() < line.len() {
             summary.push('…');
@@ -233,10 +232,7 @@ impl AppState {
                 tracing::error!(
                     "charter not reloaded; still serving the last good version:\n{error}"
                 );
-                health.failure = Some(ReloadFailure::new(
-                    &self.charter_path,
-                    &error.to_string(),
-                ));
+                health.failure = Some(ReloadFailure::new(&self.charter_path, &error.to_string()));
                 Err(error)
             }
         }
@@ -303,9 +299,16 @@ mod tests {
             "charter.toml:7:11: error: unknown officer \"x\" (and 1 more; the log has them all)"
         );
         // A 5 MB line (the value an error quotes) is cut.
-        let huge = format!("/srv/charter/charter.toml:1:1: error: {}\n", "ক".repeat(5_000_000));
+        let huge = format!(
+            "/srv/charter/charter.toml:1:1: error: {}\n",
+            "ক".repeat(5_000_000)
+        );
         let summary = ReloadFailure::new(path, &huge).summary;
-        assert!(summary.chars().count() <= MAX_SUMMARY_CHARS + 1, "{}", summary.len());
+        assert!(
+            summary.chars().count() <= MAX_SUMMARY_CHARS + 1,
+            "{}",
+            summary.len()
+        );
         assert!(summary.starts_with("charter.toml:1:1: error: ক"));
         assert!(summary.ends_with('…'));
         // A file that cannot be read names itself the same way.

@@ -196,13 +196,20 @@ async fn a_reload_that_drops_services_says_which() {
     let text = std::fs::read_to_string(&file).unwrap();
     let cut = text.match_indices("[[services]]").nth(11).unwrap().0;
     save(&file, &text[..cut]);
-    server.state.reload().await.expect("a shorter charter is valid");
+    server
+        .state
+        .reload()
+        .await
+        .expect("a shorter charter is valid");
     let h = health(server.get("/healthz").await.body);
     assert_eq!(h["status"], "ok", "{h}");
     assert_eq!(h["removed_services"]["count"], 2, "{h}");
     assert_eq!(
         h["removed_services"]["slugs"],
-        serde_json::json!(["union-digital-centre-support", "info-sarkar-internet-support"]),
+        serde_json::json!([
+            "union-digital-centre-support",
+            "info-sarkar-internet-support"
+        ]),
     );
     assert!(h["removed_services"]["at"].as_str().unwrap().ends_with('Z'));
 
@@ -218,7 +225,9 @@ async fn a_reload_that_drops_services_says_which() {
 /// renamed over the old one.
 #[cfg(unix)]
 fn swap_link(link: &Path, target: &Path) {
-    let tmp = link.with_extension("new");
+    let mut name = link.file_name().unwrap().to_os_string();
+    name.push(".new");
+    let tmp = link.with_file_name(name);
     std::os::unix::fs::symlink(target, &tmp).unwrap();
     std::fs::rename(&tmp, link).unwrap();
 }

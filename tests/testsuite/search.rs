@@ -30,8 +30,18 @@ async fn a_long_query_is_echoed_twice_and_the_page_compressed() {
     // Canonical and alternate links name the search page, not the query.
     let html = reply.html();
     let canonical = select(&html, "link[rel=canonical]");
-    assert!(canonical[0].value().attr("href").unwrap().ends_with("/bn/search"));
-    assert!(body.len() < 3 * query.len() + 16 * 1024, "{} bytes", body.len());
+    assert!(
+        canonical[0]
+            .value()
+            .attr("href")
+            .unwrap()
+            .ends_with("/bn/search")
+    );
+    assert!(
+        body.len() < 3 * query.len() + 16 * 1024,
+        "{} bytes",
+        body.len()
+    );
 
     // Compressed for a client that takes gzip.
     let gz = server
@@ -53,10 +63,18 @@ async fn marks_that_reorder_text_are_dropped_from_the_query() {
     let reply = server.get(&search_path("en", tricky)).await;
     assert_eq!(reply.status, 200);
     for mark in ['\u{202E}', '\u{202C}', '\u{2067}', '\u{2069}', '\u{200F}'] {
-        assert!(!reply.body.contains(mark), "U+{:04X} reached the page", mark as u32);
+        assert!(
+            !reply.body.contains(mark),
+            "U+{:04X} reached the page",
+            mark as u32
+        );
     }
     let html = reply.html();
-    let value = select(&html, "input#q")[0].value().attr("value").unwrap().to_string();
+    let value = select(&html, "input#q")[0]
+        .value()
+        .attr("value")
+        .unwrap()
+        .to_string();
     assert_eq!(value, "gninrael ict");
     // The same query without the marks finds the same services.
     let plain = server.get(&search_path("en", "gninrael ict")).await;

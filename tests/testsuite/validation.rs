@@ -283,7 +283,10 @@ fn malformed_website() {
     }
     // The longest names DNS allows are accepted.
     let longest = format!("{}.gov.bd", "a".repeat(63));
-    let src = with("website = \"example.gov.bd\"", &format!("website = \"{longest}\""));
+    let src = with(
+        "website = \"example.gov.bd\"",
+        &format!("website = \"{longest}\""),
+    );
     assert!(load_str("test.toml", &src).is_ok(), "{longest}");
 }
 
