@@ -69,10 +69,17 @@ fn count_errors(n: usize) -> String {
     }
 }
 
-/// Reads and validates the charter file at `path`.
+/// Reads and validates the charter file at `path`, a plain file of at
+/// most [`MAX_FILE_BYTES`].
 pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
+    load_file_within(path, MAX_FILE_BYTES)
+}
+
+/// Like [`load_file`], for a file of at most `max_bytes`
+/// (`--max-charter-mb`).
+pub fn load_file_within(path: &Path, max_bytes: u64) -> Result<Loaded, LoadError> {
     let label = path.display().to_string();
-    let bytes = read_file(path).map_err(|source| LoadError::Read {
+    let bytes = read_limited(path, max_bytes).map_err(|source| LoadError::Read {
         path: label.clone(),
         source,
     })?;
@@ -98,9 +105,10 @@ pub fn content_hash(bytes: &[u8]) -> String {
     }
 }
 
-/// The largest charter file read: the bundled charter is 40 KB and a
-/// 1,000-service one 2 MB, so a bigger file is a mistake (or a device
-/// swapped in for the file), not a charter.
+/// The largest charter file read unless `--max-charter-mb` says
+/// otherwise: the bundled charter is 40 KB and a 1,000-service one 2 MB,
+/// so a bigger file is a mistake (or a device swapped in for the file),
+/// not a charter.
 pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The bytes of the charter file at `path`: a plain file of at most
@@ -135,8 +143,9 @@ pub fn read_limited(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
         Error::new(
             ErrorKind::FileTooLarge,
             format!(
-                "it is larger than {} MB, far more than any charter; is it the right file?",
-                max / (1024 * 1024)
+                "it is larger than {} MB, far more than any charter; is it the right file? \
+                 (a larger charter needs --max-charter-mb)",
+                max.div_ceil(1024 * 1024)
             ),
         )
     };

@@ -23,6 +23,8 @@ pub struct BuildArgs {
     /// Public address of the site, as for `serve`.
     #[arg(long, env = "CHARTER_BASE_URL", value_parser = super::base_url)]
     pub base_url: Option<BaseUrl>,
+    #[command(flatten)]
+    pub limits: super::LimitArgs,
 }
 
 /// Writes the static copy of the site under `--out`.
@@ -33,6 +35,7 @@ pub fn run(args: &BuildArgs) -> ExitCode {
         base_url: args.base_url.clone(),
         // Rendered for the static copy at once, not for the server and again.
         target: Target::StaticCopy,
+        max_charter_bytes: args.limits.bytes(),
         ..SiteOptions::default()
     };
     let site = match Site::load(&args.charter, &options) {

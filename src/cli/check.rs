@@ -17,6 +17,8 @@ pub struct CheckArgs {
     /// The charter file.
     #[arg(env = "CHARTER_FILE", default_value = "charter.toml")]
     pub file: PathBuf,
+    #[command(flatten)]
+    pub limits: super::LimitArgs,
 }
 
 /// Reads and checks the charter and renders every page of its site, as
@@ -27,7 +29,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     super::init_logging("warn", false);
     let file = &args.file;
     let mut invalid = false;
-    match charter::load_file(file) {
+    match charter::load_file_within(file, args.limits.bytes()) {
         Ok(loaded) => {
             errp!("{}", loaded.warnings);
             let (services, officers) =

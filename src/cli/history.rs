@@ -19,6 +19,8 @@ pub struct HistoryArgs {
     /// STATE_DIRECTORY.
     #[arg(long, env = "CHARTER_STATE_DIR", value_name = "DIR")]
     pub state_dir: Option<PathBuf>,
+    #[command(flatten)]
+    pub limits: super::LimitArgs,
 }
 
 #[derive(Debug, Args)]
@@ -31,7 +33,11 @@ pub struct RestoreArgs {
 
 /// Exit status 0 listed, 2 the history cannot be read.
 pub fn list(args: &HistoryArgs) -> ExitCode {
-    history::commands::list(args.state_dir.as_deref(), &args.charter)
+    history::commands::list(
+        args.state_dir.as_deref(),
+        &args.charter,
+        args.limits.bytes(),
+    )
 }
 
 /// Exit status 0 restored, 1 the version is not a valid charter, 2 no
@@ -42,5 +48,6 @@ pub fn restore(args: &RestoreArgs) -> ExitCode {
         args.place.state_dir.as_deref(),
         &args.place.charter,
         &args.number,
+        args.place.limits.bytes(),
     )
 }

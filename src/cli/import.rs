@@ -15,14 +15,16 @@ use crate::{errln, outp};
 pub struct ImportArgs {
     /// The portal text file.
     pub file: PathBuf,
+    #[command(flatten)]
+    pub limits: super::LimitArgs,
 }
 
 /// Prints the charter.toml made from the portal text in the file.
 pub fn run(args: &ImportArgs) -> ExitCode {
     let file = &args.file;
-    // Read as the charter is: a plain file of at most 16 MB (a portal page
-    // is a few hundred KB), never a pipe to wait on.
-    let text = match charter::read_file(file).map(String::from_utf8) {
+    // Read as the charter is: a plain file within the same limit (a portal
+    // page is a few hundred KB), never a pipe to wait on.
+    let text = match charter::read_limited(file, args.limits.bytes()).map(String::from_utf8) {
         Ok(Ok(t)) => t,
         Ok(Err(_)) => {
             errln!(

@@ -16,7 +16,7 @@ mod serve;
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 
 use crate::output;
 use crate::urls::BaseUrl;
@@ -86,6 +86,25 @@ pub fn run() -> ExitCode {
         Some(Command::Restore(args)) => history::restore(&args),
     };
     output::finish(code)
+}
+
+/// The size limit every subcommand that reads a charter shares.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LimitArgs {
+    /// The largest charter file read, in MB (1 to 1024): anything larger
+    /// is refused as not a charter (a wrong file, a device).
+    #[arg(long, env = "CHARTER_MAX_MB", value_name = "MB", default_value_t = DEFAULT_MAX_MB,
+          value_parser = clap::value_parser!(u64).range(1..=1024))]
+    pub max_charter_mb: u64,
+}
+
+const DEFAULT_MAX_MB: u64 = crate::charter::MAX_FILE_BYTES / (1024 * 1024);
+
+impl LimitArgs {
+    /// The limit in bytes.
+    pub fn bytes(self) -> u64 {
+        self.max_charter_mb * 1024 * 1024
+    }
 }
 
 /// Logs to standard error at `level` unless `RUST_LOG` says otherwise,

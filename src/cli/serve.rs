@@ -67,6 +67,8 @@ pub struct ServeArgs {
           default_value_t = history::DEFAULT_LIMIT,
           value_parser = clap::value_parser!(u32).range(1..).try_map(usize::try_from))]
     pub history_limit: usize,
+    #[command(flatten)]
+    pub limits: super::LimitArgs,
 }
 
 impl ServeArgs {
@@ -87,10 +89,11 @@ pub fn run(args: ServeArgs) -> ExitCode {
     super::init_logging("info", args.log_json);
     let options = SiteOptions {
         base_url: args.base_url.clone(),
+        max_charter_bytes: args.limits.bytes(),
         ..SiteOptions::default()
     };
     let history = history::state_dir(args.state_dir.as_deref())
-        .map(|dir| History::new(&dir, args.history_limit));
+        .map(|dir| History::new(&dir, args.history_limit).with_max_bytes(args.limits.bytes()));
     match &history {
         Some(h) => tracing::info!("keeping every version loaded in {}", h.dir().display()),
         None => tracing::warn!(

@@ -12,9 +12,11 @@ use crate::{errln, outln, outp};
 
 /// The history `history` and `restore` read; exit status 2 when no state
 /// folder is set.
-fn open(state_dir: Option<&Path>) -> Result<History, ExitCode> {
+fn open(state_dir: Option<&Path>, max_bytes: u64) -> Result<History, ExitCode> {
     match super::state_dir(state_dir) {
-        Some(dir) if dir.is_dir() => Ok(History::new(&dir, super::DEFAULT_LIMIT)),
+        Some(dir) if dir.is_dir() => {
+            Ok(History::new(&dir, super::DEFAULT_LIMIT).with_max_bytes(max_bytes))
+        }
         Some(dir) => {
             errln!("{}: no such folder", dir.display());
             Err(ExitCode::from(2))
@@ -32,8 +34,8 @@ fn open(state_dir: Option<&Path>) -> Result<History, ExitCode> {
 /// `charter history`: every version kept, newest first, the one the
 /// charter file holds now marked. Exit status 0 listed, 2 the history
 /// cannot be read.
-pub fn list(state_dir: Option<&Path>, charter: &Path) -> ExitCode {
-    let history = match open(state_dir) {
+pub fn list(state_dir: Option<&Path>, charter: &Path, max_bytes: u64) -> ExitCode {
+    let history = match open(state_dir, max_bytes) {
         Ok(h) => h,
         Err(code) => return code,
     };
@@ -70,7 +72,7 @@ pub fn list(state_dir: Option<&Path>, charter: &Path) -> ExitCode {
         errln!("{e}");
         Vec::new()
     });
-    let current = match crate::charter::read_file(charter) {
+    let current = match crate::charter::read_limited(charter, history.max_bytes()) {
         Ok(bytes) => Some(crate::charter::hex_sha256(&bytes)),
         Err(e) => {
             errln!("{}: cannot read the charter file: {e}", charter.display());
@@ -110,8 +112,8 @@ fn other_served_file(history: &History, charter: &Path) -> Option<std::path::Pat
 /// `charter restore N`. Exit status 0 restored, 1 the version is not a
 /// valid charter, 2 no such version, the charter path is not the file the
 /// server serves or names no file, or a file cannot be read or written.
-pub fn restore(state_dir: Option<&Path>, charter: &Path, number: &str) -> ExitCode {
-    let history = match open(state_dir) {
+pub fn restore(state_dir: Option<&Path>, charter: &Path, number: &str, max_bytes: u64) -> ExitCode {
+    let history = match open(state_dir, max_bytes) {
         Ok(h) => h,
         Err(code) => return code,
     };

@@ -56,8 +56,6 @@ pub const DEFAULT_LIMIT: usize = 100;
 /// Largest `.json` read back: a charter of 1,000 services needs about
 /// 60 KiB.
 const MAX_ENTRY_BYTES: u64 = 4 << 20;
-/// Largest charter file kept or read back: the largest the loader reads.
-pub const MAX_VERSION_BYTES: u64 = charter::MAX_FILE_BYTES;
 /// Largest `events.json`: each event is about 80 bytes, and there are at
 /// most as many as versions kept.
 const MAX_EVENTS_BYTES: u64 = 4 << 20;
@@ -153,6 +151,9 @@ pub enum Recorded {
 pub struct History {
     dir: PathBuf,
     limit: usize,
+    /// Largest charter file kept or read back: the largest the loader
+    /// reads.
+    max_bytes: u64,
 }
 
 /// A version's file name without its extension.
@@ -167,7 +168,20 @@ impl History {
         History {
             dir: state_dir.join("history"),
             limit: limit.max(1),
+            max_bytes: charter::MAX_FILE_BYTES,
         }
+    }
+
+    /// This history for charter files of at most `max_bytes` (the
+    /// loader's limit, `--max-charter-mb`).
+    pub fn with_max_bytes(mut self, max_bytes: u64) -> History {
+        self.max_bytes = max_bytes;
+        self
+    }
+
+    /// The largest charter file this history keeps or reads back.
+    pub fn max_bytes(&self) -> u64 {
+        self.max_bytes
     }
 
     /// The folder the versions are in.
@@ -235,7 +249,7 @@ impl History {
         let entry = self.read_entry(stem)?;
         let path = self.dir.join(format!("{stem}.toml"));
         let bytes =
-            read_plain(&path, MAX_VERSION_BYTES).map_err(io_error(&path, "read the version"))?;
+            read_plain(&path, self.max_bytes).map_err(io_error(&path, "read the version"))?;
         if charter::hex_sha256(&bytes) != entry.content_hash {
             return Err(HistoryError::Damaged {
                 path,
@@ -424,7 +438,7 @@ impl History {
     /// as `charter` with `content_hash`, logging what happened. A failure
     /// is a warning: the history must never keep the site from loading.
     pub fn keep(&self, charter_path: &Path, charter: &Charter, content_hash: &str) {
-        let source = match charter::read_file(charter_path) {
+        let source = match charter::read_limited(charter_path, self.max_bytes) {
             Ok(s) => s,
             Err(e) => {
                 tracing::warn!(

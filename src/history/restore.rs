@@ -138,7 +138,7 @@ pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restore
         }
         _ => {}
     }
-    match charter::load_file(&stored) {
+    match charter::load_file_within(&stored, history.max_bytes()) {
         Ok(loaded) if super::same_version(&bytes, &loaded.content_hash) => {}
         Ok(_) => {
             return Err(HistoryError::Damaged {
@@ -167,7 +167,7 @@ pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restore
             source,
         }
     };
-    let current = match charter::read_file(charter) {
+    let current = match charter::read_limited(charter, history.max_bytes()) {
         Ok(b) => Some(b),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(file_error("read the charter file")(e)),

@@ -161,6 +161,11 @@ impl AppState {
         self.site.load_full()
     }
 
+    /// The largest charter file a reload reads.
+    pub fn max_charter_bytes(&self) -> u64 {
+        self.options.max_charter_bytes
+    }
+
     /// True while the site serves an older version than the file's,
     /// because the file could not be loaded.
     pub fn is_stale(&self) -> bool {

@@ -108,11 +108,11 @@ pub fn check_periodically(state: Arc<AppState>, path: PathBuf) {
         every.tick().await;
         loop {
             every.tick().await;
-            let file = path.clone();
+            let (file, max) = (path.clone(), state.max_charter_bytes());
             // Bounded and never blocking: a plain file of at most the
             // charter's size limit, or an error.
             let now = tokio::task::spawn_blocking(move || {
-                charter::read_file(&file)
+                charter::read_limited(&file, max)
                     .ok()
                     .map(|bytes| charter::content_hash(&bytes))
             })

@@ -42,6 +42,8 @@ pub struct SiteOptions {
     pub target: Target,
     /// The threads, and the pages shared with earlier loads.
     pub compressor: Compressor,
+    /// The largest charter file read (`--max-charter-mb`).
+    pub max_charter_bytes: u64,
 }
 
 impl Default for SiteOptions {
@@ -50,6 +52,7 @@ impl Default for SiteOptions {
             base_url: None,
             target: Target::Server,
             compressor: Compressor::new(),
+            max_charter_bytes: charter::MAX_FILE_BYTES,
         }
     }
 }
@@ -100,7 +103,7 @@ impl Site {
     /// Reads, checks and renders the charter file at `path`.
     pub fn load(path: &Path, options: &SiteOptions) -> Result<Site, SiteError> {
         let start = Instant::now();
-        let loaded = charter::load_file(path)?;
+        let loaded = charter::load_file_within(path, options.max_charter_bytes)?;
         let mut site = Site::from_loaded(loaded, options)?;
         site.load_time = start.elapsed();
         Ok(site)

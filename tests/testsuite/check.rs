@@ -250,3 +250,32 @@ fn every_subcommand_ends_a_failure_with_the_same_status() {
     ]);
     assert!(stderr.contains("https://"), "{stderr}");
 }
+
+#[test]
+fn the_size_limit_is_set_by_the_command_line() {
+    // The bundled charter with a note of 2 MB: a valid charter of 2 MB.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    let text = std::fs::read_to_string(bundled()).unwrap();
+    std::fs::write(&file, format!("# {}\n{text}", "x".repeat(2 * 1024 * 1024))).unwrap();
+    let check_with = |extra: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_charter"))
+            .arg("check")
+            .arg(&file)
+            .args(extra)
+            .env_remove("CHARTER_MAX_MB")
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    assert_eq!(check_with(&[]).0, 0, "16 MB by default");
+    let (code, stderr) = check_with(&["--max-charter-mb", "1"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("larger than 1 MB"), "{stderr}");
+    assert!(stderr.contains("--max-charter-mb"), "{stderr}");
+    let (code, stderr) = check_with(&["--max-charter-mb", "0"]);
+    assert_eq!(code, 2, "{stderr}");
+}
