@@ -46,6 +46,16 @@ pub struct ServeArgs {
           default_value_t = ServeOptions::default().max_connections,
           value_parser = clap::value_parser!(u32).range(1..).try_map(usize::try_from))]
     pub max_connections: usize,
+    /// Most connections one client address may have open; more are closed
+    /// at once. Loopback (a reverse proxy on this machine) is not limited
+    /// unless --limit-loopback is given.
+    #[arg(long, env = "CHARTER_MAX_CONNECTIONS_PER_CLIENT",
+          default_value_t = ServeOptions::default().max_connections_per_client,
+          value_parser = clap::value_parser!(u32).range(1..).try_map(usize::try_from))]
+    pub max_connections_per_client: usize,
+    /// Limit loopback clients as well (when nothing is in front).
+    #[arg(long, env = "CHARTER_LIMIT_LOOPBACK", value_parser = BoolishValueParser::new())]
+    pub limit_loopback: bool,
     /// Seconds a client has to send its request headers.
     #[arg(long, env = "CHARTER_HEADER_TIMEOUT", value_name = "SECONDS",
           default_value_t = ServeOptions::default().header_read_timeout.as_secs(),
@@ -77,6 +87,8 @@ impl ServeArgs {
         ServeOptions {
             https: self.https,
             max_connections: self.max_connections,
+            max_connections_per_client: self.max_connections_per_client,
+            limit_loopback: self.limit_loopback,
             header_read_timeout: Duration::from_secs(self.header_timeout),
             request_timeout: Duration::from_secs(self.request_timeout),
             ..ServeOptions::default()

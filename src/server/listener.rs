@@ -13,6 +13,7 @@ use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::sync::Semaphore;
 
+use super::clients::Clients;
 use super::{AppState, MAX_REQUEST_HEAD, ServeOptions, app};
 
 /// Serves `state` on `listener` until Ctrl-C or SIGTERM, letting requests
@@ -44,6 +45,7 @@ pub async fn serve_with(
         .max_header_size(MAX_REQUEST_HEAD)
         .max_buf_size(MAX_REQUEST_HEAD);
     let open = Arc::new(Semaphore::new(options.max_connections.max(1)));
+    let clients = Clients::new(options.max_connections_per_client, options.limit_loopback);
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
@@ -54,9 +56,13 @@ pub async fn serve_with(
             },
             () = &mut shutdown => break,
         };
-        let stream = tokio::select! {
+        let (stream, admitted) = tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => stream,
+                Ok((stream, peer)) => match clients.admit(peer.ip()) {
+                    Some(admitted) => (stream, admitted),
+                    // Closed now: its address has its share open.
+                    None => continue,
+                },
                 Err(e) => {
                     // Out of file descriptors and the like: wait a little
                     // rather than spin; the connections open go on.
@@ -77,7 +83,7 @@ pub async fn serve_with(
             if let Err(e) = conn.await {
                 tracing::debug!("connection ended: {e}");
             }
-            drop(permit);
+            drop((permit, admitted));
         });
     }
     drop(listener);

@@ -13,6 +13,7 @@
 //! - [`watch`]: live reload when the charter file changes, and on SIGHUP.
 
 mod app;
+mod clients;
 mod listener;
 mod respond;
 mod routes;
@@ -49,6 +50,12 @@ pub struct ServeOptions {
     /// Most connections open at once; further ones wait in the listen
     /// queue until one closes.
     pub max_connections: usize,
+    /// Most connections one client address may have open; more are closed
+    /// at once (and counted in the log).
+    pub max_connections_per_client: usize,
+    /// Whether loopback addresses have that limit too. Off: behind a
+    /// reverse proxy on the same machine, every visitor comes from there.
+    pub limit_loopback: bool,
     /// How long shutdown waits for requests in flight before closing their
     /// connections anyway.
     pub shutdown_grace: Duration,
@@ -66,6 +73,8 @@ impl Default for ServeOptions {
             header_read_timeout: Duration::from_secs(5),
             request_timeout: Duration::from_secs(10),
             max_connections: 512,
+            max_connections_per_client: 32,
+            limit_loopback: false,
             shutdown_grace: Duration::from_secs(10),
         }
     }

@@ -927,3 +927,50 @@ async fn access_log_lines_in_plain_text_and_json() {
     assert_eq!(fields["bytes"], length);
     assert!(fields["micros"].as_u64().is_some(), "{fields}");
 }
+
+#[tokio::test]
+async fn one_client_cannot_take_every_connection() {
+    // Loopback limited too, as when nothing is in front of the server.
+    let server = site(ServeOptions {
+        max_connections_per_client: 3,
+        limit_loopback: true,
+        ..ServeOptions::default()
+    })
+    .await;
+    // Three idle connections: the client's share.
+    let mut held = Vec::new();
+    for _ in 0..3 {
+        held.push(TcpStream::connect(server.addr).await.unwrap());
+    }
+    // Give the server time to accept them (no request is sent).
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    // A fourth is closed at once, with no answer.
+    let mut fourth = TcpStream::connect(server.addr).await.unwrap();
+    assert!(
+        closed_within(&mut fourth, Duration::from_secs(2))
+            .await
+            .is_some(),
+        "the fourth connection stayed open"
+    );
+    // One closed frees its place.
+    drop(held.pop());
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    assert_eq!(raw(server.addr, &get_request(b"/en/")).await.status, 200);
+    // Without --limit-loopback, a proxy on this machine is never cut.
+    let proxied = site(ServeOptions {
+        max_connections_per_client: 1,
+        ..ServeOptions::default()
+    })
+    .await;
+    let _open: Vec<_> = connections(proxied.addr, 4).await;
+    assert_eq!(raw(proxied.addr, &get_request(b"/bn/")).await.status, 200);
+}
+
+/// `n` connections to `addr`, held open.
+async fn connections(addr: SocketAddr, n: usize) -> Vec<TcpStream> {
+    let mut out = Vec::new();
+    for _ in 0..n {
+        out.push(TcpStream::connect(addr).await.unwrap());
+    }
+    out
+}

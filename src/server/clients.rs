@@ -1,0 +1,122 @@
+//! Connections per client address: one client must not take every
+//! connection the server keeps open, locking every other visitor out.
+//! Connections over a client's share are closed as soon as they are
+//! accepted, and counted in the log.
+
+use std::collections::HashMap;
+use std::net::IpAddr;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+/// The connections each client address has open.
+#[derive(Debug)]
+pub(super) struct Clients {
+    /// Most connections one address may have open.
+    cap: usize,
+    /// Whether loopback addresses count too (normally the reverse proxy
+    /// in front, through which every visitor comes).
+    limit_loopback: bool,
+    open: Mutex<HashMap<IpAddr, usize>>,
+    /// Connections closed since the last log line, and when that was.
+    refused: Mutex<(u64, Option<Instant>)>,
+}
+
+/// A connection counted against its address until dropped.
+#[derive(Debug)]
+pub(super) struct Admitted {
+    counted: Option<(Arc<Clients>, IpAddr)>,
+}
+
+impl Drop for Admitted {
+    fn drop(&mut self) {
+        if let Some((clients, ip)) = self.counted.take() {
+            let mut open = clients.open.lock().unwrap_or_else(PoisonError::into_inner);
+            if let Some(n) = open.get_mut(&ip) {
+                *n -= 1;
+                if *n == 0 {
+                    open.remove(&ip);
+                }
+            }
+        }
+    }
+}
+
+/// How often the count of refused connections is logged, at most.
+const LOG_EVERY: Duration = Duration::from_secs(10);
+
+impl Clients {
+    pub(super) fn new(cap: usize, limit_loopback: bool) -> Arc<Clients> {
+        Arc::new(Clients {
+            cap: cap.max(1),
+            limit_loopback,
+            open: Mutex::default(),
+            refused: Mutex::default(),
+        })
+    }
+
+    /// A new connection from `ip`, if the address is within its share.
+    pub(super) fn admit(self: &Arc<Self>, ip: IpAddr) -> Option<Admitted> {
+        let ip = ip.to_canonical();
+        if ip.is_loopback() && !self.limit_loopback {
+            return Some(Admitted { counted: None });
+        }
+        let mut open = self.open.lock().unwrap_or_else(PoisonError::into_inner);
+        let n = open.entry(ip).or_insert(0);
+        if *n >= self.cap {
+            drop(open);
+            self.note_refused(ip);
+            return None;
+        }
+        *n += 1;
+        Some(Admitted {
+            counted: Some((Arc::clone(self), ip)),
+        })
+    }
+
+    /// Counts a refused connection; logs the count at most every
+    /// [`LOG_EVERY`], so that an attack shows in the log without flooding
+    /// it.
+    fn note_refused(&self, ip: IpAddr) {
+        let mut refused = self.refused.lock().unwrap_or_else(PoisonError::into_inner);
+        refused.0 += 1;
+        let due = refused.1.is_none_or(|at| at.elapsed() >= LOG_EVERY);
+        if due {
+            tracing::info!(
+                refused = refused.0,
+                last = %ip,
+                cap = self.cap,
+                "connections closed at once: their address had as many open as one client may"
+            );
+            *refused = (0, Some(Instant::now()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_address_gets_its_share_and_loopback_is_free_unless_asked() {
+        let clients = Clients::new(2, false);
+        let a: IpAddr = "192.0.2.1".parse().unwrap();
+        let b: IpAddr = "192.0.2.2".parse().unwrap();
+        let first = clients.admit(a).unwrap();
+        let _second = clients.admit(a).unwrap();
+        assert!(clients.admit(a).is_none(), "a third from the same address");
+        // The same address written as IPv4-mapped IPv6 is the same client.
+        assert!(clients.admit("::ffff:192.0.2.1".parse().unwrap()).is_none());
+        assert!(clients.admit(b).is_some(), "another address");
+        drop(first);
+        assert!(
+            clients.admit(a).is_some(),
+            "a closed connection frees its place"
+        );
+        let loopback: IpAddr = "127.0.0.1".parse().unwrap();
+        let proxy: Vec<_> = (0..10).map(|_| clients.admit(loopback)).collect();
+        assert!(proxy.iter().all(Option::is_some), "the reverse proxy");
+        let strict = Clients::new(1, true);
+        let _one = strict.admit(loopback).unwrap();
+        assert!(strict.admit(loopback).is_none());
+    }
+}
