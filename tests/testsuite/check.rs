@@ -135,16 +135,8 @@ fn every_subcommand_ends_a_failure_with_the_same_status() {
     let missing = dir.path().join("missing.toml");
     let out = dir.path().join("site");
     let run = |args: &[&std::ffi::OsStr]| {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_charter"))
-            .args(args)
-            .env_remove("CHARTER_FILE")
-            .env_remove("CHARTER_BASE_URL")
-            .output()
-            .unwrap();
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        let (code, _, stderr) = charter(args);
+        (code, stderr)
     };
     let os = |s: &str| std::ffi::OsString::from(s);
     let cases: Vec<(&str, Vec<std::ffi::OsString>, i32)> = vec![
@@ -259,17 +251,10 @@ fn the_size_limit_is_set_by_the_command_line() {
     let text = std::fs::read_to_string(bundled()).unwrap();
     std::fs::write(&file, format!("# {}\n{text}", "x".repeat(2 * 1024 * 1024))).unwrap();
     let check_with = |extra: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_charter"))
-            .arg("check")
-            .arg(&file)
-            .args(extra)
-            .env_remove("CHARTER_MAX_MB")
-            .output()
-            .unwrap();
-        (
-            out.status.code().unwrap_or(-1),
-            String::from_utf8_lossy(&out.stderr).into_owned(),
-        )
+        let mut args: Vec<&std::ffi::OsStr> = vec!["check".as_ref(), file.as_os_str()];
+        args.extend(extra.iter().map(std::ffi::OsStr::new));
+        let (code, _, stderr) = charter(&args);
+        (code, stderr)
     };
     assert_eq!(check_with(&[]).0, 0, "16 MB by default");
     let (code, stderr) = check_with(&["--max-charter-mb", "1"]);

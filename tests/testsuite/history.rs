@@ -71,28 +71,6 @@ pub(crate) async fn health(base: &str) -> serde_json::Value {
     serde_json::from_str(&reply.body).unwrap()
 }
 
-/// Runs the real `charter` with `args`, none of the settings inherited.
-pub(crate) fn charter(args: &[&OsStr]) -> (i32, String, String) {
-    charter_in(Path::new("."), args)
-}
-
-/// [`charter`], run in the folder `cwd`.
-pub(crate) fn charter_in(cwd: &Path, args: &[&OsStr]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_charter"))
-        .args(args)
-        .current_dir(cwd)
-        .env_remove("CHARTER_STATE_DIR")
-        .env_remove("STATE_DIRECTORY")
-        .env_remove("CHARTER_FILE")
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
-}
-
 pub(crate) fn restore(number: &str, state: &Path, file: &Path) -> (i32, String, String) {
     charter(&[
         "restore".as_ref(),

@@ -1,6 +1,8 @@
 //! Starting the app on a loopback port and talking to it over HTTP.
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::Arc;
 
 use citizen_charter::server::{self, AppState, ServeOptions};
@@ -238,4 +240,28 @@ pub fn bundled_paths(lang: &str) -> Vec<String> {
         paths.push(format!("/{lang}/services/{}", s.slug.get_ref()));
     }
     paths
+}
+
+/// Runs the real `charter` with `args`, none of the settings inherited.
+pub fn charter(args: &[&OsStr]) -> (i32, String, String) {
+    charter_in(Path::new("."), args)
+}
+
+/// [`charter`], run in the folder `cwd`.
+pub fn charter_in(cwd: &Path, args: &[&OsStr]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args(args)
+        .current_dir(cwd)
+        .env_remove("CHARTER_STATE_DIR")
+        .env_remove("STATE_DIRECTORY")
+        .env_remove("CHARTER_FILE")
+        .env_remove("CHARTER_BASE_URL")
+        .env_remove("CHARTER_MAX_MB")
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
 }
