@@ -42,15 +42,21 @@ def free_port():
         return s.getsockname()[1]
 
 
+async def hostile_connection(port):
+    """A connection from the hostile address, or None after a short wait."""
+    try:
+        return await asyncio.open_connection("127.0.0.1", port, local_addr=(HOSTILE, 0))
+    except OSError:
+        await asyncio.sleep(0.5)
+        return None
+
+
 async def hostile_keepalive(port, stop):
     while not stop.is_set():
-        try:
-            reader, writer = await asyncio.open_connection(
-                "127.0.0.1", port, local_addr=(HOSTILE, 0)
-            )
-        except OSError:
-            await asyncio.sleep(0.5)
+        opened = await hostile_connection(port)
+        if opened is None:
             continue
+        reader, writer = opened
         try:
             while not stop.is_set():
                 writer.write(b"GET /robots.txt HTTP/1.1\r\nHost: x\r\n\r\n")
@@ -67,13 +73,10 @@ async def hostile_keepalive(port, stop):
 
 async def hostile_slowloris(port, stop):
     while not stop.is_set():
-        try:
-            reader, writer = await asyncio.open_connection(
-                "127.0.0.1", port, local_addr=(HOSTILE, 0)
-            )
-        except OSError:
-            await asyncio.sleep(0.5)
+        opened = await hostile_connection(port)
+        if opened is None:
             continue
+        _, writer = opened
         try:
             writer.write(b"GET /bn/ HTTP/1.1\r\nHost: x\r\n")
             await writer.drain()
