@@ -22,9 +22,13 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Whether `path` holds unit tests only (`tests.rs` beside a module).
+/// Whether `path` holds unit tests only: `tests.rs` beside a module, or a
+/// file in a module's `tests/` folder.
 fn is_test_file(path: &Path) -> bool {
     path.file_name().is_some_and(|n| n == "tests.rs")
+        || path
+            .strip_prefix(repo("src"))
+            .is_ok_and(|p| p.components().any(|c| c.as_os_str() == "tests"))
 }
 
 /// Lines of code in `source`: blank lines, comments and a trailing
