@@ -1,7 +1,7 @@
 //! Connections per client address: one client must not take every
 //! connection the server keeps open, locking every other visitor out.
 //! Connections over a client's share are closed as soon as they are
-//! accepted, and counted in the log.
+//! accepted, and counted in the log ([`Tally`]).
 
 use std::collections::HashMap;
 use std::net::IpAddr;
@@ -17,8 +17,7 @@ pub(super) struct Clients {
     /// in front, through which every visitor comes).
     limit_loopback: bool,
     open: Mutex<HashMap<IpAddr, usize>>,
-    /// Connections closed since the last log line, and when that was.
-    refused: Mutex<(u64, Option<Instant>)>,
+    refused: Tally,
 }
 
 /// A connection counted against its address until dropped.
@@ -50,7 +49,7 @@ impl Clients {
             cap: cap.max(1),
             limit_loopback,
             open: Mutex::default(),
-            refused: Mutex::default(),
+            refused: Tally::default(),
         })
     }
 
@@ -73,21 +72,36 @@ impl Clients {
         })
     }
 
-    /// Counts a refused connection; logs the count at most every
-    /// [`LOG_EVERY`], so that an attack shows in the log without flooding
-    /// it.
+    /// Counts a refused connection, so that an attack shows in the log
+    /// without flooding it.
     fn note_refused(&self, ip: IpAddr) {
-        let mut refused = self.refused.lock().unwrap_or_else(PoisonError::into_inner);
-        refused.0 += 1;
-        let due = refused.1.is_none_or(|at| at.elapsed() >= LOG_EVERY);
-        if due {
+        self.refused.add(1, |n| {
             tracing::info!(
-                refused = refused.0,
+                refused = n,
                 last = %ip,
                 cap = self.cap,
                 "connections closed at once: their address had as many open as one client may"
             );
-            *refused = (0, Some(Instant::now()));
+        });
+    }
+}
+
+/// A count of connections closed, logged at most every [`LOG_EVERY`].
+#[derive(Debug, Default)]
+pub(super) struct Tally(Mutex<(u64, Option<Instant>)>);
+
+impl Tally {
+    /// Adds `n`; calls `log` with the count since the last call when one
+    /// is due.
+    pub(super) fn add(&self, n: u64, log: impl FnOnce(u64)) {
+        if n == 0 {
+            return;
+        }
+        let mut tally = self.0.lock().unwrap_or_else(PoisonError::into_inner);
+        tally.0 += n;
+        if tally.1.is_none_or(|at| at.elapsed() >= LOG_EVERY) {
+            log(tally.0);
+            *tally = (0, Some(Instant::now()));
         }
     }
 }

@@ -1,19 +1,24 @@
-//! The listener: HTTP/1 connections run by hyper directly, for the limits
-//! it enforces before a request reaches the application (request head
-//! size, header read timeout), a cap on open connections, and a graceful
-//! shutdown.
+//! The listener: HTTP/1 connections run by hyper directly, for the header
+//! read timeout it enforces, behind a guard that reads each request head
+//! first (`connection.rs`, `head.rs`); a cap on open connections, per
+//! client and in all, with idle connections closed first near the cap; and
+//! a graceful shutdown.
 
 use std::future::Future;
+use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
-use tokio::sync::Semaphore;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+use tower::ServiceExt as _;
 
 use super::clients::Clients;
+use super::connection::{Connections, Guarded};
 use super::{AppState, MAX_REQUEST_HEAD, ServeOptions, app};
 
 /// Serves `state` on `listener` until Ctrl-C or SIGTERM, letting requests
@@ -28,9 +33,10 @@ pub async fn serve(
 
 /// Serves `app` on `listener` over HTTP/1.1 until `shutdown` completes.
 ///
-/// Each connection gets hyper's limits (request head size, header read
-/// timeout); at most `options.max_connections` are open at once, the rest
-/// wait in the listen queue. On shutdown the listener is closed at once,
+/// Each connection gets the limits on request heads and hyper's header
+/// read timeout. At most `options.max_connections` are open at once: at
+/// the cap, a new connection takes the place of the one idle longest, or
+/// waits (in the listen queue behind it) while all are busy. On shutdown the listener is closed at once,
 /// idle connections are closed, and requests in flight may finish within
 /// `options.shutdown_grace`.
 pub async fn serve_with(
@@ -40,22 +46,19 @@ pub async fn serve_with(
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
     let mut http = hyper::server::conn::http1::Builder::new();
+    // hyper's own limits sit above the guard's, which answers first and
+    // the site's way (head.rs).
     http.timer(TokioTimer::new())
         .header_read_timeout(options.header_read_timeout)
-        .max_header_size(MAX_REQUEST_HEAD)
-        .max_buf_size(MAX_REQUEST_HEAD);
-    let open = Arc::new(Semaphore::new(options.max_connections.max(1)));
+        .max_header_size(2 * MAX_REQUEST_HEAD)
+        .max_buf_size(2 * MAX_REQUEST_HEAD);
+    let cap = options.max_connections.max(1);
+    let open = Arc::new(Semaphore::new(cap));
+    let connections = Connections::new(cap);
     let clients = Clients::new(options.max_connections_per_client, options.limit_loopback);
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
-        let permit = tokio::select! {
-            permit = open.clone().acquire_owned() => match permit {
-                Ok(p) => p,
-                Err(_) => break,
-            },
-            () = &mut shutdown => break,
-        };
         let (stream, admitted) = tokio::select! {
             accepted = listener.accept() => match accepted {
                 Ok((stream, peer)) => match clients.admit(peer.ip()) {
@@ -73,17 +76,38 @@ pub async fn serve_with(
             },
             () = &mut shutdown => break,
         };
+        let Some(permit) = room(&open, &connections, &mut shutdown).await else {
+            break;
+        };
+        connections.relieve(cap - open.available_permits());
         let _ = stream.set_nodelay(true);
-        let conn =
-            http.serve_connection(TokioIo::new(stream), TowerToHyperService::new(app.clone()));
+        let registered = connections.register();
+        let conn = Arc::clone(&registered.conn);
+        let io = Guarded::new(
+            stream,
+            Arc::clone(&conn),
+            MAX_REQUEST_HEAD,
+            options.max_uri_bytes + 64,
+        );
+        // A request refused as it was read is answered by the application,
+        // through the stand-in request that marks it.
+        let service = app
+            .clone()
+            .map_request(move |mut req: http::Request<Incoming>| {
+                if let Some(refused) = conn.take_refused() {
+                    req.extensions_mut().insert(refused);
+                }
+                req
+            });
+        let conn = http.serve_connection(TokioIo::new(io), TowerToHyperService::new(service));
         let conn = graceful.watch(conn);
         tokio::spawn(async move {
             // Clients that go away, send garbage or time out end here;
-            // hyper has already answered whatever could be answered.
+            // whatever could be answered has been.
             if let Err(e) = conn.await {
                 tracing::debug!("connection ended: {e}");
             }
-            drop((permit, admitted));
+            drop((permit, admitted, registered));
         });
     }
     drop(listener);
@@ -97,6 +121,28 @@ pub async fn serve_with(
         );
     }
     Ok(())
+}
+
+/// A place for one more connection: a free one, or at the cap the place
+/// of the connection idle longest; waits while every connection is busy.
+/// `None` on shutdown.
+async fn room(
+    open: &Arc<Semaphore>,
+    connections: &Connections,
+    shutdown: &mut Pin<&mut impl Future<Output = ()>>,
+) -> Option<OwnedSemaphorePermit> {
+    loop {
+        if let Ok(permit) = Arc::clone(open).try_acquire_owned() {
+            return Some(permit);
+        }
+        connections.make_room();
+        tokio::select! {
+            permit = Arc::clone(open).acquire_owned() => return permit.ok(),
+            // Connections busy now may be idle soon.
+            () = tokio::time::sleep(Duration::from_millis(50)) => {}
+            () = shutdown.as_mut() => return None,
+        }
+    }
 }
 
 async fn shutdown_signal() {

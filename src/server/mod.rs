@@ -14,6 +14,8 @@
 
 mod app;
 mod clients;
+mod connection;
+mod head;
 mod listener;
 mod respond;
 mod routes;
@@ -80,10 +82,10 @@ impl Default for ServeOptions {
     }
 }
 
-/// The largest request head hyper reads at all (request line and
-/// headers); beyond it hyper answers 431 itself. It sits well above
-/// [`ServeOptions`]'s limits so that those, which answer with a page in
-/// the visitor's language, are the ones normally met.
+/// The largest request head read at all (request line and headers);
+/// beyond it the request is refused as it is read, 414 or 431 (`head.rs`).
+/// It sits well above [`ServeOptions`]'s limits, met first for any
+/// request that fits.
 const MAX_REQUEST_HEAD: usize = 64 * 1024;
 
 /// The application: every route of the site, answered the site's way

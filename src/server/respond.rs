@@ -12,6 +12,7 @@ use http::header::{self, HeaderMap, HeaderName, HeaderValue};
 use http::{Method, StatusCode};
 
 use super::ServeOptions;
+use super::head::Refused;
 use crate::encoding::Accepted;
 use crate::i18n::Lang;
 use crate::render::ErrorKind;
@@ -73,9 +74,13 @@ pub struct Asked<'a> {
 /// Why a request is refused, if it is: only GET and HEAD exist here
 /// (anything else is 405), an HTTP/1.1 request names exactly one valid
 /// host (RFC 9112, section 3.2: else 400), and a request's target and
-/// headers must stay within the limits (414, 431).
+/// headers must stay within the limits (414, 431). A head refused as it
+/// was read ([`Refused`]) gets its status here.
 pub fn refusal(req: &Request, options: &ServeOptions) -> Option<StatusCode> {
-    if req.method() != Method::GET && req.method() != Method::HEAD {
+    if let Some(refused) = req.extensions().get::<Refused>() {
+        // Refused before hyper read it; this request stands in for it.
+        Some(refused.status)
+    } else if req.method() != Method::GET && req.method() != Method::HEAD {
         Some(StatusCode::METHOD_NOT_ALLOWED)
     } else if req.version() == http::Version::HTTP_11 && !one_valid_host(req.headers()) {
         Some(StatusCode::BAD_REQUEST)

@@ -3,6 +3,15 @@
 //! graceful shutdown, over real TCP. Where reqwest cannot send the request
 //! (it normalises paths and refuses bad bytes), raw bytes go down a
 //! `TcpStream`.
+//!
+//! - [`heads`]: what a request head may be, and the answer when it is not;
+//! - [`connections`]: the caps on open connections, idle connections
+//!   closed first, and shutdown.
+
+mod connections;
+mod heads;
+
+use connections::{start_binary, stop};
 
 use std::net::SocketAddr;
 use std::process::{Child, Command, Stdio};
@@ -240,6 +249,23 @@ fn get_request(target: &[u8]) -> Vec<u8> {
 /// What is asked for, how, with which headers, and the status expected.
 type Case<'a> = (&'a str, Method, &'a str, Vec<(&'a str, &'a str)>, u16);
 
+/// Reads until the server closes the connection; returns how long that
+/// took, or `None` if it was still open after `within`.
+async fn closed_within(stream: &mut TcpStream, within: Duration) -> Option<Duration> {
+    let start = Instant::now();
+    let mut buf = [0u8; 1024];
+    tokio::time::timeout(within, async {
+        loop {
+            match stream.read(&mut buf).await {
+                Ok(0) | Err(_) => return start.elapsed(),
+                Ok(_) => {}
+            }
+        }
+    })
+    .await
+    .ok()
+}
+
 #[tokio::test]
 async fn every_kind_of_response_carries_the_security_headers() {
     let server = site(ServeOptions::default()).await;
@@ -328,91 +354,6 @@ async fn hsts_only_when_the_site_is_served_over_https() {
         let reply = fetch(&plain.base, method.clone(), path, &[]).await;
         assert_security_headers(&reply.headers, false, &format!("http {method} {path}"));
     }
-}
-
-#[tokio::test]
-async fn long_request_targets_are_414_with_a_page_in_the_path_language() {
-    let server = site(ServeOptions::default()).await;
-    let limit = ServeOptions::default().max_uri_bytes;
-    let at_limit = format!("/en/search?q={}", "a".repeat(limit - "/en/search?q=".len()));
-    assert_eq!(
-        fetch(&server.base, Method::GET, &at_limit, &[])
-            .await
-            .status,
-        200
-    );
-    let over = format!("{at_limit}a");
-    let reply = fetch(&server.base, Method::GET, &over, &[]).await;
-    assert_eq!(reply.status, 414);
-    assert!(reply.body.contains("<html lang=\"en\""), "{}", reply.body);
-    assert_eq!(reply.header("cache-control"), Some("no-store"));
-    let reply = fetch(
-        &server.base,
-        Method::GET,
-        &over.replacen("/en/", "/bn/", 1),
-        &[],
-    )
-    .await;
-    assert_eq!(reply.status, 414);
-    assert!(reply.body.contains("<html lang=\"bn\""));
-    // A long path is as long as a long query.
-    let path = format!("/bn/services/{}", "x".repeat(limit));
-    assert_eq!(
-        fetch(&server.base, Method::GET, &path, &[]).await.status,
-        414
-    );
-}
-
-#[tokio::test]
-async fn a_request_head_too_large_to_read_is_refused_by_the_parser() {
-    let server = site(ServeOptions::default()).await;
-    // Beyond what hyper reads at all (64 KiB): it answers 431 itself and
-    // closes the connection, before the router sees anything.
-    let target = format!("/bn/search?q={}", "a".repeat(70 * 1024));
-    let reply = raw(server.addr, &get_request(target.as_bytes())).await;
-    assert_eq!(reply.status, 431);
-    // The server is still there.
-    assert_eq!(raw(server.addr, &get_request(b"/bn/")).await.status, 200);
-}
-
-#[tokio::test]
-async fn oversized_or_too_many_headers_are_431() {
-    let server = site(ServeOptions::default()).await;
-    let value = "v".repeat(4 * 1024);
-    let headers: Vec<(String, &str)> = (0..5)
-        .map(|i| (format!("x-h{i}"), value.as_str()))
-        .collect();
-    let headers: Vec<(&str, &str)> = headers.iter().map(|(k, v)| (k.as_str(), *v)).collect();
-    let reply = fetch(&server.base, Method::GET, "/en/contact", &headers).await;
-    assert_eq!(reply.status, 431);
-    assert!(reply.body.contains("<html lang=\"en\""));
-    // Within the limit: a normal page.
-    let reply = fetch(&server.base, Method::GET, "/en/contact", &headers[..3]).await;
-    assert_eq!(reply.status, 200);
-    // More header lines than hyper keeps (100): refused by the parser.
-    let mut req = b"GET /bn/ HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n".to_vec();
-    for i in 0..120 {
-        req.extend_from_slice(format!("x-n{i}: 1\r\n").as_bytes());
-    }
-    req.extend_from_slice(b"\r\n");
-    assert_eq!(raw(server.addr, &req).await.status, 431);
-}
-
-/// Reads until the server closes the connection; returns how long that
-/// took, or `None` if it was still open after `within`.
-async fn closed_within(stream: &mut TcpStream, within: Duration) -> Option<Duration> {
-    let start = Instant::now();
-    let mut buf = [0u8; 1024];
-    tokio::time::timeout(within, async {
-        loop {
-            match stream.read(&mut buf).await {
-                Ok(0) | Err(_) => return start.elapsed(),
-                Ok(_) => {}
-            }
-        }
-    })
-    .await
-    .ok()
 }
 
 #[tokio::test]
@@ -575,297 +516,6 @@ async fn path_tricks_never_leave_static_and_get_a_page() {
     assert!(reply.text().contains("<html lang=\"en\""));
 }
 
-#[tokio::test]
-async fn raw_bytes_that_are_not_a_uri_are_400_and_never_reach_a_file() {
-    let server = site(ServeOptions::default()).await;
-    // Invalid UTF-8, overlong UTF-8, NUL, backslashes, spaces and control
-    // bytes written as they are: hyper refuses the request line (400)
-    // before the router sees it, or the router finds no such page (404).
-    let targets: &[&[u8]] = &[
-        b"/static/\xff\xfe",
-        b"/static/\xc0\xae\xc0\xae/Cargo.toml",
-        b"/bn/search?q=\xff",
-        b"/bn/search?q=\xc0\xaf",
-        b"/static/\x00",
-        b"/static/..\\..\\Cargo.toml",
-        b"/static/..\\Cargo.toml",
-        b"/bn/\x7f",
-        b"/bn/\x1b[31m",
-        b"../Cargo.toml",
-        b"Cargo.toml",
-        b"*",
-        b"http://evil.example/../Cargo.toml",
-    ];
-    for target in targets {
-        let what = String::from_utf8_lossy(target).into_owned();
-        let reply = raw(server.addr, &get_request(target)).await;
-        assert!(
-            matches!(reply.status, 400 | 404),
-            "{what:?}: {}",
-            reply.status
-        );
-        for secret in ["[package]", "[office]"] {
-            assert!(!reply.text().contains(secret), "{what:?}: leaked");
-        }
-    }
-    // The server goes on.
-    assert_eq!(raw(server.addr, &get_request(b"/bn/")).await.status, 200);
-}
-
-#[tokio::test]
-async fn an_http_1_1_request_names_exactly_one_valid_host() {
-    let server = site(ServeOptions::default()).await;
-    for (request, expected) in [
-        (&b"GET /bn/ HTTP/1.1\r\nConnection: close\r\n\r\n"[..], 400),
-        (
-            b"GET /bn/ HTTP/1.1\r\nHost: a.example\r\nHost: b.example\r\nConnection: close\r\n\r\n",
-            400,
-        ),
-        (b"GET /bn/ HTTP/1.1\r\nHost: a.example/x\r\nConnection: close\r\n\r\n", 400),
-        (b"GET /bn/ HTTP/1.1\r\nHost: user@a.example\r\nConnection: close\r\n\r\n", 400),
-        (b"GET /bn/ HTTP/1.1\r\nHost:\r\nConnection: close\r\n\r\n", 400),
-        (b"GET /en/ HTTP/1.1\r\nConnection: close\r\n\r\n", 400),
-        (
-            b"GET /bn/ HTTP/1.1\r\nHost: doict.haluaghat.mymensingh.gov.bd:8080\r\nConnection: close\r\n\r\n",
-            200,
-        ),
-        (b"GET /bn/ HTTP/1.1\r\nHost: [::1]:3000\r\nConnection: close\r\n\r\n", 200),
-        // HTTP/1.0 has no Host header to require.
-        (b"GET /bn/ HTTP/1.0\r\n\r\n", 200),
-    ] {
-        let reply = raw(server.addr, request).await;
-        assert_eq!(reply.status, expected, "{:?}", head(request));
-        assert!(reply.header("content-security-policy").is_some(), "{:?}", head(request));
-        if expected == 400 {
-            let lang = if head(request).starts_with("GET /en/") { "en" } else { "bn" };
-            assert!(
-                reply.text().contains(&format!("<html lang=\"{lang}\"")),
-                "{:?}: {}",
-                head(request),
-                reply.text()
-            );
-        }
-    }
-}
-
-#[tokio::test]
-async fn odd_methods_and_request_lines_get_a_status_not_a_crash() {
-    let server = site(ServeOptions::default()).await;
-    for (request, expected) in [
-        (
-            &b"TRACE /bn/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"[..],
-            405,
-        ),
-        (
-            b"CONNECT localhost:443 HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-            405,
-        ),
-        (
-            b"BREW /bn/ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
-            405,
-        ),
-        (b"GET /bn/ HTTP/1.0\r\n\r\n", 200),
-        (b"GET /bn/ HTTP/9.9\r\n\r\n", 400),
-        (b"GET /bn/\r\n\r\n", 400),
-        (b"GET  /bn/ HTTP/1.1\r\n\r\n", 400),
-        (b"\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03\r\n\r\n", 400),
-        (b"GET /bn/ HTTP/1.1\r\nHost: x\r\nbad header\r\n\r\n", 400),
-        (
-            b"GET /bn/ HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n",
-            400,
-        ),
-    ] {
-        let reply = raw(server.addr, request).await;
-        assert_eq!(reply.status, expected, "{:?}", head(request));
-    }
-}
-
-#[tokio::test]
-async fn connections_over_the_cap_wait_for_a_free_one() {
-    let server = site(ServeOptions {
-        max_connections: 2,
-        header_read_timeout: Duration::from_secs(30),
-        ..ServeOptions::default()
-    })
-    .await;
-    let keep_alive = b"GET /healthz HTTP/1.1\r\nHost: localhost\r\n\r\n";
-    let mut open = Vec::new();
-    for _ in 0..2 {
-        let mut stream = TcpStream::connect(server.addr).await.unwrap();
-        stream.write_all(keep_alive).await.unwrap();
-        let mut buf = [0u8; 4096];
-        let n = tokio::time::timeout(Duration::from_secs(5), stream.read(&mut buf))
-            .await
-            .unwrap()
-            .unwrap();
-        assert!(buf[..n].starts_with(b"HTTP/1.1 200"));
-        open.push(stream);
-    }
-    // The third connection is queued by the kernel but not served.
-    let mut third = TcpStream::connect(server.addr).await.unwrap();
-    third.write_all(keep_alive).await.unwrap();
-    let mut buf = [0u8; 4096];
-    assert!(
-        tokio::time::timeout(Duration::from_millis(700), third.read(&mut buf))
-            .await
-            .is_err(),
-        "a third connection was served while two were open"
-    );
-    // One closes: the third is served.
-    drop(open.pop());
-    let n = tokio::time::timeout(Duration::from_secs(5), third.read(&mut buf))
-        .await
-        .expect("served once a connection closed")
-        .unwrap();
-    assert!(buf[..n].starts_with(b"HTTP/1.1 200"));
-}
-
-#[tokio::test]
-async fn shutdown_lets_requests_in_flight_finish_and_refuses_new_ones() {
-    let mut server = test_routes(ServeOptions::default()).await;
-    let base = server.base.clone();
-    let in_flight =
-        tokio::spawn(async move { fetch(&base, Method::GET, "/en/slow/1500", &[]).await });
-    // An idle keep-alive connection must not hold shutdown up.
-    let mut idle = TcpStream::connect(server.addr).await.unwrap();
-    idle.write_all(b"GET /bn/slow/1 HTTP/1.1\r\nHost: x\r\n\r\n")
-        .await
-        .unwrap();
-    let mut buf = [0u8; 4096];
-    let n = idle.read(&mut buf).await.unwrap();
-    assert!(buf[..n].starts_with(b"HTTP/1.1 200"));
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let start = Instant::now();
-    server.shutdown();
-    tokio::time::sleep(Duration::from_millis(100)).await;
-    assert!(
-        TcpStream::connect(server.addr).await.is_err(),
-        "no new connections after shutdown"
-    );
-    let reply = in_flight.await.unwrap();
-    assert_eq!((reply.status, reply.body.as_str()), (200, "done"));
-    tokio::time::timeout(Duration::from_secs(5), &mut server.task)
-        .await
-        .expect("serve_with returns once the request is done")
-        .unwrap()
-        .unwrap();
-    assert!(
-        start.elapsed() < Duration::from_secs(3),
-        "{:?}",
-        start.elapsed()
-    );
-    assert!(
-        closed_within(&mut idle, Duration::from_secs(1))
-            .await
-            .is_some()
-    );
-}
-
-#[tokio::test]
-async fn shutdown_waits_no_longer_than_the_grace_period() {
-    let mut server = test_routes(ServeOptions {
-        shutdown_grace: Duration::from_millis(500),
-        request_timeout: Duration::from_secs(60),
-        ..ServeOptions::default()
-    })
-    .await;
-    let base = server.base.clone();
-    let stuck = tokio::spawn(async move {
-        client()
-            .get(format!("{base}/en/slow/30000"))
-            .send()
-            .await
-            .map(|r| r.status())
-    });
-    tokio::time::sleep(Duration::from_millis(300)).await;
-    let start = Instant::now();
-    server.shutdown();
-    tokio::time::timeout(Duration::from_secs(3), &mut server.task)
-        .await
-        .expect("serve_with returns after the grace period")
-        .unwrap()
-        .unwrap();
-    assert!(start.elapsed() >= Duration::from_millis(450));
-    stuck.abort();
-}
-
-/// The `charter` binary, killed if a test fails before it exits.
-struct Binary(Option<Child>);
-
-impl Drop for Binary {
-    fn drop(&mut self) {
-        if let Some(child) = &mut self.0 {
-            let _ = child.kill();
-            let _ = child.wait();
-        }
-    }
-}
-
-async fn start_binary(extra: &[&str], env: &[(&str, &str)]) -> (Binary, String) {
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_charter"))
-        .args([
-            "serve",
-            "--no-watch",
-            "--addr",
-            &format!("127.0.0.1:{port}"),
-        ])
-        .arg("--charter")
-        .arg(bundled())
-        .args(extra)
-        .envs(env.iter().copied())
-        .env_remove("RUST_LOG")
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let binary = Binary(Some(child));
-    let base = format!("http://127.0.0.1:{port}");
-    wait_until_serving(&base, Duration::from_secs(30)).await;
-    (binary, base)
-}
-
-/// Sends `signal` and waits for the exit: its status, how long it took, and
-/// what the binary wrote to stderr.
-fn stop(binary: &mut Binary, signal: &str) -> (std::process::ExitStatus, Duration, String) {
-    let child = binary.0.take().unwrap();
-    let start = Instant::now();
-    let sent = Command::new("kill")
-        .args([&format!("-{signal}"), &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(sent.success());
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        let _ = tx.send(child.wait_with_output());
-    });
-    let output = rx
-        .recv_timeout(Duration::from_secs(15))
-        .unwrap_or_else(|_| panic!("still running 15 s after SIG{signal}"))
-        .unwrap();
-    (
-        output.status,
-        start.elapsed(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-    )
-}
-
-#[cfg(unix)]
-#[tokio::test]
-async fn sigterm_and_sigint_stop_the_binary_with_status_0() {
-    for signal in ["TERM", "INT"] {
-        let (mut binary, base) = start_binary(&[], &[]).await;
-        // A keep-alive connection stays open in the client's pool.
-        let client = client();
-        let reply = client.get(format!("{base}/bn/")).send().await.unwrap();
-        assert_eq!(reply.status(), 200);
-        let (status, took, stderr) = stop(&mut binary, signal);
-        assert!(status.success(), "SIG{signal}: {status}\n{stderr}");
-        assert!(took < Duration::from_secs(10), "SIG{signal}: {took:?}");
-        assert!(stderr.contains("shutting down"), "{stderr}");
-    }
-}
-
 #[cfg(unix)]
 #[tokio::test]
 async fn access_log_lines_in_plain_text_and_json() {
@@ -926,51 +576,4 @@ async fn access_log_lines_in_plain_text_and_json() {
     assert_eq!(fields["status"], 404);
     assert_eq!(fields["bytes"], length);
     assert!(fields["micros"].as_u64().is_some(), "{fields}");
-}
-
-#[tokio::test]
-async fn one_client_cannot_take_every_connection() {
-    // Loopback limited too, as when nothing is in front of the server.
-    let server = site(ServeOptions {
-        max_connections_per_client: 3,
-        limit_loopback: true,
-        ..ServeOptions::default()
-    })
-    .await;
-    // Three idle connections: the client's share.
-    let mut held = Vec::new();
-    for _ in 0..3 {
-        held.push(TcpStream::connect(server.addr).await.unwrap());
-    }
-    // Give the server time to accept them (no request is sent).
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    // A fourth is closed at once, with no answer.
-    let mut fourth = TcpStream::connect(server.addr).await.unwrap();
-    assert!(
-        closed_within(&mut fourth, Duration::from_secs(2))
-            .await
-            .is_some(),
-        "the fourth connection stayed open"
-    );
-    // One closed frees its place.
-    drop(held.pop());
-    tokio::time::sleep(Duration::from_millis(200)).await;
-    assert_eq!(raw(server.addr, &get_request(b"/en/")).await.status, 200);
-    // Without --limit-loopback, a proxy on this machine is never cut.
-    let proxied = site(ServeOptions {
-        max_connections_per_client: 1,
-        ..ServeOptions::default()
-    })
-    .await;
-    let _open: Vec<_> = connections(proxied.addr, 4).await;
-    assert_eq!(raw(proxied.addr, &get_request(b"/bn/")).await.status, 200);
-}
-
-/// `n` connections to `addr`, held open.
-async fn connections(addr: SocketAddr, n: usize) -> Vec<TcpStream> {
-    let mut out = Vec::new();
-    for _ in 0..n {
-        out.push(TcpStream::connect(addr).await.unwrap());
-    }
-    out
 }
