@@ -9,10 +9,11 @@
 //! that sends nothing.
 //!
 //! Near the cap on open connections, [`Connections`] closes the idle ones
-//! first: over three quarters of the cap, a connection idle for
+//! first: from three quarters of the cap, a connection idle for
 //! [`IDLE_UNDER_PRESSURE`] is closed (instead of after the usual header
-//! timeout); at the cap, a new connection takes the place of the one idle
-//! longest. A connection waiting for its answer is never closed this way.
+//! timeout); from seven eighths, a new connection takes the place of the
+//! one idle longest. A connection waiting for its answer is never closed
+//! this way.
 
 use std::collections::HashMap;
 use std::io;
@@ -143,8 +144,22 @@ impl Connections {
         }
     }
 
-    /// At the cap with a connection waiting: closes the one idle longest
-    /// (at least [`IDLE_AT_CAP`]). Whether there was one.
+    /// A new connection comes with `open` connections open: from seven
+    /// eighths of the cap, the one idle longest makes room for it (the
+    /// eighth left lets the listener go on accepting while it closes);
+    /// from three quarters, every connection idle for
+    /// [`IDLE_UNDER_PRESSURE`] is closed.
+    pub(super) fn arriving(&self, open: usize) {
+        if open * 8 >= self.cap * 7 {
+            self.make_room();
+        }
+        if open * 4 >= self.cap * 3 {
+            self.sweep();
+        }
+    }
+
+    /// Closes the connection idle longest (at least [`IDLE_AT_CAP`]).
+    /// Whether there was one.
     pub(super) fn make_room(&self) -> bool {
         let now = u64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(u64::MAX);
         let min = u64::try_from(IDLE_AT_CAP.as_millis()).unwrap_or(0);
@@ -170,13 +185,9 @@ impl Connections {
         true
     }
 
-    /// With `open` connections: over three quarters of the cap, closes
-    /// every connection idle for [`IDLE_UNDER_PRESSURE`] (looked for at
-    /// most every [`SWEEP_EVERY`]).
-    pub(super) fn relieve(&self, open: usize) {
-        if open * 4 < self.cap * 3 {
-            return;
-        }
+    /// Closes every connection idle for [`IDLE_UNDER_PRESSURE`] (looked
+    /// for at most every [`SWEEP_EVERY`]).
+    fn sweep(&self) {
         {
             let mut last = self
                 .last_sweep

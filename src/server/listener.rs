@@ -76,10 +76,10 @@ pub async fn serve_with(
             },
             () = &mut shutdown => break,
         };
+        connections.arriving(cap - open.available_permits());
         let Some(permit) = room(&open, &connections, &mut shutdown).await else {
             break;
         };
-        connections.relieve(cap - open.available_permits());
         let _ = stream.set_nodelay(true);
         let registered = connections.register();
         let conn = Arc::clone(&registered.conn);
@@ -123,23 +123,20 @@ pub async fn serve_with(
     Ok(())
 }
 
-/// A place for one more connection: a free one, or at the cap the place
-/// of the connection idle longest; waits while every connection is busy.
-/// `None` on shutdown.
+/// A place for one more connection; at the cap, waits for one to close
+/// (one idle made room, or will when it is idle). `None` on shutdown.
 async fn room(
     open: &Arc<Semaphore>,
     connections: &Connections,
     shutdown: &mut Pin<&mut impl Future<Output = ()>>,
 ) -> Option<OwnedSemaphorePermit> {
     loop {
-        if let Ok(permit) = Arc::clone(open).try_acquire_owned() {
-            return Some(permit);
-        }
-        connections.make_room();
         tokio::select! {
             permit = Arc::clone(open).acquire_owned() => return permit.ok(),
-            // Connections busy now may be idle soon.
-            () = tokio::time::sleep(Duration::from_millis(50)) => {}
+            // No connection closed yet: those busy then may be idle now.
+            () = tokio::time::sleep(Duration::from_millis(50)) => {
+                connections.make_room();
+            }
             () = shutdown.as_mut() => return None,
         }
     }
