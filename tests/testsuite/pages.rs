@@ -105,7 +105,7 @@ async fn seed_service_names_appear_verbatim() {
         );
     }
     for expected in [
-        "Providing information about projects",
+        "Information about projects",
         "Training on implementing e-Nothi (e-filing) to ensure good governance, transparency and accountability",
     ] {
         assert!(en.contains(expected), "{expected}");
@@ -333,7 +333,7 @@ async fn optional_sections_render_when_present() {
     );
     assert!(bn_services.contains("অভ্যন্তরীণ ছুটি মঞ্জুরি সেবা"));
     let en_services = server.get("/en/services").await;
-    assert!(en_services.body.contains("2.3) Internal services"));
+    assert!(en_services.body.contains("2.3 Internal services"));
     // The missing English name falls back to Bangla, marked as Bangla.
     let html = en_services.html();
     let fallback = select(&html, "a[lang=bn]");
@@ -427,6 +427,12 @@ async fn bundled_charter_has_no_invented_sections() {
         !server.get("/bn/").await.body.contains("<time"),
         "the seed gives no date"
     );
+    // Nor an address: the office's section is not headed as one.
+    for (path, address) in [("/bn/contact", "ঠিকানা"), ("/en/contact", "ddress")] {
+        let html = server.get(path).await.html();
+        let heading = text_of(&select(&html, "h2#office-contact")[0]);
+        assert!(!heading.contains(address), "{path}: {heading}");
+    }
 }
 
 #[test]
@@ -447,6 +453,7 @@ fn fluent_files_define_the_same_messages() {
                     ("query", Arg::Text("Q".into())),
                     ("group", Arg::Text("G".into())),
                     ("number", Arg::Text("N".into())),
+                    ("section", Arg::Text("2.1".into())),
                     ("count", Arg::Count(2)),
                 ],
             );
