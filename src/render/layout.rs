@@ -290,14 +290,6 @@ mod tests {
     }
 
     #[test]
-    fn the_language_switch_is_in_the_language_it_leads_to() {
-        let l = layout(Target::Server, Nav::Services);
-        assert_eq!(l.other_lang, "bn");
-        assert_eq!(l.switch_name, "বাংলা");
-        assert_eq!(l.switch_title, "এই পাতাটি বাংলায় পড়ুন");
-    }
-
-    #[test]
     fn only_the_home_page_goes_without_the_site_name_in_its_title() {
         assert_eq!(layout(Target::Server, Nav::Home).title, "Services");
         assert_eq!(

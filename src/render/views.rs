@@ -194,7 +194,10 @@ impl GroupView {
                         page,
                         "group-heading",
                         &[
-                            ("section", Arg::Text(page.digits(group.section()).into_owned())),
+                            (
+                                "section",
+                                Arg::Text(page.digits(group.section()).into_owned()),
+                            ),
                             ("group", Arg::Text(group.name(page))),
                         ],
                     ),

@@ -194,7 +194,11 @@ async fn service_descriptions_end_their_sentences_in_the_page_language() {
             ('.', '।')
         };
         assert!(description.ends_with(stop), "{path}: {description}");
-        assert_eq!(description.matches(stop).count(), 2, "{path}: {description}");
+        assert_eq!(
+            description.matches(stop).count(),
+            2,
+            "{path}: {description}"
+        );
         assert!(!description.contains(foreign), "{path}: {description}");
     }
 }

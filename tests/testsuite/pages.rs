@@ -244,6 +244,20 @@ async fn each_page_links_to_itself_in_the_other_language() {
                 Some(twin.as_str()),
                 "{path}"
             );
+            // Its words and title are in the language of its `lang`, so a
+            // screen reader speaks them in one voice; no digits in either.
+            let title = switch[0].value().attr("title").unwrap_or_default();
+            for words in [text_of(&switch[0]), title.to_string()] {
+                let bangla = words.chars().any(is_bangla);
+                let latin = words.chars().any(|c| c.is_ascii_alphabetic());
+                let in_other = if other == "bn" {
+                    bangla && !latin
+                } else {
+                    latin && !bangla
+                };
+                assert!(in_other, "{path}: {words:?} is not in {other}");
+                assert!(!words.chars().any(char::is_numeric), "{path}: {words:?}");
+            }
             let alt = |hreflang: &str| {
                 select(
                     &html,
