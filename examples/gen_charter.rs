@@ -118,7 +118,7 @@ const DELIVERY: &[Pair] = &[
     ),
     (
         "উর্ধ্বতন কর্তৃপক্ষের নির্দেশনা মোতাবেক",
-        "As directed by higher authority",
+        "As directed by the higher authorities",
     ),
     (
         "বার্ষিক কর্মপরিকল্পনা অনুযায়ী",
@@ -167,7 +167,7 @@ const FEES: &[Pair] = &[
     ("বিনামূল্যে", "Free of charge"),
     (
         "বিদ্যমান সরকারী নীতিমালা অনুযায়ী",
-        "According to existing government policy",
+        "According to the existing government policy",
     ),
     (
         "৫০ টাকা, ট্রেজারি চালানের মাধ্যমে",
@@ -421,7 +421,7 @@ fn charter(count: usize, seed: u64) -> Charter {
             ),
             (
                 "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)",
-                "Grievance redress officer (GRO)",
+                "Grievance Redress Officer (GRO)",
             ),
             (
                 "উপজেলা নির্বাহী অফিসার, ফোন: ০১৭০০০০০০০১",
@@ -434,14 +434,14 @@ fn charter(count: usize, seed: u64) -> Charter {
                 "অনিক নির্দিষ্ট সময়ে সমাধান দিতে ব্যর্থ হলে",
                 "If the GRO cannot solve it in time",
             ),
-            ("আপিল কর্মকর্তা", "Appeal officer"),
+            ("আপিল কর্মকর্তা", "Appellate Officer"),
             ("জেলা প্রশাসক, ময়মনসিংহ", "Deputy Commissioner, Mymensingh"),
             20,
         ),
         (
             (
                 "আপিল কর্মকর্তা নির্দিষ্ট সময়ে সমাধান দিতে ব্যর্থ হলে",
-                "If the appeal officer cannot solve it in time",
+                "If the Appellate Officer cannot solve it in time",
             ),
             (
                 "মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল",

@@ -76,6 +76,15 @@ impl Lang {
     pub fn number(self, n: impl fmt::Display) -> String {
         self.digits(&n.to_string()).into_owned()
     }
+
+    /// The mark that ends a sentence: the dari (।) in Bangla, a full stop
+    /// in English.
+    pub fn full_stop(self) -> char {
+        match self {
+            Lang::Bn => '।',
+            Lang::En => '.',
+        }
+    }
 }
 
 impl fmt::Display for Lang {

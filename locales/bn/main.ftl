@@ -9,8 +9,9 @@ nav-label = প্রধান মেনু
 nav-home = প্রথম পাতা
 nav-services = সেবাসমূহ
 nav-contact = যোগাযোগ
-lang-switch = English
-lang-switch-label = এই পাতাটি ইংরেজিতে পড়ুন
+# The language switch on an English page links here: it names Bangla in Bangla
+# (`lang-name`, with this title) and is marked lang="bn".
+lang-switch-label = এই পাতাটি বাংলায় পড়ুন
 header-label = দপ্তরের পরিচিতি
 
 section-vision-mission = ভিশন ও মিশন
@@ -20,6 +21,8 @@ section-services = প্রতিশ্রুত সেবাসমূহ
 group-citizen = নাগরিক সেবা
 group-institutional = প্রাতিষ্ঠানিক সেবা
 group-internal = অভ্যন্তরীণ সেবা
+# A service table's heading, as the national format writes it: "২.১) নাগরিক সেবা".
+group-heading = { $section }) { $group }
 group-count = { $count }টি সেবা
 section-expectations = আপনার কাছে আমাদের প্রত্যাশা
 section-grs = অভিযোগ প্রতিকার ব্যবস্থাপনা (GRS)
@@ -44,7 +47,7 @@ grs-time = নিষ্পত্তির সময়সীমা
 officer-phone = ফোন
 officer-email = ইমেইল
 officers-title = দায়িত্বপ্রাপ্ত কর্মকর্তা
-office-contact = দপ্তরের ঠিকানা
+office-contact = দপ্তরের সঙ্গে যোগাযোগ
 website = ওয়েবসাইট
 
 home-title = সিটিজেন চার্টার — { $office }

@@ -8,54 +8,57 @@ nav-label = Main menu
 nav-home = Home
 nav-services = Services
 nav-contact = Contact
-lang-switch = বাংলা
-lang-switch-label = Read this page in Bangla
+# The language switch on a Bangla page links here: it names English in English
+# (`lang-name`, with this title) and is marked lang="en".
+lang-switch-label = Read this page in English
 header-label = About the office
 
 section-vision-mission = Vision and mission
 vision = Vision
 mission = Mission
-section-services = Services we promise
+section-services = Promised services
 group-citizen = Citizen services
 group-institutional = Institutional services
 group-internal = Internal services
+# A service table's heading: "2.1 Citizen services".
+group-heading = { $section } { $group }
 group-count = { $count ->
     [one] { $count } service
    *[other] { $count } services
 }
 section-expectations = What we expect from you
-section-grs = Grievance redress system (GRS)
-grs-intro = If you are not satisfied with a service, contact the responsible officer. If they cannot solve the problem, contact the people below.
+section-grs = Grievance Redress System (GRS)
+grs-intro = If you are not satisfied with a service, contact the responsible officer. If the officer does not resolve it, make contact following the procedure below and report your problem.
 
-col-serial = No.
-col-name = Service
-col-delivery = How the service is provided
-col-documents = Documents needed and where to get them
-col-fee = Fee and how to pay
-col-time = Time limit
-col-officer = Responsible officer (name, designation, phone and e-mail)
+col-serial = Serial no.
+col-name = Name of service
+col-delivery = Method of service delivery
+col-documents = Required documents and where to obtain them
+col-fee = Fee and payment method
+col-time = Time limit for service delivery
+col-officer = Responsible officer (name, designation, phone number and e-mail)
 col-numbering = Column numbers
 senior-officer = Senior officer
 no-officer = The responsible officer has not been named yet.
-grs-serial = No.
+grs-serial = Serial no.
 grs-when = When to contact
 grs-contact = Whom to contact
 grs-address = Contact address
-grs-time = Time to resolve
+grs-time = Time limit for resolution
 
 officer-phone = Phone
 officer-email = E-mail
 officers-title = Responsible officers
-office-contact = Office address
+office-contact = Office contact details
 website = Website
 
 home-title = Citizen Charter — { $office }
-home-description = Citizen charter of the { $office }: vision, mission, the services it promises, documents needed, fees, time limits and responsible officers.
-services-title = Services we promise
-services-description = All services of the { $office }: how they are provided, documents, fees, time limits and responsible officers.
+home-description = Citizen charter of the { $office }: vision, mission, promised services, required documents, fees, time limits and responsible officers.
+services-title = Promised services
+services-description = All services of the { $office }: method of service delivery, required documents, fees, time limits and responsible officers.
 services-print-note = This list is laid out to print on A4 paper in landscape.
-service-description = { $service }: how it is provided, documents needed, fee, time limit and the responsible officer.
-service-group-serial = { $group }, no. { $number }
+service-description = { $service }: method of service delivery, required documents, fee, time limit and responsible officer.
+service-group-serial = { $group }, serial no. { $number }
 all-services = All services
 contact-title = Contact
 contact-description = Phone numbers and e-mail addresses of the responsible officers of the { $office }.

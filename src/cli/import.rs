@@ -1,4 +1,4 @@
-//! `charter import`: a charter copied from the national portal, as a
+//! `charter import`: a charter copied from the National Portal, as a
 //! charter.toml on standard output.
 
 use std::path::PathBuf;

@@ -62,7 +62,7 @@ enum Command {
     Check(check::CheckArgs),
     /// Write the whole site as static files.
     Build(build::BuildArgs),
-    /// Turn a charter copied from the national portal (tab-separated text)
+    /// Turn a charter copied from the National Portal (tab-separated text)
     /// into a charter.toml, printed on standard output.
     Import(import::ImportArgs),
     /// List the versions of the charter the server has kept, newest first.

@@ -1,4 +1,4 @@
-//! Import of a citizen charter published on the national portal.
+//! Import of a citizen charter published on the National Portal.
 //!
 //! The portal's charter, scraped to text, is a list of lines: the office
 //! details (government, office, department, "upazila, district", website and
@@ -206,7 +206,7 @@ pub enum ImportError {
     },
 }
 
-/// Imports a charter scraped from the national portal (tab-separated text)
+/// Imports a charter scraped from the National Portal (tab-separated text)
 /// and returns the text of a `charter.toml` with the Bangla side only.
 pub fn import(portal_text: &str) -> Result<String, ImportError> {
     let charter = portal::read(portal_text)?;
@@ -230,10 +230,10 @@ pub fn import(portal_text: &str) -> Result<String, ImportError> {
 }
 
 const HEADER_COMMENT: &str = "\
-# Citizen charter (সিটিজেন চার্টার) imported from the national portal.
+# Citizen charter (সিটিজেন চার্টার) imported from the National Portal.
 #
 # Staff: only the Bangla (bn) side was imported. Before publishing:
-# - add the English to every text: { bn = \"…\" } becomes { bn = \"…\", en = \"…\" };
+# - add the English to every text, { bn = \"…\" } becoming { bn = \"…\", en = \"…\" }, in docs/glossary.md's terms;
 # - the service slugs (citizen-1, institutional-6, …) are the services' addresses
 #   (/bn/services/<slug>): you may rename them to short English words, like \"ict-training\";
 # - fill in any empty value (\"\"): it was missing on the portal;

@@ -66,6 +66,12 @@ pub struct Layout {
     pub json_ld: Option<String>,
     /// The other language's code.
     pub other_lang: &'static str,
+    /// The language switch's text: the other language's name, in that
+    /// language (the link carries its `lang`).
+    pub switch_name: String,
+    /// The language switch's title, in the other language too, so that a
+    /// screen reader speaks the whole link in one voice.
+    pub switch_title: String,
     /// The same page in the other language (or its home page).
     pub other_url: String,
     /// Stylesheet URL (fingerprinted).
@@ -206,6 +212,8 @@ impl Layout {
             og_locale_other,
             json_ld: info.json_ld,
             other_lang: page.other().code(),
+            switch_name: tr(page.other(), "lang-name"),
+            switch_title: tr(page.other(), "lang-switch-label"),
             other_url,
             css: assets::url("style.css"),
             government: Txt::new(&o.government, page),

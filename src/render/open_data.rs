@@ -158,11 +158,9 @@ pub fn service_ld(charter: &Charter, s: &Service, lang: Lang, base: &BaseUrl) ->
         "name": lang.digits(s.name.get(lang).0),
         "url": url,
         "description": format!(
-            "{}: {}. {}: {}.",
-            tr(lang, "col-documents"),
-            words(&s.documents).join("; "),
-            tr(lang, "col-time"),
-            words(&s.time_limit).join("; ")
+            "{} {}",
+            sentence(lang, "col-documents", &words(&s.documents)),
+            sentence(lang, "col-time", &words(&s.time_limit))
         ),
         "serviceType": s.group.name(lang),
         "provider": organization(charter, lang, base),
@@ -174,6 +172,14 @@ pub fn service_ld(charter: &Charter, s: &Service, lang: Lang, base: &BaseUrl) ->
         "termsOfService": words(&s.fee).join("; "),
     });
     script_safe(&doc)
+}
+
+/// "label: item; item." with the column `label_id`'s name, ended by the
+/// language's full stop (the dari in Bangla) and not by two.
+fn sentence(lang: Lang, label_id: &str, items: &[String]) -> String {
+    let items = items.join("; ");
+    let items = items.trim_end_matches(['.', '।']);
+    format!("{}: {items}{}", tr(lang, label_id), lang.full_stop())
 }
 
 /// JSON text that is safe inside `<script>`: no `<`, `>` or `&` appear

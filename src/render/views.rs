@@ -164,7 +164,7 @@ impl ServiceView {
 pub struct GroupView {
     /// Anchor id, e.g. `citizen`.
     pub key: &'static str,
-    /// e.g. "২.১) নাগরিক সেবা".
+    /// "২.১) নাগরিক সেবা" in Bangla, "2.1 Citizen services" in English.
     pub heading: String,
     /// e.g. "৩টি সেবা".
     pub count: String,
@@ -190,7 +190,17 @@ impl GroupView {
                 }
                 Some(GroupView {
                     key: group.key(),
-                    heading: format!("{}) {}", page.digits(group.section()), group.name(page)),
+                    heading: tr_args(
+                        page,
+                        "group-heading",
+                        &[
+                            (
+                                "section",
+                                Arg::Text(page.digits(group.section()).into_owned()),
+                            ),
+                            ("group", Arg::Text(group.name(page))),
+                        ],
+                    ),
                     count: tr_args(
                         page,
                         "group-count",

@@ -179,6 +179,31 @@ async fn pages_carry_schema_org_json_ld() {
 }
 
 #[tokio::test]
+async fn service_descriptions_end_their_sentences_in_the_page_language() {
+    let server = TestServer::start(&bundled()).await;
+    for path in bundled_paths("bn")
+        .into_iter()
+        .chain(bundled_paths("en"))
+        .filter(|p| p.contains("/services/"))
+    {
+        let ld = &json_ld(&server.get(&path).await.body)[0];
+        let description = ld["description"].as_str().unwrap();
+        let (stop, foreign) = if path.starts_with("/bn/") {
+            ('।', '.')
+        } else {
+            ('.', '।')
+        };
+        assert!(description.ends_with(stop), "{path}: {description}");
+        assert_eq!(
+            description.matches(stop).count(),
+            2,
+            "{path}: {description}"
+        );
+        assert!(!description.contains(foreign), "{path}: {description}");
+    }
+}
+
+#[tokio::test]
 async fn sitemap_robots_and_canonical_links() {
     let server = TestServer::start(&bundled()).await;
     let sitemap = server.get("/sitemap.xml").await;

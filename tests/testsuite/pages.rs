@@ -105,7 +105,7 @@ async fn seed_service_names_appear_verbatim() {
         );
     }
     for expected in [
-        "Providing information about projects",
+        "Information about projects",
         "Training on implementing e-Nothi (e-filing) to ensure good governance, transparency and accountability",
     ] {
         assert!(en.contains(expected), "{expected}");
@@ -244,6 +244,20 @@ async fn each_page_links_to_itself_in_the_other_language() {
                 Some(twin.as_str()),
                 "{path}"
             );
+            // Its words and title are in the language of its `lang`, so a
+            // screen reader speaks them in one voice; no digits in either.
+            let title = switch[0].value().attr("title").unwrap_or_default();
+            for words in [text_of(&switch[0]), title.to_string()] {
+                let bangla = words.chars().any(is_bangla);
+                let latin = words.chars().any(|c| c.is_ascii_alphabetic());
+                let in_other = if other == "bn" {
+                    bangla && !latin
+                } else {
+                    latin && !bangla
+                };
+                assert!(in_other, "{path}: {words:?} is not in {other}");
+                assert!(!words.chars().any(char::is_numeric), "{path}: {words:?}");
+            }
             let alt = |hreflang: &str| {
                 select(
                     &html,
@@ -333,7 +347,7 @@ async fn optional_sections_render_when_present() {
     );
     assert!(bn_services.contains("অভ্যন্তরীণ ছুটি মঞ্জুরি সেবা"));
     let en_services = server.get("/en/services").await;
-    assert!(en_services.body.contains("2.3) Internal services"));
+    assert!(en_services.body.contains("2.3 Internal services"));
     // The missing English name falls back to Bangla, marked as Bangla.
     let html = en_services.html();
     let fallback = select(&html, "a[lang=bn]");
@@ -427,6 +441,12 @@ async fn bundled_charter_has_no_invented_sections() {
         !server.get("/bn/").await.body.contains("<time"),
         "the seed gives no date"
     );
+    // Nor an address: the office's section is not headed as one.
+    for (path, address) in [("/bn/contact", "ঠিকানা"), ("/en/contact", "ddress")] {
+        let html = server.get(path).await.html();
+        let heading = text_of(&select(&html, "h2#office-contact")[0]);
+        assert!(!heading.contains(address), "{path}: {heading}");
+    }
 }
 
 #[test]
@@ -447,6 +467,7 @@ fn fluent_files_define_the_same_messages() {
                     ("query", Arg::Text("Q".into())),
                     ("group", Arg::Text("G".into())),
                     ("number", Arg::Text("N".into())),
+                    ("section", Arg::Text("2.1".into())),
                     ("count", Arg::Count(2)),
                 ],
             );

@@ -210,6 +210,11 @@ pub fn text_of(el: &scraper::ElementRef) -> String {
     el.text().collect::<String>()
 }
 
+/// Whether `c` is of the Bengali block: a letter, sign or digit.
+pub fn is_bangla(c: char) -> bool {
+    ('\u{0980}'..='\u{09FF}').contains(&c)
+}
+
 /// The 13 service names of the seed, verbatim (institutional ৬ joined from
 /// its two lines).
 pub const SEED_NAMES_BN: [&str; 13] = [

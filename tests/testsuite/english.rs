@@ -1,0 +1,134 @@
+//! The English of the site, through HTTP: Bangla only where it is marked
+//! as Bangla, one rendering per Bangla text, service names without a full
+//! stop, section numbers in English style. The terms themselves are in
+//! docs/glossary.md.
+
+use std::collections::BTreeMap;
+
+use scraper::ElementRef;
+
+use crate::support::*;
+
+/// The language `el` is in: its own `lang`, or its nearest ancestor's.
+fn lang_of<'a>(el: &ElementRef<'a>) -> Option<&'a str> {
+    el.value().attr("lang").or_else(|| {
+        el.ancestors()
+            .filter_map(ElementRef::wrap)
+            .find_map(|a| a.value().attr("lang"))
+    })
+}
+
+/// Every English page of the bundled charter, with a search and an error
+/// page.
+fn english_paths() -> Vec<String> {
+    let mut paths = bundled_paths("en");
+    paths.push("/en/search?q=training".to_string());
+    paths.push("/en/no-such-page".to_string());
+    paths
+}
+
+#[tokio::test]
+async fn english_pages_have_bangla_only_where_it_is_marked_as_bangla() {
+    let server = TestServer::start(&bundled()).await;
+    for path in english_paths() {
+        let html = server.get(&path).await.html();
+        for el in select(&html, "*") {
+            if lang_of(&el) != Some("en") {
+                continue;
+            }
+            // An element's attributes (title, alt, content) are in its
+            // language, as its text is; so is JSON-LD.
+            for (name, value) in el.value().attrs() {
+                assert!(
+                    !value.chars().any(is_bangla),
+                    "{path}: <{} {name}={value:?}> is Bangla in English",
+                    el.value().name()
+                );
+            }
+            for text in el.children().filter_map(|c| c.value().as_text()) {
+                assert!(
+                    !text.chars().any(is_bangla),
+                    "{path}: Bangla text {:?} in <{}> without lang=\"bn\"",
+                    text.trim(),
+                    el.value().name()
+                );
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn english_service_names_have_no_full_stop() {
+    let server = TestServer::start(&bundled()).await;
+    for path in bundled_paths("en")
+        .into_iter()
+        .filter(|p| p.starts_with("/en/services/"))
+    {
+        let html = server.get(&path).await.html();
+        let name = text_of(&select(&html, "h1")[0]);
+        assert!(
+            !name.trim_end().ends_with('.'),
+            "{path}: service name ends with a full stop: {name}"
+        );
+        let title = text_of(&select(&html, "title")[0]);
+        assert!(!title.contains(". |"), "{path}: <title> {title}");
+    }
+}
+
+/// Every `{ "bn": …, "en": … }` text in `v`, as (Bangla, English).
+fn texts(v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::Object(map) => {
+            if let (Some(bn), Some(en), 2) = (map.get("bn"), map.get("en"), map.len())
+                && let (Some(bn), Some(en)) = (bn.as_str(), en.as_str())
+            {
+                out.push((bn.to_string(), en.to_string()));
+                return;
+            }
+            map.values().for_each(|v| texts(v, out));
+        }
+        serde_json::Value::Array(items) => items.iter().for_each(|v| texts(v, out)),
+        _ => {}
+    }
+}
+
+#[tokio::test]
+async fn each_bangla_text_has_one_english_rendering() {
+    let server = TestServer::start(&bundled()).await;
+    let reply = server.get("/api/v1/charter.json").await;
+    let doc: serde_json::Value = serde_json::from_str(&reply.body).unwrap();
+    let mut all = Vec::new();
+    texts(&doc, &mut all);
+    assert!(all.len() > 100, "texts were read: {}", all.len());
+    let mut seen: BTreeMap<String, String> = BTreeMap::new();
+    for (bn, en) in all {
+        let first = seen.entry(bn.clone()).or_insert_with(|| en.clone());
+        assert_eq!(*first, en, "two English renderings of {bn}");
+    }
+}
+
+#[tokio::test]
+async fn service_tables_are_numbered_in_each_language_s_style() {
+    let server = TestServer::start(&full_fixture()).await;
+    for (path, expected) in [
+        (
+            "/en/services",
+            [
+                "2.1 Citizen services",
+                "2.2 Institutional services",
+                "2.3 Internal services",
+            ],
+        ),
+        (
+            "/bn/services",
+            ["২.১) নাগরিক সেবা", "২.২) প্রাতিষ্ঠানিক সেবা", "২.৩) অভ্যন্তরীণ সেবা"],
+        ),
+    ] {
+        let html = server.get(path).await.html();
+        let headings: Vec<String> = select(&html, "section.group h2")
+            .iter()
+            .map(|h| text_of(h).split(" (").next().unwrap().to_string())
+            .collect();
+        assert_eq!(headings, expected, "{path}");
+    }
+}
