@@ -182,7 +182,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
             }
         };
         watch::reload_on_sighup(state.clone());
-        let listener = match tokio::net::TcpListener::bind(args.addr).await {
+        let listener = match server::bind(args.addr) {
             Ok(l) => l,
             Err(e) => {
                 errln!("cannot listen on {}: {e}", args.addr);

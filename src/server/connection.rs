@@ -18,7 +18,7 @@
 use std::collections::HashMap;
 use std::io;
 use std::pin::Pin;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
@@ -49,8 +49,9 @@ pub(super) struct Conn {
     /// Asked to close when next idle.
     closing: AtomicBool,
     waker: AtomicWaker,
-    /// The request refused by [`Guarded`], for the application to answer.
-    refused: Mutex<Option<Refused>>,
+    /// The request refused by [`Guarded`], for the application to answer
+    /// ([`Refused::to_bits`]; 0 for none).
+    refused: AtomicU32,
 }
 
 impl Conn {
@@ -64,10 +65,11 @@ impl Conn {
 
     /// The refusal to answer, taken once.
     pub(super) fn take_refused(&self) -> Option<Refused> {
-        self.refused
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner)
-            .take()
+        // Checked for every request: a load, and a swap only when set.
+        if self.refused.load(Ordering::Relaxed) == 0 {
+            return None;
+        }
+        Refused::from_bits(self.refused.swap(0, Ordering::Relaxed))
     }
 
     /// How long it has been idle; `None` while it waits for an answer or
@@ -130,7 +132,7 @@ impl Connections {
             busy: AtomicBool::new(false),
             closing: AtomicBool::new(false),
             waker: AtomicWaker::new(),
-            refused: Mutex::new(None),
+            refused: AtomicU32::new(0),
         });
         conn.touch();
         let mut open = self.lock();
@@ -229,6 +231,8 @@ pub(super) struct Guarded<S> {
     /// Longest request line, beyond which a head too large is 414.
     max_line: usize,
     scan: Scan,
+    /// Where bytes are read to, made once (not zeroed for every read).
+    chunk: Option<Box<[u8]>>,
     /// Bytes read and not yet judged: the start of the next head.
     unread: Vec<u8>,
     /// Bytes judged and not yet taken by hyper.
@@ -258,6 +262,7 @@ impl<S> Guarded<S> {
             limit,
             max_line,
             scan: Scan::default(),
+            chunk: None,
             unread: Vec::new(),
             ready: Vec::new(),
             taken: 0,
@@ -285,19 +290,23 @@ impl<S> Guarded<S> {
             Next::PassLast { n, head } => (head, *n),
             Next::Refuse(refused) => (refused.stand_in(), self.unread.len()),
         };
-        self.ready.clear();
-        self.ready.extend_from_slice(head);
         self.taken = 0;
-        self.unread.drain(..rest);
+        if matches!(next, Next::Pass(n) if n == self.unread.len()) {
+            // The usual case, one whole head: no copy.
+            std::mem::swap(&mut self.ready, &mut self.unread);
+            self.unread.clear();
+        } else {
+            self.ready.clear();
+            self.ready.extend_from_slice(head);
+            self.unread.drain(..rest);
+        }
         match next {
             Next::Pass(_) | Next::More => {}
             Next::PassLast { .. } => self.state = State::Drop,
             Next::Refuse(refused) => {
-                *self
-                    .conn
+                self.conn
                     .refused
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner) = Some(refused);
+                    .store(refused.to_bits(), Ordering::Relaxed);
                 self.state = State::Drop;
             }
         }
@@ -351,8 +360,10 @@ impl<S: AsyncRead + Unpin> AsyncRead for Guarded<S> {
                 }
                 return Poll::Ready(Ok(()));
             }
-            let mut chunk = [0u8; CHUNK];
-            let mut read = ReadBuf::new(&mut chunk);
+            let chunk = this
+                .chunk
+                .get_or_insert_with(|| vec![0; CHUNK].into_boxed_slice());
+            let mut read = ReadBuf::new(chunk);
             match Pin::new(&mut this.inner).poll_read(cx, &mut read) {
                 Poll::Pending => return Poll::Pending,
                 Poll::Ready(Err(e)) => return Poll::Ready(Err(e)),

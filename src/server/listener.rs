@@ -21,6 +21,27 @@ use super::clients::Clients;
 use super::connection::{Connections, Guarded};
 use super::{AppState, MAX_REQUEST_HEAD, ServeOptions, app};
 
+/// Connections the kernel holds for the listener before it accepts them
+/// (Linux caps it at `net.core.somaxconn`, 4096 by default). tokio's 1,024
+/// is too few when hostile clients keep reconnecting: once the queue is
+/// full, a visitor's connection is dropped and retried a second later.
+const BACKLOG: u32 = 4096;
+
+/// A listener on `addr`, with room in its queue for [`BACKLOG`]
+/// connections.
+pub fn bind(addr: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpListener> {
+    let socket = if addr.is_ipv4() {
+        tokio::net::TcpSocket::new_v4()?
+    } else {
+        tokio::net::TcpSocket::new_v6()?
+    };
+    // As tokio's own bind: a restarted server gets its port back at once.
+    #[cfg(unix)]
+    socket.set_reuseaddr(true)?;
+    socket.bind(addr)?;
+    socket.listen(BACKLOG)
+}
+
 /// Serves `state` on `listener` until Ctrl-C or SIGTERM, letting requests
 /// in flight finish.
 pub async fn serve(

@@ -28,7 +28,7 @@ use std::time::Duration;
 use axum::Router;
 
 pub use app::App;
-pub use listener::{serve, serve_with};
+pub use listener::{bind, serve, serve_with};
 pub use respond::{AppError, preferred_lang};
 pub use state::{AppState, ReloadError, load_from_history};
 
@@ -49,8 +49,9 @@ pub struct ServeOptions {
     pub header_read_timeout: Duration,
     /// Time the server has to answer one request; then 503.
     pub request_timeout: Duration,
-    /// Most connections open at once; further ones wait in the listen
-    /// queue until one closes.
+    /// Most connections open at once. Near it, idle connections are
+    /// closed first (`connection.rs`); at it, further ones wait in the
+    /// listen queue until one closes.
     pub max_connections: usize,
     /// Most connections one client address may have open; more are closed
     /// at once (and counted in the log).

@@ -72,7 +72,7 @@ impl TestServer {
 
     /// Serves `state` on the listener the `charter` binary uses.
     pub async fn serve_state(state: Arc<AppState>) -> TestServer {
-        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let listener = server::bind(([127, 0, 0, 1], 0).into()).unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let options = ServeOptions::default();
         let app = server::app(state.clone(), &options);

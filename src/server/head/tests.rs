@@ -132,5 +132,61 @@ fn the_stand_in_is_a_request_hyper_reads() {
         };
         let stand_in = refused.stand_in();
         assert_eq!(feed(stand_in, 1), Next::Pass(stand_in.len()));
+        assert_eq!(Refused::from_bits(refused.to_bits()), Some(refused));
+        assert_ne!(refused.to_bits(), 0);
+    }
+}
+
+/// Bytes that look like requests: pieces of real heads and noise.
+fn request_bytes() -> impl proptest::strategy::Strategy<Value = Vec<u8>> {
+    use proptest::prelude::*;
+    let piece = prop_oneof![
+        Just(b"GET /bn/ HTTP/1.1\r\n".to_vec()),
+        Just(b"POST /en/ HTTP/1.0\r\n".to_vec()),
+        Just(b"Host: x\r\n".to_vec()),
+        Just(b"Content-Length: 3\r\n".to_vec()),
+        Just(b"Transfer-Encoding: chunked\r\n".to_vec()),
+        Just(b"\r\n".to_vec()),
+        Just(b"\n".to_vec()),
+        proptest::collection::vec(any::<u8>(), 0..40),
+        proptest::collection::vec(Just(b'a'), 0..700),
+    ];
+    proptest::collection::vec(piece, 0..12).prop_map(|p| p.concat())
+}
+
+proptest::proptest! {
+    /// However the bytes arrive, the verdict is the same, and what is
+    /// passed on is a head hyper reads as a whole.
+    #[test]
+    fn the_verdict_does_not_depend_on_how_the_bytes_arrive(
+        bytes in request_bytes(),
+        step in 1usize..64,
+    ) {
+        let whole = {
+            let mut scan = Scan::default();
+            scan.next(&bytes, LIMIT, LINE)
+        };
+        let mut scan = Scan::default();
+        let mut end = 0;
+        let pieces = loop {
+            end = (end + step).min(bytes.len());
+            match scan.next(&bytes[..end], LIMIT, LINE) {
+                Next::More if end < bytes.len() => {}
+                next => break next,
+            }
+        };
+        proptest::prop_assert_eq!(&whole, &pieces);
+        let passed = match &whole {
+            Next::Pass(n) => Some(bytes[..*n].to_vec()),
+            Next::PassLast { head, .. } => Some(head.clone()),
+            Next::Refuse(refused) => Some(refused.stand_in().to_vec()),
+            Next::More => None,
+        };
+        if let Some(head) = passed {
+            let mut headers = [httparse::EMPTY_HEADER; MAX_HEADER_LINES];
+            let mut req = httparse::Request::new(&mut headers);
+            // The stand-in too.
+            proptest::prop_assert_eq!(req.parse(&head), Ok(httparse::Status::Complete(head.len())));
+        }
     }
 }
