@@ -207,5 +207,15 @@ missing=$("${https[@]}" "https://$host:$https_port/bn/no-such-page")
 grep -q "^HTTP/2 404" <<<"$missing" || fail "no 404 page: $missing"
 [[ $(grep -ci '^strict-transport-security:' <<<"$missing") == 1 ]] || fail "not one HSTS header on a 404: $missing"
 
+step "deploy/nginx.conf: /healthz passed on, and slowed down for one client asking over and over"
+health=$("${https[@]}" "https://$host:$https_port/healthz")
+grep -q "^HTTP/2 200" <<<"$health" || fail "/healthz not passed on: $health"
+statuses=$(for _ in $(seq 20); do
+    curl -sk --resolve "$host:$https_port:127.0.0.1" -o /dev/null -w '%{http_code}\n' "https://$host:$https_port/healthz"
+done | sort | uniq -c | tr -s ' \n' ' ')
+grep -q ' 429' <<<"$statuses" || fail "20 quick /healthz requests were all let through: $statuses"
+page=$("${https[@]}" "https://$host:$https_port/bn/")
+grep -q "^HTTP/2 200" <<<"$page" || fail "the pages were slowed down with /healthz: $page"
+
 step "done"
 echo "deploy files OK"
