@@ -10,6 +10,9 @@
 //! answers with the right status ([`Refused`]), in the language of the
 //! path when it can be read, with every header.
 //!
+//! Public for the fuzz target (`fuzz/fuzz_targets/head.rs`); the server
+//! uses it through its connections only.
+//!
 //! The site takes no request bodies: a head that announces one is passed on
 //! without its length headers and with `Connection: close`, and what follows
 //! it is dropped, so that nothing after it is ever read as a request.
@@ -26,7 +29,7 @@ const MAX_HEADER_LINES: usize = 100;
 
 /// What to do with the bytes of a connection read so far.
 #[derive(Debug, PartialEq, Eq)]
-pub(super) enum Next {
+pub enum Next {
     /// The head is not complete yet: read more.
     More,
     /// The first `n` bytes are a head hyper accepts: pass them on as they
@@ -87,7 +90,7 @@ impl Refused {
     /// The request hyper reads in place of a refused one: small, valid,
     /// for the refused request's language, closing the connection after
     /// its answer.
-    pub(super) fn stand_in(&self) -> &'static [u8] {
+    pub fn stand_in(&self) -> &'static [u8] {
         match self.lang {
             Some(Lang::En) => b"GET /en/ HTTP/1.1\r\nhost: refused\r\nconnection: close\r\n\r\n",
             Some(Lang::Bn) => b"GET /bn/ HTTP/1.1\r\nhost: refused\r\nconnection: close\r\n\r\n",
@@ -100,7 +103,7 @@ impl Refused {
 /// time without reading any byte twice (a client sending one byte at a
 /// time must not make the server rescan what it has).
 #[derive(Debug, Default)]
-pub(super) struct Scan {
+pub struct Scan {
     /// Bytes of the buffer looked at already.
     scanned: usize,
     /// Length of the line being read, carriage returns not counted.
@@ -115,7 +118,7 @@ impl Scan {
     /// which a head may take at most `limit`; a request line longer than
     /// `max_line` in a head over the limit is the reason for refusing it
     /// (414, not 431).
-    pub(super) fn next(&mut self, buf: &[u8], limit: usize, max_line: usize) -> Next {
+    pub fn next(&mut self, buf: &[u8], limit: usize, max_line: usize) -> Next {
         match self.find_end(buf) {
             Some(end) if end <= limit => {
                 *self = Scan::default();

@@ -18,7 +18,8 @@ use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tower::ServiceExt as _;
 
 use super::clients::Clients;
-use super::connection::{Connections, Guarded};
+use super::connection::Connections;
+use super::guarded::Guarded;
 use super::{AppState, MAX_REQUEST_HEAD, ServeOptions, app};
 
 /// Connections the kernel holds for the listener before it accepts them

@@ -15,7 +15,8 @@
 mod app;
 mod clients;
 mod connection;
-mod head;
+mod guarded;
+pub mod head;
 mod listener;
 mod respond;
 mod routes;
