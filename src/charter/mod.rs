@@ -9,6 +9,7 @@
 mod contacts;
 mod decode;
 mod diagnostic;
+pub mod folder;
 mod lex;
 mod lines;
 mod model;

@@ -264,3 +264,80 @@ fn the_size_limit_is_set_by_the_command_line() {
     let (code, stderr) = check_with(&["--max-charter-mb", "0"]);
     assert_eq!(code, 2, "{stderr}");
 }
+
+/// The bundled charter as another office: its own website.
+fn other_office(website: &str) -> String {
+    std::fs::read_to_string(bundled())
+        .unwrap()
+        .replace("doict.haluaghat.mymensingh.gov.bd", website)
+}
+
+#[test]
+fn a_folder_is_checked_office_by_office() {
+    let dir = tempfile::tempdir().unwrap();
+    let offices = dir.path();
+    std::fs::copy(bundled(), offices.join("haluaghat.toml")).unwrap();
+    std::fs::write(
+        offices.join("phulpur.toml"),
+        other_office("doict.phulpur.mymensingh.gov.bd"),
+    )
+    .unwrap();
+    // Not offices: notes, an editor's backup, a subfolder.
+    std::fs::write(offices.join("notes.txt"), "x").unwrap();
+    std::fs::write(offices.join("haluaghat.toml~"), "x = ").unwrap();
+    std::fs::create_dir(offices.join("old")).unwrap();
+    std::fs::write(offices.join("old/broken.toml"), "x = ").unwrap();
+    let (code, stdout, stderr) = check(offices);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.contains("haluaghat.toml: OK: 13 services"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("phulpur.toml: OK: 13 services"), "{stdout}");
+    assert!(
+        stdout.ends_with(": 2 offices: 2 OK, 0 with errors\n"),
+        "{stdout}"
+    );
+
+    // Every file's problems, a bad name, and an address claimed twice.
+    std::fs::write(
+        offices.join("broken.toml"),
+        "[office]\nwebsite = \"x.gov.bd\n",
+    )
+    .unwrap();
+    std::fs::write(
+        offices.join("Gouripur Office.toml"),
+        other_office("doict.gouripur.mymensingh.gov.bd"),
+    )
+    .unwrap();
+    std::fs::write(
+        offices.join("zz-copy.toml"),
+        other_office("DOICT.Haluaghat.mymensingh.gov.bd"),
+    )
+    .unwrap();
+    let (code, stdout, stderr) = check(offices);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(stderr.contains("broken.toml:2:"), "{stderr}");
+    assert!(
+        stderr.contains("Gouripur Office.toml: error:") && stderr.contains("gouripur-office.toml"),
+        "{stderr}"
+    );
+    let duplicate = stderr
+        .lines()
+        .find(|l| l.contains("zz-copy.toml: error: website doict.haluaghat.mymensingh.gov.bd"))
+        .unwrap_or_else(|| panic!("{stderr}"));
+    assert!(
+        duplicate.contains("haluaghat.toml, which keeps it"),
+        "{duplicate}"
+    );
+    assert!(
+        stdout.ends_with(": 5 offices: 2 OK, 3 with errors\n"),
+        "{stdout}"
+    );
+
+    // A folder without charters.
+    let empty = tempfile::tempdir().unwrap();
+    let (code, _, stderr) = check(empty.path());
+    assert_eq!(code, 1);
+    assert!(stderr.contains("no charter in this folder"), "{stderr}");
+}
