@@ -1,8 +1,11 @@
-//! Prints a large, valid charter for load tests:
+//! Prints a large, valid charter for load tests, or writes a folder of
+//! offices (10 to 30 services each) for one deployment of many:
 //!
 //! ```sh
 //! cargo run --release --example gen_charter -- 1000 > /tmp/charter-1000.toml
 //! charter check /tmp/charter-1000.toml
+//! cargo run --release --example gen_charter -- --offices 600 /tmp/offices
+//! charter check /tmp/offices
 //! ```
 //!
 //! The services are spread over the three groups and eight officers, and
@@ -20,8 +23,9 @@ use citizen_charter::i18n::bn_digits;
 use citizen_charter::import::to_toml;
 use toml::Spanned;
 
-/// A text in both languages.
-type Pair = (&'static str, &'static str);
+mod places;
+
+use places::{Pair, Place};
 
 const SUBJECTS: &[Pair] = &[
     ("জন্ম নিবন্ধন সনদ", "birth registration certificate"),
@@ -314,8 +318,15 @@ fn slug_of(english: &str, number: usize) -> String {
     slug
 }
 
-fn charter(count: usize, seed: u64) -> Charter {
+fn charter(count: usize, seed: u64, place: &Place) -> Charter {
     let mut rng = Rng(seed);
+    let (upazila, district) = (place.upazila, place.district);
+    let here = |(bn, en): Pair| {
+        (
+            format!("{bn}, {}, {}", upazila.0, district.0),
+            format!("{en}, {}, {}", upazila.1, district.1),
+        )
+    };
     let office = Office {
         government: text((
             "গণপ্রজাতন্ত্রী বাংলাদেশ সরকার",
@@ -326,15 +337,12 @@ fn charter(count: usize, seed: u64) -> Charter {
             "Office of the Upazila Nirbahi Officer",
         )),
         department: text(("মন্ত্রিপরিষদ বিভাগ", "Cabinet Division")),
-        upazila: text(("হালুয়াঘাট", "Haluaghat")),
-        district: text(("ময়মনসিংহ", "Mymensingh")),
-        website: stand_in("uno.haluaghat.mymensingh.gov.bd".to_string()),
-        address: Some(text((
-            "উপজেলা পরিষদ ভবন, হালুয়াঘাট, ময়মনসিংহ",
-            "Upazila Parishad Building, Haluaghat, Mymensingh",
-        ))),
+        upazila: text(upazila),
+        district: text(district),
+        website: stand_in(format!("uno.{}.gov.bd", place.host())),
+        address: Some(text(here(("উপজেলা পরিষদ ভবন", "Upazila Parishad Building")))),
         phone: Some(stand_in("+880 9025 56001".to_string())),
-        email: Some(stand_in("unohaluaghat@mopa.gov.bd".to_string())),
+        email: Some(stand_in(format!("uno@{}.gov.bd", place.host()))),
     };
     let statement = Statement {
         vision: text((
@@ -368,12 +376,12 @@ fn charter(count: usize, seed: u64) -> Charter {
             id: stand_in(id.to_string()),
             name: text(*name),
             designation: text(*designation),
-            office: Some(text((
-                "উপজেলা নির্বাহী অফিসারের কার্যালয়, হালুয়াঘাট, ময়মনসিংহ",
-                "Office of the Upazila Nirbahi Officer, Haluaghat, Mymensingh",
-            ))),
+            office: Some(text(here((
+                "উপজেলা নির্বাহী অফিসারের কার্যালয়",
+                "Office of the Upazila Nirbahi Officer",
+            )))),
             phone: Some(stand_in(format!("0170000{:04}", i + 1))),
-            email: Some(stand_in(format!("{id}@haluaghat.gov.bd"))),
+            email: Some(stand_in(format!("{id}@{}.gov.bd", place.host()))),
         })
         .collect();
     let mut serials = [0u32; 3];
@@ -477,20 +485,61 @@ fn charter(count: usize, seed: u64) -> Charter {
     }
 }
 
+/// The first lines of every file written.
+const HEADER: &str =
+    "# A generated charter for load tests (examples/gen_charter); not a real office's.\n\n";
+
 fn main() {
-    let mut args = std::env::args().skip(1);
-    let count = args.next().map(|a| a.parse::<usize>());
-    let seed = args.next().map(|a| a.parse::<u64>());
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let usage = || -> ! {
+        eprintln!(
+            "usage: gen_charter SERVICES [SEED] > charter.toml\n       gen_charter --offices N FOLDER [SEED]"
+        );
+        std::process::exit(2);
+    };
+    if args.first().map(String::as_str) == Some("--offices") {
+        let (Some(Ok(offices)), Some(folder)) =
+            (args.get(1).map(|a| a.parse::<usize>()), args.get(2))
+        else {
+            usage()
+        };
+        let seed = match args.get(3).map(|a| a.parse::<u64>()) {
+            None => 1,
+            Some(Ok(seed)) => seed,
+            Some(Err(_)) => usage(),
+        };
+        write_folder(offices, std::path::Path::new(folder), seed);
+        return;
+    }
+    let count = args.first().map(|a| a.parse::<usize>());
+    let seed = args.get(1).map(|a| a.parse::<u64>());
     let (count, seed) = match (count, seed) {
         (Some(Ok(count)), None) => (count, 1),
         (Some(Ok(count)), Some(Ok(seed))) => (count, seed),
-        _ => {
-            eprintln!("usage: gen_charter SERVICES [SEED] > charter.toml");
+        _ => usage(),
+    };
+    print!("{HEADER}{}", to_toml(&charter(count, seed, &Place::nth(0))));
+}
+
+/// `offices` charters in `folder`, one per place, with 10 to 30 services
+/// each (as upazila offices have).
+fn write_folder(offices: usize, folder: &std::path::Path, seed: u64) {
+    if let Err(e) = std::fs::create_dir_all(folder) {
+        eprintln!("gen_charter: cannot make {}: {e}", folder.display());
+        std::process::exit(2);
+    }
+    let mut rng = Rng(seed);
+    for i in 0..offices {
+        let place = Place::nth(i);
+        let services = 10 + rng.below(21);
+        let text = format!(
+            "{HEADER}{}",
+            to_toml(&charter(services, rng.next(), &place))
+        );
+        let path = folder.join(format!("{}.toml", place.id()));
+        if let Err(e) = std::fs::write(&path, text) {
+            eprintln!("gen_charter: cannot write {}: {e}", path.display());
             std::process::exit(2);
         }
-    };
-    print!(
-        "# A generated charter for load tests (examples/gen_charter.rs); not a real office's.\n\n{}",
-        to_toml(&charter(count, seed))
-    );
+    }
 }
