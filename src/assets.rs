@@ -36,12 +36,16 @@ macro_rules! asset {
 }
 
 impl Asset {
-    /// False for formats compressed already (WOFF2), where gzip and brotli
-    /// would cost time and save nothing.
+    /// False for formats compressed already (WOFF2, the icon's PNG), where
+    /// gzip and brotli would cost time and save nothing.
     pub fn compressible(&self) -> bool {
-        self.content_type != "font/woff2"
+        crate::encoding::compressible(self.content_type)
     }
 }
+
+/// The site's icon, linked from every page and also served as
+/// `/favicon.ico` for clients that ask for that without reading a page.
+pub const ICON: &str = "favicon.ico";
 
 /// Stylesheets come last: they may refer to anything before them.
 const FILES: &[(&str, &str, &[u8])] = &[
@@ -61,6 +65,8 @@ const FILES: &[(&str, &str, &[u8])] = &[
         "fonts/noto-sans-bengali-latin-700-normal.woff2",
         "font/woff2"
     ),
+    // A 32 x 32 PNG in an ICO, made by scripts/favicon.py.
+    asset!("favicon.ico", "image/x-icon"),
     asset!("style.css", CSS),
 ];
 
@@ -129,11 +135,18 @@ pub fn all() -> &'static [Asset] {
 /// name: the names are fixed at compile time, so that is a programming
 /// error).
 pub fn url(name: &str) -> String {
-    let asset = all()
+    crate::urls::asset(&fingerprinted(name))
+}
+
+/// The fingerprinted name of a static file by its path in `static/`
+/// (panics on an unknown name, as [`url`] does).
+pub fn fingerprinted(name: &str) -> String {
+    all()
         .iter()
         .find(|a| a.name == name)
-        .unwrap_or_else(|| panic!("no static file named {name}"));
-    crate::urls::asset(&asset.fingerprinted)
+        .unwrap_or_else(|| panic!("no static file named {name}"))
+        .fingerprinted
+        .clone()
 }
 
 #[cfg(test)]
@@ -153,7 +166,13 @@ mod tests {
             .skip(1)
             .map(|s| &s[..s.find(')').unwrap()])
             .collect();
-        assert_eq!(urls.len(), 4, "one per font file: {urls:?}");
+        for font in all().iter().filter(|a| a.content_type == "font/woff2") {
+            assert!(
+                urls.iter().any(|u| u.ends_with(&font.fingerprinted)),
+                "{} is named in the stylesheet: {urls:?}",
+                font.name
+            );
+        }
         for url in urls {
             let name = url.strip_prefix("/static/").unwrap_or_else(|| {
                 panic!("{url} was not rewritten to a static URL");

@@ -61,6 +61,14 @@ pub fn write_site(site: &Site, out: &Path) -> io::Result<Written> {
             &mut written,
         )?;
     }
+    let icon = assets::fingerprinted(assets::ICON);
+    let icon = site.asset(&icon).expect("the icon is an asset");
+    write_page(
+        out,
+        urls::FAVICON.trim_start_matches('/'),
+        icon,
+        &mut written,
+    )?;
     let index = crate::render::root_redirect().map_err(io::Error::other)?;
     write_page(
         out,

@@ -118,6 +118,10 @@ pub const SITEMAP: &str = "/sitemap.xml";
 /// `/robots.txt`.
 pub const ROBOTS: &str = "/robots.txt";
 
+/// `/favicon.ico`: the site's icon where clients look for it unasked
+/// (pages link to its fingerprinted copy).
+pub const FAVICON: &str = "/favicon.ico";
+
 /// `/static/<name>`: a (fingerprinted) static asset.
 pub fn asset(name: &str) -> String {
     format!("/static/{name}")

@@ -76,6 +76,8 @@ pub struct Layout {
     pub other_url: String,
     /// Stylesheet URL (fingerprinted).
     pub css: String,
+    /// The site's icon (fingerprinted).
+    pub icon: String,
     /// Office header lines.
     pub government: Txt,
     /// Department.
@@ -216,6 +218,7 @@ impl Layout {
             switch_title: tr(page.other(), "lang-switch-label"),
             other_url,
             css: assets::url("style.css"),
+            icon: assets::url(assets::ICON),
             government: Txt::new(&o.government, page),
             department: Txt::new(&o.department, page),
             office: Txt::new(&o.office, page),

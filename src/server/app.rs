@@ -25,6 +25,7 @@ use tower::ServiceExt as _;
 
 use super::respond::{self, AppError, Asked, Caching};
 use super::{AppState, ServeOptions};
+use crate::{assets, urls};
 
 type Boxed = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
 
@@ -73,6 +74,13 @@ impl Shared {
                 site.asset(name)?,
                 StatusCode::OK,
                 Caching::Immutable,
+            ),
+            // Under a name that does not change with its content.
+            None if path == urls::FAVICON => respond::send(
+                req.headers(),
+                site.asset(&assets::fingerprinted(assets::ICON))?,
+                StatusCode::OK,
+                Caching::Revalidate,
             ),
             None => respond::page_response(req.headers(), path, site.page(path)?),
         };

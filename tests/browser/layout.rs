@@ -1,4 +1,4 @@
-//! Layout: narrow phones, zoom, the service tables, the bundled font.
+//! Layout: narrow phones, zoom, the service tables.
 
 use crate::support::{Browser, DESKTOP, Languages, MOBILE, all_pages, run};
 
@@ -88,49 +88,6 @@ fn service_tables_are_tables_on_wide_screens_and_labelled_blocks_on_phones() {
             assert!(
                 label.contains(fee),
                 "{page}: the fee cell is labelled on phones: {label}"
-            );
-        }
-    });
-}
-
-#[test]
-fn bangla_and_latin_text_use_the_bundled_noto_sans_bengali() {
-    run(Languages::Bangla, |b| async move {
-        for (page, sample) in [("/bn/", "সেবা"), ("/en/", "Services")] {
-            b.open(page).await;
-            let fonts = b
-                .eval(
-                    "return {\n\
-                       loaded: [...document.fonts].filter(f => f.status === 'loaded')\n\
-                         .map(f => f.family.replace(/\"/g, '') + ' ' + f.weight),\n\
-                       files: performance.getEntriesByType('resource').map(e => new URL(e.name).pathname)\n\
-                         .filter(p => p.endsWith('.woff2')),\n\
-                       family: getComputedStyle(document.body).fontFamily,\n\
-                     }",
-                )
-                .await;
-            let loaded = fonts["loaded"].to_string();
-            for weight in ["400", "700"] {
-                assert!(
-                    loaded.contains(&format!("Noto Sans Bengali {weight}")),
-                    "{page}: weight {weight} of the bundled font is loaded: {fonts}"
-                );
-            }
-            let subset = if page == "/bn/" { "bengali" } else { "latin" };
-            assert!(
-                fonts["files"]
-                    .to_string()
-                    .contains(&format!("noto-sans-bengali-{subset}-400-normal.")),
-                "{page}: the {subset} subset comes from /static: {fonts}"
-            );
-            let check = b
-                .eval(&format!(
-                    "return document.fonts.check('16px \"Noto Sans Bengali\"', '{sample}')"
-                ))
-                .await;
-            assert_eq!(
-                check, true,
-                "{page}: {sample} renders with the bundled font"
             );
         }
     });

@@ -3,7 +3,7 @@
 
 use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintOrientation, PrintSize};
 
-use crate::support::{DESKTOP, Languages, MOBILE, fixture_server, run, save};
+use crate::support::{Browser, DESKTOP, Languages, MOBILE, fixture_server, run, save};
 
 /// One page of each kind, by the name its pictures get.
 const PAGES: &[(&str, &str)] = &[
@@ -39,27 +39,68 @@ fn screenshots_of_every_kind_of_page() {
     });
 }
 
+/// The open page printed to PDF with what the print dialog sends by
+/// default: A4 landscape, no backgrounds.
+async fn print(b: &Browser) -> Vec<u8> {
+    let config = PrintConfiguration::builder()
+        .orientation(PrintOrientation::Landscape)
+        .size(PrintSize::A4)
+        .margins(PrintMargins {
+            top: 0.0,
+            bottom: 0.0,
+            left: 0.0,
+            right: 0.0,
+        })
+        .background(false)
+        .shrink_to_fit(false)
+        .build()
+        .expect("print settings");
+    let pdf = b.client.print(config).await.expect("print to PDF");
+    assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+    pdf
+}
+
 #[test]
 fn the_service_tables_print_on_a4_landscape() {
     run(Languages::Bangla, |b| async move {
         for lang in ["bn", "en"] {
             b.open(&format!("/{lang}/services")).await;
-            // What the print dialog sends by default: A4, no backgrounds.
-            let config = PrintConfiguration::builder()
-                .orientation(PrintOrientation::Landscape)
-                .size(PrintSize::A4)
-                .margins(PrintMargins {
-                    top: 0.0,
-                    bottom: 0.0,
-                    left: 0.0,
-                    right: 0.0,
-                })
-                .background(false)
-                .shrink_to_fit(false)
-                .build()
-                .expect("print settings");
-            let pdf = b.client.print(config).await.expect("print to PDF");
-            assert!(pdf.starts_with(b"%PDF-"), "a PDF");
+            // The screen has the installed font and Latin system fonts;
+            // paper the bundled files, which a print starts to fetch but
+            // does not wait for: the first print has the installed faces
+            // of the same design (Noto) in their place.
+            let first = pdf_names(&print(&b).await, "/BaseFont /");
+            assert!(
+                !first.is_empty() && first.iter().all(|f| f.contains("NotoSans")),
+                "{lang}: the first print's fonts are Noto: {first:?}"
+            );
+            b.eval_async(
+                "Promise.all([...document.fonts]\n\
+                   .filter(f => f.family.replace(/\"/g, '') === 'Bundled Noto Sans Bengali')\n\
+                   .map(f => f.status === 'unloaded' ? null : f.loaded)).then(() => done(true))",
+            )
+            .await;
+            let fetched = b
+                .eval(
+                    "return performance.getEntriesByType('resource')\n\
+                       .map(e => new URL(e.name).pathname).filter(p => p.endsWith('.woff2'))",
+                )
+                .await
+                .to_string();
+            let subsets: &[&str] = if lang == "bn" {
+                &["bengali-400", "latin-400"]
+            } else {
+                &["latin-400"]
+            };
+            for subset in subsets {
+                assert!(
+                    fetched.contains(&format!("noto-sans-bengali-{subset}-normal.")),
+                    "{lang}: printing fetched the bundled {subset}: {fetched}"
+                );
+            }
+
+            // Every later print, as the notice board has it.
+            let pdf = print(&b).await;
             let file = save(&format!("{lang}-services-print.pdf"), &pdf);
             let pages = pdf_names(&pdf, "/MediaBox [");
             assert!(!pages.is_empty(), "{}: no pages", file.display());

@@ -71,7 +71,7 @@ static SKIPPED: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
 /// Records that the calling test did not run because of `reason` (the
 /// same words for every test skipped for that reason). Under CI, fails
 /// the test instead.
-fn skip(reason: &str) {
+pub fn skip(reason: &str) {
     assert!(
         !ci(),
         "CI is set, so the browser tests must run, and they cannot: {reason}"
@@ -236,6 +236,7 @@ fn static_file(dir: &Path, path: &str) -> axum::response::Response {
         Some("css") => "text/css; charset=utf-8",
         Some("svg") => "image/svg+xml",
         Some("woff2") => "font/woff2",
+        Some("ico") => "image/x-icon",
         Some("json") => "application/json",
         Some("xml") => "application/xml; charset=utf-8",
         _ => "text/plain; charset=utf-8",
@@ -316,6 +317,36 @@ pub enum Languages {
     Bangla,
 }
 
+/// The fonts the browser finds installed.
+#[derive(Debug, Clone, Copy)]
+pub enum Fonts {
+    /// This machine's, with `fonts-noto-core`'s Noto Sans Bengali.
+    Installed,
+    /// This machine's but Noto Sans Bengali: a phone without it.
+    WithoutNotoSansBengali,
+}
+
+/// A fontconfig file that takes this machine's fonts but hides every face
+/// of Noto Sans Bengali from the programs that read it.
+fn without_noto_sans_bengali() -> PathBuf {
+    let file = root()
+        .join("target")
+        .join("fontconfig-without-noto-sans-bengali.conf");
+    let config = r#"<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig>
+  <include ignore_missing="yes">/etc/fonts/fonts.conf</include>
+  <selectfont><rejectfont><pattern>
+    <patelt name="family"><string>Noto Sans Bengali</string></patelt>
+  </pattern></rejectfont></selectfont>
+</fontconfig>
+"#;
+    std::fs::create_dir_all(file.parent().expect("a folder"))
+        .and_then(|()| std::fs::write(&file, config))
+        .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    file
+}
+
 /// A headless Chromium session on the test server.
 #[derive(Clone)]
 pub struct Browser {
@@ -330,6 +361,15 @@ pub struct Browser {
 /// The session and its chromedriver are ended whether `test` passes or
 /// panics; the panic is then passed on.
 pub fn run<F, Fut>(languages: Languages, test: F)
+where
+    F: FnOnce(Browser) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
+    run_with_fonts(languages, Fonts::Installed, test);
+}
+
+/// [`run`], in a browser that finds `fonts` installed.
+pub fn run_with_fonts<F, Fut>(languages: Languages, fonts: Fonts, test: F)
 where
     F: FnOnce(Browser) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
@@ -352,7 +392,12 @@ where
         .enable_all()
         .build()
         .expect("test runtime");
-    let mut driver = Chromedriver::start();
+    // Chromium inherits chromedriver's environment.
+    let fontconfig = match fonts {
+        Fonts::Installed => None,
+        Fonts::WithoutNotoSansBengali => Some(without_noto_sans_bengali()),
+    };
+    let mut driver = Chromedriver::start(fontconfig.as_deref());
     let outcome = runtime.block_on(async {
         let client = connect(driver.port, languages).await;
         let browser = Browser {
@@ -380,12 +425,18 @@ struct Chromedriver {
 }
 
 impl Chromedriver {
-    fn start() -> Chromedriver {
+    /// Starts chromedriver, with `fontconfig` as the fonts' configuration
+    /// file when given.
+    fn start(fontconfig: Option<&Path>) -> Chromedriver {
         let port = TcpListener::bind("127.0.0.1:0")
             .and_then(|l| l.local_addr())
             .expect("a free port")
             .port();
-        let child = Command::new(chromedriver())
+        let mut command = Command::new(chromedriver());
+        if let Some(file) = fontconfig {
+            command.env("FONTCONFIG_FILE", file);
+        }
+        let child = command
             .arg(format!("--port={port}"))
             .stdin(Stdio::null())
             .stdout(Stdio::null())

@@ -122,6 +122,13 @@ async fn built_files_match_served_pages_byte_for_byte() {
             asset_bytes(&server, &asset.fingerprinted).await
         );
     }
+    // The icon, also where clients look for it unasked.
+    let icon = server.get("/favicon.ico").await;
+    assert_eq!(icon.status, 200);
+    assert_eq!(
+        std::fs::read(out.path().join("favicon.ico")).unwrap(),
+        icon.bytes
+    );
     for lang in ["bn", "en"] {
         let not_found =
             std::fs::read_to_string(out.path().join(format!("{lang}/404.html"))).unwrap();

@@ -206,6 +206,53 @@ async fn assets_are_fingerprinted_and_immutable() {
 }
 
 #[tokio::test]
+async fn every_page_links_the_icon_which_is_also_at_the_root() {
+    let server = TestServer::start(&bundled()).await;
+    let mut linked = Vec::new();
+    for path in ["/bn/", "/en/services", "/bn/search?q=x", "/en/no-such-page"] {
+        let page = server.get(path).await.html();
+        let icons = select(&page, "link[rel=icon]");
+        assert_eq!(icons.len(), 1, "{path}");
+        linked.push(icons[0].value().attr("href").unwrap().to_string());
+    }
+    linked.dedup();
+    assert_eq!(linked.len(), 1, "{linked:?}");
+    let icon = &linked[0];
+    let reply = server.get(icon).await;
+    assert_eq!(reply.status, 200);
+    assert_eq!(reply.header("content-type"), Some("image/x-icon"));
+    assert_eq!(
+        reply.header("cache-control"),
+        Some("public, max-age=31536000, immutable")
+    );
+    // An ICO of one image, small enough for every first view.
+    assert_eq!(&reply.bytes[..6], b"\0\0\x01\0\x01\0");
+    assert!(reply.bytes.len() < 512, "{} bytes", reply.bytes.len());
+    assert_eq!(
+        *icon,
+        format!(
+            "/static/{}",
+            citizen_charter::assets::fingerprint("favicon.ico", &reply.bytes)
+        )
+    );
+
+    // Where browsers and crawlers look without reading a page.
+    let root = server
+        .get_with("/favicon.ico", &[("accept-encoding", "br, gzip")])
+        .await;
+    assert_eq!(root.status, 200);
+    assert_eq!(root.bytes, reply.bytes);
+    assert_eq!(root.header("content-type"), Some("image/x-icon"));
+    assert_eq!(root.header("content-encoding"), None, "a PNG inside");
+    assert_eq!(root.header("cache-control"), Some("no-cache"));
+    let etag = root.header("etag").unwrap().to_string();
+    let again = server
+        .get_with("/favicon.ico", &[("if-none-match", &etag)])
+        .await;
+    assert_eq!(again.status, 304);
+}
+
+#[tokio::test]
 async fn html_revalidates_and_errors_are_not_stored() {
     let server = TestServer::start(&bundled()).await;
     assert_eq!(

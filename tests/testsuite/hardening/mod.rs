@@ -120,10 +120,14 @@ fn assert_security_headers(headers: &HeaderMap, https: bool, what: &str) {
         "frame-ancestors 'none'",
         "base-uri 'none'",
         "form-action 'self'",
+        // Tools read /robots.txt from within the page (Lighthouse).
+        "connect-src 'self'",
     ] {
         assert!(csp.contains(directive), "{what}: CSP lacks {directive}");
     }
     assert!(!csp.contains("unsafe"), "{what}: {csp}");
+    // default-src 'none' is the script policy: no script, from anywhere.
+    assert!(!csp.contains("script-src"), "{what}: {csp}");
     assert_eq!(get("x-content-type-options"), Some("nosniff"), "{what}");
     assert_eq!(get("x-frame-options"), Some("DENY"), "{what}");
     assert_eq!(

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Lighthouse (mobile) on every kind of page, against a release server
+# started here with the bundled charter.toml: prints the four category
+# scores per page and exits 1 when any is below 100, 2 when it cannot run.
+#
+# Needs `npm ci --ignore-scripts` (Lighthouse is pinned in package.json),
+# Chromium (CHROME_PATH, by default /usr/bin/chromium when it exists) and
+# the release binary, which it builds (`cargo build --release`;
+# CARGO_TARGET_DIR is honoured). A check to run by hand, not part of
+# `cargo test`: about 20 s a page.
+#
+#   scripts/lighthouse.sh                 # Bangla pages
+#   LANGS="bn en" scripts/lighthouse.sh   # both languages
+#   KEEP=1 scripts/lighthouse.sh          # keep the JSON reports
+#
+# Two pages are marked down for doing what they should, and the audits
+# that say so count as passed there, when that is all they found (the line
+# then shows Lighthouse's own scores too):
+# - the 404 page answers 404: "Page has unsuccessful HTTP status code" (SEO)
+#   and the browser's console line "Failed to load resource: 404" for the
+#   page itself (best practices);
+# - search results are kept from crawlers by robots.txt (an endless set of
+#   addresses, every one of them a copy of other pages): "Page is blocked
+#   from indexing" (SEO).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+lighthouse=node_modules/.bin/lighthouse
+[[ -x $lighthouse ]] || { echo "lighthouse is missing: npm ci --ignore-scripts" >&2; exit 2; }
+if [[ -z ${CHROME_PATH:-} && -x /usr/bin/chromium ]]; then
+  export CHROME_PATH=/usr/bin/chromium
+fi
+chrome_flags="--headless=new"
+# Chromium refuses to run as root with its sandbox.
+[[ $(id -u) == 0 ]] && chrome_flags+=" --no-sandbox"
+
+cargo build --release --quiet
+binary="${CARGO_TARGET_DIR:-target}/release/charter"
+
+work=$(mktemp -d)
+server=
+cleanup() {
+  [[ -n $server ]] && kill "$server" 2>/dev/null && wait "$server" 2>/dev/null
+  if [[ ${KEEP:-0} == 1 ]]; then echo "reports kept in $work"; else rm -rf "$work"; fi
+}
+trap cleanup EXIT
+
+# A free port, from the kernel.
+port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+base="http://127.0.0.1:$port"
+RUST_LOG=error "$binary" serve --no-watch --addr "127.0.0.1:$port" --charter charter.toml &
+server=$!
+# Measured once every page has its smallest (brotli 11) copy.
+for _ in $(seq 300); do
+  curl -fsS "$base/healthz" 2>/dev/null | grep -q '"complete":true' && break
+  sleep 0.1
+done
+curl -fsS "$base/healthz" | grep -q '"complete":true' || { echo "the server did not get ready" >&2; exit 2; }
+
+# প্রশিক্ষণ (training), percent-encoded.
+bangla_query='%E0%A6%AA%E0%A7%8D%E0%A6%B0%E0%A6%B6%E0%A6%BF%E0%A6%95%E0%A7%8D%E0%A6%B7%E0%A6%A3'
+status=0
+printf '%-12s %5s %5s %5s %5s\n' page perf a11y best seo
+for lang in ${LANGS:-bn}; do
+  query=$bangla_query
+  [[ $lang == en ]] && query=training
+  for kind in home services service contact search 404; do
+    case $kind in
+      home) page="/$lang/" ;;
+      services) page="/$lang/services" ;;
+      service) page="/$lang/services/ict-training" ;;
+      contact) page="/$lang/contact" ;;
+      search) page="/$lang/search?q=$query" ;;
+      404) page="/$lang/no-such-page" ;;
+    esac
+    report="$work/$lang-$kind.json"
+    extra=()
+    [[ $kind == 404 ]] && extra=(--ignore-status-code)
+    if ! "$lighthouse" "$base$page" --quiet --form-factor=mobile \
+      --only-categories=performance,accessibility,best-practices,seo \
+      --chrome-flags="$chrome_flags" --output=json --output-path="$report" "${extra[@]}"; then
+      echo "$page: lighthouse failed" >&2
+      exit 2
+    fi
+    node - "$report" "$lang $kind" <<'EOF' || status=1
+const [report, page] = process.argv.slice(2);
+const r = require(report);
+const url = r.finalDisplayedUrl;
+// Findings that say no more than that the page does what it should.
+const byDesign = (id, audit) =>
+  (page.endsWith(' 404') &&
+    (id === 'http-status-code' ||
+      (id === 'errors-in-console' &&
+        audit.details.items.every(i => i.sourceLocation?.url === url && / 404 /.test(i.description))))) ||
+  (page.endsWith(' search') &&
+    id === 'is-crawlable' &&
+    audit.details.items.every(i => new URL(i.source?.url ?? url).pathname === '/robots.txt'));
+const names = ['performance', 'accessibility', 'best-practices', 'seo'];
+const scores = [], raw = [], failing = [];
+for (const name of names) {
+  const category = r.categories[name];
+  let sum = 0, weights = 0;
+  for (const ref of category.auditRefs) {
+    const audit = r.audits[ref.id];
+    if (ref.weight === 0 || audit.score === null) continue;
+    const score = byDesign(ref.id, audit) ? 1 : audit.score;
+    if (score < 1) failing.push(`${ref.id} ${audit.displayValue || audit.score}`);
+    sum += ref.weight * score;
+    weights += ref.weight;
+  }
+  scores.push(Math.round((100 * sum) / weights));
+  raw.push(Math.round(100 * category.score));
+}
+const line = scores.map(s => String(s).padStart(5)).join(' ');
+const note = raw.some((s, i) => s !== scores[i]) ? `  (Lighthouse: ${raw.join(' ')})` : '';
+console.log(`${page.padEnd(12)} ${line}${note}`);
+if (scores.some(s => s < 100)) {
+  console.log(`  below 100: ${failing.join('; ')}`);
+  process.exit(1);
+}
+EOF
+  done
+done
+exit $status
