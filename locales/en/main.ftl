@@ -70,7 +70,7 @@ search-results = { $count ->
 }
 search-all = All services ({ $count })
 search-none = No service found for “{ $query }”. Try other words, or see the list of all services.
-search-more = The first { $shown } are listed: add a word to narrow the search, or see the list of all services.
+search-more = The first { $count } are listed: add a word to narrow the search, or see the list of all services.
 search-closest = Services with a similar name
 # The label of an officer's name or designation a search found.
 search-field-officer = Responsible officer

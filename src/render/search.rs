@@ -264,7 +264,7 @@ pub(super) fn page(
             .map(|hit| ResultView::new(cx, hit))
             .collect(),
         more: (listed < found.total)
-            .then(|| tr_args(page, "search-more", &[("shown", Arg::Count(listed as u64))])),
+            .then(|| tr_args(page, "search-more", &[("count", Arg::Count(listed as u64))])),
         closest: (found.closest.iter())
             .map(|s| {
                 let (name, lang) = s.name.get(page);
