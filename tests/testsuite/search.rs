@@ -5,6 +5,8 @@
 //! carried once, the page is compressed, the marks that reorder text never
 //! reach it).
 
+use citizen_charter::i18n::Lang;
+
 use crate::support::*;
 
 /// `q` percent-encoded, as a browser sends it.
@@ -171,9 +173,10 @@ async fn the_words_found_are_marked_in_the_offices_text_with_the_fields_label() 
     // text with the word marked.
     let html = server.get(&search_path("bn", "ইমেইল")).await.html();
     let field = &select(&html, "ol.search-results > li .search-field")[0];
+    let label = |lang, id| format!("{}:", citizen_charter::i18n::tr(lang, id));
     assert_eq!(
         text_of(&select_in(field, ".search-label")[0]),
-        "সেবা প্রদান পদ্ধতি:"
+        label(Lang::Bn, "col-delivery")
     );
     assert_eq!(text_of(&select_in(field, "mark")[0]), "ই-মেইল");
 
@@ -181,7 +184,10 @@ async fn the_words_found_are_marked_in_the_offices_text_with_the_fields_label() 
     let html = server.get(&search_path("en", "প্রশিক্ষন ই-নথি")).await.html();
     assert_eq!(results(&html)[0].0, "/en/services/e-nothi-training");
     let field = &select(&html, "ol.search-results > li .search-field")[0];
-    assert_eq!(text_of(&select_in(field, ".search-label")[0]), "Service:");
+    assert_eq!(
+        text_of(&select_in(field, ".search-label")[0]),
+        label(Lang::En, "col-name")
+    );
     let text = &select_in(field, "span[lang=bn]")[0];
     assert_eq!(text_of(text), SEED_NAMES_BN[5]);
     let marks: Vec<String> = select_in(text, "mark").iter().map(text_of).collect();
