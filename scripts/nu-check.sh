@@ -37,6 +37,12 @@ const [port, dir] = process.argv.slice(2);
 const pages = [
   ["bn-search-found.html", "/bn/search?q=" + encodeURIComponent("প্রশিক্ষণ"), 200],
   ["en-search-found.html", "/en/search?q=training", 200],
+  // Found in another field, and in the other language's text.
+  ["bn-search-field.html", "/bn/search?q=" + encodeURIComponent("ই-মেইল"), 200],
+  ["en-search-other-language.html", "/en/search?q=" + encodeURIComponent("প্রশিক্ষন"), 200],
+  // Nothing found, and the closest names.
+  ["bn-search-closest.html", "/bn/search?q=" + encodeURIComponent("প্রশিক্ষনের"), 200],
+  ["en-search-closest.html", "/en/search?q=trainng", 200],
   ["bn-search-none.html", "/bn/search?q=zzzz", 200],
   ["en-search-none.html", "/en/search?q=zzzz", 200],
   ["bn-search-all.html", "/bn/search", 200],

@@ -68,6 +68,10 @@ search-description = { $office }-এর সেবাসমূহের মধ্
 search-results = “{ $query }” অনুসন্ধানে { $count }টি সেবা পাওয়া গেছে।
 search-all = সকল সেবা ({ $count }টি)
 search-none = “{ $query }” অনুসন্ধানে কোনো সেবা পাওয়া যায়নি। অন্য শব্দ লিখে চেষ্টা করুন, অথবা সকল সেবার তালিকা দেখুন।
+search-more = প্রথম { $count }টি দেখানো হলো: অনুসন্ধান আরও নির্দিষ্ট করতে আরেকটি শব্দ লিখুন, অথবা সকল সেবার তালিকা দেখুন।
+search-closest = কাছাকাছি নামের সেবা
+# The label of an officer's name or designation a search found.
+search-field-officer = দায়িত্বপ্রাপ্ত কর্মকর্তা
 # In the static copy, which has no search, in place of the search form.
 all-services-link = সকল সেবার তালিকা ({ $count }টি)
 

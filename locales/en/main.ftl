@@ -73,6 +73,10 @@ search-results = { $count ->
 }
 search-all = All services ({ $count })
 search-none = No service found for “{ $query }”. Try other words, or see the list of all services.
+search-more = The first { $count } are listed: add a word to narrow the search, or see the list of all services.
+search-closest = Services with a similar name
+# The label of an officer's name or designation a search found.
+search-field-officer = Responsible officer
 # In the static copy, which has no search, in place of the search form.
 all-services-link = List of all services ({ $count })
 

@@ -17,6 +17,7 @@ mod layout;
 pub mod open_data;
 mod pages;
 pub mod qr;
+pub mod search;
 mod views;
 mod xml;
 
@@ -146,14 +147,13 @@ pub fn render_error(
     pages::error(cx, kind)
 }
 
-/// The search results page for `query`; `found` lists the matching
-/// services (all of them for an empty query).
+/// The search results page for `query`, showing what the search found.
 pub fn render_search(
     charter: &Charter,
     base: &BaseUrl,
     page: Lang,
     query: &str,
-    found: &[&Service],
+    found: &search::Outcome<'_>,
 ) -> Result<String, RenderError> {
     let cx = Context {
         charter,
@@ -162,7 +162,7 @@ pub fn render_search(
         // Only the server answers searches.
         target: Target::Server,
     };
-    pages::search(cx, query, found)
+    search::page(cx, query, found)
 }
 
 #[derive(Template)]

@@ -63,15 +63,6 @@ struct ErrorPage<'a> {
     body: String,
 }
 
-#[derive(Template)]
-#[template(path = "search.html")]
-struct SearchPage<'a> {
-    layout: &'a Layout,
-    summary: String,
-    found: bool,
-    results: Vec<ServiceView>,
-}
-
 /// The paths of a page that every language has, in Bangla and English.
 fn both(path: fn(Lang) -> String) -> Option<(String, String)> {
     Some((path(Lang::Bn), path(Lang::En)))
@@ -84,7 +75,7 @@ fn section(page: Lang, number: u32, id: &str) -> String {
 
 /// The interface string `id`, which names the office (its `office`
 /// argument).
-fn about_office(cx: Context<'_>, id: &str) -> String {
+pub(super) fn about_office(cx: Context<'_>, id: &str) -> String {
     let office = cx.charter.office.full_name(cx.page);
     tr_args(cx.page, id, &[("office", Arg::Text(office))])
 }
@@ -265,44 +256,4 @@ pub fn error(cx: Context<'_>, kind: ErrorKind) -> Result<String, RenderError> {
         body: tr(page, body_id),
     };
     render(title_id, &error)
-}
-
-/// The search results page for `query`, listing `found`.
-pub fn search(cx: Context<'_>, query: &str, found: &[&Service]) -> Result<String, RenderError> {
-    let page = cx.page;
-    let q = query.trim();
-    let layout = Layout::new(
-        cx,
-        PageInfo {
-            json_ld: None,
-            title: tr(page, "search-title"),
-            description: about_office(cx, "search-description"),
-            // The query is shown twice (the box, the summary) and carried
-            // once, by the language switch; the page's own addresses are
-            // the search page's, whatever was asked.
-            urls: Some((urls::search(Lang::Bn), urls::search(Lang::En))),
-            nav: Nav::None,
-            query: q.to_string(),
-            switch: Some(urls::search_for(page.other(), q)),
-        },
-    );
-    let count = Arg::Count(found.len() as u64);
-    let summary = if q.is_empty() {
-        tr_args(page, "search-all", &[("count", count)])
-    } else if found.is_empty() {
-        tr_args(page, "search-none", &[("query", Arg::Text(q.to_string()))])
-    } else {
-        tr_args(
-            page,
-            "search-results",
-            &[("query", Arg::Text(q.to_string())), ("count", count)],
-        )
-    };
-    let results = SearchPage {
-        layout: &layout,
-        summary,
-        found: !found.is_empty(),
-        results: found.iter().map(|s| ServiceView::new(cx, s)).collect(),
-    };
-    render("search", &results)
 }

@@ -137,14 +137,7 @@ impl ServiceView {
         let url = urls::service(page, slug);
         let serial = page.number(s.serial.get_ref());
         ServiceView {
-            group_serial: tr_args(
-                page,
-                "service-group-serial",
-                &[
-                    ("group", Arg::Text(s.group.name(page))),
-                    ("number", Arg::Text(serial.clone())),
-                ],
-            ),
+            group_serial: group_serial(s, page),
             serial,
             qr_url: qr::fits(&cx.base.join(&url)).then(|| urls::service_qr(page, slug)),
             url,
@@ -157,6 +150,18 @@ impl ServiceView {
             senior_officer: officer(&s.senior_officer),
         }
     }
+}
+
+/// Where `s` stands in the charter, e.g. "নাগরিক সেবা, ক্রমিক নং ২".
+pub fn group_serial(s: &Service, page: Lang) -> String {
+    tr_args(
+        page,
+        "service-group-serial",
+        &[
+            ("group", Arg::Text(s.group.name(page))),
+            ("number", Arg::Text(page.number(s.serial.get_ref()))),
+        ],
+    )
 }
 
 /// One service table (২.১, ২.২, ২.৩).

@@ -29,8 +29,8 @@ use crate::urls::{self, BaseUrl};
 
 pub use compressor::Compressor;
 pub use page::{Compressed, Encoded, HTML, Page};
-use pages::{Key, render_job, search_fields};
-use search::SearchIndex;
+use pages::{Key, render_job};
+use search::{SearchIndex, Source};
 
 /// How a site is made.
 #[derive(Debug, Clone)]
@@ -96,7 +96,7 @@ pub struct Site {
     compressor: Compressor,
     /// Built on first use ([`Site::search_index`]), which
     /// [`Site::prepare_in_background`] asks for right after a load.
-    search: OnceLock<SearchIndex<usize>>,
+    search: OnceLock<SearchIndex>,
 }
 
 impl Site {
@@ -227,27 +227,34 @@ impl Site {
     /// The search page for `query` (rendered per request: it depends on
     /// the query).
     pub fn search_page(&self, lang: Lang, query: &str) -> Result<String, RenderError> {
-        let found: Vec<_> = self
-            .search_index()
-            .search(query)
-            .into_iter()
-            .map(|&i| &self.charter.services[i])
-            .collect();
-        render::render_search(&self.charter, &self.base_url, lang, query, &found)
+        let found = self.search_index().search(query, lang);
+        let service = |i: usize| &self.charter.services[i];
+        let outcome = render::search::Outcome {
+            hits: (found.hits.into_iter())
+                .map(|hit| render::search::Hit {
+                    service: service(hit.entry),
+                    marked: hit.marked,
+                })
+                .collect(),
+            total: found.total,
+            closest: found.closest.into_iter().map(service).collect(),
+        };
+        render::render_search(&self.charter, &self.base_url, lang, query, &outcome)
     }
 
     /// The search index over every service's texts in both languages,
     /// built now unless it was built already.
-    pub fn search_index(&self) -> &SearchIndex<usize> {
+    pub fn search_index(&self) -> &SearchIndex {
         self.search.get_or_init(|| {
-            SearchIndex::new(
-                self.charter
-                    .services
-                    .iter()
-                    .enumerate()
-                    .map(|(i, s)| (i, search_fields(&self.charter, s)))
-                    .collect::<Vec<_>>(),
-            )
+            SearchIndex::new(self.charter.services.iter().map(|s| {
+                (render::search::searchable_texts(&self.charter, s).into_iter())
+                    .map(|t| Source {
+                        text: t.text,
+                        lang: t.lang,
+                        is_name: t.field == render::search::Field::Name,
+                    })
+                    .collect()
+            }))
         })
     }
 

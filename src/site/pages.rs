@@ -94,26 +94,3 @@ pub(super) fn render_job(
         )],
     })
 }
-
-/// Every text of a service in both languages, plus its officer, for search.
-pub(super) fn search_fields(charter: &Charter, s: &Service) -> Vec<String> {
-    let mut fields = Vec::new();
-    let mut push = |t: &crate::charter::Text| {
-        fields.push(t.bn().to_string());
-        if let Some(en) = &t.en {
-            fields.push(en.get_ref().clone());
-        }
-    };
-    push(&s.name);
-    for block in [&s.delivery, &s.documents, &s.fee, &s.time_limit] {
-        block.texts().iter().for_each(&mut push);
-    }
-    for id in [&s.officer, &s.senior_officer].into_iter().flatten() {
-        if let Some(o) = charter.officer(id.get_ref()) {
-            push(&o.name);
-            push(&o.designation);
-        }
-    }
-    fields.push(s.serial.get_ref().to_string());
-    fields
-}

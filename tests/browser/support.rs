@@ -281,6 +281,11 @@ pub fn all_pages() -> Vec<String> {
         [
             "/bn/search?q=%E0%A6%AA%E0%A7%8D%E0%A6%B0%E0%A6%B6%E0%A6%BF%E0%A6%95%E0%A7%8D%E0%A6%B7%E0%A6%A3",
             "/en/search?q=training",
+            // Found in another field (ই-মেইল), in the other language's
+            // text (প্রশিক্ষন), and nothing found but close names.
+            "/bn/search?q=%E0%A6%87-%E0%A6%AE%E0%A7%87%E0%A6%87%E0%A6%B2",
+            "/en/search?q=%E0%A6%AA%E0%A7%8D%E0%A6%B0%E0%A6%B6%E0%A6%BF%E0%A6%95%E0%A7%8D%E0%A6%B7%E0%A6%A8",
+            "/en/search?q=trainng",
             "/bn/search?q=zzzz",
             "/en/search?q=zzzz",
             "/bn/search",

@@ -1,7 +1,7 @@
 //! Properties over generated input: the charter loader, the importer and
 //! the router never panic, whatever they are given; a loaded charter
-//! written back out loads to the same charter. (The search normaliser's
-//! properties live beside it in `src/search.rs`.)
+//! written back out loads to the same charter. (The properties of search's
+//! folding live beside it, in `src/site/search/tests/`.)
 
 use std::sync::LazyLock;
 
