@@ -10,6 +10,7 @@
 //! What folding does not do, because it would make different words equal:
 //! drop vowel signs, the hasanta or the nukta of other letters.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -60,13 +61,36 @@ fn fold_char(c: char) -> char {
 /// stemmer, which is a function pointer.
 pub struct Folder {
     stemmer: Stemmer,
+    /// Folded Bangla spellings of English words, and the English word.
+    loanwords: HashMap<String, &'static str>,
 }
+
+/// English words that charters write in either script ("ICT" in one
+/// service's Bangla name, আইসিটি in a citizen's query): the Bangla spelling
+/// folds to the English word, so that each finds the other.
+const LOANWORDS: &[(&str, &str)] = &[
+    ("আইসিটি", "ict"),
+    ("ইন্টারনেট", "internet"),
+    ("কম্পিউটার", "computer"),
+    ("সফটওয়্যার", "software"),
+    ("ওয়েবসাইট", "website"),
+    ("অনলাইন", "online"),
+];
 
 impl Default for Folder {
     fn default() -> Self {
-        Folder {
+        let mut folder = Folder {
             stemmer: Stemmer::create(Algorithm::English),
-        }
+            loanwords: HashMap::new(),
+        };
+        // Keyed by their folded form, made with the rules below, so that
+        // every spelling that folds alike is caught.
+        let loanwords = LOANWORDS
+            .iter()
+            .map(|&(bangla, english)| (folder.fold(bangla), english))
+            .collect();
+        folder.loanwords = loanwords;
+        folder
     }
 }
 
@@ -169,6 +193,10 @@ impl Folder {
                 // by its neighbours, which folding changes.
                 (c, _) => out.extend(fold_char(c).to_lowercase()),
             }
+        }
+        if let Some(english) = self.loanwords.get(&out[start..]) {
+            out.truncate(start);
+            out.push_str(english);
         }
         let folded = &out[start..];
         if folded.bytes().all(|b| b.is_ascii_lowercase()) {

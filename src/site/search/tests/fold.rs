@@ -256,3 +256,18 @@ fn the_quick_separator_test_agrees_with_the_tables() {
         );
     }
 }
+
+#[test]
+fn english_words_written_in_bangla_find_their_english_spelling() {
+    let f = Folder::default();
+    assert_eq!(f.fold("আইসিটি"), f.fold("ICT"));
+    // However the Bangla is spelt: ী for ি, য় with its dot apart.
+    assert_eq!(f.fold("আইসীটী"), "ict");
+    assert_eq!(f.fold("সফটও\u{09AF}\u{09BC}্যার"), f.fold("software"));
+    assert_eq!(
+        f.fold("কম্পিউটার প্রশিক্ষণ"),
+        format!("comput {}", f.fold("প্রশিক্ষণ"))
+    );
+    // Only whole words: the start of one stays Bangla.
+    assert_eq!(f.fold("আইসি"), "আইসি");
+}
