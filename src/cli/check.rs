@@ -119,17 +119,16 @@ fn check_folder(dir: &Path, max: u64) -> std::io::Result<bool> {
         return Ok(false);
     }
     let mut owners: HashMap<String, &Path> = HashMap::new();
-    let mut bad = 0;
+    let mut good = 0;
     for file in &files {
         if let Some(problem) = folder::id_problem(&file.id) {
             errln!("{}: error: {problem}", file.path.display());
-            bad += 1;
             continue;
         }
         let Checked::Good { hosts } = check_file(&file.path, max) else {
-            bad += 1;
             continue;
         };
+        let mut shares = false;
         for host in hosts {
             if let Some(first) = owners.get(&host) {
                 // Both named: the server keeps the address for the first.
@@ -140,17 +139,18 @@ fn check_folder(dir: &Path, max: u64) -> std::io::Result<bool> {
                     file.path.display(),
                     first.display(),
                 );
-                bad += 1;
+                shares = true;
             } else {
                 owners.insert(host, &file.path);
             }
         }
+        good += usize::from(!shares);
     }
+    let bad = files.len() - good;
     outln!(
-        "{}: {} offices: {} OK, {bad} with errors",
+        "{}: {} offices: {good} OK, {bad} with errors",
         dir.display(),
         files.len(),
-        files.len() - bad.min(files.len()),
     );
     Ok(bad == 0)
 }

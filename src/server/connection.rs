@@ -35,6 +35,11 @@ const IDLE_AT_CAP: Duration = Duration::from_millis(200);
 /// How often, at most, the idle connections are looked for under pressure.
 const SWEEP_EVERY: Duration = Duration::from_millis(250);
 
+/// `d` in whole milliseconds, the unit connections' times are kept in.
+fn millis(d: Duration) -> u64 {
+    u64::try_from(d.as_millis()).unwrap_or(u64::MAX)
+}
+
 /// One connection, as the listener and its bytes see it.
 #[derive(Debug)]
 pub(super) struct Conn {
@@ -52,12 +57,9 @@ pub(super) struct Conn {
 }
 
 impl Conn {
-    fn now(&self) -> u64 {
-        u64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(u64::MAX)
-    }
-
     pub(super) fn touch(&self) {
-        self.active.store(self.now(), Ordering::Relaxed);
+        self.active
+            .store(millis(self.epoch.elapsed()), Ordering::Relaxed);
     }
 
     /// The refusal to answer, taken once.
@@ -157,11 +159,10 @@ impl Connections {
         }
     }
 
-    /// Closes the connection idle longest (at least [`IDLE_AT_CAP`]).
-    /// Whether there was one.
-    pub(super) fn make_room(&self) -> bool {
-        let now = u64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(u64::MAX);
-        let min = u64::try_from(IDLE_AT_CAP.as_millis()).unwrap_or(0);
+    /// Closes the connection idle longest (at least [`IDLE_AT_CAP`]), if
+    /// there is one.
+    pub(super) fn make_room(&self) {
+        let (now, min) = (millis(self.epoch.elapsed()), millis(IDLE_AT_CAP));
         let open = self.lock();
         let quietest = open
             .1
@@ -170,7 +171,7 @@ impl Connections {
             .filter(|(idle, _)| *idle >= min)
             .max_by_key(|(idle, _)| *idle);
         let Some((_, conn)) = quietest else {
-            return false;
+            return;
         };
         conn.close();
         drop(open);
@@ -181,7 +182,6 @@ impl Connections {
                 "idle connections closed to make room: the server had as many open as it keeps"
             );
         });
-        true
     }
 
     /// Closes every connection idle for [`IDLE_UNDER_PRESSURE`] (looked
@@ -197,8 +197,7 @@ impl Connections {
             }
             *last = Some(Instant::now());
         }
-        let now = u64::try_from(self.epoch.elapsed().as_millis()).unwrap_or(u64::MAX);
-        let min = u64::try_from(IDLE_UNDER_PRESSURE.as_millis()).unwrap_or(0);
+        let (now, min) = (millis(self.epoch.elapsed()), millis(IDLE_UNDER_PRESSURE));
         let mut n = 0;
         for conn in self.lock().1.values() {
             if conn.idle(now).is_some_and(|idle| idle >= min) {

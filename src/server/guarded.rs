@@ -13,9 +13,7 @@ use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use super::connection::Conn;
 use super::head::{Next, Refused, Scan};
 
-/// A connection's bytes on their way to hyper: request heads read and
-/// judged first ([`Scan`]), the activity noted, and the connection ended
-/// when asked to while idle.
+/// The wrapper around one connection's stream (see the module).
 #[derive(Debug)]
 pub(super) struct Guarded<S> {
     inner: S,
