@@ -49,8 +49,16 @@ pub struct Office {
     pub upazila: Text,
     /// e.g. ময়মনসিংহ.
     pub district: Text,
+    /// e.g. ময়মনসিংহ: the division the district is in, which groups the
+    /// offices in the directory of a folder of charters.
+    #[serde(default)]
+    pub division: Option<Text>,
     /// The office's website, without `https://`.
     pub website: Spanned<String>,
+    /// Other host names the office's site answers to (an older address,
+    /// the portal's), without `https://`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<Spanned<String>>,
     /// Postal address, when the charter gives one.
     #[serde(default)]
     pub address: Option<Text>,

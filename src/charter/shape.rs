@@ -91,6 +91,12 @@ pub(super) const SECTIONS: &[Section] = &[
                 "district = { bn = \"ময়মনসিংহ\", en = \"Mymensingh\" }",
             ),
             key(
+                "division",
+                Text,
+                false,
+                "division = { bn = \"ময়মনসিংহ\", en = \"Mymensingh\" }",
+            ),
+            key(
                 "website",
                 Plain,
                 true,

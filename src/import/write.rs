@@ -61,7 +61,9 @@ fn write_office(out: &mut Writer, office: &Office) {
         department,
         upazila,
         district,
+        division,
         website,
+        aliases,
         address,
         phone,
         email,
@@ -72,7 +74,11 @@ fn write_office(out: &mut Writer, office: &Office) {
     out.value("department", department);
     out.value("upazila", upazila);
     out.value("district", district);
+    out.optional("division", division.as_ref());
     out.value("website", website);
+    if !aliases.is_empty() {
+        out.value("aliases", aliases);
+    }
     out.optional("address", address.as_ref());
     out.optional("phone", phone.as_ref());
     out.optional("email", email.as_ref());
