@@ -50,7 +50,7 @@ pub fn id_problem(id: &str) -> Option<String> {
 
 /// Whether `name` is a charter file of a folder: ends with `.toml` (in
 /// any case) and is not hidden, an editor's lock or backup file.
-fn is_charter_file(name: &str) -> bool {
+pub fn is_charter_file(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
     lower.ends_with(".toml")
         && lower.len() > ".toml".len()

@@ -3,6 +3,7 @@
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::sync::Arc;
 use std::time::Duration;
 
 use clap::Args;
@@ -11,8 +12,8 @@ use clap::builder::{BoolishValueParser, TypedValueParser as _};
 use super::Exit;
 use crate::errln;
 use crate::history::{self, History};
-use crate::server::{self, AppState, ServeOptions, watch};
-use crate::site::{Site, SiteOptions};
+use crate::server::{self, Deployment, FolderOptions, ServeOptions, watch};
+use crate::site::SiteOptions;
 use crate::urls::BaseUrl;
 
 /// The on/off settings take `1`, `true`, `yes` or `on` (and their
@@ -22,9 +23,17 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "CHARTER_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
-    /// The charter file.
+    /// The charter file, or a folder of charter files: every `*.toml`
+    /// directly in it is one office, reached by its website's host name
+    /// (or an alias); any other host gets the directory of every office.
     #[arg(long, env = "CHARTER_FILE", default_value = "charter.toml")]
     pub charter: PathBuf,
+    /// With a folder: reach each office at http://<file name>.localhost:PORT/
+    /// as well, and link the directory there, to browse every office from
+    /// this computer (browsers take any name ending in .localhost to be
+    /// this computer, no DNS or hosts file needed).
+    #[arg(long, env = "CHARTER_PREVIEW", value_parser = BoolishValueParser::new())]
+    pub preview: bool,
     /// Do not watch the charter file for changes (SIGHUP still reloads).
     #[arg(long, env = "CHARTER_NO_WATCH", value_parser = BoolishValueParser::new())]
     pub no_watch: bool,
@@ -34,7 +43,8 @@ pub struct ServeArgs {
     /// Public address of the site (e.g. https://charter.example.gov.bd), used
     /// for canonical links, the sitemap, JSON-LD and QR codes: http:// or
     /// https://, at most 200 characters. Default: https:// + the charter's
-    /// website.
+    /// website. With a folder, the directory's address (each office's is
+    /// its website); default: http:// + the address listened on.
     #[arg(long, env = "CHARTER_BASE_URL", value_parser = super::base_url)]
     pub base_url: Option<BaseUrl>,
     /// The site is reached over HTTPS (a TLS proxy in front): send
@@ -96,6 +106,35 @@ impl ServeArgs {
     }
 }
 
+/// Every office of the folder `args.charter`, each with its own history
+/// under the state folder; `None` (said why) when the folder cannot be
+/// read.
+fn serve_folder(args: &ServeArgs, site: SiteOptions) -> Option<Arc<Deployment>> {
+    let directory_base = args
+        .base_url
+        .clone()
+        .unwrap_or_else(|| BaseUrl::new(&format!("http://{}", args.addr)));
+    let options = FolderOptions {
+        dir: args.charter.clone(),
+        // Each office's links point to its own website.
+        site: SiteOptions {
+            base_url: None,
+            ..site
+        },
+        directory_base,
+        preview_port: args.preview.then_some(args.addr.port()),
+        state_dir: history::state_dir(args.state_dir.as_deref()),
+        history_limit: args.history_limit,
+    };
+    match Deployment::folder(options) {
+        Ok(deployment) => Some(deployment),
+        Err(e) => {
+            errln!("cannot read the folder {}: {e}", args.charter.display());
+            None
+        }
+    }
+}
+
 /// Serves until Ctrl-C or SIGTERM.
 pub fn run(args: ServeArgs) -> ExitCode {
     super::init_logging("info", args.log_json);
@@ -113,16 +152,15 @@ pub fn run(args: ServeArgs) -> ExitCode {
              no history of versions is kept"
         ),
     }
-    let state = match Site::load(&args.charter, &options) {
-        Ok(site) => AppState::new(site, args.charter.clone(), options, history),
-        Err(problem) => {
-            // A save refused while the server ran must not take the site
-            // down at the next restart (a reboot, an upgrade): the version
-            // it showed is still in the history.
-            let kept = history
-                .as_ref()
-                .and_then(|h| Some((h, server::load_from_history(h, &options)?)));
-            let Some((kept, (number, site))) = kept else {
+    let deployment = if args.charter.is_dir() {
+        match serve_folder(&args, options) {
+            Some(deployment) => deployment,
+            None => return Exit::Unusable.into(),
+        }
+    } else {
+        match server::start(&args.charter, options, history) {
+            Ok(state) => Deployment::single(state),
+            Err(problem) => {
                 errln!("{problem}");
                 errln!(
                     "The site was not started. Fix the charter and run `charter check` to confirm."
@@ -133,30 +171,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
                     Exit::Invalid
                 }
                 .into();
-            };
-            tracing::error!(
-                version = number,
-                "{} cannot be loaded; serving version {number} from the history ({}) \
-                 until it is fixed (`charter check` says what to fix; `charter history` \
-                 lists the versions):\n{problem}",
-                args.charter.display(),
-                kept.dir().display()
-            );
-            if let Err(e) = kept.served(number, std::time::SystemTime::now()) {
-                tracing::warn!("the history does not say which version is served: {e}");
             }
-            // This is the file a clerk fixes and `restore` writes; it must
-            // be noted even while none of its versions is kept.
-            if let Err(e) = kept.note_served_path(&args.charter) {
-                tracing::warn!("the history does not say which charter file is served: {e}");
-            }
-            AppState::stale(
-                site,
-                args.charter.clone(),
-                options,
-                history,
-                problem.to_string(),
-            )
         }
     };
     let runtime = match tokio::runtime::Runtime::new() {
@@ -170,7 +185,11 @@ pub fn run(args: ServeArgs) -> ExitCode {
         let _watcher = if args.no_watch {
             None
         } else {
-            match watch::watch_file(state.clone(), &args.charter) {
+            let watched = match deployment.single_office() {
+                Some(state) => watch::watch_file(state, &args.charter),
+                None => watch::watch_folder(Arc::clone(&deployment), &args.charter),
+            };
+            match watched {
                 Ok(w) => Some(w),
                 Err(e) => {
                     tracing::warn!(
@@ -181,7 +200,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
                 }
             }
         };
-        watch::reload_on_sighup(state.clone());
+        watch::reload_deployment_on_sighup(Arc::clone(&deployment));
         let listener = match server::bind(args.addr) {
             Ok(l) => l,
             Err(e) => {
@@ -194,7 +213,14 @@ pub fn run(args: ServeArgs) -> ExitCode {
             args.charter.display(),
             args.addr
         );
-        match server::serve(listener, state, &args.options()).await {
+        if args.preview && deployment.single_office().is_none() {
+            let port = args.addr.port();
+            tracing::info!(
+                "previewing: the directory is at http://127.0.0.1:{port}/, each office at \
+                 http://<its file's name>.localhost:{port}/"
+            );
+        }
+        match server::serve(listener, deployment, &args.options()).await {
             Ok(()) => Exit::Ok.into(),
             Err(e) => {
                 errln!("server error: {e}");

@@ -23,68 +23,100 @@ use http::StatusCode;
 use http::header::{self, HeaderMap};
 use tower::ServiceExt as _;
 
-use super::respond::{self, AppError, Asked, Caching};
-use super::{AppState, ServeOptions};
+use super::respond::{self, AppError, Asked, Caching, Pages};
+use super::routes;
+use super::{AppState, Answering, Deployment, ServeOptions};
+use crate::site::Directory;
 use crate::{assets, urls};
 
 type Boxed = Pin<Box<dyn Future<Output = Result<Response, Infallible>> + Send>>;
 
-/// The application as a service: `routes` behind the request checks, the
-/// short way for stored pages, the timeout and the panic guard.
+/// The application as a service: the routes behind the request checks,
+/// the short way for stored pages, the timeout and the panic guard, for
+/// the office or the directory the request's host names.
 #[derive(Clone)]
 pub struct App {
     shared: Arc<Shared>,
-    routes: Router,
+    office_routes: Router,
+    directory_routes: Router,
 }
 
 struct Shared {
-    state: Arc<AppState>,
+    deployment: Arc<Deployment>,
     options: ServeOptions,
 }
 
-impl App {
-    /// `routes` (any router: the site's, or a test's) answered the site's
-    /// way, with `state`'s error pages.
-    pub fn new(routes: Router, state: Arc<AppState>, options: &ServeOptions) -> App {
-        App {
-            shared: Arc::new(Shared {
-                state,
-                options: options.clone(),
-            }),
-            routes,
+/// Who answers a request the router takes: given to the routes as a
+/// request extension ([`axum::Extension`]).
+#[derive(Clone)]
+pub(super) enum Answerer {
+    Office(Arc<AppState>),
+    Directory(Arc<Directory>),
+}
+
+impl Answerer {
+    fn of(answering: &Answering<'_>) -> Answerer {
+        match answering {
+            Answering::Office(state) => Answerer::Office(Arc::clone(state)),
+            Answering::Directory(directory) => Answerer::Directory(Arc::clone(directory)),
         }
     }
 }
 
-impl Shared {
-    /// The answer made without the router, if there is one: a refusal,
-    /// a pre-rendered page or a static file.
-    fn without_router(&self, req: &Request) -> Option<Result<Response, AppError>> {
-        let path = req.uri().path();
-        if let Some(status) = respond::refusal(req, &self.options) {
-            let lang = respond::request_lang(path, req.headers());
-            return Some(Err(AppError::new(status, lang)));
+impl App {
+    /// `office_routes` (any router: an office's, or a test's) answered the
+    /// site's way for the offices of `deployment`, with their error pages,
+    /// and the directory's routes for any other host.
+    pub fn new(office_routes: Router, deployment: Arc<Deployment>, options: &ServeOptions) -> App {
+        App {
+            directory_routes: routes::directory_routes(Arc::clone(&deployment)),
+            shared: Arc::new(Shared {
+                deployment,
+                options: options.clone(),
+            }),
+            office_routes,
         }
+    }
+}
+
+/// The answer made without the router, if there is one: a refusal, a
+/// pre-rendered page or a static file of `pages`.
+fn without_router(
+    req: &Request,
+    pages: &dyn Pages,
+    options: &ServeOptions,
+) -> Option<Result<Response, AppError>> {
+    let path = req.uri().path();
+    if let Some(status) = respond::refusal(req, options) {
+        let lang = respond::request_lang(path, req.headers());
+        return Some(Err(AppError::new(status, lang)));
+    }
+    let res = match path.strip_prefix("/static/") {
+        Some(name) => respond::send(
+            req.headers(),
+            pages.asset(name)?,
+            StatusCode::OK,
+            Caching::Immutable,
+        ),
+        // Under a name that does not change with its content.
+        None if path == urls::FAVICON => respond::send(
+            req.headers(),
+            pages.asset(&assets::fingerprinted(assets::ICON))?,
+            StatusCode::OK,
+            Caching::Revalidate,
+        ),
+        None => respond::page_response(req.headers(), path, pages.page(path)?),
+    };
+    Some(Ok(res))
+}
+
+/// Calls `f` with the pages `answering` serves now.
+fn with_pages<R>(answering: &Answering<'_>, f: impl FnOnce(&dyn Pages) -> R) -> R {
+    match answering {
         // A guard, not a clone of the Arc: no shared counter for every
         // request on every core to bump.
-        let site = self.state.site.load();
-        let res = match path.strip_prefix("/static/") {
-            Some(name) => respond::send(
-                req.headers(),
-                site.asset(name)?,
-                StatusCode::OK,
-                Caching::Immutable,
-            ),
-            // Under a name that does not change with its content.
-            None if path == urls::FAVICON => respond::send(
-                req.headers(),
-                site.asset(&assets::fingerprinted(assets::ICON))?,
-                StatusCode::OK,
-                Caching::Revalidate,
-            ),
-            None => respond::page_response(req.headers(), path, site.page(path)?),
-        };
-        Some(Ok(res))
+        Answering::Office(state) => f(&**state.site.load()),
+        Answering::Directory(directory) => f(&***directory),
     }
 }
 
@@ -98,26 +130,39 @@ impl tower::Service<Request> for App {
         Poll::Ready(Ok(()))
     }
 
-    fn call(&mut self, req: Request) -> Self::Future {
+    fn call(&mut self, mut req: Request) -> Self::Future {
         let start = Instant::now();
         let shared = &self.shared;
-        let early = std::panic::catch_unwind(AssertUnwindSafe(|| shared.without_router(&req)))
-            .unwrap_or_else(|_| {
-                let lang = respond::request_lang(req.uri().path(), req.headers());
-                Some(Err(AppError::new(StatusCode::INTERNAL_SERVER_ERROR, lang)))
-            });
+        let view = shared.deployment.view();
+        let answering = view.resolve(req.headers().get(header::HOST).map(|h| h.as_bytes()));
+        let early = std::panic::catch_unwind(AssertUnwindSafe(|| {
+            with_pages(&answering, |pages| {
+                without_router(&req, pages, &shared.options)
+            })
+        }))
+        .unwrap_or_else(|_| {
+            let lang = respond::request_lang(req.uri().path(), req.headers());
+            Some(Err(AppError::new(StatusCode::INTERNAL_SERVER_ERROR, lang)))
+        });
         if let Some(answer) = early {
             let asked = Asked {
                 method: req.method(),
                 path: req.uri().path(),
                 headers: req.headers(),
             };
-            let site = shared.state.site.load();
-            let res = respond::finish(&site, &shared.options, &asked, answer, start);
+            let res = with_pages(&answering, |pages| {
+                respond::finish(pages, &shared.options, &asked, answer, start)
+            });
             return Either::Left(ready(Ok(res)));
         }
+        let answerer = Answerer::of(&answering);
+        drop(view);
         let shared = Arc::clone(shared);
-        let routes = self.routes.clone();
+        let routes = match answerer {
+            Answerer::Office(_) => self.office_routes.clone(),
+            Answerer::Directory(_) => self.directory_routes.clone(),
+        };
+        req.extensions_mut().insert(answerer.clone());
         Either::Right(Box::pin(async move {
             // The router takes the request: keep what the answer needs.
             let method = req.method().clone();
@@ -144,14 +189,14 @@ impl tower::Service<Request> for App {
                 path: &path,
                 headers: &headers,
             };
-            let site = shared.state.site();
-            Ok(respond::finish(
-                &site,
-                &shared.options,
-                &asked,
-                answer,
-                start,
-            ))
+            Ok(match &answerer {
+                Answerer::Office(state) => {
+                    respond::finish(&*state.site(), &shared.options, &asked, answer, start)
+                }
+                Answerer::Directory(directory) => {
+                    respond::finish(&**directory, &shared.options, &asked, answer, start)
+                }
+            })
         }))
     }
 }

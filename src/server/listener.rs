@@ -20,7 +20,7 @@ use tower::ServiceExt as _;
 use super::clients::Clients;
 use super::connection::Connections;
 use super::guarded::Guarded;
-use super::{AppState, MAX_REQUEST_HEAD, ServeOptions, app};
+use super::{Deployment, MAX_REQUEST_HEAD, ServeOptions, app_for};
 
 /// Connections the kernel holds for the listener before it accepts them
 /// (Linux caps it at `net.core.somaxconn`, 4096 by default). tokio's 1,024
@@ -43,14 +43,20 @@ pub fn bind(addr: std::net::SocketAddr) -> std::io::Result<tokio::net::TcpListen
     socket.listen(BACKLOG)
 }
 
-/// Serves `state` on `listener` until Ctrl-C or SIGTERM, letting requests
-/// in flight finish.
+/// Serves `deployment` on `listener` until Ctrl-C or SIGTERM, letting
+/// requests in flight finish.
 pub async fn serve(
     listener: tokio::net::TcpListener,
-    state: Arc<AppState>,
+    deployment: Arc<Deployment>,
     options: &ServeOptions,
 ) -> std::io::Result<()> {
-    serve_with(listener, app(state, options), options, shutdown_signal()).await
+    serve_with(
+        listener,
+        app_for(deployment, options),
+        options,
+        shutdown_signal(),
+    )
+    .await
 }
 
 /// Serves `app` on `listener` over HTTP/1.1 until `shutdown` completes.

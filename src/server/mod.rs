@@ -15,6 +15,7 @@
 mod app;
 mod clients;
 mod connection;
+mod deployment;
 mod guarded;
 pub mod head;
 mod listener;
@@ -31,7 +32,8 @@ use axum::Router;
 pub use app::App;
 pub use listener::{bind, serve, serve_with};
 pub use respond::{AppError, preferred_lang};
-pub use state::{AppState, ReloadError, load_from_history};
+pub use deployment::{Answering, Conflict, Deployment, FolderOptions, Invalid, Office, View};
+pub use state::{AppState, ReloadError, load_from_history, start};
 
 /// How the server protects itself, with defaults for a small office site
 /// behind a reverse proxy.
@@ -93,12 +95,17 @@ const MAX_REQUEST_HEAD: usize = 64 * 1024;
 /// The application: every route of the site, answered the site's way
 /// ([`App`]).
 pub fn app(state: Arc<AppState>, options: &ServeOptions) -> Router {
-    harden(routes::routes(state.clone()), state, options)
+    app_for(Deployment::single(state), options)
+}
+
+/// The application for every office of `deployment` (and its directory).
+pub fn app_for(deployment: Arc<Deployment>, options: &ServeOptions) -> Router {
+    Router::new().fallback_service(App::new(routes::routes(), deployment, options))
 }
 
 /// `routes` answered the site's way: request checks, stored pages first,
 /// the request timeout, panics as 500 pages, error pages in the request's
 /// language, security headers and the access log.
 pub fn harden(routes: Router, state: Arc<AppState>, options: &ServeOptions) -> Router {
-    Router::new().fallback_service(App::new(routes, state, options))
+    Router::new().fallback_service(App::new(routes, Deployment::single(state), options))
 }

@@ -16,8 +16,42 @@ use super::head::Refused;
 use crate::encoding::Accepted;
 use crate::i18n::Lang;
 use crate::render::ErrorKind;
-use crate::site::{Page, Site};
+use crate::site::{Directory, Page, Site};
 use crate::urls;
+
+/// What an answer is made from: an office's site, or the directory.
+pub trait Pages {
+    /// The stored page at `path`.
+    fn page(&self, path: &str) -> Option<&Page>;
+    /// A static file by its fingerprinted name.
+    fn asset(&self, name: &str) -> Option<&Page>;
+    /// The error page of `kind` in `lang`.
+    fn error_page(&self, lang: Lang, kind: ErrorKind) -> &Page;
+}
+
+impl Pages for Site {
+    fn page(&self, path: &str) -> Option<&Page> {
+        Site::page(self, path)
+    }
+    fn asset(&self, name: &str) -> Option<&Page> {
+        Site::asset(self, name)
+    }
+    fn error_page(&self, lang: Lang, kind: ErrorKind) -> &Page {
+        Site::error_page(self, lang, kind)
+    }
+}
+
+impl Pages for Directory {
+    fn page(&self, path: &str) -> Option<&Page> {
+        Directory::page(self, path)
+    }
+    fn asset(&self, name: &str) -> Option<&Page> {
+        Directory::asset(self, name)
+    }
+    fn error_page(&self, lang: Lang, kind: ErrorKind) -> &Page {
+        Directory::error_page(self, lang, kind)
+    }
+}
 
 /// An answer that is an error: its status and the language of the page
 /// that explains it. [`finish`] turns it into the site's error page.
@@ -141,7 +175,7 @@ pub fn preferred_lang(headers: &HeaderMap) -> Lang {
 /// HEAD loses its body (not its headers); the security headers are set;
 /// the request is logged.
 pub fn finish(
-    site: &Site,
+    pages: &dyn Pages,
     options: &ServeOptions,
     asked: &Asked<'_>,
     answer: Result<Response, AppError>,
@@ -152,9 +186,9 @@ pub fn finish(
         Ok(res) => {
             let error = res.extensions().get::<AppError>().copied();
             let lang = error.map_or_else(|| request_lang(asked.path, asked.headers), |e| e.lang);
-            error_page(site, asked.headers, AppError::new(res.status(), lang))
+            error_page(pages, asked.headers, AppError::new(res.status(), lang))
         }
-        Err(error) => error_page(site, asked.headers, error),
+        Err(error) => error_page(pages, asked.headers, error),
     };
     if asked.method == Method::HEAD {
         // The headers of a GET (Content-Length included), no body.
@@ -170,13 +204,13 @@ fn is_error(status: StatusCode) -> bool {
 }
 
 /// The site's page for `error`, with `Allow` on a 405.
-fn error_page(site: &Site, headers: &HeaderMap, error: AppError) -> Response {
+fn error_page(pages: &dyn Pages, headers: &HeaderMap, error: AppError) -> Response {
     let kind = match error.status {
         StatusCode::NOT_FOUND => ErrorKind::NotFound,
         s if s.is_server_error() => ErrorKind::ServerError,
         _ => ErrorKind::BadRequest,
     };
-    let page = site.error_page(error.lang, kind);
+    let page = pages.error_page(error.lang, kind);
     let mut res = send(headers, page, error.status, Caching::None);
     if error.status == StatusCode::METHOD_NOT_ALLOWED {
         res.headers_mut()

@@ -8,30 +8,72 @@ use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::Router;
-use axum::extract::{Path, RawQuery, Request, State};
+use axum::Extension;
+use axum::extract::{FromRequestParts, Path, RawQuery, Request, State};
+use http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use http::StatusCode;
 use http::header::{self, HeaderMap, HeaderValue};
 
-use super::AppState;
-use super::respond::{self, AppError, Caching};
+use super::app::Answerer;
+use super::respond::{self, AppError, Caching, Pages};
+use super::{AppState, Deployment};
 use crate::calendar::rfc3339;
 use crate::i18n::Lang;
-use crate::site::{HTML, Page, search};
+use crate::site::{Directory, HTML, Page, search};
 use crate::urls;
 
 type Answer = Result<Response, AppError>;
 
-/// Every route of the site.
-pub fn routes(state: Arc<AppState>) -> Router {
+/// Every route of an office's site (the office is the request's
+/// [`Answerer`], which [`super::App`] sets).
+pub fn routes() -> Router {
     Router::new()
         .route("/", get(root))
         .route("/healthz", get(healthz))
         .route("/static/{name}", get(static_file))
         .route("/{lang}/search", get(search))
         .fallback(page)
-        .with_state(state)
+}
+
+/// Every route of the directory of a folder's offices.
+pub fn directory_routes(deployment: Arc<Deployment>) -> Router {
+    Router::new()
+        .route("/", get(root))
+        .route("/healthz", get(directory_healthz))
+        .route("/static/{name}", get(static_file))
+        .route("/{lang}/search", get(directory_search))
+        .fallback(page)
+        .with_state(deployment)
+}
+
+/// The office a request is for.
+struct Office(Arc<AppState>);
+
+impl<S: Send + Sync> FromRequestParts<S> for Office {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        match parts.extensions.get::<Answerer>() {
+            Some(Answerer::Office(state)) => Ok(Office(Arc::clone(state))),
+            _ => Err(AppError::new(StatusCode::INTERNAL_SERVER_ERROR, Lang::Bn)),
+        }
+    }
+}
+
+/// The directory, when a request is for it.
+struct DirectoryOf(Arc<Directory>);
+
+impl<S: Send + Sync> FromRequestParts<S> for DirectoryOf {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AppError> {
+        match parts.extensions.get::<Answerer>() {
+            Some(Answerer::Directory(directory)) => Ok(DirectoryOf(Arc::clone(directory))),
+            _ => Err(AppError::new(StatusCode::INTERNAL_SERVER_ERROR, Lang::Bn)),
+        }
+    }
 }
 
 /// `/`: send the visitor to their language, Bangla unless the browser
@@ -62,7 +104,7 @@ fn redirect(status: StatusCode, location: &str) -> Response {
 /// happened (the whole report is in the log: anyone may read this), the
 /// services the last reload removed, and how many pages have their
 /// smallest compressed copies yet. Always 200: a stale site still serves.
-async fn healthz(State(state): State<Arc<AppState>>) -> Response {
+async fn healthz(Office(state): Office) -> Response {
     let (site, health) = state.status();
     let failure = health.failure;
     let unix = |t: SystemTime| {
@@ -94,6 +136,11 @@ async fn healthz(State(state): State<Arc<AppState>>) -> Response {
             "bytes": compression.bytes,
         },
     });
+    json_no_store(&body)
+}
+
+/// `body` as a JSON answer that is never stored.
+fn json_no_store(body: &serde_json::Value) -> Response {
     let mut res = (StatusCode::OK, body.to_string()).into_response();
     let h = res.headers_mut();
     h.insert(
@@ -104,14 +151,84 @@ async fn healthz(State(state): State<Arc<AppState>>) -> Response {
     res
 }
 
+/// Most offices the directory's `/healthz` names in each of its lists
+/// (their counts are always whole): anyone may read it.
+const MAX_LISTED_PROBLEMS: usize = 100;
+
+/// The directory's `/healthz`: how many offices are served, which serve
+/// an older version than their file's (`stale`), which files are not
+/// served at all (`invalid`) and which hosts two files claim, each with
+/// its first problem in one bounded line (the log has the whole report);
+/// and how far the compression of every office has gone. `ok` when
+/// nothing is wrong, else `degraded`; always 200: every valid office is
+/// served.
+async fn directory_healthz(State(deployment): State<Arc<Deployment>>) -> Response {
+    let offices = deployment.offices();
+    let (invalid, conflicts) = deployment.problems();
+    let mut stale = Vec::new();
+    let mut compression = crate::site::CompressionState::default();
+    for office in &offices {
+        let (site, health) = office.state.status();
+        if let Some(failure) = health.failure {
+            stale.push(serde_json::json!({
+                "office": office.id,
+                "error": failure.summary,
+                "at": rfc3339(failure.at),
+            }));
+        }
+        let c = site.compression();
+        compression.pages += c.pages;
+        compression.finished += c.finished;
+        compression.bytes += c.bytes;
+    }
+    let stale_count = stale.len();
+    stale.truncate(MAX_LISTED_PROBLEMS);
+    let degraded = stale_count > 0 || !invalid.is_empty() || !conflicts.is_empty();
+    let body = serde_json::json!({
+        "status": if degraded { "degraded" } else { "ok" },
+        "offices": offices.len(),
+        "stale": { "count": stale_count, "offices": stale },
+        "invalid": {
+            "count": invalid.len(),
+            "files": invalid.iter().take(MAX_LISTED_PROBLEMS).map(|i| serde_json::json!({
+                "office": i.id,
+                "error": i.summary,
+                "at": rfc3339(i.at),
+            })).collect::<Vec<_>>(),
+        },
+        "duplicate_hosts": {
+            "count": conflicts.len(),
+            "hosts": conflicts.iter().take(MAX_LISTED_PROBLEMS).map(|c| serde_json::json!({
+                "host": c.host,
+                "kept_by": c.kept_by,
+                "refused": c.refused,
+            })).collect::<Vec<_>>(),
+        },
+        "compression": {
+            "pages": compression.pages,
+            "finished": compression.finished,
+            "complete": compression.finished == compression.pages,
+            "bytes": compression.bytes,
+        },
+    });
+    json_no_store(&body)
+}
+
 /// `/static/<fingerprinted name>`: cached for a year, immutable.
 async fn static_file(
-    State(state): State<Arc<AppState>>,
+    Extension(answerer): Extension<Answerer>,
     Path(name): Path<String>,
     headers: HeaderMap,
 ) -> Answer {
-    let site = state.site();
-    let asset = site
+    let site;
+    let pages: &dyn Pages = match &answerer {
+        Answerer::Office(state) => {
+            site = state.site();
+            &*site
+        }
+        Answerer::Directory(directory) => &**directory,
+    };
+    let asset = pages
         .asset(&name)
         .ok_or(AppError::new(StatusCode::NOT_FOUND, Lang::Bn))?;
     Ok(respond::send(
@@ -124,7 +241,7 @@ async fn static_file(
 
 /// `/{lang}/search?q=…`: the one page rendered per request.
 async fn search(
-    State(state): State<Arc<AppState>>,
+    Office(state): Office,
     Path(lang): Path<String>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
@@ -147,12 +264,45 @@ async fn search(
     ))
 }
 
+/// The directory's `/{lang}/search?q=…`: every office's services.
+async fn directory_search(
+    State(deployment): State<Arc<Deployment>>,
+    DirectoryOf(directory): DirectoryOf,
+    Path(lang): Path<String>,
+    RawQuery(raw): RawQuery,
+    headers: HeaderMap,
+) -> Answer {
+    let lang: Lang = lang
+        .parse()
+        .map_err(|_| AppError::new(StatusCode::NOT_FOUND, Lang::Bn))?;
+    let query = search::query_of(raw.as_deref());
+    let html = directory
+        .search_page(&deployment.listed(), lang, &query)
+        .map_err(|e| {
+            tracing::error!("directory search page failed: {e}");
+            AppError::new(StatusCode::INTERNAL_SERVER_ERROR, lang)
+        })?;
+    Ok(respond::send(
+        &headers,
+        &Page::rendered_now(HTML, html),
+        StatusCode::OK,
+        Caching::Revalidate,
+    ))
+}
+
 /// Every other path: a pre-rendered page, a redirect to add a missing
 /// slash, or a 404 in the path's language.
-async fn page(State(state): State<Arc<AppState>>, req: Request) -> Answer {
+async fn page(Extension(answerer): Extension<Answerer>, req: Request) -> Answer {
     let path = req.uri().path();
-    let site = state.site();
-    if let Some(page) = site.page(path) {
+    let site;
+    let pages: &dyn Pages = match &answerer {
+        Answerer::Office(state) => {
+            site = state.site();
+            &*site
+        }
+        Answerer::Directory(directory) => &**directory,
+    };
+    if let Some(page) = pages.page(path) {
         return Ok(respond::page_response(req.headers(), path, page));
     }
     let lang = urls::lang_of(path);
@@ -161,7 +311,7 @@ async fn page(State(state): State<Arc<AppState>>, req: Request) -> Answer {
         if bare == format!("/{lang}") {
             return Ok(redirect(StatusCode::MOVED_PERMANENTLY, &urls::home(lang)));
         }
-        if path.ends_with('/') && site.page(bare).is_some() {
+        if path.ends_with('/') && pages.page(bare).is_some() {
             return Ok(redirect(StatusCode::MOVED_PERMANENTLY, bare));
         }
     }

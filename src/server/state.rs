@@ -76,7 +76,7 @@ const MAX_SUMMARY_CHARS: usize = 200;
 impl ReloadFailure {
     /// The failure described by `report` (what `charter check` prints)
     /// for the charter at `path`, now.
-    fn new(path: &Path, report: &str) -> ReloadFailure {
+    pub(super) fn new(path: &Path, report: &str) -> ReloadFailure {
         let first = report.lines().next().unwrap_or_default();
         let shown = path.display().to_string();
         let name = path
@@ -176,6 +176,22 @@ impl AppState {
             .is_some()
     }
 
+    /// True when the charter file holds what the site serves: the same
+    /// bytes, loaded without a problem since.
+    pub async fn file_unchanged(&self) -> bool {
+        let (path, max) = (self.charter_path.clone(), self.max_charter_bytes());
+        // Bounded and never blocking: a plain file of at most the
+        // charter's size limit, or an error.
+        let now = tokio::task::spawn_blocking(move || {
+            crate::charter::read_limited(&path, max)
+                .ok()
+                .map(|bytes| crate::charter::content_hash(&bytes))
+        })
+        .await
+        .unwrap_or(None);
+        now.as_deref() == Some(self.site().content_hash.as_str()) && !self.is_stale()
+    }
+
     /// The site being served and what the last reloads found: read
     /// together, as a reload changes them together.
     pub(super) fn status(&self) -> (Arc<Site>, Health) {
@@ -259,6 +275,51 @@ fn removed_services(old: &Site, new: &Site) -> Vec<String> {
         .filter(|slug| !kept.contains(slug.as_str()))
         .cloned()
         .collect()
+}
+
+/// The state serving the charter at `path`, with `history` if any: the
+/// file as it is, or, when it cannot be loaded, the version the history
+/// showed last, served as `stale` until the file is fixed (a save refused
+/// while the server ran must not take the site down at the next restart).
+/// `Err` when neither can be served: what is wrong with the file.
+pub fn start(
+    path: &Path,
+    options: SiteOptions,
+    history: Option<History>,
+) -> Result<Arc<AppState>, SiteError> {
+    let problem = match Site::load(path, &options) {
+        Ok(site) => return Ok(AppState::new(site, path.to_path_buf(), options, history)),
+        Err(problem) => problem,
+    };
+    let kept = history
+        .as_ref()
+        .and_then(|h| Some((h, load_from_history(h, &options)?)));
+    let Some((kept, (number, site))) = kept else {
+        return Err(problem);
+    };
+    tracing::error!(
+        version = number,
+        "{} cannot be loaded; serving version {number} from the history ({}) \
+         until it is fixed (`charter check` says what to fix; `charter history` \
+         lists the versions):\n{problem}",
+        path.display(),
+        kept.dir().display()
+    );
+    if let Err(e) = kept.served(number, SystemTime::now()) {
+        tracing::warn!("the history does not say which version is served: {e}");
+    }
+    // This is the file a clerk fixes and `restore` writes; it must be
+    // noted even while none of its versions is kept.
+    if let Err(e) = kept.note_served_path(path) {
+        tracing::warn!("the history does not say which charter file is served: {e}");
+    }
+    Ok(AppState::stale(
+        site,
+        path.to_path_buf(),
+        options,
+        history,
+        problem.to_string(),
+    ))
 }
 
 /// The version the site showed last, or else the newest that loads,

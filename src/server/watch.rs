@@ -23,8 +23,8 @@ use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tokio::sync::mpsc;
 
-use super::AppState;
-use crate::charter;
+use super::{AppState, Deployment};
+use crate::charter::{self, folder};
 
 /// How often the charter file is read to see whether it changed.
 pub const CHECK_EVERY: Duration = Duration::from_secs(2);
@@ -148,4 +148,153 @@ pub fn reload_on_sighup(state: Arc<AppState>) {
     });
     #[cfg(not(unix))]
     let _ = state;
+}
+
+/// Watches the folder of a deployment's offices: an event on a charter
+/// file of the folder, or a change the periodic check sees (a file's
+/// size, time or identity, through links), is given to
+/// [`Deployment::file_changed`] for that file's office alone.
+pub fn watch_folder(
+    deployment: Arc<Deployment>,
+    dir: &Path,
+) -> notify_debouncer_full::notify::Result<Watcher> {
+    let changed = Arc::new(Changed::default());
+    check_folder_periodically(Arc::clone(&deployment), dir.to_path_buf(), &changed);
+    let events = Arc::clone(&changed);
+    let mut debouncer = new_debouncer(
+        Duration::from_millis(300),
+        None,
+        move |result: DebounceEventResult| {
+            let Ok(happened) = result else { return };
+            let ids = happened
+                .iter()
+                .filter(|e| !matches!(e.kind, EventKind::Access(_)))
+                .flat_map(|e| e.paths.iter())
+                .filter_map(|p| p.file_name()?.to_str())
+                .filter(|name| folder::is_charter_file(name))
+                .map(|name| name[..name.len() - ".toml".len()].to_string());
+            events.add(ids);
+        },
+    )?;
+    debouncer.watch(dir, RecursiveMode::NonRecursive)?;
+    tokio::spawn(async move {
+        loop {
+            changed.wake.notified().await;
+            for id in changed.take() {
+                tracing::info!("{id}.toml changed; reloading its office");
+                deployment.file_changed(&id).await;
+            }
+        }
+    });
+    Ok(Watcher {
+        _debouncer: Box::new(debouncer),
+    })
+}
+
+/// The offices whose files changed, waiting to be applied: a set, so a
+/// burst of events on one file is one reload.
+#[derive(Default)]
+struct Changed {
+    ids: std::sync::Mutex<std::collections::BTreeSet<String>>,
+    wake: tokio::sync::Notify,
+}
+
+impl Changed {
+    fn add(&self, ids: impl Iterator<Item = String>) {
+        let mut set = self.ids.lock().unwrap_or_else(|e| e.into_inner());
+        // Bounded: no folder is served with more files than this.
+        for id in ids.take(folder::MAX_OFFICES) {
+            if set.len() < folder::MAX_OFFICES {
+                set.insert(id);
+            }
+        }
+        if !set.is_empty() {
+            self.wake.notify_one();
+        }
+    }
+
+    fn take(&self) -> Vec<String> {
+        let mut set = self.ids.lock().unwrap_or_else(|e| e.into_inner());
+        std::mem::take(&mut *set).into_iter().collect()
+    }
+}
+
+/// What the periodic check compares a file by: its size, time and
+/// identity, read through links (a ConfigMap's swapped `..data` link
+/// changes the identity).
+type Seen = (u64, Option<std::time::SystemTime>, u64);
+
+fn seen(path: &Path) -> Option<Seen> {
+    let meta = std::fs::metadata(path).ok()?;
+    #[cfg(unix)]
+    let identity = {
+        use std::os::unix::fs::MetadataExt as _;
+        meta.ino() ^ meta.dev().rotate_left(32)
+    };
+    #[cfg(not(unix))]
+    let identity = 0;
+    Some((meta.len(), meta.modified().ok(), identity))
+}
+
+/// Lists the folder every [`CHECK_EVERY`] and hands every file that
+/// appeared, went or changed to `changed`: no change is missed for longer
+/// than that, events or none. The first look is taken now, before the
+/// offices loaded with the folder can be changed again unseen.
+fn check_folder_periodically(deployment: Arc<Deployment>, dir: PathBuf, changed: &Arc<Changed>) {
+    let look = move |dir: &Path| -> Option<std::collections::BTreeMap<String, Option<Seen>>> {
+        let files = folder::office_files(dir).ok()?;
+        Some(files.into_iter().map(|f| (f.id, seen(&f.path))).collect())
+    };
+    let mut last = look(&dir).unwrap_or_default();
+    let changed = Arc::clone(changed);
+    tokio::spawn(async move {
+        let mut every = tokio::time::interval(CHECK_EVERY);
+        every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        every.tick().await;
+        loop {
+            every.tick().await;
+            let folder = dir.clone();
+            let Ok(Some(now)) = tokio::task::spawn_blocking(move || look(&folder)).await else {
+                continue;
+            };
+            let mut ids: Vec<String> = (now.iter())
+                .filter(|(id, s)| last.get(*id) != Some(*s))
+                .map(|(id, _)| id.clone())
+                .collect();
+            ids.extend(last.keys().filter(|id| !now.contains_key(*id)).cloned());
+            if !ids.is_empty() {
+                tracing::info!(files = ids.len(), "charter files changed (periodic check)");
+                changed.add(ids.into_iter());
+            }
+            last = now;
+            // An office the table has that the folder lost since it was
+            // loaded (removed between the load and the first look).
+            let extra: Vec<String> = (deployment.offices().into_iter())
+                .map(|o| o.id)
+                .filter(|id| !last.contains_key(id))
+                .collect();
+            if !extra.is_empty() {
+                changed.add(extra.into_iter());
+            }
+        }
+    });
+}
+
+/// Reloads on every SIGHUP (`systemctl reload`): every office whose file
+/// changed.
+pub fn reload_deployment_on_sighup(deployment: Arc<Deployment>) {
+    #[cfg(unix)]
+    tokio::spawn(async move {
+        use tokio::signal::unix::{SignalKind, signal};
+        let Ok(mut hup) = signal(SignalKind::hangup()) else {
+            tracing::warn!("cannot listen for SIGHUP; reload by editing the files instead");
+            return;
+        };
+        while hup.recv().await.is_some() {
+            tracing::info!("SIGHUP received; reloading every changed charter");
+            deployment.reload_all().await;
+        }
+    });
+    #[cfg(not(unix))]
+    let _ = deployment;
 }

@@ -11,6 +11,7 @@
 //! shared between loads, belong to the [`Compressor`] in [`SiteOptions`].
 
 mod compressor;
+pub mod directory;
 mod page;
 mod pages;
 pub mod search;
@@ -28,6 +29,7 @@ use crate::render::{self, ErrorKind, RenderError, Target};
 use crate::urls::{self, BaseUrl};
 
 pub use compressor::Compressor;
+pub use directory::{Directory, Listed};
 pub use page::{Compressed, Encoded, HTML, Page};
 use pages::{Key, render_job};
 use search::{SearchIndex, Source};
