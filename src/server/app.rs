@@ -25,7 +25,7 @@ use tower::ServiceExt as _;
 
 use super::respond::{self, AppError, Asked, Caching, Pages};
 use super::routes;
-use super::{AppState, Answering, Deployment, ServeOptions};
+use super::{Answering, AppState, Deployment, ServeOptions};
 use crate::site::Directory;
 use crate::{assets, urls};
 

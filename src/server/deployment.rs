@@ -319,7 +319,10 @@ impl Deployment {
                 }
             }
             (Some(_), false) => {
-                tracing::info!("{} was removed; its office is no longer served", path.display());
+                tracing::info!(
+                    "{} was removed; its office is no longer served",
+                    path.display()
+                );
                 offices.remove(id);
             }
             (None, true) => {
@@ -379,8 +382,11 @@ impl Folder {
             return Err(format!("{}: {problem}", file.path.display()));
         }
         let history = self.options.state_dir.as_ref().map(|dir| {
-            History::new(&dir.join("offices").join(&file.id), self.options.history_limit)
-                .with_max_bytes(self.options.site.max_charter_bytes)
+            History::new(
+                &dir.join("offices").join(&file.id),
+                self.options.history_limit,
+            )
+            .with_max_bytes(self.options.site.max_charter_bytes)
         });
         super::state::start(&file.path, self.options.site.clone(), history)
             .map_err(|e: SiteError| e.to_string())
@@ -420,7 +426,11 @@ impl Folder {
 
     /// The table for `offices`: their hosts, the offices loaded first
     /// keeping a host two claim, and the directory.
-    fn table(&self, offices: BTreeMap<String, Office>, invalid: BTreeMap<String, Invalid>) -> Table {
+    fn table(
+        &self,
+        offices: BTreeMap<String, Office>,
+        invalid: BTreeMap<String, Invalid>,
+    ) -> Table {
         let mut by_order: Vec<&Office> = offices.values().collect();
         by_order.sort_by_key(|o| o.order);
         let mut hosts: HashMap<String, Arc<AppState>> = HashMap::new();
@@ -466,8 +476,13 @@ impl Folder {
             // the tests render every template to find; still, serve.
             Err(e) => {
                 tracing::error!("the directory could not be made: {e}");
-                Directory::new(&[], &self.options.directory_base, site.target, &site.compressor)
-                    .expect("the empty directory renders")
+                Directory::new(
+                    &[],
+                    &self.options.directory_base,
+                    site.target,
+                    &site.compressor,
+                )
+                .expect("the empty directory renders")
             }
         };
         let directory = Arc::new(directory);

@@ -30,9 +30,9 @@ use std::time::Duration;
 use axum::Router;
 
 pub use app::App;
+pub use deployment::{Answering, Conflict, Deployment, FolderOptions, Invalid, Office, View};
 pub use listener::{bind, serve, serve_with};
 pub use respond::{AppError, preferred_lang};
-pub use deployment::{Answering, Conflict, Deployment, FolderOptions, Invalid, Office, View};
 pub use state::{AppState, ReloadError, load_from_history, start};
 
 /// How the server protects itself, with defaults for a small office site

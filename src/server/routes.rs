@@ -7,14 +7,14 @@
 use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use axum::Router;
 use axum::Extension;
+use axum::Router;
 use axum::extract::{FromRequestParts, Path, RawQuery, Request, State};
-use http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use http::StatusCode;
 use http::header::{self, HeaderMap, HeaderValue};
+use http::request::Parts;
 
 use super::app::Answerer;
 use super::respond::{self, AppError, Caching, Pages};

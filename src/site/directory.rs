@@ -54,9 +54,8 @@ impl Directory {
             );
             pages.insert(format!("/{lang}/"), compressor.page(HTML, html));
             for kind in ErrorKind::ALL {
-                let html = format!(
-                    "<!DOCTYPE html><html lang=\"{lang}\"><title>{kind:?}</title></html>"
-                );
+                let html =
+                    format!("<!DOCTYPE html><html lang=\"{lang}\"><title>{kind:?}</title></html>");
                 errors.insert((lang, kind), compressor.page(HTML, html));
             }
         }

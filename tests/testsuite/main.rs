@@ -11,6 +11,7 @@ mod http;
 mod import;
 mod layout;
 mod mistakes;
+mod offices;
 mod open_data;
 mod output;
 mod pages;

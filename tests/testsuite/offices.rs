@@ -1,0 +1,519 @@
+//! A folder of charters served by one server: each office at its own host
+//! name, any other host the directory, and nothing one office's file does
+//! reaching another.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use citizen_charter::server::{self, Deployment, FolderOptions, ServeOptions, watch};
+use citizen_charter::site::SiteOptions;
+use citizen_charter::urls::BaseUrl;
+use serde_json::Value;
+
+use crate::support::*;
+
+/// A folder's offices on the production listener, watched as `serve`
+/// watches them.
+struct Offices {
+    base: String,
+    port: u16,
+    deployment: Arc<Deployment>,
+    client: reqwest::Client,
+    _watcher: Option<watch::Watcher>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for Offices {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl Offices {
+    async fn start(dir: &Path, preview: bool) -> Offices {
+        let listener = server::bind(([127, 0, 0, 1], 0).into()).unwrap();
+        let port = listener.local_addr().unwrap().port();
+        let base = format!("http://127.0.0.1:{port}");
+        let deployment = Deployment::folder(FolderOptions {
+            dir: dir.to_path_buf(),
+            site: SiteOptions::default(),
+            directory_base: BaseUrl::new("https://charters.example.gov.bd"),
+            preview_port: preview.then_some(port),
+            state_dir: None,
+            history_limit: 10,
+        })
+        .expect("the folder is read");
+        let watcher = watch::watch_folder(Arc::clone(&deployment), dir).ok();
+        let options = ServeOptions::default();
+        let app = server::app_for(Arc::clone(&deployment), &options);
+        let task = tokio::spawn(async move {
+            server::serve_with(listener, app, &options, std::future::pending())
+                .await
+                .unwrap();
+        });
+        Offices {
+            base,
+            port,
+            deployment,
+            client: client(),
+            _watcher: watcher,
+            task,
+        }
+    }
+
+    /// GET `path` as a browser that asked for `host`.
+    async fn get(&self, host: &str, path: &str) -> Reply {
+        fetch_with(
+            &self.client,
+            &self.base,
+            reqwest::Method::GET,
+            path,
+            &[("host", host)],
+        )
+        .await
+    }
+
+    /// The `website` the office answering `host` has in its charter's JSON.
+    async fn office_at(&self, host: &str) -> Option<String> {
+        let reply = self.get(host, "/api/v1/charter.json").await;
+        if reply.status != 200 {
+            return None;
+        }
+        let json: Value = serde_json::from_str(&reply.body).ok()?;
+        json.pointer("/office/website")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+    }
+
+    async fn health(&self, host: &str) -> Value {
+        serde_json::from_str(&self.get(host, "/healthz").await.body).unwrap()
+    }
+
+    /// Waits until `check` holds of the directory's `/healthz`.
+    async fn wait_for(&self, what: &str, check: impl Fn(&Value) -> bool) -> Value {
+        let deadline = Instant::now() + Duration::from_secs(20);
+        loop {
+            let health = self.health("unknown.example").await;
+            if check(&health) {
+                return health;
+            }
+            assert!(Instant::now() < deadline, "{what}: {health}");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+/// The bundled charter with another website (and aliases): the same
+/// office's pages under another host.
+fn office_text(website: &str, aliases: &[&str]) -> String {
+    let text = std::fs::read_to_string(bundled()).unwrap();
+    let mut line = format!("website = \"{website}\"");
+    if !aliases.is_empty() {
+        let list: Vec<String> = aliases.iter().map(|a| format!("\"{a}\"")).collect();
+        line.push_str(&format!("\naliases = [{}]", list.join(", ")));
+    }
+    text.replacen("website = \"doict.haluaghat.mymensingh.gov.bd\"", &line, 1)
+}
+
+fn write_office(dir: &Path, id: &str, website: &str, aliases: &[&str]) -> PathBuf {
+    let file = dir.join(format!("{id}.toml"));
+    save(&file, &office_text(website, aliases));
+    file
+}
+
+/// Saves the way editors do: write a new file, rename it over the old one.
+fn save(file: &Path, text: &str) {
+    let tmp = file.with_extension("tmp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, file).unwrap();
+}
+
+#[tokio::test]
+async fn each_host_reaches_its_office_in_any_case_with_or_without_a_port() {
+    let dir = tempfile::tempdir().unwrap();
+    write_office(
+        dir.path(),
+        "haluaghat",
+        "doict.haluaghat.mymensingh.gov.bd",
+        &[],
+    );
+    write_office(
+        dir.path(),
+        "phulpur",
+        "doict.phulpur.mymensingh.gov.bd",
+        &[],
+    );
+    let offices = Offices::start(dir.path(), false).await;
+    for (host, website) in [
+        (
+            "doict.haluaghat.mymensingh.gov.bd",
+            "doict.haluaghat.mymensingh.gov.bd",
+        ),
+        (
+            "DOICT.Haluaghat.Mymensingh.GOV.BD",
+            "doict.haluaghat.mymensingh.gov.bd",
+        ),
+        (
+            "doict.haluaghat.mymensingh.gov.bd:8080",
+            "doict.haluaghat.mymensingh.gov.bd",
+        ),
+        (
+            "doict.haluaghat.mymensingh.gov.bd.",
+            "doict.haluaghat.mymensingh.gov.bd",
+        ),
+        (
+            "doict.phulpur.mymensingh.gov.bd",
+            "doict.phulpur.mymensingh.gov.bd",
+        ),
+        (
+            "Doict.Phulpur.Mymensingh.Gov.Bd:443",
+            "doict.phulpur.mymensingh.gov.bd",
+        ),
+    ] {
+        assert_eq!(
+            offices.office_at(host).await.as_deref(),
+            Some(website),
+            "{host}"
+        );
+    }
+    // Every page of the office at its host: a service page, its QR code,
+    // the sitemap, a 404 that is the office's own.
+    let home = offices.get("doict.phulpur.mymensingh.gov.bd", "/bn/").await;
+    assert_eq!(home.status, 200);
+    assert!(
+        home.body.contains(
+            "<link rel=\"canonical\" href=\"https://doict.phulpur.mymensingh.gov.bd/bn/\">"
+        ),
+        "the office's pages link to its own website"
+    );
+    let sitemap = offices
+        .get("doict.phulpur.mymensingh.gov.bd", "/sitemap.xml")
+        .await;
+    assert!(
+        sitemap
+            .body
+            .contains("https://doict.phulpur.mymensingh.gov.bd/en/services")
+    );
+    assert!(!sitemap.body.contains("haluaghat.mymensingh.gov.bd/"));
+    let missing = offices
+        .get("doict.phulpur.mymensingh.gov.bd", "/en/nothing")
+        .await;
+    assert_eq!(missing.status, 404);
+    assert_eq!(missing.header("content-security-policy").is_some(), true);
+    // Each office's own /healthz.
+    let health = offices.health("doict.haluaghat.mymensingh.gov.bd").await;
+    assert_eq!(health["status"], "ok");
+    assert!(health["content_hash"].is_string());
+}
+
+#[tokio::test]
+async fn an_alias_reaches_its_office_and_an_unknown_host_the_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    write_office(
+        dir.path(),
+        "haluaghat",
+        "doict.haluaghat.mymensingh.gov.bd",
+        &["haluaghat.example.org", "old.haluaghat.example.org"],
+    );
+    write_office(
+        dir.path(),
+        "phulpur",
+        "doict.phulpur.mymensingh.gov.bd",
+        &[],
+    );
+    let offices = Offices::start(dir.path(), false).await;
+    for host in ["haluaghat.example.org", "OLD.haluaghat.example.org:80"] {
+        assert_eq!(
+            offices.office_at(host).await.as_deref(),
+            Some("doict.haluaghat.mymensingh.gov.bd"),
+            "{host}"
+        );
+    }
+    for host in [
+        "127.0.0.1",
+        "localhost:3000",
+        "example.org",
+        "haluaghat.localhost",
+    ] {
+        assert_eq!(offices.office_at(host).await, None, "{host} is no office");
+        let home = offices.get(host, "/bn/").await;
+        assert_eq!(home.status, 200, "{host}");
+        for website in [
+            "https://doict.haluaghat.mymensingh.gov.bd/bn/",
+            "https://doict.phulpur.mymensingh.gov.bd/bn/",
+        ] {
+            assert!(
+                home.body.contains(website),
+                "{host}: the directory links {website}"
+            );
+        }
+        assert!(home.body.contains("<html lang=\"bn\""), "{host}");
+        let english = offices.get(host, "/en/").await;
+        assert!(english.body.contains("<html lang=\"en\""), "{host}");
+        assert!(
+            english
+                .body
+                .contains("https://doict.phulpur.mymensingh.gov.bd/en/")
+        );
+        let health = offices.health(host).await;
+        assert_eq!(health["offices"], 2, "{host}: {health}");
+    }
+    // A request without a Host (HTTP/1.0) gets the directory too.
+    let raw = raw_request(&offices.base, "GET /bn/ HTTP/1.0\r\n\r\n").await;
+    assert!(
+        raw.starts_with("HTTP/1.0 200") || raw.starts_with("HTTP/1.1 200"),
+        "{raw}"
+    );
+}
+
+/// The whole answer to `request`, sent as it is.
+async fn raw_request(base: &str, request: &str) -> String {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let addr = base.trim_start_matches("http://");
+    let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+    stream.write_all(request.as_bytes()).await.unwrap();
+    let mut answer = Vec::new();
+    let _ = tokio::time::timeout(Duration::from_secs(5), stream.read_to_end(&mut answer)).await;
+    String::from_utf8_lossy(&answer).into_owned()
+}
+
+#[tokio::test]
+async fn a_bad_save_keeps_that_office_as_it_was_and_touches_no_other() {
+    let dir = tempfile::tempdir().unwrap();
+    let haluaghat = write_office(
+        dir.path(),
+        "haluaghat",
+        "doict.haluaghat.mymensingh.gov.bd",
+        &[],
+    );
+    write_office(
+        dir.path(),
+        "phulpur",
+        "doict.phulpur.mymensingh.gov.bd",
+        &[],
+    );
+    let offices = Offices::start(dir.path(), false).await;
+    let host = "doict.haluaghat.mymensingh.gov.bd";
+    let other = "doict.phulpur.mymensingh.gov.bd";
+    let before = offices.get(host, "/bn/").await.body;
+    let other_etag = offices
+        .get(other, "/bn/")
+        .await
+        .header("etag")
+        .unwrap()
+        .to_string();
+
+    let good = office_text(host, &[]);
+    save(&haluaghat, &good.replacen("[charter]", "[charter\n", 1));
+    let health = offices
+        .wait_for("the bad save is seen", |h| h["stale"]["count"] == 1)
+        .await;
+    assert_eq!(health["stale"]["offices"][0]["office"], "haluaghat");
+    let error = health["stale"]["offices"][0]["error"].as_str().unwrap();
+    assert!(error.starts_with("haluaghat.toml:"), "{error}");
+    assert!(
+        !error.contains(dir.path().to_str().unwrap()),
+        "no folder path: {error}"
+    );
+    assert_eq!(health["status"], "degraded");
+    assert_eq!(
+        offices.get(host, "/bn/").await.body,
+        before,
+        "last good version served"
+    );
+    assert_eq!(offices.health(host).await["status"], "stale");
+    assert_eq!(offices.health(other).await["status"], "ok");
+    assert_eq!(
+        offices.get(other, "/bn/").await.header("etag").unwrap(),
+        other_etag,
+        "the other office is untouched"
+    );
+
+    // A good save is served at once, by that office alone.
+    save(
+        &haluaghat,
+        &good.replacen("জ্ঞানভিত্তিক অর্থনীতি", "নতুন ভিশন", 1),
+    );
+    offices
+        .wait_for("the fixed file is served", |h| h["status"] == "ok")
+        .await;
+    assert!(offices.get(host, "/bn/").await.body.contains("নতুন ভিশন"));
+    assert!(!offices.get(other, "/bn/").await.body.contains("নতুন ভিশন"));
+}
+
+#[tokio::test]
+async fn a_file_added_while_serving_is_served_once_valid_and_a_removed_one_goes() {
+    let dir = tempfile::tempdir().unwrap();
+    write_office(
+        dir.path(),
+        "haluaghat",
+        "doict.haluaghat.mymensingh.gov.bd",
+        &[],
+    );
+    let phulpur = write_office(
+        dir.path(),
+        "phulpur",
+        "doict.phulpur.mymensingh.gov.bd",
+        &[],
+    );
+    let offices = Offices::start(dir.path(), false).await;
+    let new_host = "doict.nandail.mymensingh.gov.bd";
+    assert_eq!(offices.office_at(new_host).await, None);
+
+    // Added invalid: listed as not served, nothing else changes.
+    let nandail = dir.path().join("nandail.toml");
+    save(
+        &nandail,
+        &office_text(new_host, &[]).replacen("[office]", "[ofice]", 1),
+    );
+    let health = offices
+        .wait_for("the invalid new file is listed", |h| {
+            h["invalid"]["count"] == 1
+        })
+        .await;
+    let error = health["invalid"]["files"][0]["error"].as_str().unwrap();
+    assert!(error.starts_with("nandail.toml:"), "{error}");
+    assert_eq!(health["offices"], 2);
+    assert_eq!(offices.office_at(new_host).await, None);
+
+    // Fixed: served at its host, listed by the directory.
+    save(&nandail, &office_text(new_host, &[]));
+    offices
+        .wait_for("the fixed new file is served", |h| {
+            h["offices"] == 3 && h["invalid"]["count"] == 0
+        })
+        .await;
+    assert_eq!(offices.office_at(new_host).await.as_deref(), Some(new_host));
+    assert!(
+        offices
+            .get("127.0.0.1", "/bn/")
+            .await
+            .body
+            .contains("https://doict.nandail.mymensingh.gov.bd/bn/")
+    );
+
+    // Removed: its host gets the directory, the directory no longer lists it.
+    std::fs::remove_file(&phulpur).unwrap();
+    offices
+        .wait_for("the removed file's office goes", |h| h["offices"] == 2)
+        .await;
+    assert_eq!(
+        offices.office_at("doict.phulpur.mymensingh.gov.bd").await,
+        None
+    );
+    let directory = offices.get("127.0.0.1", "/bn/").await.body;
+    assert!(!directory.contains("https://doict.phulpur.mymensingh.gov.bd/"));
+    assert_eq!(offices.deployment.offices().len(), 2);
+}
+
+#[tokio::test]
+async fn two_files_claiming_one_host_are_both_reported_and_the_first_keeps_it() {
+    let dir = tempfile::tempdir().unwrap();
+    write_office(
+        dir.path(),
+        "haluaghat",
+        "doict.haluaghat.mymensingh.gov.bd",
+        &[],
+    );
+    write_office(
+        dir.path(),
+        "haluaghat-copy",
+        "doict.other.mymensingh.gov.bd",
+        &["DOICT.haluaghat.mymensingh.gov.bd"],
+    );
+    std::fs::write(dir.path().join("broken.toml"), "x = 1\n").unwrap();
+    let offices = Offices::start(dir.path(), false).await;
+    let health = offices.health("127.0.0.1").await;
+    assert_eq!(health["offices"], 2, "{health}");
+    assert_eq!(health["duplicate_hosts"]["count"], 1, "{health}");
+    let conflict = &health["duplicate_hosts"]["hosts"][0];
+    assert_eq!(conflict["host"], "doict.haluaghat.mymensingh.gov.bd");
+    assert_eq!(conflict["kept_by"], "haluaghat");
+    assert_eq!(conflict["refused"], "haluaghat-copy");
+    // An invalid file at start stops nothing; it is listed with where.
+    assert_eq!(health["invalid"]["count"], 1);
+    assert_eq!(health["invalid"]["files"][0]["office"], "broken");
+    assert!(
+        health["invalid"]["files"][0]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("broken.toml:1:1: error:")
+    );
+    assert_eq!(
+        offices
+            .office_at("doict.haluaghat.mymensingh.gov.bd")
+            .await
+            .as_deref(),
+        Some("doict.haluaghat.mymensingh.gov.bd")
+    );
+    // The second file keeps its own website.
+    assert_eq!(
+        offices
+            .office_at("doict.other.mymensingh.gov.bd")
+            .await
+            .as_deref(),
+        Some("doict.other.mymensingh.gov.bd")
+    );
+}
+
+#[tokio::test]
+async fn previewing_reaches_every_office_from_this_computer() {
+    let dir = tempfile::tempdir().unwrap();
+    write_office(
+        dir.path(),
+        "haluaghat",
+        "doict.haluaghat.mymensingh.gov.bd",
+        &[],
+    );
+    write_office(
+        dir.path(),
+        "phulpur",
+        "doict.phulpur.mymensingh.gov.bd",
+        &[],
+    );
+    let offices = Offices::start(dir.path(), true).await;
+    let port = offices.port;
+    let directory = offices.get(&format!("127.0.0.1:{port}"), "/bn/").await.body;
+    assert!(
+        directory.contains(&format!("http://phulpur.localhost:{port}/bn/")),
+        "the directory links the preview addresses"
+    );
+    assert_eq!(
+        offices
+            .office_at(&format!("phulpur.localhost:{port}"))
+            .await
+            .as_deref(),
+        Some("doict.phulpur.mymensingh.gov.bd")
+    );
+    // The real host names still work.
+    assert_eq!(
+        offices
+            .office_at("doict.haluaghat.mymensingh.gov.bd")
+            .await
+            .as_deref(),
+        Some("doict.haluaghat.mymensingh.gov.bd")
+    );
+}
+
+#[tokio::test]
+async fn one_file_serves_its_office_at_every_host_as_before() {
+    let server = TestServer::start(&bundled()).await;
+    for host in [
+        "127.0.0.1",
+        "unknown.example",
+        "doict.haluaghat.mymensingh.gov.bd",
+    ] {
+        let home = server.get_with("/bn/", &[("host", host)]).await;
+        assert_eq!(home.status, 200, "{host}");
+        assert!(home.body.contains("হালুয়াঘাট"), "{host}");
+        let health: Value =
+            serde_json::from_str(&server.get_with("/healthz", &[("host", host)]).await.body)
+                .unwrap();
+        assert_eq!(
+            health["status"], "ok",
+            "{host}: one office's health, no directory"
+        );
+        assert!(health.get("offices").is_none());
+    }
+}
