@@ -19,11 +19,9 @@ use arc_swap::ArcSwap;
 use rayon::prelude::*;
 
 use super::AppState;
-use super::state::ReloadFailure;
 use crate::charter::folder::{self, OfficeFile};
-use crate::history::History;
-use crate::site::{Directory, Listed, SiteError, SiteOptions};
-use crate::urls::{self, BaseUrl};
+use crate::site::{Directory, Listed, SiteOptions};
+use crate::urls::BaseUrl;
 
 /// What the server serves.
 #[derive(Debug)]
@@ -51,6 +49,10 @@ pub struct FolderOptions {
     /// Versions each office's history keeps.
     pub history_limit: usize,
 }
+
+mod offices;
+
+use offices::Listing;
 
 #[derive(Debug)]
 struct Folder {
@@ -371,160 +373,6 @@ impl Deployment {
         match made {
             Ok(table) => self.table.store(Arc::new(table)),
             Err(e) => tracing::error!("the directory could not be made again: {e}"),
-        }
-    }
-}
-
-impl Folder {
-    /// Loads the office of `file`, or says why it cannot be served.
-    fn start_office(&self, file: &OfficeFile) -> Result<Arc<AppState>, String> {
-        if let Some(problem) = folder::id_problem(&file.id) {
-            return Err(format!("{}: {problem}", file.path.display()));
-        }
-        let history = self.options.state_dir.as_ref().map(|dir| {
-            History::new(
-                &dir.join("offices").join(&file.id),
-                self.options.history_limit,
-            )
-            .with_max_bytes(self.options.site.max_charter_bytes)
-        });
-        super::state::start(&file.path, self.options.site.clone(), history)
-            .map_err(|e: SiteError| e.to_string())
-    }
-
-    fn invalid(&self, file: &OfficeFile, report: &str) -> Invalid {
-        let failure = ReloadFailure::new(&file.path, report);
-        Invalid {
-            id: file.id.clone(),
-            summary: failure.summary,
-            at: failure.at,
-        }
-    }
-
-    /// Where the office `id` whose site is at `base` is linked from the
-    /// directory: its website, or previewing, `<id>.localhost`.
-    fn url_of(&self, id: &str, base: &BaseUrl) -> String {
-        match self.options.preview_port {
-            Some(port) => format!("http://{id}.localhost:{port}/"),
-            None => base.join("/"),
-        }
-    }
-
-    fn listed(&self, offices: &BTreeMap<String, Office>) -> Vec<Listed> {
-        offices
-            .values()
-            .map(|o| {
-                let site = o.state.site();
-                Listed {
-                    url: self.url_of(&o.id, &site.base_url),
-                    id: o.id.clone(),
-                    site,
-                }
-            })
-            .collect()
-    }
-
-    /// The table for `offices`: their hosts, the offices loaded first
-    /// keeping a host two claim, and the directory.
-    fn table(
-        &self,
-        offices: BTreeMap<String, Office>,
-        invalid: BTreeMap<String, Invalid>,
-    ) -> Table {
-        let mut by_order: Vec<&Office> = offices.values().collect();
-        by_order.sort_by_key(|o| o.order);
-        let mut hosts: HashMap<String, Arc<AppState>> = HashMap::new();
-        let mut holder: HashMap<String, &str> = HashMap::new();
-        let mut conflicts = Vec::new();
-        for office in by_order {
-            let mut names = office_hosts(&office.state);
-            if self.options.preview_port.is_some() {
-                names.push(format!("{}.localhost", office.id));
-            }
-            for host in names {
-                match holder.get(host.as_str()) {
-                    Some(&kept_by) if kept_by != office.id => {
-                        tracing::error!(
-                            "{host} is claimed by both {kept_by}.toml and {}.toml; \
-                             {kept_by}.toml, loaded first, keeps it",
-                            office.id
-                        );
-                        conflicts.push(Conflict {
-                            host,
-                            kept_by: kept_by.to_string(),
-                            refused: office.id.clone(),
-                        });
-                    }
-                    Some(_) => {}
-                    None => {
-                        holder.insert(host.clone(), &office.id);
-                        hosts.insert(host, Arc::clone(&office.state));
-                    }
-                }
-            }
-        }
-        let listed = self.listed(&offices);
-        let site = &self.options.site;
-        let directory = match Directory::new(
-            &listed,
-            &self.options.directory_base,
-            site.target,
-            &site.compressor,
-        ) {
-            Ok(directory) => directory,
-            // A template that cannot render is a programming error, which
-            // the tests render every template to find; still, serve.
-            Err(e) => {
-                tracing::error!("the directory could not be made: {e}");
-                Directory::new(
-                    &[],
-                    &self.options.directory_base,
-                    site.target,
-                    &site.compressor,
-                )
-                .expect("the empty directory renders")
-            }
-        };
-        let directory = Arc::new(directory);
-        directory.prepare_in_background();
-        Table {
-            single: None,
-            offices,
-            hosts,
-            directory: Some(directory),
-            invalid,
-            conflicts,
-        }
-    }
-}
-
-/// The host names an office's site answers to: its website and aliases,
-/// lower-case.
-fn office_hosts(state: &AppState) -> Vec<String> {
-    let site = state.site();
-    let office = &site.charter.office;
-    std::iter::once(office.website.get_ref())
-        .chain(office.aliases.iter().map(|a| a.get_ref()))
-        .map(|h| urls::website_host(h).to_ascii_lowercase())
-        .collect()
-}
-
-/// What of an office the table and the directory show: a reload that
-/// changes none of it leaves them as they are.
-#[derive(Debug, PartialEq)]
-struct Listing {
-    hosts: Vec<String>,
-    office: crate::charter::Office,
-    services: usize,
-}
-
-impl Listing {
-    fn of(state: &AppState) -> Listing {
-        let site = state.site();
-        Listing {
-            hosts: office_hosts(state),
-            office: site.charter.office.clone(),
-            services: site.charter.services.len(),
         }
     }
 }
