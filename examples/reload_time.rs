@@ -72,7 +72,11 @@ async fn measure(dir: &Path, runs: usize) {
     })
     .await;
     let name = time_edits(&deployment, &first.id, &file, runs, |text, run| {
-        text.replacen("upazila = { bn = \"", &format!("upazila = {{ bn = \"{run} "), 1)
+        text.replacen(
+            "upazila = { bn = \"",
+            &format!("upazila = {{ bn = \"{run} "),
+            1,
+        )
     })
     .await;
     println!(

@@ -146,6 +146,13 @@ pub fn run(args: ServeArgs) -> ExitCode {
     let history = history::state_dir(args.state_dir.as_deref())
         .map(|dir| History::new(&dir, args.history_limit).with_max_bytes(args.limits.bytes()));
     match &history {
+        Some(_) if args.charter.is_dir() => tracing::info!(
+            "keeping every version loaded of each office in {}",
+            history::state_dir(args.state_dir.as_deref())
+                .unwrap_or_default()
+                .join("offices/<office>/history")
+                .display()
+        ),
         Some(h) => tracing::info!("keeping every version loaded in {}", h.dir().display()),
         None => tracing::warn!(
             "no state folder (--state-dir, CHARTER_STATE_DIR or STATE_DIRECTORY): \

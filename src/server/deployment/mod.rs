@@ -151,8 +151,8 @@ impl View {
 /// dot, written into `buffer`. `None` for a host too long to be one.
 fn host_key<'b>(host: &[u8], buffer: &'b mut [u8; 256]) -> Option<&'b str> {
     let name = match host.first() {
-        // [::1]:3000: an address, whatever follows the bracket.
-        Some(b'[') => host.split(|&b| b == b']').next().map(|h| &h[..])?,
+        // [::1]:3000: an address, up to its closing bracket.
+        Some(b'[') => &host[..=host.iter().position(|&b| b == b']')?],
         _ => host.split(|&b| b == b':').next()?,
     };
     let name = name.strip_suffix(b".").unwrap_or(name);
@@ -374,5 +374,35 @@ impl Deployment {
             Ok(table) => self.table.store(Arc::new(table)),
             Err(e) => tracing::error!("the directory could not be made again: {e}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(host: &str) -> Option<String> {
+        let mut buffer = [0u8; 256];
+        host_key(host.as_bytes(), &mut buffer).map(str::to_string)
+    }
+
+    #[test]
+    fn a_host_is_keyed_lower_case_without_its_port_or_final_dot() {
+        for (host, expected) in [
+            (
+                "doict.haluaghat.mymensingh.gov.bd",
+                "doict.haluaghat.mymensingh.gov.bd",
+            ),
+            ("DOICT.Haluaghat.GOV.BD:8080", "doict.haluaghat.gov.bd"),
+            ("doict.haluaghat.gov.bd.", "doict.haluaghat.gov.bd"),
+            ("doict.haluaghat.gov.bd.:443", "doict.haluaghat.gov.bd"),
+            ("haluaghat.localhost:3000", "haluaghat.localhost"),
+            ("127.0.0.1:3000", "127.0.0.1"),
+            ("[::1]:3000", "[::1]"),
+        ] {
+            assert_eq!(key(host).as_deref(), Some(expected), "{host}");
+        }
+        // Longer than any host name: no office, so the directory.
+        assert_eq!(key(&"a".repeat(300)), None);
     }
 }
