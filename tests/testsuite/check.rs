@@ -341,3 +341,95 @@ fn a_folder_is_checked_office_by_office() {
     assert_eq!(code, 1);
     assert!(stderr.contains("no charter in this folder"), "{stderr}");
 }
+
+/// Another office's charter, answering to `aliases` (a TOML list) too.
+fn office_with_aliases(website: &str, aliases: &str) -> String {
+    let line = format!("website = \"{website}\"\n");
+    let source = other_office(website);
+    assert!(source.contains(&line), "{source}");
+    source.replacen(&line, &format!("{line}aliases = {aliases}\n"), 1)
+}
+
+#[test]
+fn no_two_offices_of_a_folder_answer_to_the_same_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let offices = dir.path();
+    let write = |name: &str, text: String| std::fs::write(offices.join(name), text).unwrap();
+    write(
+        "a-haluaghat.toml",
+        office_with_aliases(
+            "doict.haluaghat.mymensingh.gov.bd",
+            r#"["haluaghat.mymensingh.gov.bd"]"#,
+        ),
+    );
+    write(
+        "b-phulpur.toml",
+        office_with_aliases(
+            "doict.phulpur.mymensingh.gov.bd",
+            r#"["www.doict.phulpur.mymensingh.gov.bd"]"#,
+        ),
+    );
+    let (code, stdout, stderr) = check(offices);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.ends_with(": 2 offices: 2 OK, 0 with errors\n"),
+        "{stdout}"
+    );
+
+    // Another office's website as this one's alias, its alias as this
+    // one's website or alias; case, https:// and a last / aside.
+    write(
+        "c-copy.toml",
+        other_office("https://Haluaghat.mymensingh.gov.bd/"),
+    );
+    write(
+        "d-old.toml",
+        office_with_aliases(
+            "doict.old.mymensingh.gov.bd",
+            r#"["www.doict.phulpur.mymensingh.gov.bd"]"#,
+        ),
+    );
+    write(
+        "e-new.toml",
+        office_with_aliases(
+            "doict.new.mymensingh.gov.bd",
+            r#"["DOICT.Phulpur.mymensingh.gov.bd"]"#,
+        ),
+    );
+    let (code, stdout, stderr) = check(offices);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let (a, b) = (
+        offices.join("a-haluaghat.toml"),
+        offices.join("b-phulpur.toml"),
+    );
+    for (file, expected) in [
+        (
+            "c-copy.toml",
+            format!(
+                "website haluaghat.mymensingh.gov.bd is already an alias of {}, which keeps it",
+                a.display()
+            ),
+        ),
+        (
+            "d-old.toml",
+            format!(
+                "alias www.doict.phulpur.mymensingh.gov.bd is already an alias of {}, which keeps it",
+                b.display()
+            ),
+        ),
+        (
+            "e-new.toml",
+            format!(
+                "alias doict.phulpur.mymensingh.gov.bd is already the website of {}, which keeps it",
+                b.display()
+            ),
+        ),
+    ] {
+        let line = format!("{}: error: {expected}", offices.join(file).display());
+        assert!(stderr.contains(&line), "{line}\n{stderr}");
+    }
+    assert!(
+        stdout.ends_with(": 5 offices: 2 OK, 3 with errors\n"),
+        "{stdout}"
+    );
+}
