@@ -51,13 +51,13 @@ fn invalid_charter_lists_every_error_and_exits_1() {
     assert_eq!(stdout, "");
     let f = file.display();
     let expected = format!(
-        "{f}:27:9: error: e-mail address \"shakilcse96 gmail.com\" is not valid\n \
-         27 | email = \"shakilcse96 gmail.com\"\n    \
+        "{f}:28:9: error: e-mail address \"shakilcse96 gmail.com\" is not valid\n \
+         28 | email = \"shakilcse96 gmail.com\"\n    \
          |         ^^^^^^^^^^^^^^^^^^^^^^^\n    \
          = hint: write it like name@example.gov.bd: one @, no spaces\n    \
          = example: email = \"shakilcse96@gmail.com\"\n\
-         {f}:37:11: error: unknown officer \"asst-prog\"\n \
-         37 | officer = \"asst-prog\"\n    \
+         {f}:38:11: error: unknown officer \"asst-prog\"\n \
+         38 | officer = \"asst-prog\"\n    \
          |           ^^^^^^^^^^^\n    \
          = hint: known officers: assistant-programmer\n\
          2 errors in {f}\n"
@@ -108,7 +108,7 @@ fn missing_english_is_a_warning_with_exit_0() {
     );
     assert!(
         stderr
-            .contains("full.toml:69:15: warning: service internal-leave: name has no English text"),
+            .contains("full.toml:71:15: warning: service internal-leave: name has no English text"),
         "{stderr}"
     );
 }
