@@ -318,7 +318,10 @@ fn slug_of(english: &str, number: usize) -> String {
     slug
 }
 
-fn charter(count: usize, seed: u64, place: &Place) -> Charter {
+/// A charter of `count` services for the office at `place`; an `aliased`
+/// one also answers to its place's name without `uno.`
+/// (`haluaghat.mymensingh.gov.bd`), which no generated website is.
+fn charter(count: usize, seed: u64, place: &Place, aliased: bool) -> Charter {
     let mut rng = Rng(seed);
     let (upazila, district) = (place.upazila, place.district);
     let here = |(bn, en): Pair| {
@@ -339,9 +342,13 @@ fn charter(count: usize, seed: u64, place: &Place) -> Charter {
         department: text(("মন্ত্রিপরিষদ বিভাগ", "Cabinet Division")),
         upazila: text(upazila),
         district: text(district),
-        division: None,
+        division: Some(text(place.division)),
         website: stand_in(format!("uno.{}.gov.bd", place.host())),
-        aliases: Vec::new(),
+        aliases: if aliased {
+            vec![stand_in(format!("{}.gov.bd", place.host()))]
+        } else {
+            Vec::new()
+        },
         address: Some(text(here(("উপজেলা পরিষদ ভবন", "Upazila Parishad Building")))),
         phone: Some(stand_in("+880 9025 56001".to_string())),
         email: Some(stand_in(format!("uno@{}.gov.bd", place.host()))),
@@ -520,11 +527,15 @@ fn main() {
         (Some(Ok(count)), Some(Ok(seed))) => (count, seed),
         _ => usage(),
     };
-    print!("{HEADER}{}", to_toml(&charter(count, seed, &Place::nth(0))));
+    print!(
+        "{HEADER}{}",
+        to_toml(&charter(count, seed, &Place::nth(0), false))
+    );
 }
 
 /// `offices` charters in `folder`, one per place, with 10 to 30 services
-/// each (as upazila offices have).
+/// each (as upazila offices have); every fifth office has an alias, so a
+/// folder has both kinds.
 fn write_folder(offices: usize, folder: &std::path::Path, seed: u64) {
     if let Err(e) = std::fs::create_dir_all(folder) {
         eprintln!("gen_charter: cannot make {}: {e}", folder.display());
@@ -536,7 +547,7 @@ fn write_folder(offices: usize, folder: &std::path::Path, seed: u64) {
         let services = 10 + rng.below(21);
         let text = format!(
             "{HEADER}{}",
-            to_toml(&charter(services, rng.next(), &place))
+            to_toml(&charter(services, rng.next(), &place, i % 5 == 0))
         );
         let path = folder.join(format!("{}.toml", place.id()));
         if let Err(e) = std::fs::write(&path, text) {

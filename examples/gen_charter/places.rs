@@ -5,72 +5,82 @@
 /// A name in both languages.
 pub type Pair = (&'static str, &'static str);
 
-/// The 64 districts, Bangla and English.
-pub const DISTRICTS: &[Pair] = &[
-    ("ঢাকা", "Dhaka"),
-    ("গাজীপুর", "Gazipur"),
-    ("নারায়ণগঞ্জ", "Narayanganj"),
-    ("নরসিংদী", "Narsingdi"),
-    ("মানিকগঞ্জ", "Manikganj"),
-    ("মুন্সীগঞ্জ", "Munshiganj"),
-    ("টাঙ্গাইল", "Tangail"),
-    ("কিশোরগঞ্জ", "Kishoreganj"),
-    ("ফরিদপুর", "Faridpur"),
-    ("গোপালগঞ্জ", "Gopalganj"),
-    ("মাদারীপুর", "Madaripur"),
-    ("রাজবাড়ী", "Rajbari"),
-    ("শরীয়তপুর", "Shariatpur"),
-    ("ময়মনসিংহ", "Mymensingh"),
-    ("জামালপুর", "Jamalpur"),
-    ("নেত্রকোণা", "Netrokona"),
-    ("শেরপুর", "Sherpur"),
-    ("চট্টগ্রাম", "Chattogram"),
-    ("কক্সবাজার", "Cox's Bazar"),
-    ("কুমিল্লা", "Cumilla"),
-    ("ফেনী", "Feni"),
-    ("নোয়াখালী", "Noakhali"),
-    ("লক্ষ্মীপুর", "Lakshmipur"),
-    ("চাঁদপুর", "Chandpur"),
-    ("ব্রাহ্মণবাড়িয়া", "Brahmanbaria"),
-    ("রাঙ্গামাটি", "Rangamati"),
-    ("খাগড়াছড়ি", "Khagrachhari"),
-    ("বান্দরবান", "Bandarban"),
-    ("রাজশাহী", "Rajshahi"),
-    ("নাটোর", "Natore"),
-    ("নওগাঁ", "Naogaon"),
-    ("চাঁপাইনবাবগঞ্জ", "Chapainawabganj"),
-    ("পাবনা", "Pabna"),
-    ("সিরাজগঞ্জ", "Sirajganj"),
-    ("বগুড়া", "Bogura"),
-    ("জয়পুরহাট", "Joypurhat"),
-    ("খুলনা", "Khulna"),
-    ("বাগেরহাট", "Bagerhat"),
-    ("সাতক্ষীরা", "Satkhira"),
-    ("যশোর", "Jashore"),
-    ("ঝিনাইদহ", "Jhenaidah"),
-    ("মাগুরা", "Magura"),
-    ("নড়াইল", "Narail"),
-    ("কুষ্টিয়া", "Kushtia"),
-    ("চুয়াডাঙ্গা", "Chuadanga"),
-    ("মেহেরপুর", "Meherpur"),
-    ("বরিশাল", "Barishal"),
-    ("ভোলা", "Bhola"),
-    ("পটুয়াখালী", "Patuakhali"),
-    ("পিরোজপুর", "Pirojpur"),
-    ("ঝালকাঠি", "Jhalokati"),
-    ("বরগুনা", "Barguna"),
-    ("সিলেট", "Sylhet"),
-    ("মৌলভীবাজার", "Moulvibazar"),
-    ("হবিগঞ্জ", "Habiganj"),
-    ("সুনামগঞ্জ", "Sunamganj"),
-    ("রংপুর", "Rangpur"),
-    ("দিনাজপুর", "Dinajpur"),
-    ("ঠাকুরগাঁও", "Thakurgaon"),
-    ("পঞ্চগড়", "Panchagarh"),
-    ("নীলফামারী", "Nilphamari"),
-    ("লালমনিরহাট", "Lalmonirhat"),
-    ("কুড়িগ্রাম", "Kurigram"),
-    ("গাইবান্ধা", "Gaibandha"),
+// The eight divisions.
+const DHAKA: Pair = ("ঢাকা", "Dhaka");
+const CHATTOGRAM: Pair = ("চট্টগ্রাম", "Chattogram");
+const RAJSHAHI: Pair = ("রাজশাহী", "Rajshahi");
+const KHULNA: Pair = ("খুলনা", "Khulna");
+const BARISHAL: Pair = ("বরিশাল", "Barishal");
+const SYLHET: Pair = ("সিলেট", "Sylhet");
+const RANGPUR: Pair = ("রংপুর", "Rangpur");
+const MYMENSINGH: Pair = ("ময়মনসিংহ", "Mymensingh");
+
+/// The 64 districts, Bangla and English, each with its division.
+pub const DISTRICTS: &[(Pair, Pair)] = &[
+    (("ঢাকা", "Dhaka"), DHAKA),
+    (("গাজীপুর", "Gazipur"), DHAKA),
+    (("নারায়ণগঞ্জ", "Narayanganj"), DHAKA),
+    (("নরসিংদী", "Narsingdi"), DHAKA),
+    (("মানিকগঞ্জ", "Manikganj"), DHAKA),
+    (("মুন্সীগঞ্জ", "Munshiganj"), DHAKA),
+    (("টাঙ্গাইল", "Tangail"), DHAKA),
+    (("কিশোরগঞ্জ", "Kishoreganj"), DHAKA),
+    (("ফরিদপুর", "Faridpur"), DHAKA),
+    (("গোপালগঞ্জ", "Gopalganj"), DHAKA),
+    (("মাদারীপুর", "Madaripur"), DHAKA),
+    (("রাজবাড়ী", "Rajbari"), DHAKA),
+    (("শরীয়তপুর", "Shariatpur"), DHAKA),
+    (("ময়মনসিংহ", "Mymensingh"), MYMENSINGH),
+    (("জামালপুর", "Jamalpur"), MYMENSINGH),
+    (("নেত্রকোণা", "Netrokona"), MYMENSINGH),
+    (("শেরপুর", "Sherpur"), MYMENSINGH),
+    (("চট্টগ্রাম", "Chattogram"), CHATTOGRAM),
+    (("কক্সবাজার", "Cox's Bazar"), CHATTOGRAM),
+    (("কুমিল্লা", "Cumilla"), CHATTOGRAM),
+    (("ফেনী", "Feni"), CHATTOGRAM),
+    (("নোয়াখালী", "Noakhali"), CHATTOGRAM),
+    (("লক্ষ্মীপুর", "Lakshmipur"), CHATTOGRAM),
+    (("চাঁদপুর", "Chandpur"), CHATTOGRAM),
+    (("ব্রাহ্মণবাড়িয়া", "Brahmanbaria"), CHATTOGRAM),
+    (("রাঙ্গামাটি", "Rangamati"), CHATTOGRAM),
+    (("খাগড়াছড়ি", "Khagrachhari"), CHATTOGRAM),
+    (("বান্দরবান", "Bandarban"), CHATTOGRAM),
+    (("রাজশাহী", "Rajshahi"), RAJSHAHI),
+    (("নাটোর", "Natore"), RAJSHAHI),
+    (("নওগাঁ", "Naogaon"), RAJSHAHI),
+    (("চাঁপাইনবাবগঞ্জ", "Chapainawabganj"), RAJSHAHI),
+    (("পাবনা", "Pabna"), RAJSHAHI),
+    (("সিরাজগঞ্জ", "Sirajganj"), RAJSHAHI),
+    (("বগুড়া", "Bogura"), RAJSHAHI),
+    (("জয়পুরহাট", "Joypurhat"), RAJSHAHI),
+    (("খুলনা", "Khulna"), KHULNA),
+    (("বাগেরহাট", "Bagerhat"), KHULNA),
+    (("সাতক্ষীরা", "Satkhira"), KHULNA),
+    (("যশোর", "Jashore"), KHULNA),
+    (("ঝিনাইদহ", "Jhenaidah"), KHULNA),
+    (("মাগুরা", "Magura"), KHULNA),
+    (("নড়াইল", "Narail"), KHULNA),
+    (("কুষ্টিয়া", "Kushtia"), KHULNA),
+    (("চুয়াডাঙ্গা", "Chuadanga"), KHULNA),
+    (("মেহেরপুর", "Meherpur"), KHULNA),
+    (("বরিশাল", "Barishal"), BARISHAL),
+    (("ভোলা", "Bhola"), BARISHAL),
+    (("পটুয়াখালী", "Patuakhali"), BARISHAL),
+    (("পিরোজপুর", "Pirojpur"), BARISHAL),
+    (("ঝালকাঠি", "Jhalokati"), BARISHAL),
+    (("বরগুনা", "Barguna"), BARISHAL),
+    (("সিলেট", "Sylhet"), SYLHET),
+    (("মৌলভীবাজার", "Moulvibazar"), SYLHET),
+    (("হবিগঞ্জ", "Habiganj"), SYLHET),
+    (("সুনামগঞ্জ", "Sunamganj"), SYLHET),
+    (("রংপুর", "Rangpur"), RANGPUR),
+    (("দিনাজপুর", "Dinajpur"), RANGPUR),
+    (("ঠাকুরগাঁও", "Thakurgaon"), RANGPUR),
+    (("পঞ্চগড়", "Panchagarh"), RANGPUR),
+    (("নীলফামারী", "Nilphamari"), RANGPUR),
+    (("লালমনিরহাট", "Lalmonirhat"), RANGPUR),
+    (("কুড়িগ্রাম", "Kurigram"), RANGPUR),
+    (("গাইবান্ধা", "Gaibandha"), RANGPUR),
 ];
 
 /// Upazila names, given to the districts in turn (the generated offices
@@ -103,19 +113,22 @@ pub const UPAZILAS: &[Pair] = &[
     ("শিবপুর", "Shibpur"),
 ];
 
-/// The office's place: upazila, district, and the name of its file and
-/// host (`haluaghat-mymensingh`, `doict.haluaghat.mymensingh.gov.bd`).
+/// The office's place: upazila, district, division, and the name of its
+/// file and host (`haluaghat-mymensingh`, `doict.haluaghat.mymensingh.gov.bd`).
 pub struct Place {
     pub upazila: Pair,
     pub district: Pair,
+    pub division: Pair,
 }
 
 impl Place {
     /// The `i`th office's place: each district in turn, then the next
     /// upazila name (64 x 25 = 1,600 different places).
     pub fn nth(i: usize) -> Place {
+        let (district, division) = DISTRICTS[i % DISTRICTS.len()];
         Place {
-            district: DISTRICTS[i % DISTRICTS.len()],
+            district,
+            division,
             upazila: UPAZILAS[(i / DISTRICTS.len()) % UPAZILAS.len()],
         }
     }

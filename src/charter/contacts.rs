@@ -1,20 +1,24 @@
-//! Checks of the ways to reach the office and its officers: the website,
-//! phone numbers and e-mail addresses, which become links on the pages.
+//! Checks of the ways to reach the office and its officers: the website
+//! and the other names the site answers to, phone numbers and e-mail
+//! addresses, which become links on the pages.
+
+use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::diagnostic::Diagnostic;
-use super::model::Charter;
+use super::diagnostic::{Diagnostic, position};
+use super::model::{Charter, Office};
 use crate::i18n::{ascii_digits, is_bangla_digit};
 
-/// The office's website, phone number and e-mail address.
-pub(super) fn check_office(charter: &Charter, out: &mut Vec<Diagnostic>) {
+/// Most other names one office's site may answer to: an older address or
+/// two and the portal's make a handful, so a longer list is a paste gone
+/// wrong rather than names the office uses.
+const MAX_ALIASES: usize = 20;
+
+/// The office's website, aliases, phone number and e-mail address.
+pub(super) fn check_office(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
     let website = charter.office.website.get_ref();
-    let host = website
-        .trim_start_matches("https://")
-        .trim_start_matches("http://")
-        .trim_end_matches('/');
-    if !is_host_name(host) {
+    if !is_host_name(&host_name(website)) {
         out.push(
             Diagnostic::error(
                 Some(charter.office.website.span()),
@@ -24,12 +28,130 @@ pub(super) fn check_office(charter: &Charter, out: &mut Vec<Diagnostic>) {
             .with_example("website = \"doict.haluaghat.mymensingh.gov.bd\""),
         );
     }
+    check_aliases(&charter.office, source, out);
     if let Some(phone) = &charter.office.phone {
         check_phone(phone, out);
     }
     if let Some(email) = &charter.office.email {
         check_email(email, out);
     }
+}
+
+/// The host name a website or alias names: `https://` (or `http://`) and
+/// a trailing `/` are forgiven in the file, and DNS ignores case, so
+/// `https://DoICT.example.gov.bd/` is `doict.example.gov.bd`.
+pub fn host_name(written: &str) -> String {
+    written
+        .trim_start_matches("https://")
+        .trim_start_matches("http://")
+        .trim_end_matches('/')
+        .to_ascii_lowercase()
+}
+
+/// Each alias a host name as the website is, neither the website nor
+/// another alias again, and not more than [`MAX_ALIASES`] of them.
+fn check_aliases(office: &Office, source: &str, out: &mut Vec<Diagnostic>) {
+    let website = host_name(office.website.get_ref());
+    let mut seen: HashMap<String, &Spanned<String>> = HashMap::new();
+    for (i, alias) in office.aliases.iter().enumerate() {
+        let written = alias.get_ref();
+        if i == MAX_ALIASES {
+            out.push(
+                Diagnostic::error(
+                    Some(alias.span()),
+                    format!(
+                        "there are {} aliases: a site answers to at most {MAX_ALIASES} other names",
+                        office.aliases.len()
+                    ),
+                )
+                .with_hint("keep the names people really use, and delete the others from here on"),
+            );
+            break;
+        }
+        let host = host_name(written);
+        if !is_host_name(&host) {
+            let taken = |name: &str| {
+                name == website
+                    || office
+                        .aliases
+                        .iter()
+                        .any(|a| host_name(a.get_ref()) == name)
+            };
+            // The address as meant, unless it is one the office has
+            // already: then this alias is only to be deleted.
+            let example = match host_as_meant(written) {
+                Some(meant) if taken(&meant) => aliases_line(office, i, None),
+                Some(meant) => aliases_line(office, i, Some(&meant)),
+                None => "aliases = [\"haluaghat.mymensingh.gov.bd\"]".to_string(),
+            };
+            out.push(
+                Diagnostic::error(
+                    Some(alias.span()),
+                    format!("alias \"{written}\" is not a web address"),
+                )
+                .with_hint("write each address only, without https:// or a path")
+                .with_example(example),
+            );
+        } else if host == website {
+            out.push(
+                Diagnostic::error(
+                    Some(alias.span()),
+                    format!("alias \"{written}\" is the website itself"),
+                )
+                .with_hint(
+                    "the site answers to its website already: aliases are its other names; delete this one",
+                )
+                .with_example(aliases_line(office, i, None)),
+            );
+        } else if let Some(first) = seen.get(&host) {
+            let at = position(source, first.span().start);
+            out.push(
+                Diagnostic::error(
+                    Some(alias.span()),
+                    format!("alias \"{written}\" is written twice"),
+                )
+                .with_hint(format!(
+                    "write each name once; the first is on line {}, column {}: delete this one",
+                    at.line, at.column
+                ))
+                .with_example(aliases_line(office, i, None)),
+            );
+        } else {
+            seen.insert(host, alias);
+        }
+    }
+}
+
+/// The `aliases` line with the `i`th alias replaced by `with`, or left
+/// out; the others as written.
+fn aliases_line(office: &Office, i: usize, with: Option<&str>) -> String {
+    let names: Vec<String> = office
+        .aliases
+        .iter()
+        .enumerate()
+        .filter_map(|(j, a)| match (j == i, with) {
+            (false, _) => Some(a.get_ref().as_str()),
+            (true, with) => with,
+        })
+        // As the file writes a quote or backslash inside a text.
+        .map(|name| format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\"")))
+        .collect();
+    format!("aliases = [{}]", names.join(", "))
+}
+
+/// The host name a clerk meant, when what is wrong is plain: an address
+/// copied from the browser with its path, spaces typed in it.
+fn host_as_meant(typed: &str) -> Option<String> {
+    let without_scheme = typed.split_once("://").map_or(typed, |(_, rest)| rest);
+    let host: String = without_scheme
+        .split(['/', '?', '#'])
+        .next()
+        .unwrap_or("")
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    let host = host.to_ascii_lowercase();
+    is_host_name(&host).then_some(host)
 }
 
 /// Whether `host` is a domain name as DNS allows it: at most 253
@@ -145,4 +267,34 @@ fn email_as_meant(typed: &str) -> Option<String> {
         _ => words.concat(),
     };
     is_valid_email(&joined).then_some(joined)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn host_names_as_compared() {
+        assert_eq!(
+            host_name("https://DoICT.Example.gov.bd/"),
+            "doict.example.gov.bd"
+        );
+        assert_eq!(host_name("http://example.gov.bd"), "example.gov.bd");
+        // A path is not forgiven: it stays, and the check refuses it.
+        assert_eq!(host_name("example.gov.bd/bn"), "example.gov.bd/bn");
+    }
+
+    #[test]
+    fn hosts_as_meant() {
+        assert_eq!(
+            host_as_meant("https://Old.Example.gov.bd/bn/services?x=1").as_deref(),
+            Some("old.example.gov.bd")
+        );
+        assert_eq!(
+            host_as_meant("old.example .gov.bd").as_deref(),
+            Some("old.example.gov.bd")
+        );
+        assert_eq!(host_as_meant("localhost"), None);
+        assert_eq!(host_as_meant("user@example.gov.bd"), None);
+    }
 }

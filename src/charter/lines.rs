@@ -20,7 +20,7 @@ pub fn explain(source: &str, at: usize) -> Option<Diagnostic> {
     if text.is_empty() || text.starts_with('#') {
         return None;
     }
-    if text.starts_with(['{', '['])
+    if text.starts_with(['{', '[', '"'])
         && let Some(previous) = source[..line.start]
             .lines()
             .rev()
@@ -81,7 +81,10 @@ pub fn explain(source: &str, at: usize) -> Option<Diagnostic> {
         }
     }
     let Some(value) = value else {
-        return Some(no_equals(text, whole));
+        return Some(
+            unquoted_item_line(source, line, text, whole.clone())
+                .unwrap_or_else(|| no_equals(text, whole)),
+        );
     };
     if let Some(d) = inner_equals_missing(text, whole.clone()) {
         return Some(d);
@@ -108,7 +111,16 @@ pub fn explain(source: &str, at: usize) -> Option<Diagnostic> {
 }
 
 fn is_key(name: &str) -> bool {
-    name == "bn" || name == "en" || SECTIONS.iter().flat_map(|s| s.keys).any(|k| k.name == name)
+    name == "bn" || name == "en" || shape_of(name).is_some()
+}
+
+/// The kind of value the key `name` takes, in whichever section.
+fn shape_of(name: &str) -> Option<Shape> {
+    SECTIONS
+        .iter()
+        .flat_map(|s| s.keys)
+        .find(|k| k.name == name)
+        .map(|k| k.shape)
 }
 
 /// `slug: "x"` or `{ bn: "…", en: "…" }`: a colon where `=` belongs.
@@ -218,7 +230,8 @@ fn value_on_next_line(
         .map(str::trim)
         .find(|l| !l.is_empty())
         .unwrap_or("");
-    if next.starts_with('{') && next.ends_with(',') {
+    let plains = shape_of(name) == Some(Shape::Plains);
+    if (next.starts_with('{') || (plains && next.starts_with('"'))) && next.ends_with(',') {
         return Diagnostic::error(whole, format!("the list of {name} has no opening ["))
             .with_hint("a list starts with [ after =, and ends with ] on a line of its own")
             .with_example(format!("{name} = ["));
@@ -268,21 +281,21 @@ fn sign_after_value(name: &str, value: &str, whole: Option<Range<usize>>) -> Opt
 
 /// `key = value` where the value is not written as its key needs: a
 /// phone number or other text without quotes, a text without its
-/// `{ bn = … }`, a date not written year-month-day.
+/// `{ bn = … }`, a date not written year-month-day, a list of names
+/// without their quotes or brackets.
 fn bare_value(source: &str, line: Range<usize>, key: &str, value: &str) -> Option<Diagnostic> {
-    if value.starts_with(['"', '\'', '{', '[']) {
-        return None;
-    }
-    let shape = SECTIONS
-        .iter()
-        .flat_map(|s| s.keys)
-        .find(|k| k.name == key)?
-        .shape;
+    let shape = shape_of(key)?;
     let text = &source[line.clone()];
     let eq = text.find('=')?;
     let after = &text[eq + 1..];
     let value_at = line.start + eq + 1 + (after.len() - after.trim_start().len());
     let here = Some(value_at..value_at + value.len());
+    if shape == Shape::Plains && value.starts_with('[') {
+        return unquoted_items(key, value, here);
+    }
+    if value.starts_with(['"', '\'', '{', '[']) {
+        return None;
+    }
     let bare = value.trim_end_matches([',', '}']).trim();
     match shape {
         Shape::Plain | Shape::Group => Some(
@@ -318,6 +331,102 @@ fn bare_value(source: &str, line: Range<usize>, key: &str, value: &str) -> Optio
                 .with_hint("write dates as year-month-day, with hyphens")
                 .with_example_if(date_from_any_order(bare).map(|d| format!("{key} = {d}"))),
         }),
+        Shape::Plains => Some(
+            Diagnostic::error(
+                here,
+                format!("{key} is a list of texts, each between double quotes"),
+            )
+            .with_hint("put [ before the first text and ] after the last; a straight double quote \" before and after each text, with a comma between texts")
+            .with_example(format!("{key} = [{}]", quoted_items(bare))),
+        ),
         Shape::Number | Shape::Texts => None,
+    }
+}
+
+/// `aliases = [a.gov.bd, b.gov.bd]`: the items of a list of plain texts
+/// without their quotes.
+fn unquoted_items(key: &str, value: &str, here: Option<Range<usize>>) -> Option<Diagnostic> {
+    let inner = value.strip_prefix('[')?.trim_end().strip_suffix(']')?;
+    let items = inner.split(',').map(str::trim).filter(|i| !i.is_empty());
+    if items
+        .clone()
+        .all(|i| i.starts_with('"') && i.ends_with('"'))
+    {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            here,
+            format!("the texts in the list of {key} have no quotes"),
+        )
+        .with_hint("put a straight double quote \" before and after each text")
+        .with_example(format!("{key} = [{}]", quoted_items(inner))),
+    )
+}
+
+/// `  a.gov.bd,` on a line of its own below `aliases = [`: an item of a
+/// list of plain texts without its quotes.
+fn unquoted_item_line(
+    source: &str,
+    line: Range<usize>,
+    text: &str,
+    whole: Option<Range<usize>>,
+) -> Option<Diagnostic> {
+    let opener = source[..line.start]
+        .lines()
+        .rev()
+        .map(str::trim)
+        .filter(|l| !l.starts_with('#'))
+        .find(|l| l.contains('=') || l.starts_with('['))?;
+    let key = opener
+        .strip_suffix('[')?
+        .trim_end()
+        .strip_suffix('=')?
+        .trim();
+    if shape_of(key) != Some(Shape::Plains) {
+        return None;
+    }
+    Some(
+        Diagnostic::error(
+            whole,
+            format!("the texts in the list of {key} have no quotes"),
+        )
+        .with_hint("put a straight double quote \" before and after each text")
+        .with_example(format!("{},", quoted_items(text))),
+    )
+}
+
+/// `a.gov.bd, "b.gov.bd"` as `"a.gov.bd", "b.gov.bd"`.
+fn quoted_items(items: &str) -> String {
+    items
+        .split([',', ' '])
+        .map(|i| i.trim().trim_matches(['"', '\'']))
+        .filter(|i| !i.is_empty())
+        .map(|i| format!("\"{i}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn items_get_their_quotes() {
+        assert_eq!(
+            quoted_items(" a.gov.bd, \"b.gov.bd\" 'c.gov.bd',"),
+            "\"a.gov.bd\", \"b.gov.bd\", \"c.gov.bd\""
+        );
+    }
+
+    #[test]
+    fn an_unquoted_item_is_found_below_its_list_only() {
+        let source = "aliases = [\n  \"a.gov.bd\",\n  b.gov.bd,\n]\n";
+        let d = explain(source, source.find("b.gov").unwrap()).unwrap();
+        assert_eq!(d.message, "the texts in the list of aliases have no quotes");
+        assert_eq!(d.example.as_deref(), Some("\"b.gov.bd\","));
+        let source = "delivery = [\n  b.gov.bd,\n]\n";
+        let d = explain(source, source.find("b.gov").unwrap()).unwrap();
+        assert_eq!(d.message, "this line is neither name = value nor a heading");
     }
 }

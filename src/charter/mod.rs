@@ -26,7 +26,7 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use toml::de::DeTable;
 
-pub use contacts::{is_valid_email, phone_digits};
+pub use contacts::{host_name, is_valid_email, phone_digits};
 pub use diagnostic::{Diagnostic, Position, Report, Severity, position};
 pub use model::*;
 

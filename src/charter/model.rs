@@ -323,6 +323,9 @@ impl Charter {
         ] {
             out.push((t, name.to_string()));
         }
+        if let Some(d) = &o.division {
+            out.push((d, "office.division".into()));
+        }
         if let Some(a) = &o.address {
             out.push((a, "office.address".into()));
         }
@@ -380,8 +383,8 @@ impl Charter {
         ] {
             t.normalize();
         }
-        if let Some(a) = &mut o.address {
-            a.normalize();
+        for t in [&mut o.division, &mut o.address].into_iter().flatten() {
+            t.normalize();
         }
         self.statement.vision.normalize();
         self.statement.mission.normalize();

@@ -211,6 +211,22 @@ fn text_after(source: &str, text: std::ops::Range<usize>) -> Diagnostic {
     let line = line_at(source, text.start);
     let start = position(source, text.start);
     let tail = &source[text.end..line.end];
+    let head = source[line.start..text.start].trim_end();
+    if head.ends_with(['[', ',']) && tail.trim_start().starts_with('"') {
+        // `["a.gov.bd" "b.gov.bd"]`: an item of a list followed by the
+        // next, the comma between them forgotten.
+        let next = text.end + (tail.len() - tail.trim_start().len());
+        return Diagnostic::error(
+            Some(next..next),
+            "a comma is missing between these two items",
+        )
+        .with_hint("put a comma after each item of a list")
+        .with_example(
+            format!("{}, {}", &source[line.start..text.end], tail.trim_start())
+                .trim()
+                .to_string(),
+        );
+    }
     // The text's real closing quote is the first later one followed by
     // what may follow a value.
     let closing = tail.match_indices('"').map(|(i, _)| i).find(|&i| {

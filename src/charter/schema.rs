@@ -295,7 +295,7 @@ impl Checker<'_> {
             // the stand-in itself is dropped by its place.
             let stand_in = match key.shape {
                 Text | Block => stand_in_text(span.clone()),
-                Texts => continue,
+                Texts | Plains => continue,
                 Plain | Date => Spanned::new(span.clone(), DeValue::String(Cow::Borrowed(""))),
                 Group => Spanned::new(span.clone(), DeValue::String(Cow::Borrowed("citizen"))),
                 Number => match DeValue::parse("0") {

@@ -13,6 +13,8 @@ pub(super) enum Shape {
     Texts,
     /// A plain text in quotes.
     Plain,
+    /// A list of plain texts in quotes: `[ "…", "…" ]`.
+    Plains,
     /// A whole number; Bangla digits and quotes are forgiven.
     Number,
     /// A date, year-month-day; Bangla digits and quotes are forgiven.
@@ -101,6 +103,12 @@ pub(super) const SECTIONS: &[Section] = &[
                 Plain,
                 true,
                 "website = \"doict.haluaghat.mymensingh.gov.bd\"",
+            ),
+            key(
+                "aliases",
+                Plains,
+                false,
+                "aliases = [\"haluaghat.mymensingh.gov.bd\", \"www.doict.haluaghat.mymensingh.gov.bd\"]",
             ),
             key(
                 "address",

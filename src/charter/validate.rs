@@ -17,7 +17,7 @@ pub fn validate(charter: &Charter, source: &str) -> Vec<Diagnostic> {
     check_officers(charter, source, &mut out);
     check_services(charter, source, &mut out);
     check_grievance(charter, &mut out);
-    contacts::check_office(charter, &mut out);
+    contacts::check_office(charter, source, &mut out);
     check_date(charter, &mut out);
     out
 }

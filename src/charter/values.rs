@@ -1,6 +1,7 @@
 //! Checking one value against the kind its key takes: texts, lists of
-//! texts, plain texts, numbers, dates and groups; forgiven spellings
-//! (Bangla digits, quoted numbers and dates) are noted as fixes.
+//! texts, plain texts and lists of them, numbers, dates and groups;
+//! forgiven spellings (Bangla digits, quoted numbers and dates) are noted
+//! as fixes.
 
 use std::ops::Range;
 
@@ -64,6 +65,35 @@ impl Checker<'_> {
                     };
                 }
                 all
+            }
+            (Plains, DeValue::Array(items)) => {
+                let mut all = true;
+                for item in items.iter().filter(|i| !i.get_ref().is_str()) {
+                    self.out.push(
+                        Diagnostic::error(
+                            Some(item.span()),
+                            format!(
+                                "each item of \"{}\" is a text between double quotes",
+                                key.name
+                            ),
+                        )
+                        .with_hint("put a straight double quote \" before and after each item, with a comma between items")
+                        .with_example(key.example),
+                    );
+                    all = false;
+                }
+                all
+            }
+            (Plains, DeValue::String(s)) => {
+                self.out.push(
+                    Diagnostic::error(
+                        Some(span.clone()),
+                        format!("\"{}\" is a list: its texts go between [ and ]", key.name),
+                    )
+                    .with_hint("put [ before the first text and ] after the last, with a comma between texts")
+                    .with_example(format!("{} = [\"{s}\"]", key.name)),
+                );
+                false
             }
             (Number, DeValue::Integer(i)) => {
                 if i.radix() == 10 && i.as_str().parse::<u32>().is_ok() {
@@ -149,6 +179,14 @@ impl Checker<'_> {
             (Texts, other) => {
                 let d = self.not_a_text(key, span.clone(), other);
                 self.out.push(d);
+                false
+            }
+            (Plains, _) => {
+                self.out.push(self.wrong(
+                    key,
+                    span.clone(),
+                    "a list of texts between double quotes",
+                ));
                 false
             }
             (Plain, _) => {

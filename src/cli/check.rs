@@ -62,12 +62,37 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 
 /// What checking one charter file found.
 enum Checked {
-    /// Valid, with the host names its site answers to.
+    /// Valid, with the host names its site answers to: each as DNS
+    /// compares it, and whether it is the website or an alias.
     Good {
-        hosts: Vec<String>,
+        hosts: Vec<(String, Claim)>,
     },
     Invalid,
     Unreadable,
+}
+
+/// How an office claims a host name.
+#[derive(Debug, Clone, Copy)]
+enum Claim {
+    Website,
+    Alias,
+}
+
+impl Claim {
+    fn name(self) -> &'static str {
+        match self {
+            Claim::Website => "website",
+            Claim::Alias => "alias",
+        }
+    }
+
+    /// With its article: "the website", "an alias".
+    fn with_article(self) -> &'static str {
+        match self {
+            Claim::Website => "the website",
+            Claim::Alias => "an alias",
+        }
+    }
 }
 
 /// Checks one charter file and makes its pages; prints what it found.
@@ -78,7 +103,11 @@ fn check_file(file: &Path, max: u64) -> Checked {
             let (services, officers) =
                 (loaded.charter.services.len(), loaded.charter.officers.len());
             let warnings = loaded.warnings.warning_count();
-            let hosts = vec![loaded.charter.office.website.get_ref().to_ascii_lowercase()];
+            let office = &loaded.charter.office;
+            let hosts = std::iter::once((&office.website, Claim::Website))
+                .chain(office.aliases.iter().map(|a| (a, Claim::Alias)))
+                .map(|(host, claim)| (charter::host_name(host.get_ref()), claim))
+                .collect();
             // A charter the checks accept but whose pages cannot be made
             // would take the site down at the next start.
             match Site::from_loaded(loaded, &SiteOptions::default()) {
@@ -107,7 +136,8 @@ fn check_file(file: &Path, max: u64) -> Checked {
 }
 
 /// Checks every charter of a folder (one office each) and that no two
-/// offices claim the same address; whether all of them are good.
+/// offices claim the same address, as website or alias; whether all of
+/// them are good.
 fn check_folder(dir: &Path, max: u64) -> std::io::Result<bool> {
     let files = folder::office_files(dir)?;
     if files.is_empty() {
@@ -118,7 +148,7 @@ fn check_folder(dir: &Path, max: u64) -> std::io::Result<bool> {
         );
         return Ok(false);
     }
-    let mut owners: HashMap<String, &Path> = HashMap::new();
+    let mut owners: HashMap<String, (&Path, Claim)> = HashMap::new();
     let mut good = 0;
     for file in &files {
         if let Some(problem) = folder::id_problem(&file.id) {
@@ -129,19 +159,21 @@ fn check_folder(dir: &Path, max: u64) -> std::io::Result<bool> {
             continue;
         };
         let mut shares = false;
-        for host in hosts {
-            if let Some(first) = owners.get(&host) {
+        for (host, claim) in hosts {
+            if let Some((first, first_claim)) = owners.get(&host) {
                 // Both named: the server keeps the address for the first.
                 errln!(
-                    "{}: error: website {host} is already the website of {}, which keeps it \
-                     (the files are read in alphabetical order); two offices cannot share one \
-                     address: correct one of the two files",
+                    "{}: error: {} {host} is already {} of {}, which keeps it (the files are \
+                     read in alphabetical order); two offices cannot share one address: correct \
+                     one of the two files",
                     file.path.display(),
+                    claim.name(),
+                    first_claim.with_article(),
                     first.display(),
                 );
                 shares = true;
             } else {
-                owners.insert(host, &file.path);
+                owners.insert(host, (&file.path, claim));
             }
         }
         good += usize::from(!shares);

@@ -51,13 +51,13 @@ fn invalid_charter_lists_every_error_and_exits_1() {
     assert_eq!(stdout, "");
     let f = file.display();
     let expected = format!(
-        "{f}:27:9: error: e-mail address \"shakilcse96 gmail.com\" is not valid\n \
-         27 | email = \"shakilcse96 gmail.com\"\n    \
+        "{f}:28:9: error: e-mail address \"shakilcse96 gmail.com\" is not valid\n \
+         28 | email = \"shakilcse96 gmail.com\"\n    \
          |         ^^^^^^^^^^^^^^^^^^^^^^^\n    \
          = hint: write it like name@example.gov.bd: one @, no spaces\n    \
          = example: email = \"shakilcse96@gmail.com\"\n\
-         {f}:37:11: error: unknown officer \"asst-prog\"\n \
-         37 | officer = \"asst-prog\"\n    \
+         {f}:38:11: error: unknown officer \"asst-prog\"\n \
+         38 | officer = \"asst-prog\"\n    \
          |           ^^^^^^^^^^^\n    \
          = hint: known officers: assistant-programmer\n\
          2 errors in {f}\n"
@@ -108,7 +108,7 @@ fn missing_english_is_a_warning_with_exit_0() {
     );
     assert!(
         stderr
-            .contains("full.toml:69:15: warning: service internal-leave: name has no English text"),
+            .contains("full.toml:71:15: warning: service internal-leave: name has no English text"),
         "{stderr}"
     );
 }
@@ -340,4 +340,96 @@ fn a_folder_is_checked_office_by_office() {
     let (code, _, stderr) = check(empty.path());
     assert_eq!(code, 1);
     assert!(stderr.contains("no charter in this folder"), "{stderr}");
+}
+
+/// Another office's charter, answering to `aliases` (a TOML list) too.
+fn office_with_aliases(website: &str, aliases: &str) -> String {
+    let line = format!("website = \"{website}\"\n");
+    let source = other_office(website);
+    assert!(source.contains(&line), "{source}");
+    source.replacen(&line, &format!("{line}aliases = {aliases}\n"), 1)
+}
+
+#[test]
+fn no_two_offices_of_a_folder_answer_to_the_same_address() {
+    let dir = tempfile::tempdir().unwrap();
+    let offices = dir.path();
+    let write = |name: &str, text: String| std::fs::write(offices.join(name), text).unwrap();
+    write(
+        "a-haluaghat.toml",
+        office_with_aliases(
+            "doict.haluaghat.mymensingh.gov.bd",
+            r#"["haluaghat.mymensingh.gov.bd"]"#,
+        ),
+    );
+    write(
+        "b-phulpur.toml",
+        office_with_aliases(
+            "doict.phulpur.mymensingh.gov.bd",
+            r#"["www.doict.phulpur.mymensingh.gov.bd"]"#,
+        ),
+    );
+    let (code, stdout, stderr) = check(offices);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert!(
+        stdout.ends_with(": 2 offices: 2 OK, 0 with errors\n"),
+        "{stdout}"
+    );
+
+    // Another office's website as this one's alias, its alias as this
+    // one's website or alias; case, https:// and a last / aside.
+    write(
+        "c-copy.toml",
+        other_office("https://Haluaghat.mymensingh.gov.bd/"),
+    );
+    write(
+        "d-old.toml",
+        office_with_aliases(
+            "doict.old.mymensingh.gov.bd",
+            r#"["www.doict.phulpur.mymensingh.gov.bd"]"#,
+        ),
+    );
+    write(
+        "e-new.toml",
+        office_with_aliases(
+            "doict.new.mymensingh.gov.bd",
+            r#"["DOICT.Phulpur.mymensingh.gov.bd"]"#,
+        ),
+    );
+    let (code, stdout, stderr) = check(offices);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    let (a, b) = (
+        offices.join("a-haluaghat.toml"),
+        offices.join("b-phulpur.toml"),
+    );
+    for (file, expected) in [
+        (
+            "c-copy.toml",
+            format!(
+                "website haluaghat.mymensingh.gov.bd is already an alias of {}, which keeps it",
+                a.display()
+            ),
+        ),
+        (
+            "d-old.toml",
+            format!(
+                "alias www.doict.phulpur.mymensingh.gov.bd is already an alias of {}, which keeps it",
+                b.display()
+            ),
+        ),
+        (
+            "e-new.toml",
+            format!(
+                "alias doict.phulpur.mymensingh.gov.bd is already the website of {}, which keeps it",
+                b.display()
+            ),
+        ),
+    ] {
+        let line = format!("{}: error: {expected}", offices.join(file).display());
+        assert!(stderr.contains(&line), "{line}\n{stderr}");
+    }
+    assert!(
+        stdout.ends_with(": 5 offices: 2 OK, 3 with errors\n"),
+        "{stdout}"
+    );
 }

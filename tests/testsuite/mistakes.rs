@@ -740,6 +740,105 @@ const MISTAKES: &[Mistake] = &[
             &["= hint: write the real text between the quotes"],
         ),
     ),
+    m(
+        "aliases written without the brackets of a list",
+        "website = \"example.gov.bd\"\n",
+        "website = \"example.gov.bd\"\naliases = \"www.example.gov.bd\"\n",
+        Refused(
+            "charter.toml:8:11: error: \"aliases\" is a list: its texts go between [ and ]",
+            &[
+                "= hint: put [ before the first text and ] after the last, with a comma between texts",
+                "= example: aliases = [\"www.example.gov.bd\"]",
+            ],
+        ),
+    ),
+    m(
+        "aliases typed without quotes",
+        "website = \"example.gov.bd\"\n",
+        "website = \"example.gov.bd\"\naliases = [www.example.gov.bd, old.example.gov.bd]\n",
+        Refused(
+            "charter.toml:8:11: error: the texts in the list of aliases have no quotes",
+            &[
+                "= hint: put a straight double quote \" before and after each text",
+                "= example: aliases = [\"www.example.gov.bd\", \"old.example.gov.bd\"]",
+            ],
+        ),
+    ),
+    m(
+        "an alias typed without quotes on a line of its own",
+        "website = \"example.gov.bd\"\n",
+        "website = \"example.gov.bd\"\naliases = [\n  \"www.example.gov.bd\",\n  old.example.gov.bd,\n]\n",
+        Refused(
+            "charter.toml:10:3: error: the texts in the list of aliases have no quotes",
+            &[
+                "= hint: put a straight double quote \" before and after each text",
+                "= example: \"old.example.gov.bd\",",
+            ],
+        ),
+    ),
+    m(
+        "the comma between two aliases left out",
+        "website = \"example.gov.bd\"\n",
+        "website = \"example.gov.bd\"\naliases = [\"www.example.gov.bd\" \"old.example.gov.bd\"]\n",
+        Refused(
+            "charter.toml:8:33: error: a comma is missing between these two items",
+            &[
+                "= hint: put a comma after each item of a list",
+                "= example: aliases = [\"www.example.gov.bd\", \"old.example.gov.bd\"]",
+            ],
+        ),
+    ),
+    m(
+        "aliases typed with neither quotes nor brackets",
+        "website = \"example.gov.bd\"\n",
+        "website = \"example.gov.bd\"\naliases = www.example.gov.bd, old.example.gov.bd\n",
+        Refused(
+            "charter.toml:8:11: error: aliases is a list of texts, each between double quotes",
+            &["= example: aliases = [\"www.example.gov.bd\", \"old.example.gov.bd\"]"],
+        ),
+    ),
+    m(
+        "an alias copied from the browser's address bar",
+        "website = \"example.gov.bd\"\n",
+        "website = \"example.gov.bd\"\naliases = [\"https://old.example.gov.bd/bn/\"]\n",
+        Refused(
+            "charter.toml:8:12: error: alias \"https://old.example.gov.bd/bn/\" is not a web address",
+            &[
+                "= hint: write each address only, without https:// or a path",
+                "= example: aliases = [\"old.example.gov.bd\"]",
+            ],
+        ),
+    ),
+    m(
+        "the website written again among the aliases",
+        "website = \"example.gov.bd\"\n",
+        "website = \"example.gov.bd\"\naliases = [\"www.example.gov.bd\", \"Example.gov.bd\"]\n",
+        Refused(
+            "charter.toml:8:34: error: alias \"Example.gov.bd\" is the website itself",
+            &["= example: aliases = [\"www.example.gov.bd\"]"],
+        ),
+    ),
+    m(
+        "an alias written twice",
+        "website = \"example.gov.bd\"\n",
+        "website = \"example.gov.bd\"\naliases = [\"www.example.gov.bd\", \"www.example.gov.bd/\"]\n",
+        Refused(
+            "charter.toml:8:34: error: alias \"www.example.gov.bd/\" is written twice",
+            &[
+                "= hint: write each name once; the first is on line 8, column 12: delete this one",
+                "= example: aliases = [\"www.example.gov.bd\"]",
+            ],
+        ),
+    ),
+    m(
+        "a division written as a plain text",
+        "district = { bn = \"জেলা\", en = \"District\" }\n",
+        "district = { bn = \"জেলা\", en = \"District\" }\ndivision = \"ঢাকা\"\n",
+        Refused(
+            "charter.toml:7:12: error: \"division\" must be written with its Bangla and English texts",
+            &["= example: division = { bn = \"ঢাকা\" }"],
+        ),
+    ),
 ];
 
 /// Words of the file format's own vocabulary, which mean nothing to a

@@ -73,6 +73,8 @@ async fn json_api_carries_the_whole_charter() {
         doc["office"]["website"],
         "doict.haluaghat.mymensingh.gov.bd"
     );
+    assert_eq!(doc["office"]["division"]["en"], "Mymensingh");
+    assert_eq!(doc["office"]["aliases"], serde_json::json!([]));
     assert_eq!(doc["officers"][0]["phone"], "02996673752");
     assert_eq!(services[0]["delivery"].as_array().unwrap().len(), 4);
     assert_eq!(services[0]["officer"]["email"], "shakilcse96@gmail.com");

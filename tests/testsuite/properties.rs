@@ -35,6 +35,7 @@ fn texts_mut(c: &mut Charter) -> Vec<&mut Text> {
         &mut o.upazila,
         &mut o.district,
     ];
+    out.extend(o.division.as_mut());
     out.extend(o.address.as_mut());
     out.push(&mut c.statement.vision);
     out.push(&mut c.statement.mission);

@@ -356,3 +356,187 @@ fn text_is_normalised_to_nfc() {
     let loaded = load_str("test.toml", &src).unwrap();
     assert_eq!(loaded.charter.services[0].name.bn(), "\u{09AF}\u{09BC}");
 }
+
+/// `BASE` with an `aliases` line under the website.
+fn with_aliases(line: &str) -> String {
+    with(
+        "website = \"example.gov.bd\"\n",
+        &format!("website = \"example.gov.bd\"\n{line}\n"),
+    )
+}
+
+#[test]
+fn aliases_are_other_host_names_of_the_site() {
+    let src = with_aliases(r#"aliases = ["www.example.gov.bd", "https://Old.Example.gov.bd/"]"#);
+    let loaded = load_str("test.toml", &src).expect("valid");
+    assert_eq!(loaded.warnings.diagnostics, vec![]);
+    let aliases: Vec<&str> = loaded
+        .charter
+        .office
+        .aliases
+        .iter()
+        .map(|a| a.get_ref().as_str())
+        .collect();
+    assert_eq!(
+        aliases,
+        ["www.example.gov.bd", "https://Old.Example.gov.bd/"]
+    );
+    // An empty list says what no list says.
+    assert!(load_str("test.toml", &with_aliases("aliases = []")).is_ok());
+}
+
+#[test]
+fn aliases_must_be_a_list_of_texts() {
+    let out = report(&with_aliases(r#"aliases = "www.example.gov.bd""#));
+    assert!(
+        out.starts_with(
+            "test.toml:8:11: error: \"aliases\" is a list: its texts go between [ and ]\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("= example: aliases = [\"www.example.gov.bd\"]\n"),
+        "{out}"
+    );
+
+    let out = report(&with_aliases(r#"aliases = ["www.example.gov.bd", 5]"#));
+    assert!(
+        out.starts_with(
+            "test.toml:8:34: error: each item of \"aliases\" is a text between double quotes\n"
+        ),
+        "{out}"
+    );
+    assert!(out.contains("= hint: put a straight double quote"), "{out}");
+    assert!(out.contains("= example: aliases = [\""), "{out}");
+    assert!(out.ends_with("1 error in test.toml"), "{out}");
+
+    let out = report(&with_aliases("aliases = { bn = \"x\" }"));
+    assert!(
+        out.starts_with(
+            "test.toml:8:11: error: \"aliases\" must be a list of texts between double quotes\n"
+        ),
+        "{out}"
+    );
+}
+
+#[test]
+fn an_alias_is_a_host_name_as_the_website_is() {
+    let out = report(&with_aliases(
+        r#"aliases = ["www.example.gov.bd", "https://old.example.gov.bd/bn/services"]"#,
+    ));
+    assert!(
+        out.starts_with(
+            "test.toml:8:34: error: alias \"https://old.example.gov.bd/bn/services\" is not a web address\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "= hint: write each address only, without https:// or a path\n   \
+             = example: aliases = [\"www.example.gov.bd\", \"old.example.gov.bd\"]\n"
+        ),
+        "{out}"
+    );
+    for bad in [
+        "localhost",
+        "-x.gov.bd",
+        "x..gov.bd",
+        "user@x.gov.bd",
+        "x.gov.bd?a=1",
+    ] {
+        let out = report(&with_aliases(&format!("aliases = [\"{bad}\"]")));
+        assert!(
+            out.starts_with(&format!(
+                "test.toml:8:12: error: alias \"{bad}\" is not a web address\n"
+            )),
+            "{out}"
+        );
+    }
+}
+
+#[test]
+fn an_alias_is_neither_the_website_nor_another_alias_again() {
+    let out = report(&with_aliases(
+        r#"aliases = ["www.example.gov.bd", "WWW.Example.gov.bd", "https://example.gov.bd/"]"#,
+    ));
+    let firsts: Vec<&str> = out
+        .lines()
+        .filter(|l| l.starts_with("test.toml:"))
+        .collect();
+    assert_eq!(
+        firsts,
+        [
+            "test.toml:8:34: error: alias \"WWW.Example.gov.bd\" is written twice",
+            "test.toml:8:56: error: alias \"https://example.gov.bd/\" is the website itself",
+        ],
+        "{out}"
+    );
+    assert!(
+        out.contains(
+            "= hint: write each name once; the first is on line 8, column 12: delete this one\n   \
+             = example: aliases = [\"www.example.gov.bd\", \"https://example.gov.bd/\"]\n"
+        ),
+        "{out}"
+    );
+    assert!(
+        out.contains("= example: aliases = [\"www.example.gov.bd\", \"WWW.Example.gov.bd\"]\n"),
+        "{out}"
+    );
+}
+
+#[test]
+fn aliases_are_at_most_twenty() {
+    let names = |n: usize| -> String {
+        (1..=n)
+            .map(|i| format!("\"a{i}.example.gov.bd\""))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let twenty = with_aliases(&format!("aliases = [{}]", names(20)));
+    assert!(load_str("test.toml", &twenty).is_ok());
+    let out = report(&with_aliases(&format!("aliases = [{}]", names(22))));
+    let column = "aliases = [".len() + names(20).len() + ", ".len() + 1;
+    assert!(
+        out.starts_with(&format!(
+            "test.toml:8:{column}: error: there are 22 aliases: a site answers to at most 20 other names\n"
+        )),
+        "{out}"
+    );
+    assert!(out.ends_with("1 error in test.toml"), "{out}");
+}
+
+#[test]
+fn division_is_checked_as_every_text_is() {
+    let division = |line: &str| {
+        with(
+            "district = { bn = \"জেলা\", en = \"District\" }\n",
+            &format!("district = {{ bn = \"জেলা\", en = \"District\" }}\n{line}\n"),
+        )
+    };
+    let loaded = load_str(
+        "test.toml",
+        &division("division = { bn = \"\u{09DF}\", en = \"Division\" }"),
+    )
+    .expect("valid");
+    // Normalised to NFC as the district is.
+    let text = loaded.charter.office.division.as_ref().unwrap();
+    assert_eq!(text.bn(), "\u{09AF}\u{09BC}");
+
+    assert_eq!(
+        first_line(&division("division = \"ঢাকা\"")),
+        "test.toml:7:12: error: \"division\" must be written with its Bangla and English texts"
+    );
+    assert_eq!(
+        first_line(&division("division = { bn = \"\", en = \"Dhaka\" }")),
+        "test.toml:7:19: error: the Bangla text of office.division is empty"
+    );
+    let loaded = load_str("test.toml", &division("division = { bn = \"ঢাকা\" }")).unwrap();
+    assert!(
+        loaded
+            .warnings
+            .to_string()
+            .contains("test.toml:7:19: warning: office.division has no English text"),
+        "{}",
+        loaded.warnings
+    );
+}

@@ -34,6 +34,30 @@ fn written_charters_read_back_the_same() {
     }
 }
 
+#[test]
+fn division_and_aliases_survive_the_writer() {
+    let bundled = load_file(REFERENCE.as_ref()).unwrap().charter;
+    let division = bundled
+        .office
+        .division
+        .as_ref()
+        .expect("the bundled charter names it");
+    assert_eq!(division.get(crate::i18n::Lang::En).0, "Mymensingh");
+    let written = to_toml(&bundled);
+    assert!(
+        written.contains("district = { bn = \"ময়মনসিংহ\", en = \"Mymensingh\" }\ndivision = { bn = \"ময়মনসিংহ\", en = \"Mymensingh\" }\nwebsite = "),
+        "{written}"
+    );
+    assert!(!written.contains("aliases"), "{written}");
+    assert_eq!(load_str("written", &written).unwrap().charter, bundled);
+
+    let full = load_file(FULL.as_ref()).unwrap().charter;
+    assert_eq!(full.office.aliases.len(), 2);
+    let again = load_str("written", &to_toml(&full)).unwrap().charter;
+    assert_eq!(again.office.division, full.office.division);
+    assert_eq!(again.office.aliases, full.office.aliases);
+}
+
 /// Keys, sections and lists as people write them: the writer's lines are
 /// those of the fixture written by hand, comments and blank lines aside.
 #[test]
