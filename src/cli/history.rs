@@ -12,7 +12,8 @@ use crate::history;
 /// `serve` does.
 #[derive(Debug, Args)]
 pub struct HistoryArgs {
-    /// The charter file.
+    /// The charter file; for a server of a folder of offices, the office's
+    /// file in it (its versions are kept apart, under `offices/<name>`).
     #[arg(long, env = "CHARTER_FILE", default_value = "charter.toml")]
     pub charter: PathBuf,
     /// The folder the server keeps the history in. Default: systemd's
@@ -31,10 +32,27 @@ pub struct RestoreArgs {
     pub place: HistoryArgs,
 }
 
+impl HistoryArgs {
+    /// The state folder of the charter's history: for the file of an
+    /// office a folder server keeps, `<state>/offices/<name>`, where that
+    /// server keeps its versions; else the state folder itself.
+    fn state_dir(&self) -> Option<PathBuf> {
+        let dir = history::state_dir(self.state_dir.as_deref())?;
+        let office = self
+            .charter
+            .file_stem()
+            .map(|name| dir.join("offices").join(name));
+        match office {
+            Some(office) if office.join("history").is_dir() => Some(office),
+            _ => Some(dir),
+        }
+    }
+}
+
 /// Exit status 0 listed, 2 the history cannot be read.
 pub fn list(args: &HistoryArgs) -> ExitCode {
     history::commands::list(
-        args.state_dir.as_deref(),
+        args.state_dir().as_deref(),
         &args.charter,
         args.limits.bytes(),
     )
@@ -45,7 +63,7 @@ pub fn list(args: &HistoryArgs) -> ExitCode {
 /// names no file, or a file cannot be read or written.
 pub fn restore(args: &RestoreArgs) -> ExitCode {
     history::commands::restore(
-        args.place.state_dir.as_deref(),
+        args.place.state_dir().as_deref(),
         &args.place.charter,
         &args.number,
         args.place.limits.bytes(),

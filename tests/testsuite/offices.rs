@@ -32,6 +32,10 @@ impl Drop for Offices {
 
 impl Offices {
     async fn start(dir: &Path, preview: bool) -> Offices {
+        Offices::start_with(dir, preview, None).await
+    }
+
+    async fn start_with(dir: &Path, preview: bool, state_dir: Option<&Path>) -> Offices {
         let listener = server::bind(([127, 0, 0, 1], 0).into()).unwrap();
         let port = listener.local_addr().unwrap().port();
         let base = format!("http://127.0.0.1:{port}");
@@ -40,7 +44,7 @@ impl Offices {
             site: SiteOptions::default(),
             directory_base: BaseUrl::new("https://charters.example.gov.bd"),
             preview_port: preview.then_some(port),
-            state_dir: None,
+            state_dir: state_dir.map(Path::to_path_buf),
             history_limit: 10,
         })
         .expect("the folder is read");
@@ -202,7 +206,9 @@ async fn each_host_reaches_its_office_in_any_case_with_or_without_a_port() {
     assert_eq!(missing.status, 404);
     assert!(missing.header("content-security-policy").is_some());
     assert!(
-        missing.body.contains("https://doict.phulpur.mymensingh.gov.bd"),
+        missing
+            .body
+            .contains("https://doict.phulpur.mymensingh.gov.bd"),
         "the office's own 404 page"
     );
     // Each office's own /healthz.
@@ -520,4 +526,76 @@ async fn one_file_serves_its_office_at_every_host_as_before() {
         );
         assert!(health.get("offices").is_none());
     }
+}
+
+/// `charter history` (or `restore`) for `file`, with the state folder
+/// `state`: exit code and standard output.
+fn history_command(args: &[&str], file: &Path, state: &Path) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args(args)
+        .arg("--charter")
+        .arg(file)
+        .arg("--state-dir")
+        .arg(state)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),
+    )
+}
+
+#[tokio::test]
+async fn each_office_keeps_its_own_history_and_starts_from_it_when_its_file_is_bad() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let host = "doict.haluaghat.mymensingh.gov.bd";
+    let haluaghat = write_office(dir.path(), "haluaghat", host, &[]);
+    write_office(
+        dir.path(),
+        "phulpur",
+        "doict.phulpur.mymensingh.gov.bd",
+        &[],
+    );
+    let first = std::fs::read_to_string(&haluaghat).unwrap();
+    {
+        let offices = Offices::start_with(dir.path(), false, Some(state.path())).await;
+        save(
+            &haluaghat,
+            &first.replacen("জ্ঞানভিত্তিক অর্থনীতি", "নতুন ভিশন", 1),
+        );
+        let deadline = Instant::now() + Duration::from_secs(20);
+        while !offices.get(host, "/bn/").await.body.contains("নতুন ভিশন") {
+            assert!(Instant::now() < deadline, "the edit is served");
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+    // Two versions of one office, one of the other, each in its own folder.
+    let (code, listed) = history_command(&["history"], &haluaghat, state.path());
+    assert_eq!(code, 0, "{listed}");
+    let numbers: Vec<&str> = listed
+        .lines()
+        .filter_map(|l| l.strip_prefix("   ")?.split_whitespace().next())
+        .collect();
+    assert_eq!(numbers, ["2", "1"], "{listed}");
+    let (code, listed) =
+        history_command(&["history"], &dir.path().join("phulpur.toml"), state.path());
+    assert_eq!(code, 0, "{listed}");
+    assert!(state.path().join("offices/phulpur/history").is_dir());
+
+    // A bad file at the next start: the office is served from its history.
+    save(&haluaghat, &first.replacen("[charter]", "[charter\n", 1));
+    let offices = Offices::start_with(dir.path(), false, Some(state.path())).await;
+    let home = offices.get(host, "/bn/").await;
+    assert_eq!(home.status, 200);
+    assert!(home.body.contains("নতুন ভিশন"), "the version served last");
+    assert_eq!(offices.health(host).await["status"], "stale");
+    let health = offices.health("127.0.0.1").await;
+    assert_eq!(health["stale"]["count"], 1, "{health}");
+    assert_eq!(health["offices"], 2);
+
+    // `charter restore` puts the office's first version back in its file.
+    let (code, said) = history_command(&["restore", "1"], &haluaghat, state.path());
+    assert_eq!(code, 0, "{said}");
+    assert_eq!(std::fs::read_to_string(&haluaghat).unwrap(), first);
 }
