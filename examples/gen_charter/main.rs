@@ -339,7 +339,7 @@ fn charter(count: usize, seed: u64, place: &Place) -> Charter {
         department: text(("মন্ত্রিপরিষদ বিভাগ", "Cabinet Division")),
         upazila: text(upazila),
         district: text(district),
-        division: None,
+        division: Some(text(place.division)),
         website: stand_in(format!("uno.{}.gov.bd", place.host())),
         aliases: Vec::new(),
         address: Some(text(here(("উপজেলা পরিষদ ভবন", "Upazila Parishad Building")))),

@@ -5,7 +5,20 @@
 /// A name in both languages.
 pub type Pair = (&'static str, &'static str);
 
-/// The 64 districts, Bangla and English.
+/// The eight divisions, each with how many of the districts below (in
+/// their order) it has.
+pub const DIVISIONS: &[(Pair, usize)] = &[
+    (("ঢাকা", "Dhaka"), 13),
+    (("ময়মনসিংহ", "Mymensingh"), 4),
+    (("চট্টগ্রাম", "Chattogram"), 11),
+    (("রাজশাহী", "Rajshahi"), 8),
+    (("খুলনা", "Khulna"), 10),
+    (("বরিশাল", "Barishal"), 6),
+    (("সিলেট", "Sylhet"), 4),
+    (("রংপুর", "Rangpur"), 8),
+];
+
+/// The 64 districts, Bangla and English, division by division.
 pub const DISTRICTS: &[Pair] = &[
     ("ঢাকা", "Dhaka"),
     ("গাজীপুর", "Gazipur"),
@@ -108,15 +121,27 @@ pub const UPAZILAS: &[Pair] = &[
 pub struct Place {
     pub upazila: Pair,
     pub district: Pair,
+    pub division: Pair,
 }
 
 impl Place {
     /// The `i`th office's place: each district in turn, then the next
     /// upazila name (64 x 25 = 1,600 different places).
     pub fn nth(i: usize) -> Place {
+        let district = i % DISTRICTS.len();
+        let mut first = 0;
+        let division = DIVISIONS
+            .iter()
+            .find(|(_, count)| {
+                first += count;
+                district < first
+            })
+            .expect("the divisions have every district")
+            .0;
         Place {
-            district: DISTRICTS[i % DISTRICTS.len()],
+            district: DISTRICTS[district],
             upazila: UPAZILAS[(i / DISTRICTS.len()) % UPAZILAS.len()],
+            division,
         }
     }
 
