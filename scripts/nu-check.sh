@@ -3,10 +3,14 @@
 # and fails on any message at all: error, warning or info.
 #
 # The pages are the ones `charter build` writes, plus those only a running
-# server makes (search results) and the 404 page as the server sends it.
+# server makes (search results) and the 404 page as the server sends it;
+# then the directory of a folder of offices (tests/fixtures/offices, its
+# valid files): the pages `charter build` writes of the folder, and those
+# the server sends (with the search form, search results, error pages),
+# written by examples/directory_pages.rs.
 #
 # Needs: a built `charter` (CHARTER, default target/release/charter), Java,
-# node, and `npm ci --ignore-scripts` for vnu-jar.
+# node, cargo (for the example), and `npm ci --ignore-scripts` for vnu-jar.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -14,6 +18,9 @@ charter=${CHARTER:-${CARGO_TARGET_DIR:-target}/release/charter}
 vnu=node_modules/vnu-jar/build/dist/vnu.jar
 site=target/site
 served=target/site-served
+offices=target/site-offices
+folder=target/site-folder
+directory=target/site-directory
 
 # A missing tool is a failure, never a skip: this check has nothing to
 # report without them.
@@ -22,9 +29,15 @@ served=target/site-served
 command -v java >/dev/null || { echo "nu-check: java not found: apt-get install default-jre-headless" >&2; exit 2; }
 command -v node >/dev/null || { echo "nu-check: node not found: apt-get install nodejs npm" >&2; exit 2; }
 
-rm -rf "$site" "$served"
+rm -rf "$site" "$served" "$offices" "$folder" "$directory"
 "$charter" build --out "$site" --charter charter.toml
-mkdir -p "$served"
+mkdir -p "$served" "$offices"
+# The folder's valid offices: the invalid one is there for the tests.
+for file in tests/fixtures/offices/*.toml; do
+    [[ $file == */broken.toml ]] || cp "$file" "$offices/"
+done
+"$charter" build --out "$folder" --charter "$offices" --base-url https://charter.example.gov.bd
+cargo run --quiet --release --example directory_pages -- "$offices" "$directory"
 
 port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
 "$charter" serve --addr "127.0.0.1:$port" --charter charter.toml --no-watch 2>"$served/server.log" &
@@ -70,7 +83,9 @@ kill "$server" 2>/dev/null || true
 wait "$server" 2>/dev/null || true
 trap - EXIT
 
-mapfile -t files < <(find "$site" "$served" \( -name '*.html' -o -name '*.css' \) | sort)
+# Of the folder, the directory and one office: the other offices' pages
+# are of the same kinds.
+mapfile -t files < <(find "$site" "$served" "$folder/_directory" "$folder/doict.savar.dhaka.gov.bd" "$directory" \( -name '*.html' -o -name '*.css' \) | sort)
 report=$served/vnu.json
 status=0
 java -jar "$vnu" --also-check-css --Werror --format json "${files[@]}" 2>"$report" || status=$?

@@ -3,6 +3,12 @@
 //! search form, which needs the server: a link to the list of every
 //! service stands in its place ([`Target::StaticCopy`]). Every file has
 //! `.gz` and `.br` siblings for servers that serve precompressed files.
+//!
+//! A folder of offices is written as one folder per office, named by its
+//! host ([`host_folder`]), a link for each of its other host names
+//! ([`link_alias`]), and the directory's copy in [`DIRECTORY_FOLDER`]
+//! ([`write_directory`]): a web server picks the folder by the request's
+//! host name, and any other host gets the directory.
 
 use std::fs;
 use std::io;
@@ -11,8 +17,46 @@ use std::path::{Path, PathBuf};
 use crate::assets;
 use crate::i18n::Lang;
 use crate::render::{ErrorKind, Target};
-use crate::site::{Page, Site};
+use crate::site::{Directory, Page, Site};
 use crate::urls;
+
+/// The folder of a folder build that holds the directory of every office.
+/// No host name starts with `_`, so no office's folder can be this one.
+pub const DIRECTORY_FOLDER: &str = "_directory";
+
+/// What a static copy is made of: an office's site or the directory.
+trait Pages {
+    fn paths(&self) -> Vec<&str>;
+    fn page(&self, path: &str) -> Option<&Page>;
+    fn error_page(&self, lang: Lang, kind: ErrorKind) -> &Page;
+    fn asset(&self, name: &str) -> Option<&Page>;
+    fn finish_all(&self);
+}
+
+macro_rules! pages_of {
+    ($t:ty) => {
+        impl Pages for $t {
+            fn paths(&self) -> Vec<&str> {
+                <$t>::paths(self)
+            }
+            fn page(&self, path: &str) -> Option<&Page> {
+                <$t>::page(self, path)
+            }
+            fn error_page(&self, lang: Lang, kind: ErrorKind) -> &Page {
+                <$t>::error_page(self, lang, kind)
+            }
+            fn asset(&self, name: &str) -> Option<&Page> {
+                <$t>::asset(self, name)
+            }
+            fn finish_all(&self) {
+                <$t>::finish_all(self)
+            }
+        }
+    };
+}
+
+pages_of!(Site);
+pages_of!(Directory);
 
 /// What was written.
 #[derive(Debug, Default)]
@@ -34,6 +78,16 @@ pub fn write_site(site: &Site, out: &Path) -> io::Result<Written> {
             &copy
         }
     };
+    write_pages(site, out)
+}
+
+/// Writes the static copy of `directory` (rendered for the static copy:
+/// [`Target::StaticCopy`]) under `out`, as [`write_site`] writes a site.
+pub fn write_directory(directory: &Directory, out: &Path) -> io::Result<Written> {
+    write_pages(directory, out)
+}
+
+fn write_pages(site: &impl Pages, out: &Path) -> io::Result<Written> {
     // The files get the smallest copies, made on every core first.
     site.finish_all();
     let mut written = Written::default();
@@ -107,4 +161,96 @@ fn write(file: &Path, bytes: &[u8], written: &mut Written) -> io::Result<()> {
     written.files += 1;
     written.bytes += bytes.len() as u64;
     Ok(())
+}
+
+/// The folder of an office's site in a folder build: its website's host
+/// name, in small letters as a web server compares host names
+/// (`doict.haluaghat.mymensingh.gov.bd`).
+pub fn host_folder(website: &str) -> String {
+    urls::website_host(website).to_ascii_lowercase()
+}
+
+/// Whether `name` can be a folder (or link) of a folder build: a host
+/// name's letters, digits, dots and hyphens, not starting with a dot.
+pub fn is_host_folder(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('.')
+        && (name.bytes())
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'.' || b == b'-')
+}
+
+/// Makes `out/alias` a symbolic link to the office's folder `host` beside
+/// it, replacing a link that is there (from an earlier build); anything
+/// else at that name is left alone and reported.
+pub fn link_alias(out: &Path, alias: &str, host: &str) -> io::Result<()> {
+    let link = out.join(alias);
+    match fs::symlink_metadata(&link) {
+        Ok(meta) if meta.file_type().is_symlink() => fs::remove_file(&link)?,
+        Ok(_) => {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!("{}: exists and is not a link", link.display()),
+            ));
+        }
+        Err(_) => {}
+    }
+    symlink(Path::new(host), &link)
+        .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", link.display())))
+}
+
+#[cfg(unix)]
+fn symlink(target: &Path, link: &Path) -> io::Result<()> {
+    std::os::unix::fs::symlink(target, link)
+}
+
+#[cfg(not(unix))]
+fn symlink(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::new(
+        io::ErrorKind::Unsupported,
+        "other host names are symbolic links, which need Linux or another Unix",
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_alias_is_a_link_to_its_office_s_folder() {
+        let out = tempfile::tempdir().unwrap();
+        let out = out.path();
+        fs::create_dir_all(out.join("doict.haluaghat.mymensingh.gov.bd/bn")).unwrap();
+        fs::write(
+            out.join("doict.haluaghat.mymensingh.gov.bd/bn/index.html"),
+            "home",
+        )
+        .unwrap();
+        fs::create_dir(out.join("other.gov.bd")).unwrap();
+        for _ in 0..2 {
+            // Made, then made again over the first build's link.
+            link_alias(out, "haluaghat.gov.bd", "doict.haluaghat.mymensingh.gov.bd").unwrap();
+            let home = fs::read_to_string(out.join("haluaghat.gov.bd/bn/index.html")).unwrap();
+            assert_eq!(home, "home");
+        }
+        assert_eq!(
+            fs::read_link(out.join("haluaghat.gov.bd")).unwrap(),
+            Path::new("doict.haluaghat.mymensingh.gov.bd")
+        );
+        // A folder of that name is never replaced.
+        let e = link_alias(out, "other.gov.bd", "doict.haluaghat.mymensingh.gov.bd").unwrap_err();
+        assert!(e.to_string().contains("is not a link"), "{e}");
+        assert!(out.join("other.gov.bd").is_dir());
+    }
+
+    #[test]
+    fn host_folders_are_host_names_in_small_letters() {
+        assert_eq!(
+            host_folder("https://DoICT.Haluaghat.gov.bd/"),
+            "doict.haluaghat.gov.bd"
+        );
+        assert!(is_host_folder("doict.haluaghat.gov.bd"));
+        for bad in ["", ".hidden", "a/b", "_directory", "..", "a b"] {
+            assert!(!is_host_folder(bad), "{bad}");
+        }
+    }
 }

@@ -97,6 +97,11 @@ pub fn api_service(slug: &str) -> String {
     format!("/api/v1/services/{slug}.json")
 }
 
+/// `/api/v1/offices.json`: every office of the directory, as JSON.
+pub fn api_offices() -> String {
+    "/api/v1/offices.json".to_string()
+}
+
 /// True for the JSON API, which any origin may read.
 pub fn is_open_data(path: &str) -> bool {
     path.starts_with("/api/")

@@ -88,3 +88,32 @@ go-home = প্রথম পাতায় যান
 
 qr-label = এই সেবার পাতার কিউআর কোড
 qr-caption = ফোনের ক্যামেরা দিয়ে স্ক্যান করে এই পাতাটি খুলুন
+
+# The directory of every office of a folder of charters, served to any host
+# name that is not an office's.
+directory-title = সকল কার্যালয়ের সিটিজেন চার্টার
+directory-government = গণপ্রজাতন্ত্রী বাংলাদেশ সরকার
+# The header's department when the offices do not all name the same one.
+directory-department = তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর
+directory-description = বিভাগ, জেলা ও উপজেলা অনুসারে { $count }টি কার্যালয়ের সিটিজেন চার্টার: প্রতিটি কার্যালয়ের সেবা, প্রয়োজনীয় কাগজপত্র, সেবার মূল্য ও সময়সীমা।
+directory-intro = এখানে { $count }টি কার্যালয়ের সিটিজেন চার্টার আছে, বিভাগ, জেলা ও উপজেলা অনুসারে সাজানো। কার্যালয়ের নামে তার নিজের ওয়েবসাইট খুলবে।
+directory-intro-search = সকল কার্যালয়ের সেবা একসঙ্গে খুঁজতে ওপরের অনুসন্ধানের ঘরে সেবার নাম বা তার একটি শব্দ লিখুন।
+directory-empty = এখনো কোনো কার্যালয়ের সিটিজেন চার্টার যোগ করা হয়নি।
+nav-offices = সকল কার্যালয়
+# The label of the list of links to each division's offices.
+directory-divisions = বিভাগসমূহ
+# Written after a division's or a district's name in its heading: "ময়মনসিংহ বিভাগ".
+division-word = বিভাগ
+district-word = জেলা
+no-division = বিভাগ উল্লেখ নেই
+office-count = { $count }টি কার্যালয়
+all-offices = সকল কার্যালয়ের তালিকা
+# In the static copy, which has no search, in place of the search form.
+all-offices-link = সকল কার্যালয়ের তালিকা ({ $count }টি)
+directory-search-label = সকল কার্যালয়ের সেবা খুঁজুন
+directory-search-title = সকল কার্যালয়ের সেবা অনুসন্ধান
+directory-search-description = সকল কার্যালয়ের সেবাসমূহের মধ্যে অনুসন্ধান।
+directory-search-results = “{ $query }” অনুসন্ধানে { $offices }টি কার্যালয়ের { $count }টি সেবা পাওয়া গেছে।
+directory-search-none = “{ $query }” অনুসন্ধানে কোনো কার্যালয়ের কোনো সেবা পাওয়া যায়নি। অন্য শব্দ লিখে চেষ্টা করুন, অথবা সকল কার্যালয়ের তালিকা দেখুন।
+directory-search-empty = সেবার নাম বা তার একটি শব্দ লিখে সকল কার্যালয়ের সেবা খুঁজুন, অথবা সকল কার্যালয়ের তালিকা দেখুন।
+directory-search-more = প্রথম { $count }টি দেখানো হলো: অনুসন্ধান আরও নির্দিষ্ট করতে আরেকটি শব্দ লিখুন।

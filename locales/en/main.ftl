@@ -93,3 +93,47 @@ go-home = Go to the home page
 
 qr-label = QR code for this service's page
 qr-caption = Scan with a phone camera to open this page
+
+# The directory of every office of a folder of charters, served to any host
+# name that is not an office's.
+directory-title = Citizen charters of every office
+directory-government = Government of the People's Republic of Bangladesh
+# The header's department when the offices do not all name the same one.
+directory-department = Department of Information and Communication Technology
+directory-description = The citizen charters of { $count ->
+    [one] { $count } office
+   *[other] { $count } offices
+} by division, district and upazila: each office's services, required documents, fees and time limits.
+directory-intro = The citizen charters of { $count ->
+    [one] { $count } office
+   *[other] { $count } offices
+}, by division, district and upazila. Each office's name opens its own website.
+directory-intro-search = To search the services of every office at once, type the name of a service, or a word of it, in the search box above.
+directory-empty = No office's citizen charter has been added yet.
+nav-offices = All offices
+# The label of the list of links to each division's offices.
+directory-divisions = Divisions
+# Written after a division's or a district's name in its heading: "Mymensingh Division".
+division-word = Division
+district-word = District
+no-division = Division not given
+office-count = { $count ->
+    [one] { $count } office
+   *[other] { $count } offices
+}
+all-offices = List of all offices
+# In the static copy, which has no search, in place of the search form.
+all-offices-link = List of all offices ({ $count })
+directory-search-label = Search the services of every office
+directory-search-title = Search the services of every office
+directory-search-description = Search the services of every office.
+directory-search-results = { $count ->
+    [one] { $count } service
+   *[other] { $count } services
+} found for “{ $query }” in { $offices ->
+    [one] { $offices } office
+   *[other] { $offices } offices
+}.
+directory-search-none = No service of any office found for “{ $query }”. Try other words, or see the list of all offices.
+directory-search-empty = Type the name of a service, or a word of it, to search the services of every office, or see the list of all offices.
+directory-search-more = The first { $count } are listed: add a word to narrow the search.

@@ -4,7 +4,7 @@
 use crate::assets;
 use crate::calendar::BanglaDate;
 use crate::i18n::{Arg, Lang, tr, tr_args};
-use crate::urls;
+use crate::urls::{self, BaseUrl};
 
 use super::Context;
 use super::views::Txt;
@@ -78,14 +78,17 @@ pub struct Layout {
     pub css: String,
     /// The site's icon (fingerprinted).
     pub icon: String,
+    /// The site's name: the charter's, or the directory's.
+    pub site_name: String,
     /// Office header lines.
     pub government: Txt,
     /// Department.
     pub department: Txt,
-    /// Office.
-    pub office: Txt,
-    /// Upazila, district.
-    pub place: String,
+    /// The office and its place; `None` on the directory's pages, which
+    /// are no one office's.
+    pub office: Option<OfficeLine>,
+    /// The search box's label.
+    pub search_label: String,
     /// Home link.
     pub home_url: String,
     /// The list of every service, which several pages link to.
@@ -94,18 +97,47 @@ pub struct Layout {
     pub nav: Vec<NavLink>,
     /// Search form target.
     pub search_url: String,
-    /// In the static copy, the link to the list of every service that
-    /// stands in for the search form; `None` on served pages.
+    /// In the static copy, the link to the list of every service (or
+    /// office) that stands in for the search form; `None` on served pages.
     pub services_link: Option<NavLink>,
     /// Search box's current value.
     pub query: String,
-    /// The office's website as shown: its host.
+    /// The site's address as shown: its host.
     pub website: String,
-    /// The office's website as a link.
+    /// The site's address as a link.
     pub website_url: String,
     /// When the charter was last changed.
     pub last_updated: Option<Updated>,
     page: Lang,
+}
+
+/// The office a page is about, as its header and footer name it.
+#[derive(Debug, Clone)]
+pub struct OfficeLine {
+    /// The office's name.
+    pub name: Txt,
+    /// Upazila, district.
+    pub place: String,
+}
+
+/// Who publishes the pages, as the header and footer say: one office, or
+/// the directory of every office.
+#[derive(Debug, Clone)]
+pub struct Masthead {
+    /// The site's name, after every page's own title but the home page's.
+    pub site_name: String,
+    /// The government line.
+    pub government: Txt,
+    /// The department.
+    pub department: Txt,
+    /// The office, on an office's pages.
+    pub office: Option<OfficeLine>,
+    /// The search box's label.
+    pub search_label: String,
+    /// The site's address as shown, and as a link.
+    pub website: (String, String),
+    /// When the pages last changed.
+    pub last_updated: Option<Updated>,
 }
 
 /// Which page a layout is for: decides the title, the switch target and
@@ -143,37 +175,17 @@ pub struct PageInfo {
 }
 
 impl Layout {
-    /// The layout of the page `info` describes.
+    /// The layout of the office's page `info` describes.
     pub fn new(cx: Context<'_>, info: PageInfo) -> Layout {
         let (charter, page) = (cx.charter, cx.page);
         let o = &charter.office;
-        let (bn_path, en_path) = info.urls.unzip();
-        let (this_path, other_path) = match page {
-            Lang::Bn => (bn_path.clone(), en_path.clone()),
-            Lang::En => (en_path.clone(), bn_path.clone()),
-        };
-        // The visible switch stays a relative link, so a copy of the site
-        // served from elsewhere (or a test server) keeps working.
-        let other_url = info
-            .switch
-            .or(other_path)
-            .unwrap_or_else(|| urls::home(page.other()));
-        let absolute = |p: Option<String>| p.map(|p| cx.base.join(&p));
-        let (og_locale, og_locale_other) = match page {
-            Lang::Bn => ("bn_BD", "en_US"),
-            Lang::En => ("en_US", "bn_BD"),
-        };
         let nav = [
             (Nav::Home, "nav-home", urls::home(page)),
             (Nav::Services, "nav-services", urls::services(page)),
             (Nav::Contact, "nav-contact", urls::contact(page)),
         ]
         .into_iter()
-        .map(|(which, id, url)| NavLink {
-            label: tr(page, id),
-            url,
-            current: which == info.nav,
-        })
+        .map(|(which, id, url)| (which, tr(page, id), url))
         .collect();
         let last_updated = charter.last_updated().map(|d| match page {
             Lang::Bn => Updated {
@@ -196,13 +208,78 @@ impl Layout {
             url: urls::services(page),
             current: info.nav == Nav::Services,
         });
-        // The home page's title already names the charter and the office.
+        let website = o.website.get_ref();
+        let masthead = Masthead {
+            site_name: tr(page, "site-title"),
+            government: Txt::new(&o.government, page),
+            department: Txt::new(&o.department, page),
+            office: Some(OfficeLine {
+                name: Txt::new(&o.office, page),
+                place: format!("{}, {}", o.upazila.get(page).0, o.district.get(page).0),
+            }),
+            search_label: tr(page, "search-label"),
+            website: (
+                urls::website_host(website).to_string(),
+                urls::website_url(website),
+            ),
+            last_updated,
+        };
+        let services_url = urls::services(page);
+        Layout::assemble(
+            page,
+            cx.base,
+            info,
+            masthead,
+            nav,
+            services_url,
+            services_link,
+        )
+    }
+
+    /// The layout of a page of `page`'s language: `masthead` says who
+    /// publishes it, `nav` is the main navigation (where each link
+    /// leads), `services_url` the list of everything the site offers, and
+    /// `services_link` what stands in for the search form in the static
+    /// copy.
+    pub fn assemble(
+        page: Lang,
+        base: &BaseUrl,
+        info: PageInfo,
+        masthead: Masthead,
+        nav: Vec<(Nav, String, String)>,
+        services_url: String,
+        services_link: Option<NavLink>,
+    ) -> Layout {
+        let (bn_path, en_path) = info.urls.unzip();
+        let (this_path, other_path) = match page {
+            Lang::Bn => (bn_path.clone(), en_path.clone()),
+            Lang::En => (en_path.clone(), bn_path.clone()),
+        };
+        // The visible switch stays a relative link, so a copy of the site
+        // served from elsewhere (or a test server) keeps working.
+        let other_url = info
+            .switch
+            .or(other_path)
+            .unwrap_or_else(|| urls::home(page.other()));
+        let absolute = |p: Option<String>| p.map(|p| base.join(&p));
+        let (og_locale, og_locale_other) = match page {
+            Lang::Bn => ("bn_BD", "en_US"),
+            Lang::En => ("en_US", "bn_BD"),
+        };
+        let nav = (nav.into_iter())
+            .map(|(which, label, url)| NavLink {
+                label,
+                url,
+                current: which == info.nav,
+            })
+            .collect();
+        // The home page's title already names the site.
         let title = if info.nav == Nav::Home {
             info.title
         } else {
-            format!("{} | {}", info.title, tr(page, "site-title"))
+            format!("{} | {}", info.title, masthead.site_name)
         };
-        let website = o.website.get_ref();
+        let (website, website_url) = masthead.website;
         Layout {
             lang: page.code(),
             title,
@@ -219,19 +296,20 @@ impl Layout {
             other_url,
             css: assets::url("style.css"),
             icon: assets::url(assets::ICON),
-            government: Txt::new(&o.government, page),
-            department: Txt::new(&o.department, page),
-            office: Txt::new(&o.office, page),
-            place: format!("{}, {}", o.upazila.get(page).0, o.district.get(page).0),
+            site_name: masthead.site_name,
+            government: masthead.government,
+            department: masthead.department,
+            office: masthead.office,
+            search_label: masthead.search_label,
             home_url: urls::home(page),
-            services_url: urls::services(page),
+            services_url,
             nav,
             search_url: urls::search(page),
             services_link,
             query: info.query,
-            website: urls::website_host(website).to_string(),
-            website_url: urls::website_url(website),
-            last_updated,
+            website,
+            website_url,
+            last_updated: masthead.last_updated,
             page,
         }
     }
@@ -252,7 +330,6 @@ impl Layout {
 mod tests {
     use super::*;
     use crate::render::tests::bundled;
-    use crate::urls::BaseUrl;
 
     fn layout(target: Target, nav: Nav) -> Layout {
         let charter = bundled();

@@ -13,6 +13,7 @@ use crate::charter::{Charter, Service};
 use crate::i18n::{Lang, tr};
 use crate::urls::{self, BaseUrl};
 
+pub mod directory;
 mod layout;
 pub mod open_data;
 mod pages;

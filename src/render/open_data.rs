@@ -186,7 +186,7 @@ fn sentence(lang: Lang, label_id: &str, items: &[String]) -> String {
 
 /// JSON text that is safe inside `<script>`: no `<`, `>` or `&` appear
 /// literally, so `</script>` in the data cannot end the element.
-fn script_safe(v: &Value) -> String {
+pub(super) fn script_safe(v: &Value) -> String {
     serde_json::to_string(v)
         .expect("JSON values serialise")
         .replace('<', "\\u003c")
@@ -223,6 +223,15 @@ pub fn sitemap(charter: &Charter, base: &BaseUrl) -> String {
         let slug = s.slug.get_ref();
         pages.push((urls::service(Lang::Bn, slug), urls::service(Lang::En, slug)));
     }
+    sitemap_of(&pages, base, charter.last_updated().map(|d| d.iso()))
+}
+
+/// A sitemap of `pages`, each given by its Bangla and English paths.
+pub(super) fn sitemap_of(
+    pages: &[(String, String)],
+    base: &BaseUrl,
+    lastmod: Option<String>,
+) -> String {
     let urls: Vec<SitemapUrl> = pages
         .iter()
         .flat_map(|(bn, en)| {
@@ -234,13 +243,10 @@ pub fn sitemap(charter: &Charter, base: &BaseUrl) -> String {
             })
         })
         .collect();
-    Sitemap {
-        urls,
-        lastmod: charter.last_updated().map(|d| d.iso()),
-    }
-    .render()
-    // Strings written to a String: rendering cannot fail.
-    .expect("the sitemap renders")
+    Sitemap { urls, lastmod }
+        .render()
+        // Strings written to a String: rendering cannot fail.
+        .expect("the sitemap renders")
 }
 
 /// `/robots.txt`: everything may be crawled; the sitemap says what there is.

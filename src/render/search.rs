@@ -129,11 +129,11 @@ pub struct Outcome<'a> {
 
 /// A text cut at its marks, digits in its own language's script.
 #[derive(Debug, Clone)]
-struct Marked {
+pub(super) struct Marked {
     /// The pieces, each with whether it is marked.
-    pieces: Vec<(String, bool)>,
+    pub(super) pieces: Vec<(String, bool)>,
     /// Set when the text is not in the page's language.
-    lang: Option<&'static str>,
+    pub(super) lang: Option<&'static str>,
 }
 
 impl Marked {
@@ -159,22 +159,23 @@ impl Marked {
 
 /// A field a service was found in, under its name.
 #[derive(Debug, Clone)]
-struct FieldView {
-    label: String,
-    text: Marked,
+pub(super) struct FieldView {
+    pub(super) label: String,
+    pub(super) text: Marked,
 }
 
 /// A service in the results.
 #[derive(Debug, Clone)]
-struct ResultView {
-    url: String,
-    name: Marked,
-    group_serial: String,
-    fields: Vec<FieldView>,
+pub(super) struct ResultView {
+    /// The service's page, on its office's site.
+    pub(super) url: String,
+    pub(super) name: Marked,
+    pub(super) group_serial: String,
+    pub(super) fields: Vec<FieldView>,
 }
 
 impl ResultView {
-    fn new(cx: Context<'_>, hit: &Hit<'_>) -> ResultView {
+    pub(super) fn new(cx: Context<'_>, hit: &Hit<'_>) -> ResultView {
         let (page, s) = (cx.page, hit.service);
         let texts = searchable_texts(cx.charter, s);
         let (name, name_lang) = s.name.get(page);
@@ -202,10 +203,22 @@ impl ResultView {
 
 /// A link to a service, by its name as the page shows it.
 #[derive(Debug, Clone)]
-struct NameLink {
-    url: String,
-    name: String,
-    lang: Option<&'static str>,
+pub(super) struct NameLink {
+    pub(super) url: String,
+    pub(super) name: String,
+    pub(super) lang: Option<&'static str>,
+}
+
+impl NameLink {
+    /// A link to `s`'s page, on a page in `page`'s language.
+    pub(super) fn new(s: &Service, page: Lang) -> NameLink {
+        let (name, lang) = s.name.get(page);
+        NameLink {
+            url: urls::service(page, s.slug.get_ref()),
+            name: lang.digits(name).into_owned(),
+            lang: (lang != page).then_some(lang.code()),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -266,14 +279,7 @@ pub(super) fn page(
         more: (listed < found.total)
             .then(|| tr_args(page, "search-more", &[("count", Arg::Count(listed as u64))])),
         closest: (found.closest.iter())
-            .map(|s| {
-                let (name, lang) = s.name.get(page);
-                NameLink {
-                    url: urls::service(page, s.slug.get_ref()),
-                    name: lang.digits(name).into_owned(),
-                    lang: (lang != page).then_some(lang.code()),
-                }
-            })
+            .map(|s| NameLink::new(s, page))
             .collect(),
     };
     render("search", &results)

@@ -32,7 +32,7 @@ pub use compressor::Compressor;
 pub use directory::{Directory, Listed};
 pub use page::{Compressed, Encoded, HTML, Page};
 use pages::{Key, render_job};
-use search::{SearchIndex, Source};
+use search::SearchIndex;
 
 /// How a site is made.
 #[derive(Debug, Clone)]
@@ -248,15 +248,9 @@ impl Site {
     /// built now unless it was built already.
     pub fn search_index(&self) -> &SearchIndex {
         self.search.get_or_init(|| {
-            SearchIndex::new(self.charter.services.iter().map(|s| {
-                (render::search::searchable_texts(&self.charter, s).into_iter())
-                    .map(|t| Source {
-                        text: t.text,
-                        lang: t.lang,
-                        is_name: t.field == render::search::Field::Name,
-                    })
-                    .collect()
-            }))
+            SearchIndex::new(
+                (self.charter.services.iter()).map(|s| pages::search_sources(&self.charter, s)),
+            )
         })
     }
 

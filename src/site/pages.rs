@@ -9,6 +9,19 @@ use crate::render::{self, ErrorKind, RenderError, Target};
 use crate::urls::{self, BaseUrl};
 
 use super::page::{HTML, JSON, SVG, TEXT, XML};
+use super::search::Source;
+
+/// The texts of `s` a search reads, in the order of its page, as its
+/// entry in a search index.
+pub(super) fn search_sources<'a>(charter: &'a Charter, s: &'a Service) -> Vec<Source<'a>> {
+    (render::search::searchable_texts(charter, s).into_iter())
+        .map(|t| Source {
+            text: t.text,
+            lang: t.lang,
+            is_name: t.field == render::search::Field::Name,
+        })
+        .collect()
+}
 
 /// Every job for `charter`.
 pub(super) fn jobs(charter: &Charter) -> Vec<Job<'_>> {

@@ -201,6 +201,79 @@ pub fn static_copy_server() -> &'static Server {
     })
 }
 
+/// The directory of the valid offices of `tests/fixtures/offices`, served
+/// as the server answers a host that is no office's: its pages, its
+/// search, its 404 page in the path's language.
+pub fn directory_server() -> &'static Server {
+    use citizen_charter::i18n::Lang;
+    use citizen_charter::render::{ErrorKind, Target};
+    use citizen_charter::site::{Compressor, Directory, Listed};
+    use std::sync::Arc;
+    static SERVER: OnceLock<Server> = OnceLock::new();
+    SERVER.get_or_init(|| {
+        let offices: Vec<Listed> = ["haluaghat", "savar", "testpur"]
+            .into_iter()
+            .map(|id| {
+                let path = root().join(format!("tests/fixtures/offices/{id}.toml"));
+                let site = Site::load(&path, &SiteOptions::default())
+                    .unwrap_or_else(|e| panic!("{} does not load:\n{e}", path.display()));
+                let url = format!("https://{}/", site.charter.office.website.get_ref());
+                Listed {
+                    id: id.to_string(),
+                    site: Arc::new(site),
+                    url,
+                }
+            })
+            .collect();
+        let base = citizen_charter::urls::BaseUrl::new("https://charter.example.gov.bd");
+        let directory = Arc::new(
+            Directory::new(&offices, &base, Target::Server, &Compressor::new())
+                .expect("the directory renders"),
+        );
+        let offices = Arc::new(offices);
+        let app = axum::Router::new().fallback(move |uri: axum::http::Uri| {
+            let (directory, offices) = (directory.clone(), offices.clone());
+            async move {
+                use axum::http::{StatusCode, header};
+                use axum::response::IntoResponse;
+                let path = uri.path();
+                let lang = if path.starts_with("/en/") {
+                    Lang::En
+                } else {
+                    Lang::Bn
+                };
+                if path == format!("/{lang}/search") {
+                    let query = citizen_charter::site::search::query_of(uri.query());
+                    let html = directory
+                        .search_page(&offices, lang, &query)
+                        .expect("renders");
+                    return ([(header::CONTENT_TYPE, "text/html; charset=utf-8")], html)
+                        .into_response();
+                }
+                if let Some(name) = path.strip_prefix("/static/")
+                    && let Some(page) = directory.asset(name)
+                {
+                    let body = page.identity.clone();
+                    return ([(header::CONTENT_TYPE, page.content_type)], body).into_response();
+                }
+                let (status, page) = match directory.page(path) {
+                    Some(page) => (StatusCode::OK, page),
+                    None => (
+                        StatusCode::NOT_FOUND,
+                        directory.error_page(lang, ErrorKind::NotFound),
+                    ),
+                };
+                let body = page.identity.clone();
+                (status, [(header::CONTENT_TYPE, page.content_type)], body).into_response()
+            }
+        });
+        Server {
+            base: serve(app),
+            paths: Vec::new(),
+        }
+    })
+}
+
 /// The file of the static copy under `dir` that answers `path`.
 fn static_file(dir: &Path, path: &str) -> axum::response::Response {
     use axum::http::{StatusCode, header};
@@ -274,7 +347,8 @@ fn serve(app: axum::Router) -> String {
 /// pages, search results (some, none, everything) and the 404 page; then
 /// every page of the fixture charter, and one page of each kind of the
 /// static copy (its pages differ from the served ones only in the
-/// header), as absolute URLs.
+/// header), then the directory of a folder of offices (its lists, search
+/// results of each kind, 404 pages), as absolute URLs.
 pub fn all_pages() -> Vec<String> {
     let mut pages = server().paths.clone();
     pages.extend(
@@ -310,6 +384,23 @@ pub fn all_pages() -> Vec<String> {
             .map(|p| format!("{copy}/{lang}{p}")),
         );
     }
+    let directory = &directory_server().base;
+    pages.extend(
+        [
+            "/bn/",
+            "/en/",
+            // প্রশিক্ষণ: found in two offices; trainng: nothing found,
+            // close names; zzzz: nothing close either.
+            "/bn/search?q=%E0%A6%AA%E0%A7%8D%E0%A6%B0%E0%A6%B6%E0%A6%BF%E0%A6%95%E0%A7%8D%E0%A6%B7%E0%A6%A3",
+            "/en/search?q=training",
+            "/en/search?q=trainng",
+            "/bn/search?q=zzzz",
+            "/en/search",
+            "/bn/no-such-page",
+            "/en/no-such-page",
+        ]
+        .map(|p| format!("{directory}{p}")),
+    );
     pages
 }
 

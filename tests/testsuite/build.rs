@@ -190,7 +190,7 @@ fn build_refuses_an_invalid_charter() {
 fn the_static_copy_has_no_dead_ends() {
     for charter in [bundled(), full_fixture()] {
         let out = build(&charter);
-        let dead = dead_ends(out.path());
+        let dead = dead_ends(out.path(), 100);
         assert!(
             dead.is_empty(),
             "{}: {} links in the static copy lead nowhere:\n{}",
@@ -220,8 +220,9 @@ fn files_under(out: &Path) -> Vec<String> {
     files
 }
 
-/// Each reference that leads nowhere, as `file: attribute="value": why`.
-fn dead_ends(out: &Path) -> Vec<String> {
+/// Each reference that leads nowhere, as `file: attribute="value": why`;
+/// the copy must have at least `expected` references.
+fn dead_ends(out: &Path, expected: usize) -> Vec<String> {
     let files: BTreeSet<String> = files_under(out).into_iter().collect();
     // The ids of each HTML file, for fragments.
     let mut ids: HashMap<String, BTreeSet<String>> = HashMap::new();
@@ -258,7 +259,7 @@ fn dead_ends(out: &Path) -> Vec<String> {
         }
     }
     assert!(
-        references.len() > 100,
+        references.len() > expected,
         "only {} references found: is the copy empty?",
         references.len()
     );
@@ -366,4 +367,137 @@ fn references_resolve_like_a_browser() {
     assert_eq!(url_of("bn/index.html"), "/bn/");
     assert_eq!(url_of("index.html"), "/");
     assert_eq!(url_of("bn/services/x.html"), "/bn/services/x");
+}
+
+/// `charter build` of a folder of offices into a new temporary folder:
+/// (output folder, exit status, stdout, stderr).
+fn build_folder(charters: &Path) -> (tempfile::TempDir, i32, String, String) {
+    let out = tempfile::tempdir().unwrap();
+    let (status, stdout, stderr) = charter(&[
+        "build".as_ref(),
+        "--charter".as_ref(),
+        charters.as_os_str(),
+        "--out".as_ref(),
+        out.path().as_os_str(),
+        "--base-url".as_ref(),
+        "https://charter.example.gov.bd".as_ref(),
+    ]);
+    (out, status, stdout, stderr)
+}
+
+#[tokio::test]
+async fn a_folder_is_built_as_a_site_per_office_and_the_directory() {
+    // The fixtures, the invalid one among them.
+    let charters = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(offices_fixture()).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, charters.path().join(path.file_name().unwrap())).unwrap();
+    }
+    let (out, status, stdout, stderr) = build_folder(charters.path());
+    // The invalid file is reported as `check` reports it, and the others
+    // are written all the same.
+    assert_eq!(status, 1, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("broken.toml:4:1: error: the [office] section has no \"government\""),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("1 of 4 offices were not built: their files have the errors above"),
+        "{stderr}"
+    );
+    assert!(
+        stdout.starts_with("wrote 3 offices and the directory: "),
+        "{stdout}"
+    );
+    let mut folders: Vec<String> = (std::fs::read_dir(out.path()).unwrap())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    folders.sort();
+    assert_eq!(
+        folders,
+        [
+            "_directory",
+            "doict.haluaghat.mymensingh.gov.bd",
+            "doict.savar.dhaka.gov.bd",
+            "ict.testpur.sampleganj.gov.bd",
+        ]
+    );
+    for host in &folders {
+        for file in [
+            "index.html",
+            "bn/index.html",
+            "en/index.html",
+            "en/404.html",
+            "favicon.ico",
+        ] {
+            let path = out.path().join(host).join(file);
+            assert!(path.is_file(), "{}", path.display());
+        }
+        assert!(out.path().join(host).join("bn/index.html.br").is_file());
+    }
+    let site = out.path().join("doict.savar.dhaka.gov.bd");
+    assert!(site.join("bn/services/e-nothi-training.html").is_file());
+    assert!(site.join("api/v1/charter.json").is_file());
+    let directory = out.path().join("_directory");
+    for file in [
+        "api/v1/offices.json",
+        "sitemap.xml",
+        "robots.txt",
+        "bn/404.html",
+    ] {
+        assert!(directory.join(file).is_file(), "{file}");
+    }
+    assert!(!directory.join("bn/search.html").exists());
+    let dead = dead_ends(&directory, 40);
+    assert!(dead.is_empty(), "{}", dead.join("\n"));
+
+    // Served as nginx serves the folder to a host that is no office's.
+    let server = FileServer::start(&directory);
+    let page = server.get("/en/").await;
+    assert_eq!(page.status, 200);
+    let html = page.html();
+    let links: Vec<&str> = (select(&html, "dl.offices dd a").iter())
+        .map(|a| a.value().attr("href").unwrap())
+        .collect();
+    assert_eq!(
+        links,
+        [
+            "https://doict.savar.dhaka.gov.bd/en/",
+            "https://doict.haluaghat.mymensingh.gov.bd/en/",
+            "https://ict.testpur.sampleganj.gov.bd/en/",
+        ]
+    );
+    // No search in the static copy: the list of every office instead.
+    assert!(select(&html, "form").is_empty());
+    assert_eq!(
+        select(&html, ".find-service a")
+            .iter()
+            .map(text_of)
+            .collect::<Vec<_>>(),
+        ["List of all offices (3)"]
+    );
+    let offices: serde_json::Value =
+        serde_json::from_str(&server.get("/api/v1/offices.json").await.body).unwrap();
+    assert_eq!(offices["offices"].as_array().unwrap().len(), 3);
+    let missing = server.get("/bn/no-such-page").await;
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("পাতাটি পাওয়া যায়নি"));
+    // Each office's own folder, as its host gets it.
+    let office = FileServer::start(&out.path().join("doict.haluaghat.mymensingh.gov.bd"));
+    assert_eq!(office.get("/bn/services/ict-training").await.status, 200);
+}
+
+#[test]
+fn a_folder_build_needs_the_directory_s_address() {
+    let out = tempfile::tempdir().unwrap();
+    let (status, _, stderr) = charter(&[
+        "build".as_ref(),
+        "--charter".as_ref(),
+        offices_fixture().as_os_str(),
+        "--out".as_ref(),
+        out.path().as_os_str(),
+    ]);
+    assert_eq!(status, 2);
+    assert!(stderr.contains("--base-url"), "{stderr}");
+    assert_eq!(std::fs::read_dir(out.path()).unwrap().count(), 0);
 }

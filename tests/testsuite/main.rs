@@ -4,6 +4,7 @@
 mod build;
 mod check;
 mod compression;
+mod directory;
 mod english;
 mod hardening;
 mod history;

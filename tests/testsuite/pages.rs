@@ -469,6 +469,7 @@ fn fluent_files_define_the_same_messages() {
                     ("number", Arg::Text("N".into())),
                     ("section", Arg::Text("2.1".into())),
                     ("count", Arg::Count(2)),
+                    ("offices", Arg::Count(3)),
                 ],
             );
             assert!(!text.starts_with(MISSING_MESSAGE), "{lang}: {id}");

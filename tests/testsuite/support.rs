@@ -270,3 +270,99 @@ pub fn charter_in(cwd: &Path, args: &[&OsStr]) -> (i32, String, String) {
         String::from_utf8(out.stderr).unwrap(),
     )
 }
+
+/// The folder of office charters the directory tests use.
+pub fn offices_fixture() -> PathBuf {
+    repo("tests/fixtures/offices")
+}
+
+/// The valid charters of `tests/fixtures/offices`, by id.
+pub fn valid_offices() -> Vec<(&'static str, PathBuf)> {
+    ["haluaghat", "savar", "testpur"]
+        .map(|id| (id, offices_fixture().join(format!("{id}.toml"))))
+        .to_vec()
+}
+
+/// Serves `app` on a free loopback port until the returned task is
+/// aborted; returns `http://127.0.0.1:PORT` and the task.
+pub fn serve_router(app: axum::Router) -> (String, tokio::task::JoinHandle<()>) {
+    let listener = server::bind(([127, 0, 0, 1], 0).into()).unwrap();
+    let base = format!("http://{}", listener.local_addr().unwrap());
+    let task = tokio::spawn(async move {
+        let options = ServeOptions::default();
+        server::serve_with(listener, app, &options, std::future::pending())
+            .await
+            .unwrap();
+    });
+    (base, task)
+}
+
+/// A folder of static files served as the README's nginx site serves a
+/// static copy: `try_files $uri $uri.html $uri/index.html`, else the 404
+/// page of the path's language, with the status 404.
+pub struct FileServer {
+    pub base: String,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl Drop for FileServer {
+    fn drop(&mut self) {
+        self.task.abort();
+    }
+}
+
+impl FileServer {
+    pub fn start(dir: &Path) -> FileServer {
+        let dir = dir.to_path_buf();
+        let app = axum::Router::new().fallback(move |uri: axum::http::Uri| {
+            let dir = dir.clone();
+            async move { static_file(&dir, uri.path()) }
+        });
+        let (base, task) = serve_router(app);
+        FileServer { base, task }
+    }
+
+    pub async fn get(&self, path: &str) -> Reply {
+        fetch(&self.base, reqwest::Method::GET, path, &[]).await
+    }
+}
+
+/// The file under `dir` that answers `path`, as [`FileServer`] finds it.
+fn static_file(dir: &Path, path: &str) -> axum::response::Response {
+    use axum::http::{StatusCode, header};
+    use axum::response::IntoResponse;
+    let relative = path.trim_start_matches('/');
+    let found = (!relative.split('/').any(|s| s == ".."))
+        .then(|| {
+            [
+                relative.to_string(),
+                format!("{relative}.html"),
+                format!("{relative}/index.html")
+                    .trim_start_matches('/')
+                    .to_string(),
+            ]
+            .into_iter()
+            .map(|candidate| dir.join(candidate))
+            .find(|file| file.is_file())
+        })
+        .flatten();
+    let (status, file) = match found {
+        Some(file) => (StatusCode::OK, file),
+        None => {
+            let lang = if relative.starts_with("en/") {
+                "en"
+            } else {
+                "bn"
+            };
+            (StatusCode::NOT_FOUND, dir.join(lang).join("404.html"))
+        }
+    };
+    let content_type = match file.extension().and_then(|e| e.to_str()) {
+        Some("html") => "text/html; charset=utf-8",
+        Some("json") => "application/json",
+        Some("xml") => "application/xml; charset=utf-8",
+        _ => "application/octet-stream",
+    };
+    let body = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+    (status, [(header::CONTENT_TYPE, content_type)], body).into_response()
+}

@@ -3,6 +3,9 @@
 //! distance (a swap of two letters is one edit), and the names with the
 //! most terms close, then the fewest edits, come first.
 
+use std::cmp::Reverse;
+use std::collections::HashMap;
+
 use super::Folder;
 
 /// How many names are offered.
@@ -103,29 +106,67 @@ impl Names {
     /// The entries whose names come closest to `terms`, closest first, at
     /// most [`MAX_CLOSEST`]; none when no term is close to any word.
     pub fn closest(&self, terms: &[String]) -> Vec<usize> {
-        // For each term, the edits to each word it is close to.
-        let near: Vec<Vec<Option<usize>>> = (terms.iter().take(TERMS_COMPARED))
-            .map(|term| {
-                let term = Word::new(term);
-                self.words.iter().map(|word| term.edits_to(word)).collect()
-            })
-            .collect();
-        // (terms close, total edits, entry): most terms, fewest edits.
-        let mut scored: Vec<(std::cmp::Reverse<usize>, usize, usize)> = Vec::new();
-        for (entry, ids) in self.entries.iter().enumerate() {
-            let best = near
-                .iter()
-                .filter_map(|edits| ids.iter().filter_map(|&id| edits[id]).min());
-            let (close, edits) = best.fold((0, 0), |(n, sum), e| (n + 1, sum + e));
-            if close > 0 {
-                scored.push((std::cmp::Reverse(close), edits, entry));
-            }
-        }
-        scored.sort_unstable();
-        scored
+        closest_in(&[self], terms, |_, _| true)
             .into_iter()
-            .take(MAX_CLOSEST)
-            .map(|(.., entry)| entry)
+            .map(|(_, entry)| entry)
             .collect()
     }
+}
+
+/// The entries whose names come closest to `terms` in any of `names`, as
+/// (which names, entry), closest first, at most [`MAX_CLOSEST`] of those
+/// `keep` keeps; among equals, in the order of `names`, then of the
+/// entries.
+///
+/// Each distinct word is compared once, however many of `names` have it:
+/// the offices of one folder name their services with much the same
+/// words, and comparing is the cost.
+pub(super) fn closest_in(
+    names: &[&Names],
+    terms: &[String],
+    keep: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let terms: Vec<Word> = (terms.iter().take(TERMS_COMPARED))
+        .map(|t| Word::new(t))
+        .collect();
+    let compare = |word: &Word| -> Vec<Option<usize>> {
+        terms.iter().map(|term| term.edits_to(word)).collect()
+    };
+    // For each distinct word (by its text), the edits from each term.
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    let mut edits: Vec<Vec<Option<usize>>> = Vec::new();
+    // (terms close, total edits, which names, entry): most terms, fewest
+    // edits.
+    let mut scored: Vec<(Reverse<usize>, usize, usize, usize)> = Vec::new();
+    for (n, names) in names.iter().enumerate() {
+        let near: Vec<usize> = (names.words.iter())
+            .map(|word| {
+                *seen.entry(&word.text).or_insert_with(|| {
+                    edits.push(compare(word));
+                    edits.len() - 1
+                })
+            })
+            .collect();
+        for (entry, ids) in names.entries.iter().enumerate() {
+            if !keep(n, entry) {
+                continue;
+            }
+            let (mut close, mut total) = (0, 0);
+            for (t, _) in terms.iter().enumerate() {
+                if let Some(e) = ids.iter().filter_map(|&id| edits[near[id]][t]).min() {
+                    close += 1;
+                    total += e;
+                }
+            }
+            if close > 0 {
+                scored.push((Reverse(close), total, n, entry));
+            }
+        }
+    }
+    scored.sort_unstable();
+    scored
+        .into_iter()
+        .take(MAX_CLOSEST)
+        .map(|(.., n, entry)| (n, entry))
+        .collect()
 }

@@ -21,7 +21,7 @@ mod results;
 
 pub use fold::Folder;
 pub use index::{SearchIndex, Source};
-pub use results::{Found, Hit};
+pub use results::{Finds, Found, Hit, Query, Rank, closest_across};
 
 pub use crate::urls::MAX_QUERY_CHARS;
 

@@ -1,20 +1,80 @@
 //! What a search found: the entries that hold every term, best first, and
 //! for each the texts that show why, with the words to mark.
+//!
+//! A search of one index is [`SearchIndex::search`]. A search of many (the
+//! directory of every office's services) folds the query once
+//! ([`Query`]), ranks each index's finds ([`SearchIndex::find`]), merges
+//! them by their [`Rank`], which means the same in every index, and marks
+//! only the hits it shows ([`SearchIndex::hit`]).
 
 use std::cmp::Reverse;
 use std::ops::Range;
 
 use memchr::memmem::Finder;
 
+use super::closest::closest_in;
 use super::index::Matched;
 use super::{MAX_RESULTS, SearchIndex, terms};
 use crate::i18n::Lang;
+
+/// A query's terms, folded once, for searching one index or many.
+#[derive(Debug, Clone)]
+pub struct Query {
+    terms: Vec<String>,
+    finders: Vec<Finder<'static>>,
+}
+
+impl Query {
+    /// The terms of `query` ([`terms`]).
+    pub fn new(query: &str) -> Query {
+        let terms = terms(query);
+        let finders = terms.iter().map(|t| Finder::new(t).into_owned()).collect();
+        Query { terms, finders }
+    }
+
+    /// Whether the query has no terms (empty, or only separators).
+    pub fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// The folded terms, in the order they were typed.
+    pub fn terms(&self) -> &[String] {
+        &self.terms
+    }
+}
+
+/// Where an entry stands among those found: lower is better. The score
+/// counts, for each term, the places above the best one it is found at
+/// (a whole word of the name, the start of a word of the name, inside a
+/// word of the name, then the same in the other texts), so it means the
+/// same in every index searched with one [`Query`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Rank {
+    /// The sum over the terms; 0 when every term is a whole word of the
+    /// name.
+    pub score: u32,
+    /// The entry, by its position in the index (earlier first among
+    /// equals).
+    pub entry: usize,
+}
+
+/// The entries of one index that hold every term of a query, ranked, and
+/// where each term is (for [`SearchIndex::hit`]).
+#[derive(Debug, Clone)]
+pub struct Finds {
+    matched: Vec<Matched>,
+    /// Best first.
+    pub ranked: Vec<Rank>,
+}
 
 /// An entry found, and what to show of it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Hit {
     /// The entry, by its position in the index.
     pub entry: usize,
+    /// Its score ([`Rank::score`]): lower is better, comparable across
+    /// indexes searched with the same query.
+    pub score: u32,
     /// The texts that show why it was found, by their position among the
     /// entry's sources, each with the byte ranges of its matched words:
     /// the name as the page shows it when it holds a term, and the fewest
@@ -52,12 +112,13 @@ impl SearchIndex {
     /// query with no terms (empty, or only separators) finds every entry,
     /// so the search page can list all services.
     pub fn search(&self, query: &str, page: Lang) -> Found {
-        let terms = terms(query);
-        if terms.is_empty() {
+        let query = Query::new(query);
+        if query.is_empty() {
             return Found {
                 hits: (0..self.len().min(MAX_RESULTS))
                     .map(|entry| Hit {
                         entry,
+                        score: 0,
                         marked: Vec::new(),
                     })
                     .collect(),
@@ -65,28 +126,37 @@ impl SearchIndex {
                 closest: Vec::new(),
             };
         }
-        let matched = self.scan(&terms);
-        let ranked = (matched.as_ref()).map_or_else(Vec::new, |m| self.rank(m, terms.len()));
-        let Some(matched) = matched.filter(|_| !ranked.is_empty()) else {
+        let Some(finds) = self.find(&query) else {
             return Found {
-                closest: self.names.closest(&terms),
+                closest: self.names.closest(&query.terms),
                 ..Found::default()
             };
         };
-        let finders: Vec<Finder> = terms.iter().map(Finder::new).collect();
         Found {
-            total: ranked.len(),
-            hits: (ranked.into_iter().take(MAX_RESULTS))
-                .map(|entry| self.hit(entry, &finders, &matched, page))
+            total: finds.ranked.len(),
+            hits: (finds.ranked.iter().take(MAX_RESULTS))
+                .map(|&rank| self.hit(&finds, rank, &query, page))
                 .collect(),
             closest: Vec::new(),
         }
     }
 
+    /// The entries that hold every term of `query`, ranked as
+    /// [`SearchIndex::search`] ranks them; `None` when there are none (or
+    /// the query has no terms).
+    pub fn find(&self, query: &Query) -> Option<Finds> {
+        if query.is_empty() {
+            return None;
+        }
+        let matched = self.scan(&query.terms)?;
+        let ranked = self.rank(&matched, query.terms.len());
+        (!ranked.is_empty()).then_some(Finds { matched, ranked })
+    }
+
     /// The entries that hold all `count` terms, best first.
-    fn rank(&self, matched: &[Matched], count: usize) -> Vec<usize> {
+    fn rank(&self, matched: &[Matched], count: usize) -> Vec<Rank> {
         let all = all_of(count);
-        let mut ranked: Vec<(u32, usize)> = Vec::new();
+        let mut ranked: Vec<Rank> = Vec::new();
         for (entry, slots) in self.entries.iter().enumerate() {
             // The terms found at each place, best place first.
             let mut places = [0u32; 6];
@@ -106,14 +176,22 @@ impl SearchIndex {
                 reached |= place;
                 score += (all & !reached).count_ones();
             }
-            ranked.push((score, entry));
+            ranked.push(Rank { score, entry });
         }
         ranked.sort_unstable();
-        ranked.into_iter().map(|(_, entry)| entry).collect()
+        ranked
+    }
+
+    /// The texts of the entry at `rank` that show why it was found,
+    /// marked, for a page in `page`'s language.
+    pub fn hit(&self, finds: &Finds, rank: Rank, query: &Query, page: Lang) -> Hit {
+        let mut hit = self.shown(rank.entry, &query.finders, &finds.matched, page);
+        hit.score = rank.score;
+        hit
     }
 
     /// The texts of `entry` that show why it was found, marked.
-    fn hit(&self, entry: usize, terms: &[Finder], matched: &[Matched], page: Lang) -> Hit {
+    fn shown(&self, entry: usize, terms: &[Finder], matched: &[Matched], page: Lang) -> Hit {
         let slots = &self.entries[entry];
         let all = all_of(terms.len());
         let mut marked = Vec::new();
@@ -153,7 +231,11 @@ impl SearchIndex {
         }
         // In the order of the service's page.
         marked.sort_unstable_by_key(|&(i, _)| i);
-        Hit { entry, marked }
+        Hit {
+            entry,
+            score: 0,
+            marked,
+        }
     }
 
     /// The byte ranges, in the original text, of the words of `text` that
@@ -191,4 +273,16 @@ impl SearchIndex {
         }
         joined
     }
+}
+
+/// The entries whose names come closest to `query` in any of `indexes`,
+/// for a search of them all that found nothing: (which index, entry),
+/// closest first, at most three, of those `keep` keeps.
+pub fn closest_across(
+    indexes: &[&SearchIndex],
+    query: &Query,
+    keep: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    let names: Vec<_> = indexes.iter().map(|index| &index.names).collect();
+    closest_in(&names, &query.terms, keep)
 }

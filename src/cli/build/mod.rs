@@ -1,11 +1,14 @@
-//! `charter build`: the whole site as plain files.
+//! `charter build`: the whole site as plain files; given a folder of
+//! offices, every office's site and the directory ([`folder`]).
+
+mod folder;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::Args;
 
-use super::Exit;
+use crate::cli::{Exit, LimitArgs, base_url, init_logging};
 use crate::render::Target;
 use crate::site::{Site, SiteOptions};
 use crate::static_site;
@@ -17,20 +20,25 @@ pub struct BuildArgs {
     /// Folder to write the site into (created if missing).
     #[arg(long)]
     pub out: PathBuf,
-    /// The charter file.
+    /// The charter file, or a folder of charter files (one office each).
     #[arg(long, env = "CHARTER_FILE", default_value = "charter.toml")]
     pub charter: PathBuf,
-    /// Public address of the site, as for `serve`.
-    #[arg(long, env = "CHARTER_BASE_URL", value_parser = super::base_url)]
+    /// Public address of the site, as for `serve`; for a folder, of the
+    /// directory of every office (each office's site has its website's).
+    #[arg(long, env = "CHARTER_BASE_URL", value_parser = base_url)]
     pub base_url: Option<BaseUrl>,
     #[command(flatten)]
-    pub limits: super::LimitArgs,
+    pub limits: LimitArgs,
 }
 
-/// Writes the static copy of the site under `--out`.
+/// Writes the static copy of the site (or of every office of a folder,
+/// and the directory) under `--out`.
 pub fn run(args: &BuildArgs) -> ExitCode {
     // Warnings only (a page left without its QR code, say).
-    super::init_logging("warn", false);
+    init_logging("warn", false);
+    if args.charter.is_dir() {
+        return folder::run(args);
+    }
     let options = SiteOptions {
         base_url: args.base_url.clone(),
         // Rendered for the static copy at once, not for the server and again.
