@@ -9,7 +9,13 @@ fn charter(upazila: &str, district: &str, division: &str) -> Charter {
         Some((bn, en)) => format!("{{ bn = \"{bn}\", en = \"{en}\" }}"),
         None => format!("{{ bn = \"{t}\" }}"),
     };
+    // The bundled charter names its division: the test places it anew.
     let source = include_str!("../../../charter.toml")
+        .replacen(
+            "division = { bn = \"ময়মনসিংহ\", en = \"Mymensingh\" }\n",
+            "",
+            1,
+        )
         .replacen(
             "upazila = { bn = \"হালুয়াঘাট\", en = \"Haluaghat\" }",
             &format!("upazila = {}", text(upazila)),
