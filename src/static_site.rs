@@ -81,7 +81,7 @@ pub fn write_site(site: &Site, out: &Path) -> io::Result<Written> {
 
 fn write_page(out: &Path, name: &str, page: &Page, written: &mut Written) -> io::Result<()> {
     let file = out.join(name);
-    write(&file, &page.identity, written)?;
+    write(&file, &page.identity(), written)?;
     let compressed = page.finish();
     if !compressed.gzip.is_empty() {
         write(&with_suffix(&file, ".gz"), &compressed.gzip, written)?;

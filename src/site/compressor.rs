@@ -22,8 +22,9 @@ use crate::assets;
 #[derive(Clone, Default)]
 pub struct Compressor(Arc<Shared>);
 
-/// A page's content type and the SHA-256 of its bytes.
-type PageKey = (&'static str, [u8; 32]);
+/// A page's content type, whether it keeps its uncompressed bytes, and
+/// the SHA-256 of its bytes.
+type PageKey = (&'static str, bool, [u8; 32]);
 
 #[derive(Default)]
 struct Shared {
@@ -33,7 +34,7 @@ struct Shared {
     background: OnceLock<Option<ThreadPool>>,
     /// Pages waiting for their smallest copies, the latest load's first.
     queue: Arc<Mutex<VecDeque<Weak<Page>>>>,
-    /// Every page alive, by content type and SHA-256 of its bytes.
+    /// Every page alive, by its [`PageKey`].
     live: Mutex<HashMap<PageKey, Weak<Page>>>,
     /// The static files, compressed once.
     assets: OnceLock<HashMap<String, Page>>,
@@ -100,20 +101,31 @@ impl Compressor {
     }
 
     /// The page for `body`: one alive with the same type and bytes, or a
-    /// new one with its quick copy.
-    pub(crate) fn page(&self, content_type: &'static str, mut body: String) -> Arc<Page> {
+    /// new one with its quick copy. Unless `keep_uncompressed` is set, the
+    /// page keeps only its compressed copies (see [`Page::identity`]).
+    pub(crate) fn page(
+        &self,
+        content_type: &'static str,
+        mut body: String,
+        keep_uncompressed: bool,
+    ) -> Arc<Page> {
         let digest = hash(body.as_bytes());
-        let key = (content_type, digest);
+        // A page that keeps its bytes is not shared with a site that drops
+        // them, nor the other way round: each site gets what it asked for.
+        let key = (content_type, keep_uncompressed, digest);
         if let Some(page) = lock(&self.0.live).get(&key).and_then(Weak::upgrade) {
             return page;
         }
-        // Rendering leaves spare capacity; the site keeps the text.
-        body.shrink_to_fit();
+        if keep_uncompressed {
+            // Rendering leaves spare capacity; the site keeps the text.
+            body.shrink_to_fit();
+        }
         let page = Arc::new(Page::unfinished(
             content_type,
             body.into(),
             Some(digest),
             true,
+            keep_uncompressed,
         ));
         lock(&self.0.live).insert(key, Arc::downgrade(&page));
         page
@@ -209,24 +221,24 @@ mod tests {
     fn pages_with_the_same_bytes_are_one_page() {
         let compressor = Compressor::new();
         let body = "<p>shared</p>".to_string();
-        let a = compressor.page(HTML, body.clone());
-        let b = compressor.page(HTML, body.clone());
+        let a = compressor.page(HTML, body.clone(), true);
+        let b = compressor.page(HTML, body.clone(), true);
         assert!(Arc::ptr_eq(&a, &b));
         // Another type is another page.
-        let c = compressor.page(TEXT, body.clone());
+        let c = compressor.page(TEXT, body.clone(), true);
         assert!(!Arc::ptr_eq(&a, &c));
         // Another compressor shares nothing with this one.
         assert!(!Arc::ptr_eq(
             &a,
-            &Compressor::new().page(HTML, body.clone())
+            &Compressor::new().page(HTML, body.clone(), true)
         ));
         // Once no one holds it, a page is made afresh.
-        let etag = a.etag.clone();
+        let etag = a.etag().to_string();
         drop((a, b));
         compressor.forget_dropped_pages();
         assert!(lock(&compressor.0.live).len() == 1, "only the text page");
-        let d = compressor.page(HTML, body);
-        assert_eq!(d.etag, etag);
+        let d = compressor.page(HTML, body, true);
+        assert_eq!(d.etag(), etag);
         assert!(!d.is_finished());
     }
 
@@ -234,7 +246,7 @@ mod tests {
     fn pages_left_for_later_are_finished_in_the_background() {
         let compressor = Compressor::new();
         let pages: Vec<_> = (0..20)
-            .map(|i| compressor.page(HTML, format!("<p>{}</p>", "x".repeat(i * 100))))
+            .map(|i| compressor.page(HTML, format!("<p>{}</p>", "x".repeat(i * 100)), true))
             .collect();
         compressor.finish_later(pages.iter().map(Arc::downgrade).collect());
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
