@@ -80,7 +80,7 @@ fn main() {
         for p in paths {
             let page = site.page(p).expect("listed path has a page");
             let best = page.finish();
-            bytes[0] += page.identity.len();
+            bytes[0] += page.identity_len();
             bytes[1] += best.gzip.len();
             bytes[2] += best.brotli.len();
         }

@@ -117,7 +117,7 @@ fn main() {
                     searched,
                     now(epoch) - cpu,
                     wall.elapsed(),
-                    page.identity.len(),
+                    page.identity_len(),
                 )
             };
             let bytes = time().3;

@@ -1,7 +1,9 @@
 //! Content codings: how pages are compressed, at which levels, and which
 //! coding a client gets for its `Accept-Encoding`.
 
-use std::io::Write;
+use std::cell::RefCell;
+
+use flate2::{Compress, Compression, Crc, Decompress, FlushCompress, FlushDecompress, Status};
 
 /// brotli quality of the copies a page ends up with: the smallest brotli
 /// makes. It is the slowest, so it runs after a charter loads, in the
@@ -131,13 +133,87 @@ pub fn compressible(content_type: &str) -> bool {
         || content_type.starts_with("image/svg+xml")
 }
 
+thread_local! {
+    /// This thread's deflate state for each level it compresses at, kept
+    /// from page to page. Making one is a large allocation (a few hundred
+    /// KiB, aligned), which glibc's allocator does not reuse once freed
+    /// when it is made for every page of thousands: the heap then grows
+    /// by most of a state per page, and allocating takes a good share of
+    /// the time of a load.
+    static DEFLATE: RefCell<Vec<(u32, Compress)>> = const { RefCell::new(Vec::new()) };
+    /// This thread's inflate state, kept for the same reason.
+    static INFLATE: RefCell<Option<Decompress>> = const { RefCell::new(None) };
+}
+
+/// The gzip header [`gzip`] writes, as flate2's `GzEncoder` writes it: no
+/// name, no time, the operating system "unknown" (the same bytes wherever
+/// they are made), and the flag for the fastest or the best level.
+fn gzip_header(level: u32) -> [u8; GZIP_HEADER_LEN] {
+    let extra_flags = match level {
+        9.. => 2,
+        ..=1 => 4,
+        _ => 0,
+    };
+    [0x1f, 0x8b, 8, 0, 0, 0, 0, 0, extra_flags, 255]
+}
+
+const GZIP_HEADER_LEN: usize = 10;
+/// The CRC-32 and length of the data, after the deflate stream.
+const GZIP_TRAILER_LEN: usize = 8;
+
 /// `data` gzipped at `level`.
 pub fn gzip(data: &[u8], level: u32) -> Vec<u8> {
-    let out = Vec::with_capacity(data.len() / 3);
-    let mut enc = flate2::write::GzEncoder::new(out, flate2::Compression::new(level));
-    // Writing to a Vec cannot fail.
-    enc.write_all(data).expect("gzip into memory");
-    enc.finish().expect("gzip into memory")
+    let mut out = Vec::with_capacity(data.len() / 3 + GZIP_HEADER_LEN + GZIP_TRAILER_LEN);
+    out.extend_from_slice(&gzip_header(level));
+    DEFLATE.with_borrow_mut(|states| {
+        let at = match states.iter().position(|(l, _)| *l == level) {
+            Some(at) => at,
+            None => {
+                states.push((level, Compress::new(Compression::new(level), false)));
+                states.len() - 1
+            }
+        };
+        let deflate = &mut states[at].1;
+        deflate.reset();
+        loop {
+            let read = usize::try_from(deflate.total_in()).expect("read from memory");
+            // Compressing into memory cannot fail; it stops when `out` is
+            // full, which then grows.
+            let status = deflate
+                .compress_vec(&data[read..], &mut out, FlushCompress::Finish)
+                .expect("deflate into memory");
+            if status == Status::StreamEnd {
+                break;
+            }
+            out.reserve(out.capacity().max(64));
+        }
+    });
+    let mut crc = Crc::new();
+    crc.update(data);
+    out.extend_from_slice(&crc.sum().to_le_bytes());
+    // The length modulo 2^32, as gzip has it.
+    out.extend_from_slice(&(data.len() as u32).to_le_bytes());
+    out
+}
+
+/// The first `len` bytes that `data`, a stream [`gzip`] made, decodes to:
+/// at most `len` are ever held, whatever the stream says.
+pub fn gunzip(data: &[u8], len: usize) -> std::io::Result<Vec<u8>> {
+    let invalid = |what: &str| std::io::Error::new(std::io::ErrorKind::InvalidData, what);
+    let deflated = data
+        .get(GZIP_HEADER_LEN..data.len().saturating_sub(GZIP_TRAILER_LEN))
+        .filter(|_| data[..3] == [0x1f, 0x8b, 8] && data[3] == 0)
+        .ok_or_else(|| invalid("not a gzip stream of this program's"))?;
+    let mut out = Vec::with_capacity(len);
+    INFLATE.with_borrow_mut(|state| {
+        let inflate = state.get_or_insert_with(|| Decompress::new(false));
+        inflate.reset(false);
+        // Decoding stops when `out` holds `len` bytes: it never grows.
+        inflate
+            .decompress_vec(deflated, &mut out, FlushDecompress::Finish)
+            .map_err(|e| invalid(&e.to_string()))
+    })?;
+    Ok(out)
 }
 
 /// `data` compressed with brotli at [`BROTLI_QUALITY`].
@@ -212,5 +288,29 @@ mod tests {
                 .unwrap();
             assert_eq!(out, text.as_bytes());
         }
+    }
+
+    #[test]
+    fn gzip_that_any_gzip_reader_reads_and_back() {
+        use std::io::Read;
+        let text = "সিটিজেন চার্টার — citizen charter\n".repeat(2000);
+        for data in [&b""[..], b"x", text.as_bytes()] {
+            for level in [QUICK_GZIP_LEVEL, 6, GZIP_LEVEL] {
+                let gzipped = gzip(data, level);
+                // A thread's kept state makes the same bytes again.
+                assert_eq!(gzip(data, level), gzipped, "level {level}");
+                let mut read = Vec::new();
+                flate2::read::GzDecoder::new(&gzipped[..])
+                    .read_to_end(&mut read)
+                    .unwrap();
+                assert_eq!(read, data, "level {level}");
+                assert_eq!(gunzip(&gzipped, data.len()).unwrap(), data);
+                // Never more than asked for.
+                let cut = data.len() / 2;
+                assert_eq!(gunzip(&gzipped, cut).unwrap(), &data[..cut]);
+            }
+        }
+        assert!(gunzip(b"not gzip", 10).is_err());
+        assert!(gunzip(b"", 10).is_err());
     }
 }

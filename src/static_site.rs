@@ -135,7 +135,7 @@ fn write_pages(site: &impl Pages, out: &Path) -> io::Result<Written> {
 
 fn write_page(out: &Path, name: &str, page: &Page, written: &mut Written) -> io::Result<()> {
     let file = out.join(name);
-    write(&file, &page.identity, written)?;
+    write(&file, &page.identity(), written)?;
     let compressed = page.finish();
     if !compressed.gzip.is_empty() {
         write(&with_suffix(&file, ".gz"), &compressed.gzip, written)?;

@@ -10,6 +10,7 @@
 //! all: an edit to one service recompresses only the pages it changed.
 
 use std::collections::{HashMap, VecDeque};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
 
 use rayon::{ThreadPool, ThreadPoolBuilder};
@@ -22,8 +23,9 @@ use crate::assets;
 #[derive(Clone, Default)]
 pub struct Compressor(Arc<Shared>);
 
-/// A page's content type and the SHA-256 of its bytes.
-type PageKey = (&'static str, [u8; 32]);
+/// A page's content type, whether it keeps its uncompressed bytes, and
+/// the SHA-256 of its bytes.
+type PageKey = (&'static str, bool, [u8; 32]);
 
 #[derive(Default)]
 struct Shared {
@@ -33,8 +35,10 @@ struct Shared {
     background: OnceLock<Option<ThreadPool>>,
     /// Pages waiting for their smallest copies, the latest load's first.
     queue: Arc<Mutex<VecDeque<Weak<Page>>>>,
-    /// Every page alive, by content type and SHA-256 of its bytes.
-    live: Mutex<HashMap<PageKey, Weak<Page>>>,
+    /// Pages queued or being compressed in the background.
+    compressing: Arc<AtomicUsize>,
+    /// Every page alive, by its [`PageKey`].
+    live: Mutex<Live>,
     /// The static files, compressed once.
     assets: OnceLock<HashMap<String, Page>>,
 }
@@ -45,6 +49,14 @@ impl std::fmt::Debug for Compressor {
             .field("waiting", &lock(&self.0.queue).len())
             .finish_non_exhaustive()
     }
+}
+
+/// The pages alive, and some no site holds any more, until the next sweep.
+#[derive(Default)]
+struct Live {
+    pages: HashMap<PageKey, Weak<Page>>,
+    /// How many pages there were after the last sweep.
+    swept: usize,
 }
 
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
@@ -100,28 +112,47 @@ impl Compressor {
     }
 
     /// The page for `body`: one alive with the same type and bytes, or a
-    /// new one with its quick copy.
-    pub(crate) fn page(&self, content_type: &'static str, mut body: String) -> Arc<Page> {
+    /// new one with its quick copy. Unless `keep_uncompressed` is set, the
+    /// page keeps only its compressed copies (see [`Page::identity`]).
+    pub(crate) fn page(
+        &self,
+        content_type: &'static str,
+        mut body: String,
+        keep_uncompressed: bool,
+    ) -> Arc<Page> {
         let digest = hash(body.as_bytes());
-        let key = (content_type, digest);
-        if let Some(page) = lock(&self.0.live).get(&key).and_then(Weak::upgrade) {
+        // A page that keeps its bytes is not shared with a site that drops
+        // them, nor the other way round: each site gets what it asked for.
+        let key = (content_type, keep_uncompressed, digest);
+        if let Some(page) = lock(&self.0.live).pages.get(&key).and_then(Weak::upgrade) {
             return page;
         }
-        // Rendering leaves spare capacity; the site keeps the text.
-        body.shrink_to_fit();
+        if keep_uncompressed {
+            // Rendering leaves spare capacity; the site keeps the text.
+            body.shrink_to_fit();
+        }
         let page = Arc::new(Page::unfinished(
             content_type,
             body.into(),
             Some(digest),
             true,
+            keep_uncompressed,
         ));
-        lock(&self.0.live).insert(key, Arc::downgrade(&page));
+        lock(&self.0.live).pages.insert(key, Arc::downgrade(&page));
         page
     }
 
-    /// Forgets the pages no site holds any more (after each load).
+    /// Forgets the pages no site holds any more (after each load), once
+    /// there are as many pages listed again as after the last sweep: a
+    /// sweep looks at every page of every site, so a server loading many
+    /// offices does it a few times in all rather than once per office,
+    /// and those forgotten later are at most as many as those alive.
     pub(crate) fn forget_dropped_pages(&self) {
-        lock(&self.0.live).retain(|_, page| page.strong_count() > 0);
+        let mut live = lock(&self.0.live);
+        if live.pages.len() >= 2 * live.swept.max(SWEPT_AT_LEAST) {
+            live.pages.retain(|_, page| page.strong_count() > 0);
+            live.swept = live.pages.len();
+        }
     }
 
     /// Makes the smallest copies of `pages` now, on every core.
@@ -146,6 +177,7 @@ impl Compressor {
             return;
         };
         let count = pages.len();
+        self.0.compressing.fetch_add(count, Ordering::AcqRel);
         {
             let mut queue = lock(&self.0.queue);
             for page in pages.into_iter().rev() {
@@ -156,15 +188,18 @@ impl Compressor {
         // order is the queue's, whatever order the pool runs tasks in.
         for _ in 0..count {
             let queue = Arc::clone(&self.0.queue);
+            let compressing = Arc::clone(&self.0.compressing);
             pool.spawn(move || {
                 let next = lock(&queue).pop_front();
-                let Some(page) = next.and_then(|p| p.upgrade()) else {
-                    return;
-                };
-                // A panic in a compressor (none is known) costs that page
-                // its smallest copies, not the thread.
-                if std::panic::catch_unwind(|| page.finish()).is_err() {
-                    tracing::error!("compressing a page failed; it keeps its quick copy");
+                if let Some(page) = next.and_then(|p| p.upgrade()) {
+                    // A panic in a compressor (none is known) costs that
+                    // page its smallest copies, not the thread.
+                    if std::panic::catch_unwind(|| page.finish()).is_err() {
+                        tracing::error!("compressing a page failed; it keeps its quick copy");
+                    }
+                }
+                if compressing.fetch_sub(1, Ordering::AcqRel) == 1 {
+                    release_freed_memory();
                 }
             });
         }
@@ -189,6 +224,28 @@ impl Compressor {
     }
 }
 
+/// The fewest pages counted as swept: below twice as many, no sweep is
+/// worth its while (a page no site holds keeps a few hundred bytes until
+/// it is forgotten; its copies go as soon as the last site drops it).
+const SWEPT_AT_LEAST: usize = 64;
+
+/// Gives the system back the memory the allocator holds free, once the
+/// background has no page left to compress. Compressing frees a large
+/// buffer or two per page, and a load frees the text of every page it
+/// rendered, between blocks kept for as long as the site is served: glibc
+/// returns the free memory at the top of its heaps by itself, but not the
+/// free pages between blocks in use, which after the start of a server of
+/// many offices are a good part of what it holds. Other allocators need
+/// no such call.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only works on the allocator's own free memory;
+    // it is safe to call from any thread at any time.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// Lets the calling thread run only when request handling leaves a core
 /// free (Linux: nice 10 for this thread alone).
 fn lower_priority() {
@@ -209,32 +266,54 @@ mod tests {
     fn pages_with_the_same_bytes_are_one_page() {
         let compressor = Compressor::new();
         let body = "<p>shared</p>".to_string();
-        let a = compressor.page(HTML, body.clone());
-        let b = compressor.page(HTML, body.clone());
+        let a = compressor.page(HTML, body.clone(), true);
+        let b = compressor.page(HTML, body.clone(), true);
         assert!(Arc::ptr_eq(&a, &b));
         // Another type is another page.
-        let c = compressor.page(TEXT, body.clone());
+        let c = compressor.page(TEXT, body.clone(), true);
         assert!(!Arc::ptr_eq(&a, &c));
         // Another compressor shares nothing with this one.
         assert!(!Arc::ptr_eq(
             &a,
-            &Compressor::new().page(HTML, body.clone())
+            &Compressor::new().page(HTML, body.clone(), true)
         ));
         // Once no one holds it, a page is made afresh.
-        let etag = a.etag.clone();
+        let etag = a.etag().to_string();
         drop((a, b));
         compressor.forget_dropped_pages();
-        assert!(lock(&compressor.0.live).len() == 1, "only the text page");
-        let d = compressor.page(HTML, body);
-        assert_eq!(d.etag, etag);
+        let d = compressor.page(HTML, body, true);
+        assert_eq!(d.etag(), etag);
         assert!(!d.is_finished());
+    }
+
+    #[test]
+    fn pages_no_site_holds_are_forgotten_a_few_times_in_all() {
+        let compressor = Compressor::new();
+        let listed = || lock(&compressor.0.live).pages.len();
+        let pages: Vec<_> = (0..2 * SWEPT_AT_LEAST)
+            .map(|i| compressor.page(HTML, format!("<p>{i}</p>"), true))
+            .collect();
+        drop(pages);
+        compressor.forget_dropped_pages();
+        assert_eq!(listed(), 0);
+        let kept: Vec<_> = (0..2 * SWEPT_AT_LEAST)
+            .map(|i| compressor.page(HTML, format!("<p>kept {i}</p>"), true))
+            .collect();
+        // As many as after the last sweep (none, counted as the least):
+        // swept, every page still held.
+        compressor.forget_dropped_pages();
+        assert_eq!(listed(), kept.len());
+        // One more page dropped: not swept until there are twice as many.
+        drop(compressor.page(HTML, "<p>dropped</p>".to_string(), true));
+        compressor.forget_dropped_pages();
+        assert_eq!(listed(), kept.len() + 1);
     }
 
     #[test]
     fn pages_left_for_later_are_finished_in_the_background() {
         let compressor = Compressor::new();
         let pages: Vec<_> = (0..20)
-            .map(|i| compressor.page(HTML, format!("<p>{}</p>", "x".repeat(i * 100))))
+            .map(|i| compressor.page(HTML, format!("<p>{}</p>", "x".repeat(i * 100)), true))
             .collect();
         compressor.finish_later(pages.iter().map(Arc::downgrade).collect());
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);

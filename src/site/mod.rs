@@ -46,6 +46,12 @@ pub struct SiteOptions {
     pub compressor: Compressor,
     /// The largest charter file read (`--max-charter-mb`).
     pub max_charter_bytes: u64,
+    /// Whether pages keep their uncompressed bytes. A single office keeps
+    /// them, to send them as they are; a server of many offices does
+    /// without, as they would be most of its memory: each page then holds
+    /// only its compressed copies, and decodes its gzip copy for a client
+    /// that takes neither br nor gzip.
+    pub keep_uncompressed: bool,
 }
 
 impl Default for SiteOptions {
@@ -55,6 +61,7 @@ impl Default for SiteOptions {
             target: Target::Server,
             compressor: Compressor::new(),
             max_charter_bytes: charter::MAX_FILE_BYTES,
+            keep_uncompressed: true,
         }
     }
 }
@@ -93,6 +100,9 @@ pub struct Site {
     pub base_url: BaseUrl,
     /// Whether the pages are the server's or the static copy's.
     pub target: Target,
+    /// Whether the pages keep their uncompressed bytes
+    /// ([`SiteOptions::keep_uncompressed`]).
+    pub keep_uncompressed: bool,
     pages: HashMap<String, Arc<Page>>,
     errors: HashMap<(Lang, ErrorKind), Arc<Page>>,
     compressor: Compressor,
@@ -122,6 +132,7 @@ impl Site {
             loaded.content_hash,
             base,
             options.target,
+            options.keep_uncompressed,
             &options.compressor,
         )
     }
@@ -135,6 +146,7 @@ impl Site {
             self.content_hash.clone(),
             self.base_url.clone(),
             Target::StaticCopy,
+            self.keep_uncompressed,
             &self.compressor,
         )
     }
@@ -144,6 +156,7 @@ impl Site {
         content_hash: String,
         base: BaseUrl,
         target: Target,
+        keep_uncompressed: bool,
         compressor: &Compressor,
     ) -> Result<Site, RenderError> {
         let start = Instant::now();
@@ -155,7 +168,9 @@ impl Site {
                     let bodies = render_job(&charter, &base, target, job)?;
                     Ok(bodies
                         .into_iter()
-                        .map(|(key, content_type, body)| (key, compressor.page(content_type, body)))
+                        .map(|(key, content_type, body)| {
+                            (key, compressor.page(content_type, body, keep_uncompressed))
+                        })
                         .collect::<Vec<_>>())
                 })
                 .collect::<Vec<Result<_, RenderError>>>()
@@ -183,6 +198,7 @@ impl Site {
             load_time: start.elapsed(),
             base_url: base,
             target,
+            keep_uncompressed,
             pages,
             errors,
             compressor: compressor.clone(),
@@ -293,7 +309,7 @@ impl Site {
             .map(|(path, page)| (!first.contains(path), page))
             .chain(self.errors.values().map(|page| (true, page)))
             .filter(|(_, page)| !page.is_finished())
-            .map(|(later, page)| (later, page.identity.len(), page))
+            .map(|(later, page)| (later, page.identity_len(), page))
             .collect();
         pending.sort_by_key(|&(later, size, _)| (later, size));
         self.compressor.finish_later(

@@ -4,6 +4,11 @@
 //! can be served at once; its smallest copies (brotli 11, gzip 9) are made
 //! later by [`Page::finish`], which the [`Compressor`](super::Compressor)
 //! calls in the background, and replace the quick one.
+//!
+//! A page may also do without its uncompressed bytes (a server of many
+//! offices, where they would be most of its memory): it then keeps only
+//! its gzip copy, and decodes it for the rare client that takes neither
+//! br nor gzip.
 
 use std::sync::{Arc, OnceLock};
 
@@ -26,38 +31,74 @@ pub(crate) const TEXT: &str = "text/plain; charset=utf-8";
 pub struct Page {
     /// MIME type.
     pub content_type: &'static str,
-    /// The bytes as rendered.
-    pub identity: Bytes,
-    /// Strong validator of the content (shared by the encodings, each of
-    /// which adds its own suffix when sent).
-    pub etag: String,
+    /// The bytes as rendered; `None` when the page does without them
+    /// ([`Page::identity`] then decodes its gzip copy).
+    identity: Option<Bytes>,
+    /// The length of the bytes as rendered, kept or not.
+    identity_len: usize,
     compressible: bool,
     /// Kept with a site (not made for one request): worth making its
     /// smallest copies for a client that accepts nothing else.
     lasting: bool,
-    identity_headers: Headers,
+    /// ETag and Content-Length of the uncompressed bytes, then of the quick
+    /// copy when there is one.
+    headers: Headers,
     /// brotli 11 and gzip 9, made once ([`Page::finish`]).
     best: OnceLock<Compressed>,
     /// gzip 1, sent until `best` is ready, then dropped.
-    quick: ArcSwapOption<(Bytes, Headers)>,
+    quick: ArcSwapOption<Bytes>,
 }
 
-/// A copy's ETag and Content-Length, made once with the copy: a request
-/// only clones them.
-#[derive(Debug, Clone)]
+/// The ETag and Content-Length values of up to two copies of a page, in
+/// one buffer made with the copies: a request takes a slice of it, which
+/// costs no more than cloning a value of its own would, and a site of
+/// many pages keeps one small block per page instead of one per value.
+#[derive(Debug)]
 struct Headers {
-    etag: HeaderValue,
-    length: HeaderValue,
+    values: Bytes,
+    /// Where each value ends in `values`: a copy's ETag, then its length,
+    /// then the next copy's.
+    ends: [u8; 4],
 }
 
 impl Headers {
-    fn new(etag: &str, suffix: &str, body: &[u8]) -> Headers {
+    /// The values for `copies`, each its ETag suffix and its length, of
+    /// the page whose ETag is `etag`.
+    fn new(etag: &str, copies: &[(&str, usize)]) -> Headers {
+        let mut values = Vec::with_capacity(copies.len() * 48);
+        let mut ends = [0; 4];
+        for (i, (suffix, length)) in copies.iter().enumerate() {
+            use std::io::Write;
+            write!(values, "\"{etag}{suffix}\"").expect("writing to memory");
+            ends[2 * i] = end(&values);
+            write!(values, "{length}").expect("writing to memory");
+            ends[2 * i + 1] = end(&values);
+        }
+        values.shrink_to_fit();
         Headers {
-            etag: HeaderValue::try_from(format!("\"{etag}{suffix}\""))
-                .expect("a hex ETag is a valid header value"),
-            length: HeaderValue::from(body.len()),
+            values: values.into(),
+            ends,
         }
     }
+
+    fn value(&self, i: usize) -> HeaderValue {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        let value = self
+            .values
+            .slice(usize::from(start)..usize::from(self.ends[i]));
+        HeaderValue::from_maybe_shared(value).expect("a quoted hex ETag or a number")
+    }
+
+    /// The ETag and Content-Length of copy `copy` (0 or 1).
+    fn copy(&self, copy: usize) -> (HeaderValue, HeaderValue) {
+        (self.value(2 * copy), self.value(2 * copy + 1))
+    }
+}
+
+/// Where the values written so far end: a quoted ETag and a length are a
+/// few dozen bytes, two copies' worth less than 255.
+fn end(values: &[u8]) -> u8 {
+    u8::try_from(values.len()).expect("two copies' header values fit in 255 bytes")
 }
 
 /// A page's smallest copies.
@@ -67,8 +108,8 @@ pub struct Compressed {
     pub brotli: Bytes,
     /// gzip, level [`GZIP_LEVEL`].
     pub gzip: Bytes,
-    brotli_headers: Headers,
-    gzip_headers: Headers,
+    /// brotli's ETag and length, then gzip's.
+    headers: Headers,
 }
 
 /// A page as sent in one content coding.
@@ -85,14 +126,30 @@ pub struct Encoded {
     pub length: HeaderValue,
 }
 
+impl Encoded {
+    fn new(body: Bytes, coding: Option<&'static str>, headers: &Headers, copy: usize) -> Encoded {
+        let (etag, length) = headers.copy(copy);
+        Encoded {
+            body,
+            coding,
+            etag,
+            length,
+        }
+    }
+}
+
 /// ETag suffixes of the copies, for [`Page::matches_etag`].
 const ETAG_SUFFIXES: [&str; 4] = ["", "-br", "-gz", "-gz1"];
+
+/// Hex digits of a page's ETag (of its SHA-256): enough that two versions
+/// of a page never share one.
+const ETAG_LEN: usize = 20;
 
 impl Page {
     /// A page compressed at the best levels right away (static files, the
     /// static copy's own files).
     pub fn new(content_type: &'static str, body: impl Into<Bytes>) -> Page {
-        let page = Page::unfinished(content_type, body.into(), None, false);
+        let page = Page::unfinished(content_type, body.into(), None, false, true);
         page.finish();
         page
     }
@@ -103,19 +160,19 @@ impl Page {
     pub fn rendered_now(content_type: &'static str, body: String) -> Page {
         Page {
             lasting: false,
-            ..Page::unfinished(content_type, body.into(), None, true)
+            ..Page::unfinished(content_type, body.into(), None, true, true)
         }
     }
 
     /// A body sent as it is (fonts, compressed already).
     pub fn identity_only(content_type: &'static str, body: impl Into<Bytes>) -> Page {
         let identity: Bytes = body.into();
-        let etag = crate::charter::hex(&hash(&identity))[..20].to_string();
+        let etag = &crate::charter::hex(&hash(&identity))[..ETAG_LEN];
         Page {
             content_type,
-            identity_headers: Headers::new(&etag, "", &identity),
-            etag,
-            identity,
+            headers: Headers::new(etag, &[("", identity.len())]),
+            identity_len: identity.len(),
+            identity: Some(identity),
             compressible: false,
             lasting: true,
             best: OnceLock::new(),
@@ -125,30 +182,78 @@ impl Page {
 
     /// A page with no copies yet but, when `quick` is set, the quick gzip.
     /// `digest` is the SHA-256 of `identity` when the caller has it already.
+    /// Unless `keep_identity` is set, a page with a quick copy keeps that
+    /// copy instead of `identity`: from the start, so that a server loading
+    /// many offices at once never holds all their pages uncompressed.
     pub(crate) fn unfinished(
         content_type: &'static str,
         identity: Bytes,
         digest: Option<[u8; 32]>,
         quick: bool,
+        keep_identity: bool,
     ) -> Page {
         let digest = digest.unwrap_or_else(|| hash(&identity));
         let compressible = encoding::compressible(content_type);
-        let etag = crate::charter::hex(&digest)[..20].to_string();
-        let quick = (compressible && quick).then(|| {
-            let gzip = fitted(encoding::gzip(&identity, QUICK_GZIP_LEVEL));
-            let headers = Headers::new(&etag, "-gz1", &gzip);
-            Arc::new((gzip, headers))
-        });
+        let etag = &crate::charter::hex(&digest)[..ETAG_LEN];
+        let quick =
+            (compressible && quick).then(|| fitted(encoding::gzip(&identity, QUICK_GZIP_LEVEL)));
+        let mut copies = vec![("", identity.len())];
+        copies.extend(quick.as_ref().map(|q| ("-gz1", q.len())));
         Page {
             content_type,
-            identity_headers: Headers::new(&etag, "", &identity),
-            etag,
-            identity,
+            headers: Headers::new(etag, &copies),
+            identity_len: identity.len(),
+            identity: (keep_identity || quick.is_none()).then_some(identity),
             compressible,
             lasting: true,
             best: OnceLock::new(),
-            quick: ArcSwapOption::new(quick),
+            quick: ArcSwapOption::new(quick.map(Arc::new)),
         }
+    }
+
+    /// Strong validator of the content (shared by the copies, each of
+    /// which adds its own suffix when sent): hex digits, without quotes.
+    pub fn etag(&self) -> &str {
+        let quoted = &self.headers.values[..usize::from(self.headers.ends[0])];
+        std::str::from_utf8(&quoted[1..1 + ETAG_LEN]).expect("hex digits")
+    }
+
+    /// The bytes as rendered: kept, or decoded from the page's gzip copy.
+    pub fn identity(&self) -> Bytes {
+        if let Some(identity) = &self.identity {
+            return identity.clone();
+        }
+        // `finish` sets `best` before it drops the quick copy: a page
+        // without one has the other.
+        let gzip = match (self.best.get(), self.quick.load_full()) {
+            (Some(best), _) => best.gzip.clone(),
+            (None, Some(quick)) => Bytes::clone(&quick),
+            (None, None) => self
+                .best
+                .get()
+                .expect("set before quick is dropped")
+                .gzip
+                .clone(),
+        };
+        // Not cached: a client that takes neither br nor gzip is rare (a
+        // script, a health check), gzip decodes faster than a network
+        // carries the result, and any copy kept would be memory held for
+        // it by every page of every office.
+        let identity =
+            encoding::gunzip(&gzip, self.identity_len).expect("a page's own gzip copy decodes");
+        debug_assert_eq!(identity.len(), self.identity_len);
+        identity.into()
+    }
+
+    /// The length of the bytes as rendered.
+    pub fn identity_len(&self) -> usize {
+        self.identity_len
+    }
+
+    /// Whether the page holds its bytes as rendered (rather than decoding
+    /// them from a compressed copy when asked).
+    pub fn keeps_identity(&self) -> bool {
+        self.identity.is_some()
     }
 
     /// The smallest copies, made now unless they were made already (a
@@ -157,16 +262,16 @@ impl Page {
     pub fn finish(&self) -> &Compressed {
         let best = self.best.get_or_init(|| {
             let (brotli, gzip) = if self.compressible {
+                let identity = self.identity();
                 (
-                    fitted(encoding::brotli(&self.identity)),
-                    fitted(encoding::gzip(&self.identity, GZIP_LEVEL)),
+                    fitted(encoding::brotli(&identity)),
+                    fitted(encoding::gzip(&identity, GZIP_LEVEL)),
                 )
             } else {
                 (Bytes::new(), Bytes::new())
             };
             Compressed {
-                brotli_headers: Headers::new(&self.etag, "-br", &brotli),
-                gzip_headers: Headers::new(&self.etag, "-gz", &gzip),
+                headers: Headers::new(self.etag(), &[("-br", brotli.len()), ("-gz", gzip.len())]),
                 brotli,
                 gzip,
             }
@@ -188,30 +293,15 @@ impl Page {
     /// made for one request never does (that would be a slow brotli for
     /// any client that asks).
     pub fn encoded(&self, accepted: &Accepted) -> Option<Encoded> {
-        let identity = || Encoded {
-            body: self.identity.clone(),
-            coding: None,
-            etag: self.identity_headers.etag.clone(),
-            length: self.identity_headers.length.clone(),
-        };
+        let identity = || Encoded::new(self.identity(), None, &self.headers, 0);
         if !self.compressible {
             // Fonts: as they are, whatever was asked.
             return Some(identity());
         }
         if let Some(best) = self.best.get() {
             return Some(match accepted.best(&Encoding::ALL)? {
-                Encoding::Brotli => Encoded {
-                    body: best.brotli.clone(),
-                    coding: Some("br"),
-                    etag: best.brotli_headers.etag.clone(),
-                    length: best.brotli_headers.length.clone(),
-                },
-                Encoding::Gzip => Encoded {
-                    body: best.gzip.clone(),
-                    coding: Some("gzip"),
-                    etag: best.gzip_headers.etag.clone(),
-                    length: best.gzip_headers.length.clone(),
-                },
+                Encoding::Brotli => Encoded::new(best.brotli.clone(), Some("br"), &best.headers, 0),
+                Encoding::Gzip => Encoded::new(best.gzip.clone(), Some("gzip"), &best.headers, 1),
                 Encoding::Identity => identity(),
             });
         }
@@ -222,12 +312,12 @@ impl Page {
             &[Encoding::Identity]
         };
         match (accepted.best(available), quick) {
-            (Some(Encoding::Gzip), Some(quick)) => Some(Encoded {
-                body: quick.0.clone(),
-                coding: Some("gzip"),
-                etag: quick.1.etag.clone(),
-                length: quick.1.length.clone(),
-            }),
+            (Some(Encoding::Gzip), Some(quick)) => Some(Encoded::new(
+                Bytes::clone(&quick),
+                Some("gzip"),
+                &self.headers,
+                1,
+            )),
             (Some(_), _) => Some(identity()),
             (None, _) if self.lasting && accepted.best(&Encoding::ALL).is_some() => {
                 self.finish();
@@ -241,15 +331,15 @@ impl Page {
     /// page: they all decode to the same bytes, so a client holding any of
     /// them has the current page.
     pub fn matches_etag(&self, tag: &str) -> bool {
-        tag.strip_prefix(self.etag.as_str())
+        tag.strip_prefix(self.etag())
             .is_some_and(|suffix| ETAG_SUFFIXES.contains(&suffix))
     }
 
     /// Bytes kept in memory for this page, all copies.
     pub(crate) fn stored_bytes(&self) -> usize {
         let best = self.best.get().map_or(0, |b| b.brotli.len() + b.gzip.len());
-        let quick = self.quick.load().as_ref().map_or(0, |q| q.0.len());
-        self.identity.len() + best + quick
+        let quick = self.quick.load().as_ref().map_or(0, |q| q.len());
+        self.identity.as_ref().map_or(0, Bytes::len) + best + quick
     }
 }
 
@@ -276,21 +366,21 @@ mod tests {
     #[test]
     fn quick_gzip_until_finished_then_brotli() {
         let text = format!("<p>{}</p>", "সেবা ".repeat(500));
-        let page = Page::unfinished(HTML, text.clone().into(), None, true);
+        let page = Page::unfinished(HTML, text.clone().into(), None, true, true);
         assert!(!page.is_finished());
         let sent = page.encoded(&accepted("br, gzip")).unwrap();
         assert_eq!(sent.coding, Some("gzip"));
-        assert_eq!(sent.etag, format!("\"{}-gz1\"", page.etag));
+        assert_eq!(sent.etag, format!("\"{}-gz1\"", page.etag()));
         let quick_len = sent.body.len();
 
         page.finish();
         assert!(page.is_finished());
         let br = page.encoded(&accepted("br, gzip")).unwrap();
         assert_eq!(br.coding, Some("br"));
-        assert_eq!(br.etag, format!("\"{}-br\"", page.etag));
+        assert_eq!(br.etag, format!("\"{}-br\"", page.etag()));
         let gz = page.encoded(&accepted("gzip")).unwrap();
         assert_eq!(gz.coding, Some("gzip"));
-        assert_eq!(gz.etag, format!("\"{}-gz\"", page.etag));
+        assert_eq!(gz.etag, format!("\"{}-gz\"", page.etag()));
         assert!(
             gz.body.len() <= quick_len,
             "{} > {quick_len}",
@@ -298,15 +388,15 @@ mod tests {
         );
         assert!(page.quick.load().is_none(), "the quick copy is dropped");
         for suffix in ETAG_SUFFIXES {
-            assert!(page.matches_etag(&format!("{}{suffix}", page.etag)));
+            assert!(page.matches_etag(&format!("{}{suffix}", page.etag())));
         }
-        assert!(!page.matches_etag(&format!("{}-xx", page.etag)));
+        assert!(!page.matches_etag(&format!("{}-xx", page.etag())));
         assert!(!page.matches_etag("0123456789"));
     }
 
     #[test]
     fn a_client_taking_only_brotli_gets_it_before_the_background_does() {
-        let page = Page::unfinished(HTML, "<p>x</p>".repeat(50).into(), None, true);
+        let page = Page::unfinished(HTML, "<p>x</p>".repeat(50).into(), None, true, true);
         let sent = page.encoded(&accepted("br, identity;q=0")).unwrap();
         assert_eq!(sent.coding, Some("br"));
         assert!(page.is_finished());
@@ -323,12 +413,109 @@ mod tests {
         }
     }
 
+    /// A page of `text` that keeps its bytes, and one that does without.
+    fn kept_and_dropped(text: &str) -> (Page, Page) {
+        let make = |keep| Page::unfinished(HTML, Bytes::from(text.to_owned()), None, true, keep);
+        (make(true), make(false))
+    }
+
+    #[test]
+    fn a_page_told_so_does_without_its_uncompressed_bytes_from_the_start() {
+        let text = format!("<p>{}</p>", "সেবা ".repeat(500));
+        let (kept, dropped) = kept_and_dropped(&text);
+        assert!(kept.keeps_identity());
+        assert!(!dropped.keeps_identity());
+        let quick = dropped.quick.load().as_ref().map_or(0, |q| q.len());
+        assert_eq!(dropped.stored_bytes(), quick);
+        assert_eq!(kept.stored_bytes(), text.len() + quick);
+
+        dropped.finish();
+        kept.finish();
+        assert!(!dropped.keeps_identity(), "nor after its smallest copies");
+        let best = dropped.finish();
+        assert_eq!(dropped.stored_bytes(), best.brotli.len() + best.gzip.len());
+        assert_eq!(kept.stored_bytes(), text.len() + dropped.stored_bytes());
+        // The same copies either way.
+        assert_eq!(kept.finish().brotli, best.brotli);
+        assert_eq!(kept.finish().gzip, best.gzip);
+    }
+
+    #[test]
+    fn uncompressed_bytes_decoded_are_sent_as_the_kept_ones_would_be() {
+        let text = format!("<p>{}</p>", "সেবা ".repeat(500));
+        let (kept, dropped) = kept_and_dropped(&text);
+        let identity = accepted("identity");
+        // From the quick copy, then from gzip 9.
+        for finished in [false, true] {
+            if finished {
+                kept.finish();
+                dropped.finish();
+            }
+            let (a, b) = (
+                kept.encoded(&identity).unwrap(),
+                dropped.encoded(&identity).unwrap(),
+            );
+            assert_eq!(b.body, text.as_bytes(), "finished: {finished}");
+            assert_eq!(b.coding, None);
+            assert_eq!(b.etag, a.etag);
+            assert_eq!(b.etag, format!("\"{}\"", dropped.etag()));
+            assert_eq!(b.length, a.length);
+            assert_eq!(b.length, text.len().to_string());
+            assert_eq!(dropped.identity(), text.as_bytes());
+            assert_eq!(dropped.identity_len(), text.len());
+            // Compressed copies as the kept page sends them.
+            for accept in ["br, gzip", "gzip"] {
+                let (a, b) = (
+                    kept.encoded(&accepted(accept)).unwrap(),
+                    dropped.encoded(&accepted(accept)).unwrap(),
+                );
+                assert_eq!(
+                    (a.body, a.coding, a.etag, a.length),
+                    (b.body, b.coding, b.etag, b.length)
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_page_that_keeps_its_bytes_sends_them_as_they_are() {
+        let body = Bytes::from(format!("<p>{}</p>", "সেবা ".repeat(500)));
+        let page = Page::unfinished(HTML, body.clone(), None, true, true);
+        for finished in [false, true] {
+            if finished {
+                page.finish();
+            }
+            let sent = page.encoded(&accepted("identity")).unwrap();
+            // The very bytes rendered, not a copy decoded.
+            assert_eq!(sent.body.as_ptr(), body.as_ptr());
+            assert_eq!(sent.etag, format!("\"{}\"", page.etag()));
+            assert_eq!(sent.length, body.len().to_string());
+            assert_eq!(page.identity().as_ptr(), body.as_ptr());
+        }
+    }
+
+    #[test]
+    fn a_client_holding_the_uncompressed_page_has_it_whatever_is_kept() {
+        let text = "<p>x</p>".repeat(300);
+        let (kept, dropped) = kept_and_dropped(&text);
+        for page in [&kept, &dropped] {
+            let sent = page.encoded(&accepted("identity")).unwrap();
+            let tag = sent.etag.to_str().unwrap().trim_matches('"').to_string();
+            assert!(page.matches_etag(&tag));
+            page.finish();
+            assert!(page.matches_etag(&tag), "after the smallest copies too");
+            assert!(!page.matches_etag(&format!("{tag}-xx")));
+        }
+        // The same page, the same tags.
+        assert_eq!(kept.etag(), dropped.etag());
+    }
+
     #[test]
     fn a_page_made_for_one_request_has_its_quick_copy_only() {
         let page = Page::rendered_now(HTML, "<p>সেবা</p>".repeat(200));
         let gz = page.encoded(&accepted("br, gzip")).unwrap();
         assert_eq!(gz.coding, Some("gzip"));
-        assert!(gz.body.len() < page.identity.len() / 10);
+        assert!(gz.body.len() < page.identity_len() / 10);
         assert_eq!(page.encoded(&accepted("br")).unwrap().coding, None);
         // No brotli 11 on demand: a client that takes only brotli is told so.
         assert!(page.encoded(&accepted("br, identity;q=0")).is_none());

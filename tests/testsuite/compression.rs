@@ -52,7 +52,7 @@ async fn a_fresh_site_is_served_at_once_then_switches_to_brotli_11() {
     let file = charter_with_note(dir.path(), "first");
     let site = Site::load(&file, &SiteOptions::default()).unwrap();
     let path = "/en/services/office-information";
-    let identity = site.page(path).unwrap().identity.to_vec();
+    let identity = site.page(path).unwrap().identity().to_vec();
     assert!(!site.page(path).unwrap().is_finished(), "no brotli yet");
     let server = TestServer::serve(site, &file).await;
 
@@ -132,8 +132,8 @@ async fn a_reload_compresses_only_the_pages_that_changed() {
 
     let changed = "/en/services/office-information";
     assert_ne!(
-        before.page(changed).unwrap().etag,
-        after.page(changed).unwrap().etag
+        before.page(changed).unwrap().etag(),
+        after.page(changed).unwrap().etag()
     );
     assert!(!after.page(changed).unwrap().is_finished());
     for unchanged in [
@@ -147,7 +147,7 @@ async fn a_reload_compresses_only_the_pages_that_changed() {
             before.page(unchanged).unwrap(),
             after.page(unchanged).unwrap(),
         );
-        assert_eq!(old.etag, new.etag, "{unchanged}");
+        assert_eq!(old.etag(), new.etag(), "{unchanged}");
         assert!(new.is_finished(), "{unchanged} kept its copies");
     }
     let state = after.compression();
@@ -155,4 +155,53 @@ async fn a_reload_compresses_only_the_pages_that_changed() {
         state.finished > 0 && state.finished < state.pages,
         "{state:?}"
     );
+}
+
+#[tokio::test]
+async fn a_site_without_its_uncompressed_pages_sends_them_all_the_same() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = charter_with_note(dir.path(), "first");
+    let kept = Site::load(&file, &SiteOptions::default()).unwrap();
+    let options = SiteOptions {
+        keep_uncompressed: false,
+        ..SiteOptions::default()
+    };
+    let site = Site::load(&file, &options).unwrap();
+    assert!(!site.keep_uncompressed);
+    // What the site holds: the compressed copies, a fraction of the pages.
+    let (with, without) = (kept.compression().bytes, site.compression().bytes);
+    assert!(without * 2 < with, "{without} of {with}");
+    for path in site.paths() {
+        let (a, b) = (kept.page(path).unwrap(), site.page(path).unwrap());
+        assert_eq!(a.identity(), b.identity(), "{path}");
+        assert_eq!(a.etag(), b.etag(), "{path}");
+    }
+    let server = TestServer::serve(site, &file).await;
+    let path = "/en/services/office-information";
+    let expected = kept.page(path).unwrap().identity();
+    // Before its smallest copies and after.
+    for finished in [false, true] {
+        if finished {
+            server.state.site().finish_all();
+        }
+        let plain = server
+            .get_with(path, &[("accept-encoding", "identity")])
+            .await;
+        assert_eq!(plain.status, 200);
+        assert_eq!(plain.header("content-encoding"), None);
+        assert_eq!(plain.bytes, expected);
+        let etag = plain.header("etag").unwrap();
+        assert_eq!(etag, format!("\"{}\"", kept.page(path).unwrap().etag()));
+        let length = plain.header("content-length").unwrap();
+        assert_eq!(length, expected.len().to_string());
+        let revalidated = server
+            .get_with(
+                path,
+                &[("accept-encoding", "identity"), ("if-none-match", etag)],
+            )
+            .await;
+        assert_eq!(revalidated.status, 304, "finished: {finished}");
+        let gz = server.get_with(path, &[("accept-encoding", "gzip")]).await;
+        assert_eq!(decoded(&gz), expected);
+    }
 }

@@ -266,7 +266,8 @@ async fn base_url_can_be_set() {
         ..Default::default()
     };
     let site = citizen_charter::site::Site::from_loaded(loaded, &options).unwrap();
-    let sitemap = String::from_utf8(site.page("/sitemap.xml").unwrap().identity.to_vec()).unwrap();
+    let sitemap =
+        String::from_utf8(site.page("/sitemap.xml").unwrap().identity().to_vec()).unwrap();
     assert!(
         sitemap.contains("<loc>http://charter.example.org/bn/</loc>"),
         "{sitemap}"
@@ -361,7 +362,7 @@ fn site_on(base: &str) -> citizen_charter::site::Site {
 }
 
 fn html_of(site: &citizen_charter::site::Site, path: &str) -> String {
-    String::from_utf8(site.page(path).unwrap().identity.to_vec()).unwrap()
+    String::from_utf8(site.page(path).unwrap().identity().to_vec()).unwrap()
 }
 
 #[test]

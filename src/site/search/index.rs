@@ -33,41 +33,86 @@ pub struct Source<'a> {
     pub is_name: bool,
 }
 
+/// A position in an index (of a byte in its texts, or of an item in its
+/// lists): a server of many offices keeps an index for each, with one or
+/// two ranges of these for every word, and half the bytes of a `usize`
+/// hold any charter's (its file is read whole, and is far smaller).
+type At = u32;
+
+fn at(i: usize) -> At {
+    At::try_from(i).expect("a charter's texts are far smaller than 4 GiB")
+}
+
+/// A range of positions.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Span {
+    start: At,
+    end: At,
+}
+
+impl Span {
+    fn new(range: Range<usize>) -> Span {
+        Span {
+            start: at(range.start),
+            end: at(range.end),
+        }
+    }
+
+    pub(super) fn start(self) -> usize {
+        self.start as usize
+    }
+
+    pub(super) fn end(self) -> usize {
+        self.end as usize
+    }
+
+    pub(super) fn range(self) -> Range<usize> {
+        self.start()..self.end()
+    }
+}
+
 /// A word of an indexed text.
 #[derive(Debug, Clone)]
 pub(super) struct Word {
     /// The text it is in.
-    text: usize,
+    text: At,
     /// Where its folded form is in the haystack.
-    pub(super) folded: Range<usize>,
+    pub(super) folded: Span,
     /// Where it is in the original text.
-    pub(super) original: Range<usize>,
+    pub(super) original: Span,
 }
 
 /// A distinct text, folded.
 #[derive(Debug, Clone)]
 pub(super) struct Text {
     /// Its folded words, run together, in the haystack.
-    pub(super) folded: Range<usize>,
+    pub(super) folded: Span,
     /// Its words, in [`SearchIndex::words`].
-    pub(super) words: Range<usize>,
+    pub(super) words: Span,
 }
 
 /// A distinct folded word, and the texts that have it.
 #[derive(Debug, Clone)]
 struct Spelling {
     /// Where it starts in [`SearchIndex::spellings`].
-    at: usize,
+    at: At,
     /// The texts that have it, in [`SearchIndex::postings`].
-    texts: Range<usize>,
+    texts: Span,
 }
 
 /// An entry's text: which distinct text, and what it is to the entry.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct Slot {
-    pub(super) text: usize,
+    text: At,
     pub(super) lang: Lang,
     pub(super) is_name: bool,
+}
+
+impl Slot {
+    /// The text, in [`SearchIndex::texts`].
+    pub(super) fn text(self) -> usize {
+        self.text as usize
+    }
 }
 
 /// The terms found in one text, a bit per term.
@@ -94,11 +139,11 @@ pub struct SearchIndex {
     pub(super) words: Vec<Word>,
     /// Every word, by position in `words`, sorted by the folded text from
     /// its start to the end of its text.
-    starts: Vec<usize>,
+    starts: Vec<At>,
     /// Every distinct folded word, each followed by a newline.
     spellings: String,
     spelling_list: Vec<Spelling>,
-    postings: Vec<usize>,
+    postings: Vec<At>,
     pub(super) entries: Vec<Vec<Slot>>,
     pub(super) names: Names,
 }
@@ -128,8 +173,8 @@ impl SearchIndex {
         for sources in entries {
             let slots = (sources.iter())
                 .map(|source| Slot {
-                    text: *(seen.entry(source.text))
-                        .or_insert_with(|| index.add_text(&folder, source.text)),
+                    text: at(*(seen.entry(source.text))
+                        .or_insert_with(|| index.add_text(&folder, source.text))),
                     lang: source.lang,
                     is_name: source.is_name,
                 })
@@ -145,15 +190,28 @@ impl SearchIndex {
         }
         index.names = Names::new(&folder, names);
         index.edges = vec![0; index.haystack.len().div_ceil(64)];
-        let word_starts = index.words.iter().map(|w| w.folded.start);
-        for at in word_starts.chain(index.texts.iter().map(|t| t.folded.end)) {
+        let word_starts = index.words.iter().map(|w| w.folded.start());
+        for at in word_starts.chain(index.texts.iter().map(|t| t.folded.end())) {
             index.edges[at / 64] |= 1 << (at % 64);
         }
-        let mut starts: Vec<usize> = (0..index.words.len()).collect();
+        let mut starts: Vec<At> = (0..at(index.words.len())).collect();
         starts.sort_unstable_by(|&a, &b| index.rest_of_text(a).cmp(index.rest_of_text(b)));
         index.starts = starts;
         index.list_spellings();
+        index.fit();
         index
+    }
+
+    /// Drops the spare room of every list, left by their growing: an
+    /// index is kept for as long as its site is served.
+    fn fit(&mut self) {
+        self.haystack.shrink_to_fit();
+        self.texts.shrink_to_fit();
+        self.words.shrink_to_fit();
+        self.spellings.shrink_to_fit();
+        self.spelling_list.shrink_to_fit();
+        self.postings.shrink_to_fit();
+        self.entries.shrink_to_fit();
     }
 
     fn add_text(&mut self, folder: &Folder, text: &str) -> usize {
@@ -161,17 +219,17 @@ impl SearchIndex {
         let (haystack, words) = (&mut self.haystack, &mut self.words);
         let (start, first_word) = (haystack.len(), words.len());
         folder.words(text, |original, folded| {
-            let at = haystack.len();
+            let from = haystack.len();
             haystack.push_str(folded);
             words.push(Word {
-                text: id,
-                folded: at..haystack.len(),
-                original,
+                text: at(id),
+                folded: Span::new(from..haystack.len()),
+                original: Span::new(original),
             });
         });
         self.texts.push(Text {
-            folded: start..haystack.len(),
-            words: first_word..words.len(),
+            folded: Span::new(start..haystack.len()),
+            words: Span::new(first_word..words.len()),
         });
         haystack.push('\n');
         id
@@ -180,13 +238,13 @@ impl SearchIndex {
     /// The distinct folded words and the texts that have each.
     fn list_spellings(&mut self) {
         let mut ids: HashMap<&str, usize> = HashMap::new();
-        let mut texts: Vec<Vec<usize>> = Vec::new();
+        let mut texts: Vec<Vec<At>> = Vec::new();
         for word in &self.words {
-            let spelling = &self.haystack[word.folded.clone()];
+            let spelling = &self.haystack[word.folded.range()];
             let id = *ids.entry(spelling).or_insert_with(|| {
                 self.spelling_list.push(Spelling {
-                    at: self.spellings.len(),
-                    texts: 0..0,
+                    at: at(self.spellings.len()),
+                    texts: Span::new(0..0),
                 });
                 self.spellings.push_str(spelling);
                 self.spellings.push('\n');
@@ -199,15 +257,16 @@ impl SearchIndex {
             }
         }
         for (spelling, list) in self.spelling_list.iter_mut().zip(texts) {
-            spelling.texts = self.postings.len()..self.postings.len() + list.len();
+            spelling.texts = Span::new(self.postings.len()..self.postings.len() + list.len());
             self.postings.extend(list);
         }
     }
 
     /// The folded text from the start of `word` to the end of its text.
-    fn rest_of_text(&self, word: usize) -> &[u8] {
-        let word = &self.words[word];
-        &self.haystack.as_bytes()[word.folded.start..self.texts[word.text].folded.end]
+    fn rest_of_text(&self, word: At) -> &[u8] {
+        let word = &self.words[word as usize];
+        let end = self.texts[word.text as usize].folded.end();
+        &self.haystack.as_bytes()[word.folded.start()..end]
     }
 
     /// Whether a word starts, or a text ends, at byte `at` of the haystack.
@@ -240,11 +299,11 @@ impl SearchIndex {
             let count =
                 self.starts[from..].partition_point(|&w| self.rest_of_text(w).starts_with(term));
             for &w in &self.starts[from..from + count] {
-                let word = &self.words[w];
-                let m = &mut matched[word.text];
+                let word = &self.words[w as usize];
+                let m = &mut matched[word.text as usize];
                 m.any |= bit;
                 m.prefix |= bit;
-                if self.is_edge(word.folded.start + term.len()) {
+                if self.is_edge(word.folded.start() + term.len()) {
                     m.whole |= bit;
                 }
             }
@@ -253,17 +312,19 @@ impl SearchIndex {
             // start gives it to all its texts.
             let (mut spelling, mut done) = (0, None);
             for at in memmem::find_iter(self.spellings.as_bytes(), term) {
-                while (self.spelling_list.get(spelling + 1)).is_some_and(|next| next.at <= at) {
+                while (self.spelling_list.get(spelling + 1))
+                    .is_some_and(|next| next.at as usize <= at)
+                {
                     spelling += 1;
                 }
                 let s = &self.spelling_list[spelling];
-                if at == s.at || done == Some(spelling) {
+                if at == s.at as usize || done == Some(spelling) {
                     continue;
                 }
                 done = Some(spelling);
                 found = true;
-                for &text in &self.postings[s.texts.clone()] {
-                    matched[text].any |= bit;
+                for &text in &self.postings[s.texts.range()] {
+                    matched[text as usize].any |= bit;
                 }
             }
             if !found {

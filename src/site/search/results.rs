@@ -161,7 +161,7 @@ impl SearchIndex {
             // The terms found at each place, best place first.
             let mut places = [0u32; 6];
             for slot in slots {
-                let m = matched[slot.text];
+                let m = matched[slot.text()];
                 let base = if slot.is_name { 0 } else { 3 };
                 places[base] |= m.whole;
                 places[base + 1] |= m.prefix;
@@ -201,9 +201,9 @@ impl SearchIndex {
         let name = (slots.iter().position(|s| s.is_name && s.lang == page))
             .or_else(|| slots.iter().position(|s| s.is_name));
         if let Some(name) = name {
-            covered = matched[slots[name].text].any;
+            covered = matched[slots[name].text()].any;
             if covered != 0 {
-                marked.push((name, self.marks(slots[name].text, terms, covered)));
+                marked.push((name, self.marks(slots[name].text(), terms, covered)));
             }
         }
         while covered != all && marked.len() < MAX_SHOWN + 1 {
@@ -212,7 +212,7 @@ impl SearchIndex {
             let best = (slots.iter().enumerate())
                 .filter(|&(i, _)| Some(i) != name)
                 .map(|(i, slot)| {
-                    let m = matched[slot.text];
+                    let m = matched[slot.text()];
                     let new = m.any & !covered;
                     let key = (
                         new.count_ones(),
@@ -227,7 +227,7 @@ impl SearchIndex {
                 break;
             };
             covered |= any;
-            marked.push((i, self.marks(slots[i].text, terms, any)));
+            marked.push((i, self.marks(slots[i].text(), terms, any)));
         }
         // In the order of the service's page.
         marked.sort_unstable_by_key(|&(i, _)| i);
@@ -244,22 +244,22 @@ impl SearchIndex {
     /// ("ই-নথি" for "ইনথি").
     fn marks(&self, text: usize, terms: &[Finder], mask: u32) -> Vec<Range<usize>> {
         let t = &self.texts[text];
-        let words = &self.words[t.words.clone()];
-        let folded = &self.haystack.as_bytes()[t.folded.clone()];
+        let words = &self.words[t.words.range()];
+        let folded = &self.haystack.as_bytes()[t.folded.range()];
         // The word a byte of the haystack belongs to.
-        let word_at = |at: usize| words.partition_point(|w| w.folded.start <= at) - 1;
+        let word_at = |at: usize| words.partition_point(|w| w.folded.start() <= at) - 1;
         let mut ranges: Vec<Range<usize>> = Vec::new();
         for (i, term) in terms.iter().enumerate() {
             if mask & (1 << i) == 0 {
                 continue;
             }
             for at in term.find_iter(folded) {
-                let at = t.folded.start + at;
+                let at = t.folded.start() + at;
                 let (first, last) = (word_at(at), word_at(at + term.needle().len() - 1));
                 // As the index finds terms: across words only from the
                 // start of one.
                 if first == last || self.is_edge(at) {
-                    ranges.push(words[first].original.start..words[last].original.end);
+                    ranges.push(words[first].original.start()..words[last].original.end());
                 }
             }
         }
