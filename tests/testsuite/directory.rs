@@ -93,7 +93,7 @@ fn answer(
             directory.error_page(lang, ErrorKind::NotFound),
         ),
     };
-    let body = page.identity.clone();
+    let body = page.identity();
     (status, [(header::CONTENT_TYPE, page.content_type)], body).into_response()
 }
 

@@ -181,8 +181,12 @@ impl Deployment {
     /// one is logged with its report and listed by the directory's
     /// `/healthz`. Loads every file on every core. `Err` when the folder
     /// cannot be read.
-    pub fn folder(options: FolderOptions) -> std::io::Result<Arc<Deployment>> {
+    pub fn folder(mut options: FolderOptions) -> std::io::Result<Arc<Deployment>> {
         let start = Instant::now();
+        // The uncompressed copies would be most of the memory of hundreds
+        // of offices; the rare client that takes neither br nor gzip gets
+        // a page decoded from its gzip copy.
+        options.site.keep_uncompressed = false;
         let files = folder::office_files(&options.dir)?;
         let folder = Folder {
             options,

@@ -171,7 +171,8 @@ impl Directory {
             (jobs.into_par_iter().with_max_len(1))
                 .map(|job| {
                     let (key, content_type, body) = job.render(offices, base, target)?;
-                    Ok((key, compressor.page(content_type, body)))
+                    // A few pages: kept whole, like a single office's.
+                    Ok((key, compressor.page(content_type, body, true)))
                 })
                 .collect()
         });
@@ -249,7 +250,7 @@ impl Directory {
             .map(|(path, page)| (!first.contains(path), page))
             .chain(self.errors.values().map(|page| (true, page)))
             .filter(|(_, page)| !page.is_finished())
-            .map(|(later, page)| (later, page.identity.len(), page))
+            .map(|(later, page)| (later, page.identity_len(), page))
             .collect();
         pending.sort_by_key(|&(later, size, _)| (later, size));
         self.compressor.finish_later(
