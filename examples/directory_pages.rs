@@ -62,7 +62,7 @@ fn main() {
     ];
     for lang in Lang::ALL {
         let home = directory.page(&urls::home(lang)).expect("a home page");
-        write(format!("{lang}-home.html"), &home.identity);
+        write(format!("{lang}-home.html"), &home.identity());
         for (name, bn, en) in queries {
             let query = if lang == Lang::Bn { bn } else { en };
             let html = (directory.search_page(&offices, lang, query)).expect("the page renders");
