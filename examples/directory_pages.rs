@@ -74,7 +74,7 @@ fn main() {
             (ErrorKind::ServerError, "500"),
         ] {
             let page = directory.error_page(lang, kind);
-            write(format!("{lang}-{name}.html"), &page.identity);
+            write(format!("{lang}-{name}.html"), &page.identity());
         }
     }
     println!(

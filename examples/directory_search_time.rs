@@ -118,7 +118,7 @@ fn main() {
     println!(
         "directory rendered in {:.0} ms, home page {} KiB",
         start.elapsed().as_secs_f64() * 1e3,
-        directory.page("/bn/").map_or(0, |p| p.identity.len()) / 1024
+        directory.page("/bn/").map_or(0, |p| p.identity_len()) / 1024
     );
 
     let start = Instant::now();
@@ -171,7 +171,7 @@ fn main() {
                     .search_page(&offices, lang, query)
                     .expect("the page renders");
                 let page = Page::rendered_now(HTML, html);
-                (now(epoch) - cpu, page.identity.len())
+                (now(epoch) - cpu, page.identity_len())
             };
             let bytes = time().1;
             let mut times: Vec<Duration> = (0..runs).map(|_| time().0).collect();

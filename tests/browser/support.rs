@@ -253,7 +253,7 @@ pub fn directory_server() -> &'static Server {
                 if let Some(name) = path.strip_prefix("/static/")
                     && let Some(page) = directory.asset(name)
                 {
-                    let body = page.identity.clone();
+                    let body = page.identity();
                     return ([(header::CONTENT_TYPE, page.content_type)], body).into_response();
                 }
                 let (status, page) = match directory.page(path) {
@@ -263,7 +263,7 @@ pub fn directory_server() -> &'static Server {
                         directory.error_page(lang, ErrorKind::NotFound),
                     ),
                 };
-                let body = page.identity.clone();
+                let body = page.identity();
                 (status, [(header::CONTENT_TYPE, page.content_type)], body).into_response()
             }
         });
