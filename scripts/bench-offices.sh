@@ -49,7 +49,7 @@ SITE=$WORK/site
 echo "== $OFFICES offices in $FOLDER ($(du -sh "$FOLDER" | cut -f1))"
 "$CHARTER" check "$FOLDER" >/dev/null || die "the generated folder does not pass charter check"
 t0=$(now_ns)
-"$CHARTER" build --charter "$FOLDER" --out "$SITE" >/dev/null
+"$CHARTER" build --charter "$FOLDER" --out "$SITE" --base-url https://offices.example.gov.bd >/dev/null
 BUILD_S=$(awk -v n=$(($(now_ns) - t0)) 'BEGIN { printf "%.0f", n / 1e9 }')
 echo "   charter build of the folder: $BUILD_S s"
 
@@ -103,10 +103,8 @@ echo "== summary: $(date -u '+%Y-%m-%d %H:%M UTC'); $CORES cores," \
 echo "$OFFICES offices ($(du -sh "$FOLDER" | cut -f1) of charters); static build of the folder $BUILD_S s"
 echo "start to serving every office: $START_MS ms; to every page at its smallest: $COMPRESSED_MS ms"
 echo "RSS once compressed: $((RSS / 1024)) MiB ($((RSS / OFFICES)) KiB per office); peak after the load $((PEAK / 1024)) MiB"
-echo "reload of one office: $RELOAD" | tr '\n' ' '
-echo
-echo "cross-office search: $SEARCH" | tr '\n' ' '
-echo
+echo "reload of one office, all offices loaded and alone: $(tr '\n' ' ' <<<"$RELOAD")"
+echo "cross-office search: $(head -n1 <<<"$SEARCH"); $(tail -n1 <<<"$SEARCH")"
 printf '%-26s %8s %8s %5s | %7s %7s | %7s %7s %5s | %6s %6s %5s\n' \
     page "nginx/s" "chartr/s" ratio "p50 ng" "p50 ch" "p99 ng" "p99 ch" ratio "us ng" "us ch" ratio
 for url in "${paths[@]}"; do
