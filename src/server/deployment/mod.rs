@@ -12,7 +12,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::time::{Instant, SystemTime};
 
 use arc_swap::ArcSwap;
@@ -63,6 +63,13 @@ struct Folder {
     /// Load order of the next office added: the office loaded first keeps
     /// a host two files claim.
     next_order: AtomicU64,
+    /// The directory lags behind the offices: it is made again in the
+    /// background after a change ([`Deployment::refresh_directory`]).
+    directory_behind: AtomicBool,
+    /// Wakes the task that makes the directory again.
+    directory_wanted: tokio::sync::Notify,
+    /// Starts that task once, on the first change.
+    directory_task: std::sync::Once,
 }
 
 /// One office served from a folder.
@@ -192,6 +199,9 @@ impl Deployment {
             options,
             changing: tokio::sync::Mutex::new(()),
             next_order: AtomicU64::new(0),
+            directory_behind: AtomicBool::new(false),
+            directory_wanted: tokio::sync::Notify::new(),
+            directory_task: std::sync::Once::new(),
         };
         let loaded: Vec<(OfficeFile, Result<Arc<AppState>, String>)> =
             folder.options.site.compressor.run(|| {
@@ -218,7 +228,8 @@ impl Deployment {
                 }
             }
         }
-        let table = folder.table(offices, invalid);
+        let directory = folder.directory(&offices);
+        let table = folder.table(offices, invalid, directory);
         tracing::info!(
             offices = table.offices.len(),
             invalid = table.invalid.len(),
@@ -318,9 +329,14 @@ impl Deployment {
         match (offices.get(id).cloned(), exists) {
             (Some(office), true) => {
                 let before = Listing::of(&office.state);
-                if office.state.reload().await.is_err() || Listing::of(&office.state) == before {
-                    // Served as before, or its new pages swapped in
-                    // already: the table and the directory stay.
+                if office.state.reload().await.is_err() {
+                    // Served as before.
+                    return;
+                }
+                // Its new pages are served; the directory's index of
+                // every service follows, in the background.
+                self.refresh_directory();
+                if Listing::of(&office.state) == before {
                     return;
                 }
             }
@@ -368,15 +384,77 @@ impl Deployment {
                 }
             }
         }
+        // The hosts change at once (a few hundred names, no rendering);
+        // the directory follows in the background.
+        let table = folder.table(offices, invalid, directory_of(&table));
+        self.table.store(Arc::new(table));
+        self.refresh_directory();
+    }
+
+    /// Makes the directory again, in the background, from the offices as
+    /// they are then: after any change, so that its pages and its index
+    /// of every office's services stay current without an office's reload
+    /// waiting for them. Changes that come while it is made are taken in
+    /// by one more round.
+    fn refresh_directory(self: &Arc<Self>) {
+        let Some(folder) = &self.folder else { return };
+        folder.directory_behind.store(true, Ordering::Release);
         let this = Arc::clone(self);
-        let made = tokio::task::spawn_blocking(move || {
-            let folder = this.folder.as_ref().expect("a folder's deployment");
-            folder.table(offices, invalid)
-        })
-        .await;
-        match made {
-            Ok(table) => self.table.store(Arc::new(table)),
-            Err(e) => tracing::error!("the directory could not be made again: {e}"),
+        folder.directory_task.call_once(move || {
+            tokio::spawn(async move {
+                let folder = this.folder.as_ref().expect("a folder's deployment");
+                loop {
+                    folder.directory_wanted.notified().await;
+                    while folder.directory_behind.swap(false, Ordering::AcqRel) {
+                        let offices = this.table.load().offices.clone();
+                        let made = {
+                            let this = Arc::clone(&this);
+                            tokio::task::spawn_blocking(move || {
+                                let folder = this.folder.as_ref().expect("a folder's deployment");
+                                folder.directory(&offices)
+                            })
+                            .await
+                        };
+                        let Ok(directory) = made else {
+                            tracing::error!("the directory could not be made again");
+                            continue;
+                        };
+                        // Swapped in with the table as it is now (an office
+                        // added meanwhile has set `directory_behind` again).
+                        let _one_at_a_time = folder.changing.lock().await;
+                        let now = this.table.load_full();
+                        this.table.store(Arc::new(Table {
+                            directory: Some(directory),
+                            ..now.without_directory()
+                        }));
+                    }
+                }
+            });
+        });
+        folder.directory_wanted.notify_one();
+    }
+}
+
+/// The directory `table` has (a folder's always has one).
+fn directory_of(table: &Table) -> Arc<Directory> {
+    Arc::clone(
+        table
+            .directory
+            .as_ref()
+            .expect("a folder's table has its directory"),
+    )
+}
+
+impl Table {
+    /// A copy of this table, without its directory.
+    fn without_directory(&self) -> Table {
+        Table {
+            single: self.single.clone(),
+            offices: self.offices.clone(),
+            hosts: self.hosts.clone(),
+            directory: None,
+            invalid: self.invalid.clone(),
+            conflicts: self.conflicts.clone(),
         }
     }
 }

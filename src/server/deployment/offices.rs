@@ -61,12 +61,13 @@ impl Folder {
             .collect()
     }
 
-    /// The table for `offices`: their hosts, the offices loaded first
-    /// keeping a host two claim, and the directory.
+    /// The table for `offices`, with `directory`: their hosts, the offices
+    /// loaded first keeping a host two claim.
     pub(super) fn table(
         &self,
         offices: BTreeMap<String, Office>,
         invalid: BTreeMap<String, Invalid>,
+        directory: Arc<Directory>,
     ) -> Table {
         let mut by_order: Vec<&Office> = offices.values().collect();
         by_order.sort_by_key(|o| o.order);
@@ -100,7 +101,21 @@ impl Folder {
                 }
             }
         }
-        let listed = self.listed(&offices);
+        Table {
+            single: None,
+            offices,
+            hosts,
+            directory: Some(directory),
+            invalid,
+            conflicts,
+        }
+    }
+
+    /// The directory of `offices` as they are served now, its smallest
+    /// copies and its index of every office's services made in the
+    /// background.
+    pub(super) fn directory(&self, offices: &BTreeMap<String, Office>) -> Arc<Directory> {
+        let listed = self.listed(offices);
         let site = &self.options.site;
         let directory = match Directory::new(
             &listed,
@@ -124,14 +139,7 @@ impl Folder {
         };
         let directory = Arc::new(directory);
         directory.prepare_in_background();
-        Table {
-            single: None,
-            offices,
-            hosts,
-            directory: Some(directory),
-            invalid,
-            conflicts,
-        }
+        directory
     }
 }
 
