@@ -164,6 +164,12 @@ const GZIP_TRAILER_LEN: usize = 8;
 /// `data` gzipped at `level`.
 pub fn gzip(data: &[u8], level: u32) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() / 3 + GZIP_HEADER_LEN + GZIP_TRAILER_LEN);
+    gzip_into(data, level, &mut out);
+    out
+}
+
+/// Appends `data` gzipped at `level` to `out`.
+pub fn gzip_into(data: &[u8], level: u32, out: &mut Vec<u8>) {
     out.extend_from_slice(&gzip_header(level));
     DEFLATE.with_borrow_mut(|states| {
         let at = match states.iter().position(|(l, _)| *l == level) {
@@ -180,7 +186,7 @@ pub fn gzip(data: &[u8], level: u32) -> Vec<u8> {
             // Compressing into memory cannot fail; it stops when `out` is
             // full, which then grows.
             let status = deflate
-                .compress_vec(&data[read..], &mut out, FlushCompress::Finish)
+                .compress_vec(&data[read..], out, FlushCompress::Finish)
                 .expect("deflate into memory");
             if status == Status::StreamEnd {
                 break;
@@ -193,7 +199,6 @@ pub fn gzip(data: &[u8], level: u32) -> Vec<u8> {
     out.extend_from_slice(&crc.sum().to_le_bytes());
     // The length modulo 2^32, as gzip has it.
     out.extend_from_slice(&(data.len() as u32).to_le_bytes());
-    out
 }
 
 /// The first `len` bytes that `data`, a stream [`gzip`] made, decodes to:
@@ -219,6 +224,12 @@ pub fn gunzip(data: &[u8], len: usize) -> std::io::Result<Vec<u8>> {
 /// `data` compressed with brotli at [`BROTLI_QUALITY`].
 pub fn brotli(data: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(data.len() / 4);
+    brotli_into(data, &mut out);
+    out
+}
+
+/// Appends `data` compressed with brotli at [`BROTLI_QUALITY`] to `out`.
+pub fn brotli_into(data: &[u8], out: &mut Vec<u8>) {
     let params = brotli::enc::BrotliEncoderParams {
         quality: BROTLI_QUALITY as i32,
         // A window just large enough for the page, and at most 256 KiB:
@@ -227,8 +238,7 @@ pub fn brotli(data: &[u8]) -> Vec<u8> {
         lgwin: (data.len().max(1).ilog2() as i32 + 1).clamp(16, 18),
         ..Default::default()
     };
-    brotli::BrotliCompress(&mut &data[..], &mut out, &params).expect("brotli into memory");
-    out
+    brotli::BrotliCompress(&mut &data[..], out, &params).expect("brotli into memory");
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 //! its gzip copy, and decodes it for the rare client that takes neither
 //! br nor gzip.
 
+use std::cell::RefCell;
 use std::sync::{Arc, OnceLock};
 
 use arc_swap::ArcSwapOption;
@@ -63,8 +64,17 @@ struct Headers {
 
 impl Headers {
     /// The values for `copies`, each its ETag suffix and its length, of
-    /// the page whose ETag is `etag`.
+    /// the page whose ETag is `etag`, in a block of their own.
     fn new(etag: &str, copies: &[(&str, usize)]) -> Headers {
+        let (values, ends) = Headers::values(etag, copies);
+        Headers {
+            values: Bytes::copy_from_slice(&values),
+            ends,
+        }
+    }
+
+    /// The values for `copies`, and where each ends.
+    fn values(etag: &str, copies: &[(&str, usize)]) -> (Vec<u8>, [u8; 4]) {
         let mut values = Vec::with_capacity(copies.len() * 48);
         let mut ends = [0; 4];
         for (i, (suffix, length)) in copies.iter().enumerate() {
@@ -74,11 +84,7 @@ impl Headers {
             write!(values, "{length}").expect("writing to memory");
             ends[2 * i + 1] = end(&values);
         }
-        values.shrink_to_fit();
-        Headers {
-            values: values.into(),
-            ends,
-        }
+        (values, ends)
     }
 
     fn value(&self, i: usize) -> HeaderValue {
@@ -101,7 +107,8 @@ fn end(values: &[u8]) -> u8 {
     u8::try_from(values.len()).expect("two copies' header values fit in 255 bytes")
 }
 
-/// A page's smallest copies.
+/// A page's smallest copies, with their header values: all in one block,
+/// as a site keeps one for each of its pages for as long as it is served.
 #[derive(Debug)]
 pub struct Compressed {
     /// brotli, quality [`encoding::BROTLI_QUALITY`].
@@ -195,8 +202,12 @@ impl Page {
         let digest = digest.unwrap_or_else(|| hash(&identity));
         let compressible = encoding::compressible(content_type);
         let etag = &crate::charter::hex(&digest)[..ETAG_LEN];
-        let quick =
-            (compressible && quick).then(|| fitted(encoding::gzip(&identity, QUICK_GZIP_LEVEL)));
+        let quick = (compressible && quick).then(|| {
+            with_scratch(|gzip, _| {
+                encoding::gzip_into(&identity, QUICK_GZIP_LEVEL, gzip);
+                Bytes::copy_from_slice(gzip)
+            })
+        });
         let mut copies = vec![("", identity.len())];
         copies.extend(quick.as_ref().map(|q| ("-gz1", q.len())));
         Page {
@@ -261,20 +272,34 @@ impl Page {
     /// Empty for a page that is not compressed.
     pub fn finish(&self) -> &Compressed {
         let best = self.best.get_or_init(|| {
-            let (brotli, gzip) = if self.compressible {
-                let identity = self.identity();
-                (
-                    fitted(encoding::brotli(&identity)),
-                    fitted(encoding::gzip(&identity, GZIP_LEVEL)),
-                )
+            let identity = if self.compressible {
+                self.identity()
             } else {
-                (Bytes::new(), Bytes::new())
+                Bytes::new()
             };
-            Compressed {
-                headers: Headers::new(self.etag(), &[("-br", brotli.len()), ("-gz", gzip.len())]),
-                brotli,
-                gzip,
-            }
+            with_scratch(|brotli, gzip| {
+                if self.compressible {
+                    encoding::brotli_into(&identity, brotli);
+                    encoding::gzip_into(&identity, GZIP_LEVEL, gzip);
+                }
+                let copies = [("-br", brotli.len()), ("-gz", gzip.len())];
+                let (values, ends) = Headers::values(self.etag(), &copies);
+                let mut block = Vec::with_capacity(brotli.len() + gzip.len() + values.len());
+                for part in [&brotli[..], &gzip[..], &values] {
+                    block.extend_from_slice(part);
+                }
+                let block = Bytes::from(block);
+                let gzip_at = brotli.len();
+                let values_at = gzip_at + gzip.len();
+                Compressed {
+                    brotli: block.slice(..gzip_at),
+                    gzip: block.slice(gzip_at..values_at),
+                    headers: Headers {
+                        values: block.slice(values_at..),
+                        ends,
+                    },
+                }
+            })
         });
         // The quick copy is not sent any more.
         self.quick.store(None);
@@ -348,11 +373,32 @@ pub(crate) fn hash(bytes: &[u8]) -> [u8; 32] {
     Sha256::digest(bytes).into()
 }
 
-/// Compressed output without the spare capacity of a growing buffer: the
-/// site keeps thousands of these for as long as it is served.
-fn fitted(mut bytes: Vec<u8>) -> Bytes {
-    bytes.shrink_to_fit();
-    bytes.into()
+thread_local! {
+    /// This thread's buffers to compress into, kept from page to page. A
+    /// copy is then copied into a block of its own size, rather than kept
+    /// in the buffer it grew in, shrunk: that leaves a small free block
+    /// after each of the thousands a server of many offices keeps, which
+    /// its allocator can seldom use again nor give back.
+    static SCRATCH: RefCell<[Vec<u8>; 2]> = const { RefCell::new([Vec::new(), Vec::new()]) };
+}
+
+/// The most a scratch buffer keeps between pages: the compressed copies
+/// of nearly every page fit, and a very large one's buffer is not kept.
+const SCRATCH_KEPT: usize = 256 * 1024;
+
+/// Runs `f` with this thread's two scratch buffers, empty.
+fn with_scratch<R>(f: impl FnOnce(&mut Vec<u8>, &mut Vec<u8>) -> R) -> R {
+    SCRATCH.with_borrow_mut(|[a, b]| {
+        a.clear();
+        b.clear();
+        let result = f(a, b);
+        for buffer in [a, b] {
+            if buffer.capacity() > SCRATCH_KEPT {
+                *buffer = Vec::new();
+            }
+        }
+        result
+    })
 }
 
 #[cfg(test)]
