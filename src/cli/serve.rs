@@ -109,7 +109,11 @@ impl ServeArgs {
 /// Every office of the folder `args.charter`, each with its own history
 /// under the state folder; `None` (said why) when the folder cannot be
 /// read.
-fn serve_folder(args: &ServeArgs, site: SiteOptions) -> Option<Arc<Deployment>> {
+fn serve_folder(
+    args: &ServeArgs,
+    site: SiteOptions,
+    state_dir: Option<PathBuf>,
+) -> Option<Arc<Deployment>> {
     let directory_base = args
         .base_url
         .clone()
@@ -123,7 +127,7 @@ fn serve_folder(args: &ServeArgs, site: SiteOptions) -> Option<Arc<Deployment>> 
         },
         directory_base,
         preview_port: args.preview.then_some(args.addr.port()),
-        state_dir: history::state_dir(args.state_dir.as_deref()),
+        state_dir,
         history_limit: args.history_limit,
     };
     match Deployment::folder(options) {
@@ -143,24 +147,22 @@ pub fn run(args: ServeArgs) -> ExitCode {
         max_charter_bytes: args.limits.bytes(),
         ..SiteOptions::default()
     };
-    let history = history::state_dir(args.state_dir.as_deref())
-        .map(|dir| History::new(&dir, args.history_limit).with_max_bytes(args.limits.bytes()));
-    match &history {
-        Some(_) if args.charter.is_dir() => tracing::info!(
+    let state_dir = history::state_dir(args.state_dir.as_deref());
+    let history = (state_dir.as_ref())
+        .map(|dir| History::new(dir, args.history_limit).with_max_bytes(args.limits.bytes()));
+    match (&state_dir, &history) {
+        (Some(dir), _) if args.charter.is_dir() => tracing::info!(
             "keeping every version loaded of each office in {}",
-            history::state_dir(args.state_dir.as_deref())
-                .unwrap_or_default()
-                .join("offices/<office>/history")
-                .display()
+            dir.join("offices/<office>/history").display()
         ),
-        Some(h) => tracing::info!("keeping every version loaded in {}", h.dir().display()),
-        None => tracing::warn!(
+        (_, Some(h)) => tracing::info!("keeping every version loaded in {}", h.dir().display()),
+        _ => tracing::warn!(
             "no state folder (--state-dir, CHARTER_STATE_DIR or STATE_DIRECTORY): \
              no history of versions is kept"
         ),
     }
     let deployment = if args.charter.is_dir() {
-        match serve_folder(&args, options) {
+        match serve_folder(&args, options, state_dir) {
             Some(deployment) => deployment,
             None => return Exit::Unusable.into(),
         }

@@ -55,6 +55,14 @@ pub(super) enum Answerer {
 }
 
 impl Answerer {
+    /// Calls `f` with the pages this answers from now.
+    pub(super) fn with_pages<R>(&self, f: impl FnOnce(&dyn Pages) -> R) -> R {
+        match self {
+            Answerer::Office(state) => f(&*state.site()),
+            Answerer::Directory(directory) => f(&**directory),
+        }
+    }
+
     fn of(answering: &Answering<'_>) -> Answerer {
         match answering {
             Answering::Office(state) => Answerer::Office(Arc::clone(state)),
@@ -189,14 +197,8 @@ impl tower::Service<Request> for App {
                 path: &path,
                 headers: &headers,
             };
-            Ok(match &answerer {
-                Answerer::Office(state) => {
-                    respond::finish(&*state.site(), &shared.options, &asked, answer, start)
-                }
-                Answerer::Directory(directory) => {
-                    respond::finish(&**directory, &shared.options, &asked, answer, start)
-                }
-            })
+            Ok(answerer
+                .with_pages(|pages| respond::finish(pages, &shared.options, &asked, answer, start)))
         }))
     }
 }

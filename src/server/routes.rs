@@ -17,7 +17,7 @@ use http::header::{self, HeaderMap, HeaderValue};
 use http::request::Parts;
 
 use super::app::Answerer;
-use super::respond::{self, AppError, Caching, Pages};
+use super::respond::{self, AppError, Caching};
 use super::{AppState, Deployment};
 use crate::calendar::rfc3339;
 use crate::i18n::Lang;
@@ -220,23 +220,17 @@ async fn static_file(
     Path(name): Path<String>,
     headers: HeaderMap,
 ) -> Answer {
-    let site;
-    let pages: &dyn Pages = match &answerer {
-        Answerer::Office(state) => {
-            site = state.site();
-            &*site
-        }
-        Answerer::Directory(directory) => &**directory,
-    };
-    let asset = pages
-        .asset(&name)
-        .ok_or(AppError::new(StatusCode::NOT_FOUND, Lang::Bn))?;
-    Ok(respond::send(
-        &headers,
-        asset,
-        StatusCode::OK,
-        Caching::Immutable,
-    ))
+    answerer.with_pages(|pages| {
+        let asset = pages
+            .asset(&name)
+            .ok_or(AppError::new(StatusCode::NOT_FOUND, Lang::Bn))?;
+        Ok(respond::send(
+            &headers,
+            asset,
+            StatusCode::OK,
+            Caching::Immutable,
+        ))
+    })
 }
 
 /// `/{lang}/search?q=…`: the one page rendered per request.
@@ -294,29 +288,23 @@ async fn directory_search(
 /// slash, or a 404 in the path's language.
 async fn page(Extension(answerer): Extension<Answerer>, req: Request) -> Answer {
     let path = req.uri().path();
-    let site;
-    let pages: &dyn Pages = match &answerer {
-        Answerer::Office(state) => {
-            site = state.site();
-            &*site
+    answerer.with_pages(|pages| {
+        if let Some(page) = pages.page(path) {
+            return Ok(respond::page_response(req.headers(), path, page));
         }
-        Answerer::Directory(directory) => &**directory,
-    };
-    if let Some(page) = pages.page(path) {
-        return Ok(respond::page_response(req.headers(), path, page));
-    }
-    let lang = urls::lang_of(path);
-    if let Some(lang) = lang {
-        let bare = path.trim_end_matches('/');
-        if bare == format!("/{lang}") {
-            return Ok(redirect(StatusCode::MOVED_PERMANENTLY, &urls::home(lang)));
+        let lang = urls::lang_of(path);
+        if let Some(lang) = lang {
+            let bare = path.trim_end_matches('/');
+            if bare == format!("/{lang}") {
+                return Ok(redirect(StatusCode::MOVED_PERMANENTLY, &urls::home(lang)));
+            }
+            if path.ends_with('/') && pages.page(bare).is_some() {
+                return Ok(redirect(StatusCode::MOVED_PERMANENTLY, bare));
+            }
         }
-        if path.ends_with('/') && pages.page(bare).is_some() {
-            return Ok(redirect(StatusCode::MOVED_PERMANENTLY, bare));
-        }
-    }
-    Err(AppError::new(
-        StatusCode::NOT_FOUND,
-        lang.unwrap_or_default(),
-    ))
+        Err(AppError::new(
+            StatusCode::NOT_FOUND,
+            lang.unwrap_or_default(),
+        ))
+    })
 }

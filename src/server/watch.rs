@@ -203,10 +203,11 @@ impl Changed {
     fn add(&self, ids: impl Iterator<Item = String>) {
         let mut set = self.ids.lock().unwrap_or_else(|e| e.into_inner());
         // Bounded: no folder is served with more files than this.
-        for id in ids.take(folder::MAX_OFFICES) {
-            if set.len() < folder::MAX_OFFICES {
-                set.insert(id);
+        for id in ids {
+            if set.len() == folder::MAX_OFFICES {
+                break;
             }
+            set.insert(id);
         }
         if !set.is_empty() {
             self.wake.notify_one();

@@ -158,7 +158,6 @@ fn office_hosts(state: &AppState) -> Vec<String> {
 /// changes none of it leaves them as they are.
 #[derive(Debug, PartialEq)]
 pub(super) struct Listing {
-    hosts: Vec<String>,
     office: crate::charter::Office,
     services: usize,
 }
@@ -167,7 +166,6 @@ impl Listing {
     pub(super) fn of(state: &AppState) -> Listing {
         let site = state.site();
         Listing {
-            hosts: office_hosts(state),
             office: site.charter.office.clone(),
             services: site.charter.services.len(),
         }
