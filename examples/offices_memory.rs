@@ -9,7 +9,7 @@
 //!
 //! Every office's charter in the folder (each `*.toml` directly in it) is
 //! loaded as a site, with one shared `Compressor` and the options of a
-//! folder deployment (the uncompressed copies dropped), on as many threads
+//! folder deployment (`Copies::Brotli`: brotli copies only), on as many threads
 //! as there are cores, as a server start would: the time until all are
 //! loaded is the start. Then every site's search index is built (on every
 //! core, to measure what the indexes take), each site is prepared as a
@@ -24,7 +24,7 @@
 //! and the heap its search index and its parsed charter take.
 //!
 //! Options, after the folder: `--offices N` loads the first N offices
-//! only; `--keep-uncompressed` keeps the uncompressed copies, as a single
+//! only; `--keep-all` keeps every copy (`Copies::All`), as a single
 //! office's server does; `--now` makes the smallest copies at once on every
 //! core (`Site::finish_all`, as `charter build` does: the memory freed on
 //! the way is then not given back, as it is once the background is done)
@@ -37,7 +37,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use citizen_charter::charter::{self, folder};
-use citizen_charter::site::{Compressor, Site, SiteOptions};
+use citizen_charter::site::{Compressor, Copies, Site, SiteOptions};
 
 /// The system allocator (glibc's malloc on Linux, tuned as the `charter`
 /// command tunes it), counting the bytes in use: what the process holds
@@ -156,17 +156,14 @@ fn main() {
     citizen_charter::cli::tune_allocator();
     let mut args = std::env::args().skip(1);
     let Some(dir) = args.next().map(PathBuf::from) else {
-        eprintln!(
-            "usage: offices_memory FOLDER [--offices N] [--keep-uncompressed] [--now] [--start-only]"
-        );
+        eprintln!("usage: offices_memory FOLDER [--offices N] [--keep-all] [--now] [--start-only]");
         std::process::exit(2);
     };
-    let (mut limit, mut keep_uncompressed, mut now, mut start_only) =
-        (usize::MAX, false, false, false);
+    let (mut limit, mut keep_all, mut now, mut start_only) = (usize::MAX, false, false, false);
     while let Some(arg) = args.next() {
         match arg.as_str() {
             "--offices" => limit = args.next().and_then(|n| n.parse().ok()).unwrap_or(limit),
-            "--keep-uncompressed" => keep_uncompressed = true,
+            "--keep-all" => keep_all = true,
             "--now" => now = true,
             "--start-only" => start_only = true,
             other => {
@@ -185,7 +182,11 @@ fn main() {
     files.truncate(limit);
     let options = SiteOptions {
         compressor: Compressor::new(),
-        keep_uncompressed,
+        copies: if keep_all {
+            Copies::All
+        } else {
+            Copies::Brotli
+        },
         ..SiteOptions::default()
     };
     let (rss_before, heap_before) = (status_kib("VmRSS:"), IN_USE.load(Ordering::Relaxed));
@@ -206,8 +207,9 @@ fn main() {
     let peak_started = status_kib("VmHWM:");
     if start_only {
         println!(
-            "offices={offices} keep_uncompressed={keep_uncompressed} start_s={:.2} start_cpu_s={start_cpu:.1} \
+            "offices={offices} copies={:?} start_s={:.2} start_cpu_s={start_cpu:.1} \
              rss_started_kib={rss_started} peak_started_kib={peak_started} heap_started_kib={}",
+            options.copies,
             start_time.as_secs_f64(),
             kib(IN_USE.load(Ordering::Relaxed) - heap_before),
         );
@@ -260,13 +262,14 @@ fn main() {
 
     let per = |total: usize| total / offices.max(1);
     println!(
-        "offices={offices} pages={pages} keep_uncompressed={keep_uncompressed} \
+        "offices={offices} pages={pages} copies={:?} \
          start_s={:.2} start_cpu_s={start_cpu:.1} compression_s={:.1} \
          rss_before_kib={rss_before} rss_started_kib={rss_started} peak_started_kib={peak_started} \
          rss_kib={rss} peak_rss_kib={peak} rss_per_office_kib={} \
          stored_per_office_kib={} heap_per_office_kib={} allocated_per_office_kib={} \
          allocator_free_kib={allocator_free} search_per_office_kib={} \
          charter_per_office_kib={} threads={}",
+        options.copies,
         start_time.as_secs_f64(),
         compression_time.as_secs_f64(),
         per(rss as usize),

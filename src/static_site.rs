@@ -136,10 +136,11 @@ fn write_pages(site: &impl Pages, out: &Path) -> io::Result<Written> {
 fn write_page(out: &Path, name: &str, page: &Page, written: &mut Written) -> io::Result<()> {
     let file = out.join(name);
     write(&file, &page.identity(), written)?;
-    let compressed = page.finish();
-    if !compressed.gzip.is_empty() {
-        write(&with_suffix(&file, ".gz"), &compressed.gzip, written)?;
+    let gzip = page.gzip();
+    if !gzip.is_empty() {
+        write(&with_suffix(&file, ".gz"), &gzip, written)?;
     }
+    let compressed = page.finish();
     if !compressed.brotli.is_empty() {
         write(&with_suffix(&file, ".br"), &compressed.brotli, written)?;
     }

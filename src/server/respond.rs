@@ -239,7 +239,7 @@ pub fn send(req: &HeaderMap, page: &Page, status: StatusCode, caching: Caching) 
         req.get(header::ACCEPT_ENCODING)
             .and_then(|v| v.to_str().ok()),
     );
-    let Some(sent) = page.encoded(&accepted) else {
+    let Some(chosen) = page.choose(&accepted) else {
         let mut res = (
             StatusCode::NOT_ACCEPTABLE,
             "406 Not Acceptable: this server sends br, gzip or identity\n",
@@ -252,18 +252,27 @@ pub fn send(req: &HeaderMap, page: &Page, status: StatusCode, caching: Caching) 
     };
     let not_modified =
         status == StatusCode::OK && !matches!(caching, Caching::None) && if_none_match(req, page);
+    // A client whose copy is current gets its tag only: the copy is not
+    // taken, nor decoded or made for it.
+    let (etag, sent) = if not_modified {
+        (chosen.etag(), None)
+    } else {
+        let sent = chosen.encoded();
+        (sent.etag.clone(), Some(sent))
+    };
     // Headers go straight into the response's map, with room for the ones
     // added later, so it is allocated once per request.
-    let mut res = if not_modified {
-        StatusCode::NOT_MODIFIED.into_response()
-    } else {
-        let mut res = Response::new(Body::from(sent.body.clone()));
-        *res.status_mut() = status;
-        res
+    let mut res = match &sent {
+        None => StatusCode::NOT_MODIFIED.into_response(),
+        Some(sent) => {
+            let mut res = Response::new(Body::from(sent.body.clone()));
+            *res.status_mut() = status;
+            res
+        }
     };
     let h = res.headers_mut();
     h.reserve(16);
-    if !not_modified {
+    if sent.is_some() {
         h.insert(
             header::CONTENT_TYPE,
             HeaderValue::from_static(page.content_type),
@@ -279,13 +288,13 @@ pub fn send(req: &HeaderMap, page: &Page, status: StatusCode, caching: Caching) 
         }),
     );
     if !matches!(caching, Caching::None) {
-        h.insert(header::ETAG, sent.etag.clone());
+        h.insert(header::ETAG, etag);
     }
-    if !not_modified {
+    if let Some(sent) = sent {
         if let Some(coding) = sent.coding {
             h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
         }
-        h.insert(header::CONTENT_LENGTH, sent.length.clone());
+        h.insert(header::CONTENT_LENGTH, sent.length);
     }
     if is_error(status) {
         res.extensions_mut().insert(HasPage);

@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex, OnceLock, PoisonError, Weak};
 
 use rayon::{ThreadPool, ThreadPoolBuilder};
 
-use super::page::{Page, hash};
+use super::page::{Copies, Page, hash};
 use crate::assets;
 
 /// Worker pools and the pages loads share (cheap to clone: clones share
@@ -23,9 +23,9 @@ use crate::assets;
 #[derive(Clone, Default)]
 pub struct Compressor(Arc<Shared>);
 
-/// A page's content type, whether it keeps its uncompressed bytes, and
+/// A page's content type, the copies it keeps, and
 /// the SHA-256 of its bytes.
-type PageKey = (&'static str, bool, [u8; 32]);
+type PageKey = (&'static str, Copies, [u8; 32]);
 
 #[derive(Default)]
 struct Shared {
@@ -112,22 +112,21 @@ impl Compressor {
     }
 
     /// The page for `body`: one alive with the same type and bytes, or a
-    /// new one with its quick copy. Unless `keep_uncompressed` is set, the
-    /// page keeps only its compressed copies (see [`Page::identity`]).
+    /// new one with its quick copy, to keep `copies` once finished.
     pub(crate) fn page(
         &self,
         content_type: &'static str,
         mut body: String,
-        keep_uncompressed: bool,
+        copies: Copies,
     ) -> Arc<Page> {
         let digest = hash(body.as_bytes());
-        // A page that keeps its bytes is not shared with a site that drops
-        // them, nor the other way round: each site gets what it asked for.
-        let key = (content_type, keep_uncompressed, digest);
+        // A page that keeps every copy is not shared with a site that keeps
+        // brotli only, nor the other way round: each gets what it asked for.
+        let key = (content_type, copies, digest);
         if let Some(page) = lock(&self.0.live).pages.get(&key).and_then(Weak::upgrade) {
             return page;
         }
-        if keep_uncompressed {
+        if copies == Copies::All {
             // Rendering leaves spare capacity; the site keeps the text.
             body.shrink_to_fit();
         }
@@ -136,7 +135,7 @@ impl Compressor {
             body.into(),
             Some(digest),
             true,
-            keep_uncompressed,
+            copies,
         ));
         lock(&self.0.live).pages.insert(key, Arc::downgrade(&page));
         page
@@ -266,22 +265,25 @@ mod tests {
     fn pages_with_the_same_bytes_are_one_page() {
         let compressor = Compressor::new();
         let body = "<p>shared</p>".to_string();
-        let a = compressor.page(HTML, body.clone(), true);
-        let b = compressor.page(HTML, body.clone(), true);
+        let a = compressor.page(HTML, body.clone(), Copies::All);
+        let b = compressor.page(HTML, body.clone(), Copies::All);
         assert!(Arc::ptr_eq(&a, &b));
         // Another type is another page.
-        let c = compressor.page(TEXT, body.clone(), true);
+        let c = compressor.page(TEXT, body.clone(), Copies::All);
         assert!(!Arc::ptr_eq(&a, &c));
+        // So is a page that keeps other copies.
+        let lean = compressor.page(HTML, body.clone(), Copies::Brotli);
+        assert!(!Arc::ptr_eq(&a, &lean));
         // Another compressor shares nothing with this one.
         assert!(!Arc::ptr_eq(
             &a,
-            &Compressor::new().page(HTML, body.clone(), true)
+            &Compressor::new().page(HTML, body.clone(), Copies::All)
         ));
         // Once no one holds it, a page is made afresh.
         let etag = a.etag().to_string();
         drop((a, b));
         compressor.forget_dropped_pages();
-        let d = compressor.page(HTML, body, true);
+        let d = compressor.page(HTML, body, Copies::All);
         assert_eq!(d.etag(), etag);
         assert!(!d.is_finished());
     }
@@ -291,20 +293,20 @@ mod tests {
         let compressor = Compressor::new();
         let listed = || lock(&compressor.0.live).pages.len();
         let pages: Vec<_> = (0..2 * SWEPT_AT_LEAST)
-            .map(|i| compressor.page(HTML, format!("<p>{i}</p>"), true))
+            .map(|i| compressor.page(HTML, format!("<p>{i}</p>"), Copies::All))
             .collect();
         drop(pages);
         compressor.forget_dropped_pages();
         assert_eq!(listed(), 0);
         let kept: Vec<_> = (0..2 * SWEPT_AT_LEAST)
-            .map(|i| compressor.page(HTML, format!("<p>kept {i}</p>"), true))
+            .map(|i| compressor.page(HTML, format!("<p>kept {i}</p>"), Copies::All))
             .collect();
         // As many as after the last sweep (none, counted as the least):
         // swept, every page still held.
         compressor.forget_dropped_pages();
         assert_eq!(listed(), kept.len());
         // One more page dropped: not swept until there are twice as many.
-        drop(compressor.page(HTML, "<p>dropped</p>".to_string(), true));
+        drop(compressor.page(HTML, "<p>dropped</p>".to_string(), Copies::All));
         compressor.forget_dropped_pages();
         assert_eq!(listed(), kept.len() + 1);
     }
@@ -313,7 +315,7 @@ mod tests {
     fn pages_left_for_later_are_finished_in_the_background() {
         let compressor = Compressor::new();
         let pages: Vec<_> = (0..20)
-            .map(|i| compressor.page(HTML, format!("<p>{}</p>", "x".repeat(i * 100)), true))
+            .map(|i| compressor.page(HTML, format!("<p>{}</p>", "x".repeat(i * 100)), Copies::All))
             .collect();
         compressor.finish_later(pages.iter().map(Arc::downgrade).collect());
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);

@@ -30,7 +30,7 @@ use crate::urls::{self, BaseUrl};
 
 pub use compressor::Compressor;
 pub use directory::{Directory, Listed};
-pub use page::{Compressed, Encoded, HTML, Page};
+pub use page::{Chosen, Compressed, Copies, Encoded, HTML, Page};
 use pages::{Key, render_job};
 use search::SearchIndex;
 
@@ -46,12 +46,10 @@ pub struct SiteOptions {
     pub compressor: Compressor,
     /// The largest charter file read (`--max-charter-mb`).
     pub max_charter_bytes: u64,
-    /// Whether pages keep their uncompressed bytes. A single office keeps
-    /// them, to send them as they are; a server of many offices does
-    /// without, as they would be most of its memory: each page then holds
-    /// only its compressed copies, and decodes its gzip copy for a client
-    /// that takes neither br nor gzip.
-    pub keep_uncompressed: bool,
+    /// Which copies of its pages the site keeps: every one for a single
+    /// office; the brotli copy only for a server of many offices, whose
+    /// memory the others would mostly take ([`Copies`]).
+    pub copies: Copies,
 }
 
 impl Default for SiteOptions {
@@ -61,7 +59,7 @@ impl Default for SiteOptions {
             target: Target::Server,
             compressor: Compressor::new(),
             max_charter_bytes: charter::MAX_FILE_BYTES,
-            keep_uncompressed: true,
+            copies: Copies::All,
         }
     }
 }
@@ -100,9 +98,8 @@ pub struct Site {
     pub base_url: BaseUrl,
     /// Whether the pages are the server's or the static copy's.
     pub target: Target,
-    /// Whether the pages keep their uncompressed bytes
-    /// ([`SiteOptions::keep_uncompressed`]).
-    pub keep_uncompressed: bool,
+    /// Which copies of its pages the site keeps ([`SiteOptions::copies`]).
+    pub copies: Copies,
     pages: HashMap<String, Arc<Page>>,
     errors: HashMap<(Lang, ErrorKind), Arc<Page>>,
     compressor: Compressor,
@@ -132,7 +129,7 @@ impl Site {
             loaded.content_hash,
             base,
             options.target,
-            options.keep_uncompressed,
+            options.copies,
             &options.compressor,
         )
     }
@@ -146,7 +143,7 @@ impl Site {
             self.content_hash.clone(),
             self.base_url.clone(),
             Target::StaticCopy,
-            self.keep_uncompressed,
+            self.copies,
             &self.compressor,
         )
     }
@@ -156,7 +153,7 @@ impl Site {
         content_hash: String,
         base: BaseUrl,
         target: Target,
-        keep_uncompressed: bool,
+        copies: Copies,
         compressor: &Compressor,
     ) -> Result<Site, RenderError> {
         let start = Instant::now();
@@ -169,7 +166,7 @@ impl Site {
                     Ok(bodies
                         .into_iter()
                         .map(|(key, content_type, body)| {
-                            (key, compressor.page(content_type, body, keep_uncompressed))
+                            (key, compressor.page(content_type, body, copies))
                         })
                         .collect::<Vec<_>>())
                 })
@@ -198,7 +195,7 @@ impl Site {
             load_time: start.elapsed(),
             base_url: base,
             target,
-            keep_uncompressed,
+            copies,
             pages,
             errors,
             compressor: compressor.clone(),

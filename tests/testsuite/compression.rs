@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use citizen_charter::site::{Site, SiteOptions};
+use citizen_charter::site::{Copies, Site, SiteOptions};
 
 use crate::support::*;
 
@@ -158,16 +158,16 @@ async fn a_reload_compresses_only_the_pages_that_changed() {
 }
 
 #[tokio::test]
-async fn a_site_without_its_uncompressed_pages_sends_them_all_the_same() {
+async fn a_site_keeping_brotli_only_sends_every_coding_all_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let file = charter_with_note(dir.path(), "first");
     let kept = Site::load(&file, &SiteOptions::default()).unwrap();
     let options = SiteOptions {
-        keep_uncompressed: false,
+        copies: Copies::Brotli,
         ..SiteOptions::default()
     };
     let site = Site::load(&file, &options).unwrap();
-    assert!(!site.keep_uncompressed);
+    assert_eq!(site.copies, Copies::Brotli);
     // What the site holds: the compressed copies, a fraction of the pages.
     let (with, without) = (kept.compression().bytes, site.compression().bytes);
     assert!(without * 2 < with, "{without} of {with}");
@@ -203,5 +203,33 @@ async fn a_site_without_its_uncompressed_pages_sends_them_all_the_same() {
         assert_eq!(revalidated.status, 304, "finished: {finished}");
         let gz = server.get_with(path, &[("accept-encoding", "gzip")]).await;
         assert_eq!(decoded(&gz), expected);
+        let br = server.get_with(path, &[("accept-encoding", "br")]).await;
+        assert_eq!(decoded(&br), expected);
     }
+    // Once finished: the page holds brotli only, sent as kept; a gzip-only
+    // client gets gzip made for it, under a tag of its own that
+    // revalidates.
+    let page = server.state.site().page(path).unwrap().finish().gzip.len();
+    assert_eq!(page, 0, "no gzip copy kept");
+    let br = server
+        .get_with(path, &[("accept-encoding", "br, gzip")])
+        .await;
+    assert_eq!(br.header("content-encoding"), Some("br"));
+    assert_eq!(br.bytes, kept.page(path).unwrap().finish().brotli);
+    let gz = server.get_with(path, &[("accept-encoding", "gzip")]).await;
+    assert_eq!(gz.header("content-encoding"), Some("gzip"));
+    let etag = gz.header("etag").unwrap();
+    assert_eq!(etag, format!("\"{}-gz6\"", kept.page(path).unwrap().etag()));
+    assert_eq!(
+        gz.header("content-length"),
+        Some(&*gz.bytes.len().to_string())
+    );
+    let revalidated = server
+        .get_with(
+            path,
+            &[("accept-encoding", "gzip"), ("if-none-match", etag)],
+        )
+        .await;
+    assert_eq!(revalidated.status, 304);
+    assert_eq!(revalidated.header("etag"), Some(etag));
 }

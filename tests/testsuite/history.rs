@@ -6,7 +6,7 @@
 
 use std::ffi::OsStr;
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime};
 
@@ -255,31 +255,9 @@ async fn a_history_that_cannot_be_written_never_stops_the_site() {
     assert_eq!(health(&served.base).await["status"], "ok");
 }
 
-pub(crate) struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 /// The real server, its history in `state` given by `CHARTER_STATE_DIR`.
 pub(crate) async fn start_binary(file: &Path, state: &Path) -> (Running, String) {
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_charter"))
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--charter"])
-        .arg(file)
-        .env("CHARTER_STATE_DIR", state)
-        .env_remove("STATE_DIRECTORY")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let running = Running(child);
-    let base = format!("http://127.0.0.1:{port}");
-    wait_until_serving(&base, Duration::from_secs(120)).await;
-    (running, base)
+    serve_binary(file, &[], &[("CHARTER_STATE_DIR", state.as_os_str())]).await
 }
 
 /// Polls `/healthz` until `ready` holds for it (or fails after 60 s).

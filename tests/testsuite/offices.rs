@@ -3,6 +3,7 @@
 //! reaching another.
 
 use std::path::{Path, PathBuf};
+use std::process::Command;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -610,4 +611,82 @@ async fn each_office_keeps_its_own_history_and_starts_from_it_when_its_file_is_b
     let (code, said) = history_command(&["restore", "1"], &haluaghat, state.path());
     assert_eq!(code, 0, "{said}");
     assert_eq!(std::fs::read_to_string(&haluaghat).unwrap(), first);
+}
+
+#[cfg(unix)]
+#[tokio::test]
+async fn sighup_applies_every_change_to_the_folder_at_once_without_a_watcher() {
+    let dir = tempfile::tempdir().unwrap();
+    let haluaghat = write_office(
+        dir.path(),
+        "haluaghat",
+        "doict.haluaghat.mymensingh.gov.bd",
+        &[],
+    );
+    let phulpur = write_office(
+        dir.path(),
+        "phulpur",
+        "doict.phulpur.mymensingh.gov.bd",
+        &[],
+    );
+    let (server, base) = serve_binary(dir.path(), &["--no-watch"], &[]).await;
+    let client = client();
+    let get = |host: &'static str, path: &'static str| {
+        let (client, base) = (client.clone(), base.clone());
+        async move {
+            fetch_with(
+                &client,
+                &base,
+                reqwest::Method::GET,
+                path,
+                &[("host", host)],
+            )
+            .await
+        }
+    };
+    let vision = "সংকেতে নতুন ভিশন।";
+    let edited = office_text("doict.haluaghat.mymensingh.gov.bd", &[]).replacen(
+        "জ্ঞানভিত্তিক অর্থনীতি, সুশাসন প্রতিষ্ঠায় তথ্য প্রযুক্তির ব্যবহার।",
+        vision,
+        1,
+    );
+    save(&haluaghat, &edited);
+    std::fs::remove_file(&phulpur).unwrap();
+    let nandail = "doict.nandail.mymensingh.gov.bd";
+    write_office(dir.path(), "nandail", nandail, &[]);
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    let home = get("doict.haluaghat.mymensingh.gov.bd", "/bn/").await;
+    assert!(
+        !home.body.contains(vision),
+        "no watcher: nothing changes on its own"
+    );
+    assert_eq!(get(nandail, "/healthz").await.status, 200);
+    assert!(
+        get(nandail, "/api/v1/offices.json").await.status == 200,
+        "the directory answers the new host"
+    );
+
+    let status = Command::new("kill")
+        .args(["-HUP", &server.0.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let deadline = Instant::now() + Duration::from_secs(30);
+    loop {
+        let health: Value =
+            serde_json::from_str(&get("unknown.example", "/healthz").await.body).unwrap();
+        let home = get("doict.haluaghat.mymensingh.gov.bd", "/bn/").await;
+        let nandail_json = get(nandail, "/api/v1/charter.json").await;
+        if home.body.contains(vision) && nandail_json.status == 200 && health["offices"] == 2 {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "SIGHUP applied every change: {health}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // The removed office's host gets the directory.
+    let phulpur = get("doict.phulpur.mymensingh.gov.bd", "/api/v1/charter.json").await;
+    assert_eq!(phulpur.status, 404);
 }

@@ -3,7 +3,7 @@
 //! `/healthz` says which is which.
 
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::support::*;
@@ -84,29 +84,8 @@ async fn reload_swaps_good_charters_and_keeps_the_last_good_one() {
     assert!(!health.to_string().contains(&folder), "{health}");
 }
 
-struct Running(Child);
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 async fn start_binary(file: &Path, extra: &[&str]) -> (Running, String) {
-    let port = free_port();
-    let child = Command::new(env!("CARGO_BIN_EXE_charter"))
-        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--charter"])
-        .arg(file)
-        .args(extra)
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let running = Running(child);
-    let base = format!("http://127.0.0.1:{port}");
-    wait_until_serving(&base, Duration::from_secs(120)).await;
-    (running, base)
+    serve_binary(file, extra, &[]).await
 }
 
 /// Polls `url` until its body contains `needle` (or fails after 60 s).

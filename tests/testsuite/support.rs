@@ -192,6 +192,41 @@ pub async fn wait_until_serving(base: &str, within: std::time::Duration) {
     }
 }
 
+/// A `charter serve` process, killed when dropped.
+pub struct Running(pub std::process::Child);
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// The real server on a free loopback port, serving `charter` (a file or
+/// a folder) with `extra` arguments and `env` set (and no systemd state
+/// folder from the environment), once it answers `/healthz`.
+pub async fn serve_binary(
+    charter: &Path,
+    extra: &[&str],
+    env: &[(&str, &OsStr)],
+) -> (Running, String) {
+    let port = free_port();
+    let child = Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--charter"])
+        .arg(charter)
+        .args(extra)
+        .envs(env.iter().copied())
+        .env_remove("STATE_DIRECTORY")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let running = Running(child);
+    let base = format!("http://127.0.0.1:{port}");
+    wait_until_serving(&base, std::time::Duration::from_secs(120)).await;
+    (running, base)
+}
+
 /// A client that neither follows redirects nor decompresses, so tests see
 /// exactly what the server sent.
 pub fn client() -> reqwest::Client {

@@ -20,7 +20,7 @@ use rayon::prelude::*;
 
 use super::AppState;
 use crate::charter::folder::{self, OfficeFile};
-use crate::site::{Directory, Listed, SiteOptions};
+use crate::site::{Copies, Directory, Listed, SiteOptions};
 use crate::urls::BaseUrl;
 
 /// What the server serves.
@@ -190,10 +190,9 @@ impl Deployment {
     /// cannot be read.
     pub fn folder(mut options: FolderOptions) -> std::io::Result<Arc<Deployment>> {
         let start = Instant::now();
-        // The uncompressed copies would be most of the memory of hundreds
-        // of offices; the rare client that takes neither br nor gzip gets
-        // a page decoded from its gzip copy.
-        options.site.keep_uncompressed = false;
+        // Copies besides brotli would be most of the memory of hundreds of
+        // offices; the rare client that takes no br gets one made from it.
+        options.site.copies = Copies::Brotli;
         let files = folder::office_files(&options.dir)?;
         let folder = Folder {
             options,

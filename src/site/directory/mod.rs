@@ -18,7 +18,7 @@ use crate::render::directory::{self as view, Office};
 use crate::render::{ErrorKind, RenderError, Target};
 use crate::urls::{self, BaseUrl};
 
-use super::page::{HTML, JSON, Page, TEXT, XML};
+use super::page::{Copies, HTML, JSON, Page, TEXT, XML};
 use super::{Compressor, Site};
 use search::Combined;
 
@@ -172,7 +172,7 @@ impl Directory {
                 .map(|job| {
                     let (key, content_type, body) = job.render(offices, base, target)?;
                     // A few pages: kept whole, like a single office's.
-                    Ok((key, compressor.page(content_type, body, true)))
+                    Ok((key, compressor.page(content_type, body, Copies::All)))
                 })
                 .collect()
         });
