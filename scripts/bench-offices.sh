@@ -69,7 +69,7 @@ START_MS=$STARTUP_MS
 COMPRESSED_MS=$FINISHED_MS
 RSS=$(kib_of "$CHARTER_PID" VmRSS)
 echo "   start to serving all $OFFICES offices: $START_MS ms"
-echo "   start to every page at brotli 11 / gzip 9: $COMPRESSED_MS ms"
+echo "   start to every page with its smallest copies: $COMPRESSED_MS ms"
 echo "   RSS then: $((RSS / 1024)) MiB, $((RSS / OFFICES)) KiB per office"
 
 echo "== one office's reload (in-process)"
