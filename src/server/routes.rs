@@ -21,6 +21,7 @@ use super::respond::{self, AppError, Caching};
 use super::{AppState, Deployment};
 use crate::calendar::rfc3339;
 use crate::i18n::Lang;
+use crate::render::RenderError;
 use crate::site::{Directory, HTML, Page, search};
 use crate::urls;
 
@@ -240,22 +241,9 @@ async fn search(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Answer {
-    let lang: Lang = lang
-        .parse()
-        .map_err(|_| AppError::new(StatusCode::NOT_FOUND, Lang::Bn))?;
-    let query = search::query_of(raw.as_deref());
-    let html = state.site().search_page(lang, &query).map_err(|e| {
-        tracing::error!("search page failed: {e}");
-        AppError::new(StatusCode::INTERNAL_SERVER_ERROR, lang)
-    })?;
-    // Compressed like every page (a quick gzip copy: a long query makes a
-    // page of tens of KB, most of it the query).
-    Ok(respond::send(
-        &headers,
-        &Page::rendered_now(HTML, html),
-        StatusCode::OK,
-        Caching::Revalidate,
-    ))
+    search_answer(&headers, &lang, raw.as_deref(), |lang, query| {
+        state.site().search_page(lang, query)
+    })
 }
 
 /// The directory's `/{lang}/search?q=…`: every office's services.
@@ -266,18 +254,31 @@ async fn directory_search(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Answer {
+    search_answer(&headers, &lang, raw.as_deref(), |lang, query| {
+        directory.search_page(&deployment.listed(), lang, query)
+    })
+}
+
+/// A search's answer: its page in the path's language, made by `render`
+/// for the query.
+fn search_answer(
+    headers: &HeaderMap,
+    lang: &str,
+    raw_query: Option<&str>,
+    render: impl FnOnce(Lang, &str) -> Result<String, RenderError>,
+) -> Answer {
     let lang: Lang = lang
         .parse()
         .map_err(|_| AppError::new(StatusCode::NOT_FOUND, Lang::Bn))?;
-    let query = search::query_of(raw.as_deref());
-    let html = directory
-        .search_page(&deployment.listed(), lang, &query)
-        .map_err(|e| {
-            tracing::error!("directory search page failed: {e}");
-            AppError::new(StatusCode::INTERNAL_SERVER_ERROR, lang)
-        })?;
+    let query = search::query_of(raw_query);
+    let html = render(lang, &query).map_err(|e| {
+        tracing::error!("search page failed: {e}");
+        AppError::new(StatusCode::INTERNAL_SERVER_ERROR, lang)
+    })?;
+    // Compressed like every page (a quick gzip copy: a long query makes a
+    // page of tens of KB, most of it the query).
     Ok(respond::send(
-        &headers,
+        headers,
         &Page::rendered_now(HTML, html),
         StatusCode::OK,
         Caching::Revalidate,

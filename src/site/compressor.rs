@@ -164,6 +164,32 @@ impl Compressor {
         });
     }
 
+    /// Has the low-priority threads make the smallest copies of a site's
+    /// (or the directory's) pages not finished yet: those at the paths
+    /// `first` (the pages people open first) first, then the others and
+    /// the `errors` pages, smallest first. Each page switches to its
+    /// smallest copies as soon as they are made.
+    pub(crate) fn finish_pages_later<'a>(
+        &self,
+        pages: impl Iterator<Item = (&'a String, &'a Arc<Page>)>,
+        errors: impl Iterator<Item = &'a Arc<Page>>,
+        first: &[String],
+    ) {
+        // (later, size, page)
+        let mut pending: Vec<(bool, usize, &Arc<Page>)> = pages
+            .map(|(path, page)| (!first.contains(path), page))
+            .chain(errors.map(|page| (true, page)))
+            .filter(|(_, page)| !page.is_finished())
+            .map(|(later, page)| (later, page.identity_len(), page))
+            .collect();
+        pending.sort_by_key(|&(later, size, _)| (later, size));
+        self.finish_later(
+            (pending.into_iter())
+                .map(|(_, _, page)| Arc::downgrade(page))
+                .collect(),
+        );
+    }
+
     /// Has the low-priority threads make the smallest copies of `pages`,
     /// in this order, before those of any earlier call. Pages no site
     /// holds by the time their turn comes are skipped.

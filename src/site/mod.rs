@@ -299,22 +299,7 @@ impl Site {
             .into_iter()
             .flat_map(|l| [urls::home(l), urls::services(l), urls::contact(l)])
             .collect();
-        // (later, size, page): the first pages, then by size.
-        let mut pending: Vec<(bool, usize, &Arc<Page>)> = self
-            .pages
-            .iter()
-            .map(|(path, page)| (!first.contains(path), page))
-            .chain(self.errors.values().map(|page| (true, page)))
-            .filter(|(_, page)| !page.is_finished())
-            .map(|(later, page)| (later, page.identity_len(), page))
-            .collect();
-        pending.sort_by_key(|&(later, size, _)| (later, size));
-        self.compressor.finish_later(
-            pending
-                .into_iter()
-                .map(|(_, _, page)| Arc::downgrade(page))
-                .collect(),
-        );
+        (self.compressor).finish_pages_later(self.pages.iter(), self.errors.values(), &first);
     }
 
     /// How many pages have their smallest copies, of how many, and the

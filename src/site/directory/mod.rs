@@ -246,18 +246,7 @@ impl Directory {
             }
         });
         let first: Vec<String> = Lang::ALL.into_iter().map(urls::home).collect();
-        let mut pending: Vec<(bool, usize, &Arc<Page>)> = (self.pages.iter())
-            .map(|(path, page)| (!first.contains(path), page))
-            .chain(self.errors.values().map(|page| (true, page)))
-            .filter(|(_, page)| !page.is_finished())
-            .map(|(later, page)| (later, page.identity_len(), page))
-            .collect();
-        pending.sort_by_key(|&(later, size, _)| (later, size));
-        self.compressor.finish_later(
-            (pending.into_iter())
-                .map(|(_, _, page)| Arc::downgrade(page))
-                .collect(),
-        );
+        (self.compressor).finish_pages_later(self.pages.iter(), self.errors.values(), &first);
     }
 
     /// The search page for `query` over the services of `offices`, the
