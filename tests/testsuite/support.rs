@@ -10,6 +10,10 @@ use citizen_charter::site::{Site, SiteOptions};
 use reqwest::header::HeaderMap;
 use scraper::{Html, Selector};
 
+#[path = "../common/static_files.rs"]
+mod static_files;
+use static_files::static_file;
+
 /// A path inside the repository.
 pub fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
@@ -360,44 +364,4 @@ impl FileServer {
     pub async fn get(&self, path: &str) -> Reply {
         fetch(&self.base, reqwest::Method::GET, path, &[]).await
     }
-}
-
-/// The file under `dir` that answers `path`, as [`FileServer`] finds it.
-fn static_file(dir: &Path, path: &str) -> axum::response::Response {
-    use axum::http::{StatusCode, header};
-    use axum::response::IntoResponse;
-    let relative = path.trim_start_matches('/');
-    let found = (!relative.split('/').any(|s| s == ".."))
-        .then(|| {
-            [
-                relative.to_string(),
-                format!("{relative}.html"),
-                format!("{relative}/index.html")
-                    .trim_start_matches('/')
-                    .to_string(),
-            ]
-            .into_iter()
-            .map(|candidate| dir.join(candidate))
-            .find(|file| file.is_file())
-        })
-        .flatten();
-    let (status, file) = match found {
-        Some(file) => (StatusCode::OK, file),
-        None => {
-            let lang = if relative.starts_with("en/") {
-                "en"
-            } else {
-                "bn"
-            };
-            (StatusCode::NOT_FOUND, dir.join(lang).join("404.html"))
-        }
-    };
-    let content_type = match file.extension().and_then(|e| e.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
-        Some("json") => "application/json",
-        Some("xml") => "application/xml; charset=utf-8",
-        _ => "application/octet-stream",
-    };
-    let body = std::fs::read(&file).unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-    (status, [(header::CONTENT_TYPE, content_type)], body).into_response()
 }
