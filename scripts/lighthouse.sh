@@ -19,9 +19,10 @@
 # - the 404 page answers 404: "Page has unsuccessful HTTP status code" (SEO)
 #   and the browser's console line "Failed to load resource: 404" for the
 #   page itself (best practices);
-# - search results are kept from crawlers by robots.txt (an endless set of
-#   addresses, every one of them a copy of other pages): "Page is blocked
-#   from indexing" (SEO).
+# - search results are kept out of search engines' indexes (an endless set
+#   of addresses, every one of them a copy of other pages) by robots.txt
+#   and a robots meta tag: "Page is blocked from indexing" (SEO). The
+#   search page itself, without a query, may be indexed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -64,13 +65,14 @@ printf '%-12s %5s %5s %5s %5s\n' page perf a11y best seo
 for lang in ${LANGS:-bn}; do
   query=$bangla_query
   [[ $lang == en ]] && query=training
-  for kind in home services service contact search 404; do
+  for kind in home services service contact search results 404; do
     case $kind in
       home) page="/$lang/" ;;
       services) page="/$lang/services" ;;
       service) page="/$lang/services/ict-training" ;;
       contact) page="/$lang/contact" ;;
-      search) page="/$lang/search?q=$query" ;;
+      search) page="/$lang/search" ;;
+      results) page="/$lang/search?q=$query" ;;
       404) page="/$lang/no-such-page" ;;
     esac
     report="$work/$lang-$kind.json"
@@ -92,9 +94,13 @@ const byDesign = (id, audit) =>
     (id === 'http-status-code' ||
       (id === 'errors-in-console' &&
         audit.details.items.every(i => i.sourceLocation?.url === url && / 404 /.test(i.description))))) ||
-  (page.endsWith(' search') &&
+  (page.endsWith(' results') &&
     id === 'is-crawlable' &&
-    audit.details.items.every(i => new URL(i.source?.url ?? url).pathname === '/robots.txt'));
+    audit.details.items.every(
+      i =>
+        (i.source?.url && new URL(i.source.url).pathname === '/robots.txt') ||
+        i.source?.snippet === '<meta name="robots" content="noindex" />'
+    ));
 const names = ['performance', 'accessibility', 'best-practices', 'seo'];
 const scores = [], raw = [], failing = [];
 for (const name of names) {

@@ -102,6 +102,11 @@ pub struct Layout {
     pub services_link: Option<NavLink>,
     /// Search box's current value.
     pub query: String,
+    /// Whether search engines may list the page: not a page of search
+    /// results, which copies other pages' texts at an address without
+    /// end (`robots.txt` keeps crawlers from them too; this keeps out
+    /// those that reach one all the same).
+    pub indexed: bool,
     /// The site's address as shown: its host.
     pub website: String,
     /// The site's address as a link.
@@ -306,6 +311,7 @@ impl Layout {
             nav,
             search_url: urls::search(page),
             services_link,
+            indexed: info.query.is_empty(),
             query: info.query,
             website,
             website_url,

@@ -249,10 +249,13 @@ pub(super) fn sitemap_of(
         .expect("the sitemap renders")
 }
 
-/// `/robots.txt`: everything may be crawled; the sitemap says what there is.
+/// `/robots.txt`: everything may be crawled but search results (the
+/// search page with a query: addresses without end, each a copy of other
+/// pages' texts, and each made afresh for its request); the search page
+/// itself may be. The sitemap says what there is.
 pub fn robots(base: &BaseUrl) -> String {
     format!(
-        "User-agent: *\nAllow: /\nDisallow: /{}/search\nDisallow: /{}/search\nSitemap: {}\n",
+        "User-agent: *\nAllow: /\nDisallow: /{}/search?\nDisallow: /{}/search?\nSitemap: {}\n",
         Lang::Bn,
         Lang::En,
         base.join("/sitemap.xml")
@@ -280,5 +283,14 @@ mod tests {
     fn robots_names_the_sitemap() {
         let robots = robots(&BaseUrl::new("https://example.org"));
         assert!(robots.ends_with("Sitemap: https://example.org/sitemap.xml\n"));
+    }
+
+    #[test]
+    fn robots_keeps_crawlers_from_search_results_not_from_the_search_page() {
+        assert_eq!(
+            robots(&BaseUrl::new("https://example.org")),
+            "User-agent: *\nAllow: /\nDisallow: /bn/search?\nDisallow: /en/search?\n\
+             Sitemap: https://example.org/sitemap.xml\n"
+        );
     }
 }

@@ -260,6 +260,11 @@ async fn the_open_data_lists_every_office() {
             .body
             .ends_with(&format!("Sitemap: {BASE}/sitemap.xml\n"))
     );
+    assert!(
+        robots
+            .body
+            .contains("\nDisallow: /bn/search?\nDisallow: /en/search?\n")
+    );
 }
 
 #[tokio::test]

@@ -254,6 +254,31 @@ async fn sitemap_robots_and_canonical_links() {
             .body
             .contains(&format!("Sitemap: {base}/sitemap.xml"))
     );
+    for path in &html_pages {
+        let page = server.get(path).await.html();
+        assert!(select(&page, "meta[name=robots]").is_empty(), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn search_results_are_kept_out_of_indexes_and_the_search_page_is_not() {
+    let server = TestServer::start(&bundled()).await;
+    let robots = server.get("/robots.txt").await.body;
+    for lang in ["bn", "en"] {
+        assert!(robots.contains(&format!("\nDisallow: /{lang}/search?\n")));
+        assert!(!robots.contains(&format!("Disallow: /{lang}/search\n")));
+        let robots_meta = |page: &scraper::Html| {
+            (select(page, "meta[name=robots]").first())
+                .map(|m| m.value().attr("content").unwrap_or_default().to_string())
+        };
+        let page = server.get(&format!("/{lang}/search")).await.html();
+        assert_eq!(robots_meta(&page), None);
+        for query in ["training", "zzzz"] {
+            let path = format!("/{lang}/search?q={query}");
+            let page = server.get(&path).await.html();
+            assert_eq!(robots_meta(&page).as_deref(), Some("noindex"), "{path}");
+        }
+    }
 }
 
 #[tokio::test]
