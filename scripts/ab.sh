@@ -5,7 +5,8 @@
 #   scripts/ab.sh http://127.0.0.1:3000/bn/ http://127.0.0.1:3001/bn/
 #
 # ROUNDS (5), DURATION seconds per run (5), CONNECTIONS (64), THREADS
-# (number of cores). Only loopback URLs are accepted.
+# (number of cores), HOST (a Host header to send: one office of a folder
+# of offices). Only loopback URLs are accepted.
 set -euo pipefail
 
 [[ $# == 2 ]] || {
@@ -28,7 +29,7 @@ trap 'rm -f "$out"' EXIT
 declare -a rps_a rps_b p99_a p99_b
 run() { # url -> "rps p99_ms"
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --latency \
-        -H 'Accept-Encoding: br, gzip' "$1" >"$out"
+        -H 'Accept-Encoding: br, gzip' ${HOST:+-H "Host: $HOST"} "$1" >"$out"
     if grep -q -e 'Non-2xx or 3xx responses' -e 'Socket errors' "$out"; then
         cat "$out" >&2
         exit 1
