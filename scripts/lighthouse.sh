@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Lighthouse (mobile) on every kind of page, against a release server
-# started here with the bundled charter.toml: prints the four category
-# scores per page and exits 1 when any is below 100, 2 when it cannot run.
+# started here with the bundled charter.toml, then on the directory's pages
+# of a folder of two offices (DIRECTORY=0 leaves them out): prints the four
+# category scores per page and exits 1 when any is below 100, 2 when it
+# cannot run.
 #
 # Needs `npm ci --ignore-scripts` (Lighthouse is pinned in package.json),
 # Chromium (CHROME_PATH, by default /usr/bin/chromium when it exists) and
@@ -46,45 +48,23 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# A free port, from the kernel.
-port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
-base="http://127.0.0.1:$port"
-RUST_LOG=error "$binary" serve --no-watch --addr "127.0.0.1:$port" --charter charter.toml &
-server=$!
-# Measured once every page has its smallest (brotli 11) copy.
-for _ in $(seq 300); do
-  curl -fsS "$base/healthz" 2>/dev/null | grep -q '"complete":true' && break
-  sleep 0.1
-done
-curl -fsS "$base/healthz" | grep -q '"complete":true' || { echo "the server did not get ready" >&2; exit 2; }
-
 # প্রশিক্ষণ (training), percent-encoded.
 bangla_query='%E0%A6%AA%E0%A7%8D%E0%A6%B0%E0%A6%B6%E0%A6%BF%E0%A6%95%E0%A7%8D%E0%A6%B7%E0%A6%A3'
 status=0
-printf '%-12s %5s %5s %5s %5s\n' page perf a11y best seo
-for lang in ${LANGS:-bn}; do
-  query=$bangla_query
-  [[ $lang == en ]] && query=training
-  for kind in home services service contact search results 404; do
-    case $kind in
-      home) page="/$lang/" ;;
-      services) page="/$lang/services" ;;
-      service) page="/$lang/services/ict-training" ;;
-      contact) page="/$lang/contact" ;;
-      search) page="/$lang/search" ;;
-      results) page="/$lang/search?q=$query" ;;
-      404) page="/$lang/no-such-page" ;;
-    esac
-    report="$work/$lang-$kind.json"
-    extra=()
-    [[ $kind == 404 ]] && extra=(--ignore-status-code)
-    if ! "$lighthouse" "$base$page" --quiet --form-factor=mobile \
-      --only-categories=performance,accessibility,best-practices,seo \
-      --chrome-flags="$chrome_flags" --output=json --output-path="$report" "${extra[@]}"; then
-      echo "$page: lighthouse failed" >&2
-      exit 2
-    fi
-    node - "$report" "$lang $kind" <<'EOF' || status=1
+# Lighthouse on `$1$2`, named `$3` (its last word the kind of page):
+# prints its line, and sets status to 1 when a score is below 100.
+audit() {
+  local base=$1 page=$2 name=$3
+  local report="$work/${name// /-}.json"
+  local extra=()
+  [[ $name == *' 404' ]] && extra=(--ignore-status-code)
+  if ! "$lighthouse" "$base$page" --quiet --form-factor=mobile \
+    --only-categories=performance,accessibility,best-practices,seo \
+    --chrome-flags="$chrome_flags" --output=json --output-path="$report" "${extra[@]}"; then
+    echo "$page: lighthouse failed" >&2
+    exit 2
+  fi
+  node - "$report" "$name" <<'EOF' || status=1
 const [report, page] = process.argv.slice(2);
 const r = require(report);
 const url = r.finalDisplayedUrl;
@@ -119,12 +99,75 @@ for (const name of names) {
 }
 const line = scores.map(s => String(s).padStart(5)).join(' ');
 const note = raw.some((s, i) => s !== scores[i]) ? `  (Lighthouse: ${raw.join(' ')})` : '';
-console.log(`${page.padEnd(12)} ${line}${note}`);
+console.log(`${page.padEnd(16)} ${line}${note}`);
 if (scores.some(s => s < 100)) {
   console.log(`  below 100: ${failing.join('; ')}`);
   process.exit(1);
 }
 EOF
+}
+
+# Starts `charter serve` on CHARTER (a file or a folder) and waits until
+# every page has its smallest (brotli 11) copy; sets base and server.
+start() {
+  port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
+  base="http://127.0.0.1:$port"
+  RUST_LOG=error "$binary" serve --no-watch --addr "127.0.0.1:$port" --charter "$1" &
+  server=$!
+  for _ in $(seq 300); do
+    curl -fsS "$base/healthz" 2>/dev/null | grep -q '"complete":true' && break
+    sleep 0.1
+  done
+  curl -fsS "$base/healthz" | grep -q '"complete":true' || { echo "the server did not get ready" >&2; exit 2; }
+}
+
+stop() {
+  kill "$server" 2>/dev/null || true
+  wait "$server" 2>/dev/null || true
+  server=
+}
+
+printf '%-16s %5s %5s %5s %5s\n' page perf a11y best seo
+start charter.toml
+for lang in ${LANGS:-bn}; do
+  query=$bangla_query
+  [[ $lang == en ]] && query=training
+  for kind in home services service contact search results 404; do
+    case $kind in
+      home) page="/$lang/" ;;
+      services) page="/$lang/services" ;;
+      service) page="/$lang/services/ict-training" ;;
+      contact) page="/$lang/contact" ;;
+      search) page="/$lang/search" ;;
+      results) page="/$lang/search?q=$query" ;;
+      404) page="/$lang/no-such-page" ;;
+    esac
+    audit "$base" "$page" "$lang $kind"
   done
 done
+stop
+
+# The directory of a folder of offices (the bundled charter twice, under
+# two host names): any host that is not an office's, 127.0.0.1 here.
+if [[ ${DIRECTORY:-1} == 1 ]]; then
+  mkdir "$work/offices"
+  cp charter.toml "$work/offices/haluaghat.toml"
+  sed 's/^website = "doict.haluaghat.mymensingh.gov.bd"/website = "doict.phulpur.mymensingh.gov.bd"/' \
+    charter.toml >"$work/offices/phulpur.toml"
+  start "$work/offices"
+  for lang in ${LANGS:-bn}; do
+    query=$bangla_query
+    [[ $lang == en ]] && query=training
+    for kind in home search results 404; do
+      case $kind in
+        home) page="/$lang/" ;;
+        search) page="/$lang/search" ;;
+        results) page="/$lang/search?q=$query" ;;
+        404) page="/$lang/no-such-page" ;;
+      esac
+      audit "$base" "$page" "dir $lang $kind"
+    done
+  done
+  stop
+fi
 exit $status
