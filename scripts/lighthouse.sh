@@ -155,6 +155,7 @@ if [[ ${DIRECTORY:-1} == 1 ]]; then
   sed 's/^website = "doict.haluaghat.mymensingh.gov.bd"/website = "doict.phulpur.mymensingh.gov.bd"/' \
     charter.toml >"$work/offices/phulpur.toml"
   start "$work/offices"
+  curl -fsS "$base/healthz" | grep -q '"offices":2,' || { echo "the folder's two offices are not both served" >&2; exit 2; }
   for lang in ${LANGS:-bn}; do
     query=$bangla_query
     [[ $lang == en ]] && query=training

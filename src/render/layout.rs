@@ -105,7 +105,7 @@ pub struct Layout {
     /// Whether search engines may list the page: not a page of search
     /// results, which copies other pages' texts at an address without
     /// end (`robots.txt` keeps crawlers from them too; this keeps out
-    /// those that reach one all the same).
+    /// those that do not read it, or follow a link from elsewhere).
     pub indexed: bool,
     /// The site's address as shown: its host.
     pub website: String,
@@ -285,13 +285,18 @@ impl Layout {
             format!("{} | {}", info.title, masthead.site_name)
         };
         let (website, website_url) = masthead.website;
+        // A page kept out of indexes names no page for indexes to list in
+        // its place: a canonical or alternate link beside `noindex` is a
+        // contradiction search engines resolve as they please.
+        let indexed = info.query.is_empty();
+        let listed = |path| absolute(path).filter(|_| indexed);
         Layout {
             lang: page.code(),
             title,
             description: info.description,
-            bn_url: absolute(bn_path),
-            en_url: absolute(en_path),
-            canonical: absolute(this_path),
+            bn_url: listed(bn_path),
+            en_url: listed(en_path),
+            canonical: listed(this_path),
             og_locale,
             og_locale_other,
             json_ld: info.json_ld,
@@ -311,7 +316,7 @@ impl Layout {
             nav,
             search_url: urls::search(page),
             services_link,
-            indexed: info.query.is_empty(),
+            indexed,
             query: info.query,
             website,
             website_url,

@@ -241,7 +241,7 @@ async fn search(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Answer {
-    search_answer(&headers, &lang, raw.as_deref(), |lang, query| {
+    search_answer(&headers, &lang, raw.as_deref(), "search", |lang, query| {
         state.site().search_page(lang, query)
     })
 }
@@ -254,17 +254,22 @@ async fn directory_search(
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
 ) -> Answer {
-    search_answer(&headers, &lang, raw.as_deref(), |lang, query| {
-        directory.search_page(&deployment.listed(), lang, query)
-    })
+    search_answer(
+        &headers,
+        &lang,
+        raw.as_deref(),
+        "directory search",
+        |lang, query| directory.search_page(&deployment.listed(), lang, query),
+    )
 }
 
 /// A search's answer: its page in the path's language, made by `render`
-/// for the query.
+/// for the query; `what` names the page in the log if it fails.
 fn search_answer(
     headers: &HeaderMap,
     lang: &str,
     raw_query: Option<&str>,
+    what: &str,
     render: impl FnOnce(Lang, &str) -> Result<String, RenderError>,
 ) -> Answer {
     let lang: Lang = lang
@@ -272,7 +277,7 @@ fn search_answer(
         .map_err(|_| AppError::new(StatusCode::NOT_FOUND, Lang::Bn))?;
     let query = search::query_of(raw_query);
     let html = render(lang, &query).map_err(|e| {
-        tracing::error!("search page failed: {e}");
+        tracing::error!("{what} page failed: {e}");
         AppError::new(StatusCode::INTERNAL_SERVER_ERROR, lang)
     })?;
     // Compressed like every page (a quick gzip copy: a long query makes a

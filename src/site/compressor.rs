@@ -23,8 +23,8 @@ use crate::assets;
 #[derive(Clone, Default)]
 pub struct Compressor(Arc<Shared>);
 
-/// A page's content type, the copies it keeps, and
-/// the SHA-256 of its bytes.
+/// A page's content type, the copies it keeps, and the SHA-256 of its
+/// bytes.
 type PageKey = (&'static str, Copies, [u8; 32]);
 
 #[derive(Default)]

@@ -299,7 +299,8 @@ impl Site {
             .into_iter()
             .flat_map(|l| [urls::home(l), urls::services(l), urls::contact(l)])
             .collect();
-        (self.compressor).finish_pages_later(self.pages.iter(), self.errors.values(), &first);
+        self.compressor
+            .finish_pages_later(self.pages.iter(), self.errors.values(), &first);
     }
 
     /// How many pages have their smallest copies, of how many, and the

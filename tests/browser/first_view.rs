@@ -224,7 +224,7 @@ const MAX_SWAP_SHIFT: f64 = 0.01;
 const PHONES: [u32; 3] = [MOBILE, 360, 412];
 
 #[test]
-fn without_the_installed_font_the_bundled_faces_arrival_moves_nothing() {
+fn without_the_installed_font_the_bundled_faces_arrival_barely_moves_a_page() {
     // When the faces arrive depends on the network; so the swap is made
     // here, the same at every run: the page with its fonts in, drawn with
     // its stack less the bundled family (as before they arrive), then

@@ -209,8 +209,8 @@ async fn a_site_keeping_brotli_only_sends_every_coding_all_the_same() {
     // Once finished: the page holds brotli only, sent as kept; a gzip-only
     // client gets gzip made for it, under a tag of its own that
     // revalidates.
-    let page = server.state.site().page(path).unwrap().finish().gzip.len();
-    assert_eq!(page, 0, "no gzip copy kept");
+    let kept_gzip = server.state.site().page(path).unwrap().finish().gzip.len();
+    assert_eq!(kept_gzip, 0, "no gzip copy kept");
     let br = server
         .get_with(path, &[("accept-encoding", "br, gzip")])
         .await;

@@ -271,12 +271,21 @@ async fn search_results_are_kept_out_of_indexes_and_the_search_page_is_not() {
             (select(page, "meta[name=robots]").first())
                 .map(|m| m.value().attr("content").unwrap_or_default().to_string())
         };
+        // Links that name a page for indexes: the search page's own, none
+        // beside `noindex`.
+        let listing = "link[rel=canonical], link[rel=alternate][hreflang]";
         let page = server.get(&format!("/{lang}/search")).await.html();
         assert_eq!(robots_meta(&page), None);
+        assert_eq!(
+            select(&page, listing).len(),
+            4,
+            "canonical, bn, x-default, en"
+        );
         for query in ["training", "zzzz"] {
             let path = format!("/{lang}/search?q={query}");
             let page = server.get(&path).await.html();
             assert_eq!(robots_meta(&page).as_deref(), Some("noindex"), "{path}");
+            assert!(select(&page, listing).is_empty(), "{path}");
         }
     }
 }

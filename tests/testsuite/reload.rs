@@ -3,7 +3,6 @@
 //! `/healthz` says which is which.
 
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 use crate::support::*;
@@ -84,10 +83,6 @@ async fn reload_swaps_good_charters_and_keeps_the_last_good_one() {
     assert!(!health.to_string().contains(&folder), "{health}");
 }
 
-async fn start_binary(file: &Path, extra: &[&str]) -> (Running, String) {
-    serve_binary(file, extra, &[]).await
-}
-
 /// Polls `url` until its body contains `needle` (or fails after 60 s).
 async fn wait_for(url: &str, needle: &str) {
     let client = client();
@@ -106,7 +101,7 @@ async fn wait_for(url: &str, needle: &str) {
 async fn the_running_server_picks_up_saved_edits() {
     let dir = tempfile::tempdir().unwrap();
     let file = copy_bundled(dir.path());
-    let (_server, base) = start_binary(&file, &[]).await;
+    let (_server, base) = serve_binary(&file, &[], &[]).await;
 
     save(&file, &edited_vision(&file, "সম্পাদিত ভিশন।"));
     wait_for(&format!("{base}/bn/"), "সম্পাদিত ভিশন।").await;
@@ -139,7 +134,7 @@ async fn the_running_server_picks_up_saved_edits() {
 async fn sighup_reloads_without_a_watcher() {
     let dir = tempfile::tempdir().unwrap();
     let file = copy_bundled(dir.path());
-    let (server, base) = start_binary(&file, &["--no-watch"]).await;
+    let (server, base) = serve_binary(&file, &["--no-watch"], &[]).await;
     std::fs::write(&file, edited_vision(&file, "সংকেতে ভিশন।")).unwrap();
     tokio::time::sleep(Duration::from_millis(500)).await;
     let body = client()
@@ -154,11 +149,7 @@ async fn sighup_reloads_without_a_watcher() {
         body.contains(OLD_VISION),
         "no watcher: nothing changes on its own"
     );
-    let status = Command::new("kill")
-        .args(["-HUP", &server.0.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
+    server.hangup();
     wait_for(&format!("{base}/bn/"), "সংকেতে ভিশন।").await;
 }
 
@@ -230,7 +221,7 @@ async fn layouts_made_of_links_are_followed() {
     std::os::unix::fs::symlink(&v1, &data).unwrap();
     let file = dir.path().join("charter.toml");
     std::os::unix::fs::symlink("..data/charter.toml", &file).unwrap();
-    let (_server, base) = start_binary(&file, &[]).await;
+    let (_server, base) = serve_binary(&file, &[], &[]).await;
     swap_link(&data, &v2);
     wait_for(&format!("{base}/bn/"), "কনফিগম্যাপের ভিশন।").await;
 
@@ -241,7 +232,7 @@ async fn layouts_made_of_links_are_followed() {
     let link_dir = tempfile::tempdir().unwrap();
     let link = link_dir.path().join("charter.toml");
     std::os::unix::fs::symlink(&target, &link).unwrap();
-    let (_server, base) = start_binary(&link, &[]).await;
+    let (_server, base) = serve_binary(&link, &[], &[]).await;
     std::fs::write(&target, edited_vision(&target, "অন্য ফোল্ডারের ভিশন।")).unwrap();
     wait_for(&format!("{base}/bn/"), "অন্য ফোল্ডারের ভিশন।").await;
 }

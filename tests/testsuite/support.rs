@@ -199,6 +199,18 @@ pub async fn wait_until_serving(base: &str, within: std::time::Duration) {
 /// A `charter serve` process, killed when dropped.
 pub struct Running(pub std::process::Child);
 
+impl Running {
+    /// Sends it SIGHUP, as `systemctl reload` does.
+    #[cfg(unix)]
+    pub fn hangup(&self) {
+        let status = Command::new("kill")
+            .args(["-HUP", &self.0.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+}
+
 impl Drop for Running {
     fn drop(&mut self) {
         let _ = self.0.kill();
@@ -219,8 +231,9 @@ pub async fn serve_binary(
         .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--charter"])
         .arg(charter)
         .args(extra)
-        .envs(env.iter().copied())
         .env_remove("STATE_DIRECTORY")
+        .env_remove("CHARTER_STATE_DIR")
+        .envs(env.iter().copied())
         .stdout(std::process::Stdio::null())
         .stderr(std::process::Stdio::null())
         .spawn()

@@ -246,7 +246,8 @@ impl Directory {
             }
         });
         let first: Vec<String> = Lang::ALL.into_iter().map(urls::home).collect();
-        (self.compressor).finish_pages_later(self.pages.iter(), self.errors.values(), &first);
+        self.compressor
+            .finish_pages_later(self.pages.iter(), self.errors.values(), &first);
     }
 
     /// The search page for `query` over the services of `offices`, the

@@ -22,8 +22,8 @@ use crate::encoding::{self, Accepted, Encoding, GZIP_LEVEL, MADE_GZIP_LEVEL, QUI
 
 mod sent;
 
+use sent::{Choice, Headers, MADE_GZIP_SUFFIX};
 pub use sent::{Chosen, Encoded};
-use sent::{Copy, Headers};
 
 /// MIME types of the pages a site holds.
 pub const HTML: &str = "text/html; charset=utf-8";
@@ -46,7 +46,8 @@ pub enum Copies {
     /// crawlers, scripts, a plain-HTTP link) gets gzip made for its
     /// request from the brotli copy (about a tenth to a fifth of a
     /// millisecond for a page of ours), and a client that takes neither,
-    /// the brotli copy decoded.
+    /// the brotli copy decoded. A page over [`MADE_GZIP_MAX`] keeps its
+    /// gzip copy too.
     Brotli,
 }
 
@@ -65,6 +66,8 @@ pub struct Page {
     /// Kept with a site (not made for one request): worth making its
     /// smallest copies for a client that accepts nothing else.
     lasting: bool,
+    /// Whether its smallest copies include gzip 9 (see [`Copies`]).
+    keeps_gzip: bool,
     /// ETag and Content-Length of the uncompressed bytes, then of the quick
     /// copy when there is one.
     headers: Headers,
@@ -88,7 +91,13 @@ pub struct Compressed {
 }
 
 /// ETag suffixes of the copies, for [`Page::matches_etag`].
-const ETAG_SUFFIXES: [&str; 5] = ["", "-br", "-gz", "-gz1", "-gz6"];
+const ETAG_SUFFIXES: [&str; 5] = ["", "-br", "-gz", "-gz1", MADE_GZIP_SUFFIX];
+
+/// With [`Copies::Brotli`], a page larger than this keeps its gzip copy
+/// all the same: made for each request, it would take a millisecond or
+/// more of CPU (about 0.4 ms per 100 KB at level 6), and pages this large
+/// are few (the list of services of an office of hundreds).
+const MADE_GZIP_MAX: usize = 256 * 1024;
 
 /// Hex digits of a page's ETag (of its SHA-256): enough that two versions
 /// of a page never share one.
@@ -124,6 +133,7 @@ impl Page {
             identity: Some(identity),
             compressible: false,
             lasting: true,
+            keeps_gzip: false,
             best: OnceLock::new(),
             quick: ArcSwapOption::empty(),
         }
@@ -156,6 +166,7 @@ impl Page {
             content_type,
             headers: Headers::new(etag, &tags),
             identity_len: identity.len(),
+            keeps_gzip: copies == Copies::All || identity.len() > MADE_GZIP_MAX,
             identity: (copies == Copies::All || quick.is_none()).then_some(identity),
             compressible,
             lasting: true,
@@ -215,9 +226,7 @@ impl Page {
             } else {
                 Bytes::new()
             };
-            // A page that keeps only its compressed copies keeps brotli
-            // only ([`Copies::Brotli`]).
-            let with_gzip = self.identity.is_some();
+            let with_gzip = self.keeps_gzip;
             with_scratch(|brotli, gzip| {
                 if self.compressible {
                     encoding::brotli_into(&identity, brotli);
@@ -268,17 +277,24 @@ impl Page {
     /// The copy [`Page::encoded`] sends, not taken yet: for a client whose
     /// copy is current, its ETag is all that is needed.
     pub fn choose(&self, accepted: &Accepted) -> Option<Chosen<'_>> {
-        let chosen = |copy| Some(Chosen { page: self, copy });
+        let chosen = |choice| Some(Chosen { page: self, choice });
         if !self.compressible {
             // Fonts: as they are, whatever was asked.
-            return chosen(Copy::Identity);
+            return chosen(Choice::Identity);
         }
         if let Some(best) = self.best.get() {
             return chosen(match accepted.best(&Encoding::ALL)? {
-                Encoding::Brotli => Copy::Brotli(best),
-                Encoding::Gzip if best.gzip.is_empty() => Copy::GzipMade,
-                Encoding::Gzip => Copy::Gzip(best),
-                Encoding::Identity => Copy::Identity,
+                Encoding::Brotli => Choice::Brotli(best),
+                // A client that prefers gzip but takes br too gets the
+                // copy kept rather than one made for it.
+                Encoding::Gzip if best.gzip.is_empty() => {
+                    match accepted.best(&[Encoding::Brotli]) {
+                        Some(_) => Choice::Brotli(best),
+                        None => Choice::GzipMade,
+                    }
+                }
+                Encoding::Gzip => Choice::Gzip(best),
+                Encoding::Identity => Choice::Identity,
             });
         }
         let quick = self.quick.load_full();
@@ -288,8 +304,8 @@ impl Page {
             &[Encoding::Identity]
         };
         match (accepted.best(available), quick) {
-            (Some(Encoding::Gzip), Some(quick)) => chosen(Copy::Quick(quick)),
-            (Some(_), _) => chosen(Copy::Identity),
+            (Some(Encoding::Gzip), Some(quick)) => chosen(Choice::Quick(quick)),
+            (Some(_), _) => chosen(Choice::Identity),
             (None, _) if self.lasting && accepted.best(&Encoding::ALL).is_some() => {
                 self.finish();
                 self.choose(accepted)

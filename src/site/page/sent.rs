@@ -85,9 +85,51 @@ pub struct Encoded {
     pub length: HeaderValue,
 }
 
-impl Encoded {
-    fn new(body: Bytes, coding: Option<&'static str>, headers: &Headers, copy: usize) -> Encoded {
-        let (etag, length) = headers.copy(copy);
+/// The copy of a page a client gets ([`Page::choose`]), before its bytes
+/// are taken, or made: a client whose copy is current gets only its ETag.
+#[derive(Debug)]
+pub struct Chosen<'a> {
+    pub(super) page: &'a Page,
+    pub(super) choice: Choice<'a>,
+}
+
+#[derive(Debug)]
+pub(super) enum Choice<'a> {
+    /// The bytes as rendered, kept or decoded.
+    Identity,
+    Brotli(&'a Compressed),
+    Gzip(&'a Compressed),
+    Quick(Arc<Bytes>),
+    /// gzip made for the request from the brotli copy.
+    GzipMade,
+}
+
+impl Chosen<'_> {
+    /// The ETag of the copy, quoted.
+    pub fn etag(&self) -> HeaderValue {
+        match self.kept_headers() {
+            Some((headers, copy)) => headers.etag(copy),
+            None => made_gzip_etag(self.page.etag()),
+        }
+    }
+
+    /// The copy, its bytes and header values.
+    pub fn encoded(self) -> Encoded {
+        let page = self.page;
+        let (body, coding) = match &self.choice {
+            Choice::Identity => (page.identity(), None),
+            Choice::Brotli(best) => (best.brotli.clone(), Some("br")),
+            Choice::Gzip(best) => (best.gzip.clone(), Some("gzip")),
+            Choice::Quick(quick) => (Bytes::clone(quick), Some("gzip")),
+            Choice::GzipMade => {
+                let gzip = encoding::gzip(&page.identity(), MADE_GZIP_LEVEL);
+                (gzip.into(), Some("gzip"))
+            }
+        };
+        let (etag, length) = match self.kept_headers() {
+            Some((headers, copy)) => headers.copy(copy),
+            None => (made_gzip_etag(page.etag()), HeaderValue::from(body.len())),
+        };
         Encoded {
             body,
             coding,
@@ -95,64 +137,25 @@ impl Encoded {
             length,
         }
     }
-}
 
-/// The copy of a page a client gets ([`Page::choose`]), before its bytes
-/// are taken, or made: a client whose copy is current gets only its ETag.
-#[derive(Debug)]
-pub struct Chosen<'a> {
-    pub(super) page: &'a Page,
-    pub(super) copy: Copy<'a>,
-}
-
-#[derive(Debug)]
-pub(super) enum Copy<'a> {
-    /// The bytes as rendered, kept or decoded.
-    Identity,
-    Brotli(&'a Compressed),
-    Gzip(&'a Compressed),
-    /// gzip made for the request from the brotli copy.
-    GzipMade,
-    Quick(Arc<Bytes>),
-}
-
-impl Chosen<'_> {
-    /// The ETag of the copy, quoted.
-    pub fn etag(&self) -> HeaderValue {
-        match &self.copy {
-            Copy::Identity => self.page.headers.etag(0),
-            Copy::Brotli(best) => best.headers.etag(0),
-            Copy::Gzip(best) => best.headers.etag(1),
-            Copy::Quick(_) => self.page.headers.etag(1),
-            Copy::GzipMade => made_gzip_etag(self.page.etag()),
-        }
-    }
-
-    /// The copy, its bytes and header values.
-    pub fn encoded(self) -> Encoded {
-        let page = self.page;
-        match self.copy {
-            Copy::Identity => Encoded::new(page.identity(), None, &page.headers, 0),
-            Copy::Brotli(best) => Encoded::new(best.brotli.clone(), Some("br"), &best.headers, 0),
-            Copy::Gzip(best) => Encoded::new(best.gzip.clone(), Some("gzip"), &best.headers, 1),
-            Copy::Quick(quick) => {
-                Encoded::new(Bytes::clone(&quick), Some("gzip"), &page.headers, 1)
-            }
-            Copy::GzipMade => {
-                let body = Bytes::from(encoding::gzip(&page.identity(), MADE_GZIP_LEVEL));
-                Encoded {
-                    length: HeaderValue::from(body.len()),
-                    body,
-                    coding: Some("gzip"),
-                    etag: made_gzip_etag(page.etag()),
-                }
-            }
+    /// The block that holds the copy's header values, and the copy's
+    /// place in it; `None` for a copy made for the request.
+    fn kept_headers(&self) -> Option<(&Headers, usize)> {
+        match &self.choice {
+            Choice::Identity => Some((&self.page.headers, 0)),
+            Choice::Quick(_) => Some((&self.page.headers, 1)),
+            Choice::Brotli(best) => Some((&best.headers, 0)),
+            Choice::Gzip(best) => Some((&best.headers, 1)),
+            Choice::GzipMade => None,
         }
     }
 }
 
-/// The ETag of a gzip copy made for one request: its bytes are not those
-/// of the kept gzip copy (another level), so neither is its tag.
-pub(super) fn made_gzip_etag(etag: &str) -> HeaderValue {
-    HeaderValue::try_from(format!("\"{etag}-gz{MADE_GZIP_LEVEL}\"")).expect("a quoted hex ETag")
+/// The ETag suffix of a gzip copy made for one request: its bytes are not
+/// those of a kept gzip copy (another level), so neither is its tag.
+pub(super) const MADE_GZIP_SUFFIX: &str = "-gz6";
+
+/// The ETag of a gzip copy made for one request.
+fn made_gzip_etag(etag: &str) -> HeaderValue {
+    HeaderValue::try_from(format!("\"{etag}{MADE_GZIP_SUFFIX}\"")).expect("a quoted hex ETag")
 }

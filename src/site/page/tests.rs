@@ -136,6 +136,32 @@ fn copies_not_kept_are_made_for_the_request_from_those_kept() {
     let chosen = dropped.choose(&accepted("gzip")).unwrap();
     assert_eq!(chosen.etag(), made.etag);
     assert_eq!(kept.gzip(), kept.finish().gzip);
+    assert_eq!(MADE_GZIP_SUFFIX, format!("-gz{MADE_GZIP_LEVEL}"));
+    // A client that prefers gzip but takes br gets the copy kept.
+    let br = dropped.encoded(&accepted("gzip, br;q=0.5")).unwrap();
+    assert_eq!(br.coding, Some("br"));
+    assert_eq!(br.body, dropped.finish().brotli);
+}
+
+#[test]
+fn a_large_page_keeps_its_gzip_copy_whatever_the_site_keeps() {
+    // Text that does not repeat, over the size a request may gzip.
+    let mut text = String::from("<p>");
+    let mut n: u64 = 1;
+    while text.len() <= MADE_GZIP_MAX {
+        n = n
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        text.push_str(&format!("{} ", n >> 40));
+    }
+    let page = Page::unfinished(HTML, text.clone().into(), None, true, Copies::Brotli);
+    assert!(!page.keeps_identity());
+    let best = page.finish();
+    assert!(!best.gzip.is_empty());
+    let gz = page.encoded(&accepted("gzip")).unwrap();
+    assert_eq!(gz.body, best.gzip);
+    assert_eq!(gz.etag, format!("\"{}-gz\"", page.etag()));
+    assert_eq!(page.identity(), text.as_bytes());
 }
 
 #[test]
