@@ -127,24 +127,31 @@ stop() {
   server=
 }
 
+# Each kind of page in each language (LANGS), on the server at $base;
+# `$1` prefixes the names printed.
+audit_kinds() {
+  local prefix=$1 kinds=$2 lang kind query page
+  for lang in ${LANGS:-bn}; do
+    query=$bangla_query
+    [[ $lang == en ]] && query=training
+    for kind in $kinds; do
+      case $kind in
+        home) page="/$lang/" ;;
+        services) page="/$lang/services" ;;
+        service) page="/$lang/services/ict-training" ;;
+        contact) page="/$lang/contact" ;;
+        search) page="/$lang/search" ;;
+        results) page="/$lang/search?q=$query" ;;
+        404) page="/$lang/no-such-page" ;;
+      esac
+      audit "$base" "$page" "$prefix$lang $kind"
+    done
+  done
+}
+
 printf '%-16s %5s %5s %5s %5s\n' page perf a11y best seo
 start charter.toml
-for lang in ${LANGS:-bn}; do
-  query=$bangla_query
-  [[ $lang == en ]] && query=training
-  for kind in home services service contact search results 404; do
-    case $kind in
-      home) page="/$lang/" ;;
-      services) page="/$lang/services" ;;
-      service) page="/$lang/services/ict-training" ;;
-      contact) page="/$lang/contact" ;;
-      search) page="/$lang/search" ;;
-      results) page="/$lang/search?q=$query" ;;
-      404) page="/$lang/no-such-page" ;;
-    esac
-    audit "$base" "$page" "$lang $kind"
-  done
-done
+audit_kinds "" "home services service contact search results 404"
 stop
 
 # The directory of a folder of offices (the bundled charter twice, under
@@ -156,19 +163,7 @@ if [[ ${DIRECTORY:-1} == 1 ]]; then
     charter.toml >"$work/offices/phulpur.toml"
   start "$work/offices"
   curl -fsS "$base/healthz" | grep -q '"offices":2,' || { echo "the folder's two offices are not both served" >&2; exit 2; }
-  for lang in ${LANGS:-bn}; do
-    query=$bangla_query
-    [[ $lang == en ]] && query=training
-    for kind in home search results 404; do
-      case $kind in
-        home) page="/$lang/" ;;
-        search) page="/$lang/search" ;;
-        results) page="/$lang/search?q=$query" ;;
-        404) page="/$lang/no-such-page" ;;
-      esac
-      audit "$base" "$page" "dir $lang $kind"
-    done
-  done
+  audit_kinds "dir " "home search results 404"
   stop
 fi
 exit $status
