@@ -23,12 +23,9 @@ fn median(mut times: Vec<Duration>) -> Duration {
     times[times.len() / 2]
 }
 
-/// A line of /proc/self/status, in KiB (Linux only).
-fn status_kib(field: &str) -> Option<u64> {
-    let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let line = status.lines().find(|l| l.starts_with(field))?;
-    line.split_whitespace().nth(1)?.parse().ok()
-}
+#[path = "support/memory.rs"]
+mod memory;
+use memory::status_kib;
 
 fn main() {
     // As the `charter` command does.
@@ -66,7 +63,7 @@ fn main() {
         };
         build_times.push(start.elapsed());
         if built_rss == 0 {
-            built_rss = status_kib("VmRSS:").unwrap_or(0);
+            built_rss = status_kib("VmRSS:");
         }
         if !finish_times.is_empty() {
             continue;
@@ -97,8 +94,8 @@ fn main() {
         bytes[0] / 1024,
         bytes[1] / 1024,
         bytes[2] / 1024,
-        status_kib("VmRSS:").unwrap_or(0),
-        status_kib("VmHWM:").unwrap_or(0),
+        status_kib("VmRSS:"),
+        status_kib("VmHWM:"),
         std::thread::available_parallelism().map_or(1, |n| n.get()),
     );
 }

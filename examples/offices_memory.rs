@@ -86,13 +86,9 @@ unsafe impl GlobalAlloc for Counting {
 #[global_allocator]
 static ALLOCATOR: Counting = Counting;
 
-/// A line of /proc/self/status, in KiB (Linux only).
-fn status_kib(field: &str) -> u64 {
-    let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    let line = status.lines().find(|l| l.starts_with(field));
-    line.and_then(|l| l.split_whitespace().nth(1)?.parse().ok())
-        .unwrap_or(0)
-}
+#[path = "support/memory.rs"]
+mod memory;
+use memory::status_kib;
 
 /// The CPU time the process has used, user and system (Linux; zero
 /// elsewhere): on a shared machine, the wall time of the start depends on

@@ -677,7 +677,7 @@ async fn sighup_applies_every_change_to_the_folder_at_once_without_a_watcher() {
         let health: Value =
             serde_json::from_str(&get("unknown.example", "/healthz").await.body).unwrap();
         let home = get("doict.haluaghat.mymensingh.gov.bd", "/bn/").await;
-        let nandail_json = get(nandail, "/api/v1/charter.json").await;
+        let nandail_json = get(nandail, charter_json).await;
         if home.body.contains(vision) && nandail_json.status == 200 && health["offices"] == 2 {
             break;
         }
@@ -688,6 +688,6 @@ async fn sighup_applies_every_change_to_the_folder_at_once_without_a_watcher() {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     // The removed office's host gets the directory.
-    let phulpur = get("doict.phulpur.mymensingh.gov.bd", "/api/v1/charter.json").await;
+    let phulpur = get("doict.phulpur.mymensingh.gov.bd", charter_json).await;
     assert_eq!(phulpur.status, 404);
 }

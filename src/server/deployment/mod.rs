@@ -106,7 +106,7 @@ pub struct Conflict {
 }
 
 /// Everything a request is routed by, swapped whole.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct Table {
     /// A single charter file's office: every host reaches it.
     single: Option<Arc<AppState>>,
@@ -424,7 +424,7 @@ impl Deployment {
                         let now = this.table.load_full();
                         this.table.store(Arc::new(Table {
                             directory: Some(directory),
-                            ..now.without_directory()
+                            ..Table::clone(&now)
                         }));
                     }
                 }
@@ -442,20 +442,6 @@ fn directory_of(table: &Table) -> Arc<Directory> {
             .as_ref()
             .expect("a folder's table has its directory"),
     )
-}
-
-impl Table {
-    /// A copy of this table, without its directory.
-    fn without_directory(&self) -> Table {
-        Table {
-            single: self.single.clone(),
-            offices: self.offices.clone(),
-            hosts: self.hosts.clone(),
-            directory: None,
-            invalid: self.invalid.clone(),
-            conflicts: self.conflicts.clone(),
-        }
-    }
 }
 
 #[cfg(test)]

@@ -226,16 +226,19 @@ impl Page {
             } else {
                 Bytes::new()
             };
-            let with_gzip = self.keeps_gzip;
             with_scratch(|brotli, gzip| {
                 if self.compressible {
                     encoding::brotli_into(&identity, brotli);
-                    if with_gzip {
+                    if self.keeps_gzip {
                         encoding::gzip_into(&identity, GZIP_LEVEL, gzip);
                     }
                 }
                 let copies = [("-br", brotli.len()), ("-gz", gzip.len())];
-                let copies = if with_gzip { &copies[..] } else { &copies[..1] };
+                let copies = if self.keeps_gzip {
+                    &copies[..]
+                } else {
+                    &copies[..1]
+                };
                 let (values, ends) = Headers::values(self.etag(), copies);
                 let mut block = Vec::with_capacity(brotli.len() + gzip.len() + values.len());
                 for part in [&brotli[..], &gzip[..], &values] {
@@ -328,10 +331,16 @@ impl Page {
     pub fn gzip(&self) -> Bytes {
         let best = self.finish();
         if best.gzip.is_empty() && self.compressible {
-            encoding::gzip(&self.identity(), MADE_GZIP_LEVEL).into()
+            self.made_gzip()
         } else {
             best.gzip.clone()
         }
+    }
+
+    /// A gzip copy made now from the page's bytes, for a page that keeps
+    /// none ([`MADE_GZIP_SUFFIX`] its tag).
+    fn made_gzip(&self) -> Bytes {
+        encoding::gzip(&self.identity(), MADE_GZIP_LEVEL).into()
     }
 
     /// Bytes kept in memory for this page, all copies.

@@ -7,7 +7,6 @@ use bytes::Bytes;
 use http::HeaderValue;
 
 use super::{Compressed, Page};
-use crate::encoding::{self, MADE_GZIP_LEVEL};
 
 /// The ETag and Content-Length values of up to two copies of a page, in
 /// one buffer made with the copies: a request takes a slice of it, which
@@ -121,10 +120,7 @@ impl Chosen<'_> {
             Choice::Brotli(best) => (best.brotli.clone(), Some("br")),
             Choice::Gzip(best) => (best.gzip.clone(), Some("gzip")),
             Choice::Quick(quick) => (Bytes::clone(quick), Some("gzip")),
-            Choice::GzipMade => {
-                let gzip = encoding::gzip(&page.identity(), MADE_GZIP_LEVEL);
-                (gzip.into(), Some("gzip"))
-            }
+            Choice::GzipMade => (page.made_gzip(), Some("gzip")),
         };
         let (etag, length) = match self.kept_headers() {
             Some((headers, copy)) => headers.copy(copy),
