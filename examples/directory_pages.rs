@@ -14,8 +14,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use citizen_charter::charter::folder;
 use citizen_charter::i18n::Lang;
+use citizen_charter::offices::Folder;
 use citizen_charter::render::{ErrorKind, Target};
 use citizen_charter::site::{Compressor, Directory, Listed, Site, SiteOptions};
 use citizen_charter::urls::{self, BaseUrl};
@@ -30,21 +30,24 @@ fn main() {
         compressor: Compressor::new(),
         ..SiteOptions::default()
     };
-    let offices: Vec<Listed> = (folder::office_files(dir).expect("the folder is readable"))
-        .into_iter()
-        .filter_map(|file| {
-            let site = Site::load(&file.path, &options).ok()?;
-            let url = format!(
-                "{}/",
-                urls::website_url(site.charter.office.website.get_ref())
-            );
-            Some(Listed {
-                id: file.id,
-                site: Arc::new(site),
-                url,
-            })
+    let offices: Vec<Listed> = (Folder::open(dir)
+        .and_then(|f| f.scan(None))
+        .map(|s| s.files)
+        .expect("the folder is readable"))
+    .into_iter()
+    .filter_map(|file| {
+        let site = Site::load_file(&file.file, &options).ok()?;
+        let url = format!(
+            "{}/",
+            urls::website_url(site.charter.office.website.get_ref())
+        );
+        Some(Listed {
+            id: file.id,
+            site: Arc::new(site),
+            url,
         })
-        .collect();
+    })
+    .collect();
     let base = BaseUrl::new("https://charter.example.gov.bd");
     let directory = Directory::new(&offices, &base, Target::Server, &options.compressor)
         .expect("the directory renders");

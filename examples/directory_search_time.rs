@@ -26,8 +26,8 @@ use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use citizen_charter::charter::folder;
 use citizen_charter::i18n::Lang;
+use citizen_charter::offices::Folder;
 use citizen_charter::render::Target;
 use citizen_charter::site::search::MAX_QUERY_CHARS;
 use citizen_charter::site::{Compressor, Directory, HTML, Listed, Page, Site, SiteOptions};
@@ -49,10 +49,13 @@ fn main() {
         .max(1);
     // Only the queries whose description has this word, when given.
     let only = args.next().unwrap_or_default();
-    let files = folder::office_files(&dir).unwrap_or_else(|e| {
-        eprintln!("{}: {e}", dir.display());
-        std::process::exit(2);
-    });
+    let files = Folder::open(&dir)
+        .and_then(|f| f.scan(None))
+        .map(|s| s.files)
+        .unwrap_or_else(|e| {
+            eprintln!("{}: {e}", dir.display());
+            std::process::exit(2);
+        });
     let options = SiteOptions {
         compressor: Compressor::new(),
         ..SiteOptions::default()
@@ -62,7 +65,7 @@ fn main() {
     let offices: Vec<Listed> = files
         .iter()
         .map(|file| {
-            let site = Site::load(&file.path, &options).unwrap_or_else(|e| {
+            let site = Site::load_file(&file.file, &options).unwrap_or_else(|e| {
                 eprintln!("{e}");
                 std::process::exit(1);
             });

@@ -36,7 +36,8 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use citizen_charter::charter::{self, folder};
+use citizen_charter::charter;
+use citizen_charter::offices::Folder;
 use citizen_charter::site::{Compressor, Copies, Site, SiteOptions};
 
 /// The system allocator (glibc's malloc on Linux, tuned as the `charter`
@@ -168,7 +169,10 @@ fn main() {
             }
         }
     }
-    let mut files = match folder::office_files(&dir) {
+    let mut files = match Folder::open(&dir)
+        .and_then(|f| f.scan(None))
+        .map(|s| s.files)
+    {
         Ok(files) => files,
         Err(e) => {
             eprintln!("{}: {e}", dir.display());
@@ -189,7 +193,7 @@ fn main() {
 
     let (start, cpu) = (Instant::now(), cpu_seconds());
     let sites: Vec<Arc<Site>> =
-        on_every_core(&files, |file| match Site::load(&file.path, &options) {
+        on_every_core(&files, |file| match Site::load_file(&file.file, &options) {
             Ok(site) => Arc::new(site),
             Err(e) => {
                 eprintln!("{e}");
@@ -251,7 +255,9 @@ fn main() {
     // The parsed charters alone, loaded again.
     let before = IN_USE.load(Ordering::Relaxed);
     let charters = on_every_core(&files, |file| {
-        charter::load_file(&file.path).ok().map(|l| l.charter)
+        charter::load(&file.file, charter::MAX_FILE_BYTES)
+            .ok()
+            .map(|l| l.charter)
     });
     let charter_heap = IN_USE.load(Ordering::Relaxed) - before;
     drop(charters);

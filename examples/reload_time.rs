@@ -17,7 +17,7 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use citizen_charter::charter::folder;
+use citizen_charter::offices::{Folder, Registry};
 use citizen_charter::server::{Deployment, FolderOptions};
 use citizen_charter::site::SiteOptions;
 use citizen_charter::urls::BaseUrl;
@@ -58,11 +58,14 @@ async fn time_edits(
 
 async fn measure(dir: &Path, runs: usize) {
     let start = Instant::now();
+    // Previewing: the offices' files give their addresses, without a
+    // registry to write first; a reload does the same work either way.
     let deployment = Deployment::folder(FolderOptions {
         dir: dir.to_path_buf(),
+        registry: Registry::default_path(dir),
         site: SiteOptions::default(),
         directory_base: BaseUrl::new("https://offices.example.gov.bd"),
-        preview_port: None,
+        preview_port: Some(3000),
         state_dir: None,
         history_limit: 10,
     })
@@ -107,11 +110,17 @@ fn main() {
     runtime.block_on(async {
         measure(dir, runs).await;
         // The same office alone in a folder.
-        let files = folder::office_files(dir).expect("the folder is read");
+        let files = Folder::open(dir)
+            .and_then(|f| f.scan(None))
+            .map(|s| s.files)
+            .expect("the folder is read");
         let one = tempfile::tempdir().expect("a temporary folder");
         let first = files.first().expect("the folder has an office");
-        std::fs::copy(&first.path, one.path().join(format!("{}.toml", first.id)))
-            .expect("the file is copied");
+        std::fs::copy(
+            first.file.path(),
+            one.path().join(format!("{}.toml", first.id)),
+        )
+        .expect("the file is copied");
         measure(one.path(), runs).await;
     });
 }

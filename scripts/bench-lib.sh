@@ -129,7 +129,11 @@ EOF
 start_charter() {
     local log=$WORK/charter-$2.log t0 deadline
     t0=$(now_ns)
-    RUST_LOG=$3 "$CHARTER" serve --no-watch --charter "$1" --addr "127.0.0.1:$2" 2>"$log" &
+    # A folder is served with its directory's public address (its
+    # offices' are in the registry `charter offices init` wrote).
+    local folder=()
+    [[ -d $1 ]] && folder=(--base-url "${BASE_URL:-https://offices.example.gov.bd}")
+    RUST_LOG=$3 "$CHARTER" serve --no-watch --charter "$1" --addr "127.0.0.1:$2" "${folder[@]}" 2>"$log" &
     CHARTER_PID=$!
     PIDS+=("$CHARTER_PID")
     wait_ok "$2" /healthz || die "charter did not start: $(tail -n 5 "$log")"

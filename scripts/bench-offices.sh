@@ -47,7 +47,10 @@ FOLDER=$WORK/offices
 SITE=$WORK/site
 "$EXAMPLES/gen_charter" --offices "$OFFICES" "$FOLDER"
 echo "== $OFFICES offices in $FOLDER ($(du -sh "$FOLDER" | cut -f1))"
-"$CHARTER" check "$FOLDER" >/dev/null || die "the generated folder does not pass charter check"
+"$CHARTER" offices init "$FOLDER" --base-url https://offices.example.gov.bd >/dev/null ||
+    die "the generated folder's offices could not all be registered"
+"$CHARTER" check "$FOLDER" --base-url https://offices.example.gov.bd >/dev/null ||
+    die "the generated folder does not pass charter check"
 t0=$(now_ns)
 "$CHARTER" build --charter "$FOLDER" --out "$SITE" --base-url https://offices.example.gov.bd >/dev/null
 BUILD_S=$(awk -v n=$(($(now_ns) - t0)) 'BEGIN { printf "%.0f", n / 1e9 }')

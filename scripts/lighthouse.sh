@@ -112,7 +112,14 @@ EOF
 start() {
   port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
   base="http://127.0.0.1:$port"
-  RUST_LOG=error "$binary" serve --no-watch --addr "127.0.0.1:$port" --charter "$1" &
+  # A folder's directory is at the address listened on, its offices'
+  # addresses in the registry `charter offices init` writes.
+  local folder=()
+  if [[ -d $1 ]]; then
+    "$binary" offices init "$1" >/dev/null || { echo "the folder's offices could not be registered" >&2; exit 2; }
+    folder=(--base-url "$base")
+  fi
+  RUST_LOG=error "$binary" serve --no-watch --addr "127.0.0.1:$port" --charter "$1" "${folder[@]}" &
   server=$!
   for _ in $(seq 300); do
     curl -fsS "$base/healthz" 2>/dev/null | grep -q '"complete":true' && break

@@ -36,6 +36,8 @@ mkdir -p "$served" "$offices"
 for file in tests/fixtures/offices/*.toml; do
     [[ $file == */broken.toml ]] || cp "$file" "$offices/"
 done
+rm -f "$offices.addresses.toml"
+"$charter" offices init "$offices" --base-url https://charter.example.gov.bd >/dev/null
 "$charter" build --out "$folder" --charter "$offices" --base-url https://charter.example.gov.bd
 cargo run --quiet --release --example directory_pages -- "$offices" "$directory"
 

@@ -168,7 +168,7 @@ fn write(file: &Path, bytes: &[u8], written: &mut Written) -> io::Result<()> {
 /// name, in small letters as a web server compares host names
 /// (`doict.haluaghat.mymensingh.gov.bd`).
 pub fn host_folder(website: &str) -> String {
-    urls::website_host(website).to_ascii_lowercase()
+    crate::charter::host_name(website)
 }
 
 /// Whether `name` can be a folder (or link) of a folder build: a host

@@ -29,16 +29,32 @@ impl BaseUrl {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// The host (and port) it names, keyed as addresses are compared
+    /// ([`crate::hosts::normalize`]); `None` for an IP address.
+    pub fn host(&self) -> Option<String> {
+        let rest = self.0.split_once("://").map_or(self.0.as_str(), |(_, r)| r);
+        crate::hosts::normalize(rest.split('/').next().unwrap_or_default()).ok()
+    }
 }
 
 /// The office's website as a link: `https://` and the host, or the
 /// address as written when the charter gives its scheme.
+///
+/// An internationalised name is written in punycode, the spelling every
+/// client and crawler reads.
 pub fn website_url(website: &str) -> String {
     let website = website.trim().trim_end_matches('/');
-    if website.starts_with("http://") || website.starts_with("https://") {
-        website.to_string()
-    } else {
-        format!("https://{website}")
+    let (scheme, host) = match website.split_once("://") {
+        Some((scheme @ ("http" | "https"), host)) => (scheme, host),
+        _ => ("https", website),
+    };
+    match host.is_ascii() {
+        true => format!("{scheme}://{host}"),
+        false => {
+            let ascii = crate::hosts::normalize(host).unwrap_or_else(|_| host.to_string());
+            format!("{scheme}://{ascii}")
+        }
     }
 }
 

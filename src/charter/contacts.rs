@@ -8,6 +8,7 @@ use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, position};
 use super::model::{Charter, Office};
+use crate::hosts::{self, Problem};
 use crate::i18n::{ascii_digits, is_bangla_digit};
 
 /// Most other names one office's site may answer to: an older address or
@@ -18,13 +19,27 @@ const MAX_ALIASES: usize = 20;
 /// The office's website, aliases, phone number and e-mail address.
 pub(super) fn check_office(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
     let website = charter.office.website.get_ref();
-    if !is_host_name(&host_name(website)) {
+    if let Err(problem) = hosts::normalize(written_host(website)) {
+        let (what, hint) = match problem {
+            Problem::NotAName => (
+                "is not a web address",
+                "write the address only, without https:// or a path",
+            ),
+            Problem::IpAddress => (
+                "is an IP address, not a name",
+                "write the office's name on the web, which people type and DNS turns into an address",
+            ),
+            Problem::Localhost => (
+                "is this computer's own name",
+                "write the office's name on the web, which people type to reach the site",
+            ),
+        };
         out.push(
             Diagnostic::error(
                 Some(charter.office.website.span()),
-                format!("website \"{website}\" is not a web address"),
+                format!("website \"{website}\" {what}"),
             )
-            .with_hint("write the address only, without https:// or a path")
+            .with_hint(hint)
             .with_example("website = \"doict.haluaghat.mymensingh.gov.bd\""),
         );
     }
@@ -40,12 +55,22 @@ pub(super) fn check_office(charter: &Charter, source: &str, out: &mut Vec<Diagno
 /// The host name a website or alias names: `https://` (or `http://`) and
 /// a trailing `/` are forgiven in the file, and DNS ignores case, so
 /// `https://DoICT.example.gov.bd/` is `doict.example.gov.bd`.
+///
+/// Every spelling of one name is one address ([`hosts::normalize`]:
+/// case, a final dot, punycode); what is not a name is returned as
+/// written, in small letters, for the check to refuse.
 pub fn host_name(written: &str) -> String {
+    let host = written_host(written);
+    hosts::normalize(host).unwrap_or_else(|_| host.to_ascii_lowercase())
+}
+
+/// The host part of a website or alias as written: without `https://`
+/// (or `http://`) and a trailing `/`.
+fn written_host(written: &str) -> &str {
     written
         .trim_start_matches("https://")
         .trim_start_matches("http://")
         .trim_end_matches('/')
-        .to_ascii_lowercase()
 }
 
 /// Each alias a host name as the website is, neither the website nor
@@ -69,7 +94,7 @@ fn check_aliases(office: &Office, source: &str, out: &mut Vec<Diagnostic>) {
             break;
         }
         let host = host_name(written);
-        if !is_host_name(&host) {
+        if let Err(problem) = hosts::normalize(written_host(written)) {
             let taken = |name: &str| {
                 name == website
                     || office
@@ -84,13 +109,24 @@ fn check_aliases(office: &Office, source: &str, out: &mut Vec<Diagnostic>) {
                 Some(meant) => aliases_line(office, i, Some(&meant)),
                 None => "aliases = [\"haluaghat.mymensingh.gov.bd\"]".to_string(),
             };
+            let (what, hint) = match problem {
+                Problem::NotAName => (
+                    "is not a web address",
+                    "write each address only, without https:// or a path",
+                ),
+                Problem::IpAddress => (
+                    "is an IP address, not a name",
+                    "an alias is another name people type to reach the site; delete this one",
+                ),
+                Problem::Localhost => (
+                    "is this computer's own name",
+                    "an alias is another name people type to reach the site; delete this one",
+                ),
+            };
             out.push(
-                Diagnostic::error(
-                    Some(alias.span()),
-                    format!("alias \"{written}\" is not a web address"),
-                )
-                .with_hint("write each address only, without https:// or a path")
-                .with_example(example),
+                Diagnostic::error(Some(alias.span()), format!("alias \"{written}\" {what}"))
+                    .with_hint(hint)
+                    .with_example(example),
             );
         } else if host == website {
             out.push(
@@ -122,6 +158,57 @@ fn check_aliases(office: &Office, source: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// How an office's file claims an address.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClaimKind {
+    /// Its `website`.
+    Website,
+    /// One of its `aliases`.
+    Alias,
+}
+
+impl ClaimKind {
+    /// The key's name in the file: "website", "alias".
+    pub fn name(self) -> &'static str {
+        match self {
+            ClaimKind::Website => "website",
+            ClaimKind::Alias => "alias",
+        }
+    }
+}
+
+/// An address a charter names as its own, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Claim {
+    /// Website or alias.
+    pub kind: ClaimKind,
+    /// The address as [`crate::hosts::normalize`] keys it.
+    pub host: String,
+    /// Where it is written in the file.
+    pub at: super::Position,
+}
+
+/// The addresses `charter` names as its own: its website, then its
+/// aliases, each once; `at` gives the place of a byte of the text the
+/// model was read from in the file as saved.
+pub(super) fn claims(charter: &Charter, at: impl Fn(usize) -> super::Position) -> Vec<Claim> {
+    let office = &charter.office;
+    let mut claims: Vec<Claim> = Vec::new();
+    let named = std::iter::once((&office.website, ClaimKind::Website))
+        .chain(office.aliases.iter().map(|a| (a, ClaimKind::Alias)));
+    for (written, kind) in named {
+        let host = host_name(written.get_ref());
+        if !claims.iter().any(|c| c.host == host) {
+            claims.push(Claim {
+                kind,
+                host,
+                at: at(written.span().start),
+            });
+        }
+    }
+    claims
+}
+
 /// The `aliases` line with the `i`th alias replaced by `with`, or left
 /// out; the others as written.
 fn aliases_line(office: &Office, i: usize, with: Option<&str>) -> String {
@@ -150,27 +237,7 @@ fn host_as_meant(typed: &str) -> Option<String> {
         .chars()
         .filter(|c| !c.is_whitespace())
         .collect();
-    let host = host.to_ascii_lowercase();
-    is_host_name(&host).then_some(host)
-}
-
-/// Whether `host` is a domain name as DNS allows it: at most 253
-/// characters, two labels or more, each of 1 to 63 letters, digits and
-/// hyphens, not starting or ending with a hyphen. (Every page links to the
-/// website and its addresses go into QR codes: a name DNS refuses would be
-/// a dead link, and an endless one a page without its code.)
-fn is_host_name(host: &str) -> bool {
-    let labels: Vec<&str> = host.split('.').collect();
-    host.len() <= 253
-        && labels.len() >= 2
-        && labels.iter().all(|label| {
-            (1..=63).contains(&label.len())
-                && !label.starts_with('-')
-                && !label.ends_with('-')
-                && label
-                    .bytes()
-                    .all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        })
+    hosts::normalize(&host).ok()
 }
 
 /// Digits of a phone number, ASCII or Bangla, with `+`, spaces, hyphens

@@ -9,7 +9,7 @@
 mod contacts;
 mod decode;
 mod diagnostic;
-pub mod folder;
+mod file;
 mod lex;
 mod lines;
 mod model;
@@ -26,8 +26,9 @@ use serde::Deserialize;
 use sha2::{Digest, Sha256};
 use toml::de::DeTable;
 
-pub use contacts::{host_name, is_valid_email, phone_digits};
+pub use contacts::{Claim, ClaimKind, host_name, is_valid_email, phone_digits};
 pub use diagnostic::{Diagnostic, Position, Report, Severity, position};
+pub use file::{CharterFile, Identity};
 pub use model::*;
 
 /// A charter that passed validation, with the warnings found on the way.
@@ -41,6 +42,9 @@ pub struct Loaded {
     /// Hex SHA-256 of the file's text (UTF-8, without a byte-order mark),
     /// to tell which version is served.
     pub content_hash: String,
+    /// The addresses the charter names as its own (website and aliases),
+    /// and where in the file.
+    pub claims: Vec<Claim>,
 }
 
 /// Why a charter could not be loaded.
@@ -79,8 +83,13 @@ pub fn load_file(path: &Path) -> Result<Loaded, LoadError> {
 /// Like [`load_file`], for a file of at most `max_bytes`
 /// (`--max-charter-mb`).
 pub fn load_file_within(path: &Path, max_bytes: u64) -> Result<Loaded, LoadError> {
-    let label = path.display().to_string();
-    let bytes = read_limited(path, max_bytes).map_err(|source| LoadError::Read {
+    load(&CharterFile::at(path), max_bytes)
+}
+
+/// Reads and validates the charter `file`, of at most `max_bytes`.
+pub fn load(file: &CharterFile, max_bytes: u64) -> Result<Loaded, LoadError> {
+    let label = file.path().display().to_string();
+    let bytes = file.read(max_bytes).map_err(|source| LoadError::Read {
         path: label.clone(),
         source,
     })?;
@@ -119,46 +128,9 @@ pub fn read_file(path: &Path) -> std::io::Result<Vec<u8>> {
 }
 
 /// The bytes of the plain file at `path`, at most `max` of them (a longer
-/// file is an error). A pipe, device or folder is refused without waiting
-/// on it: a FIFO renamed over the charter must not wedge a reload, nor
-/// `/dev/zero` fill the memory.
+/// file is an error), as [`CharterFile::read`] reads them.
 pub fn read_limited(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
-    use std::io::{Error, ErrorKind, Read};
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(target_os = "linux")]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        // Opening a FIFO for reading would block until a writer comes.
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    let file = options.open(path)?;
-    let meta = file.metadata()?;
-    if !meta.is_file() {
-        return Err(Error::new(
-            ErrorKind::InvalidInput,
-            "it is not a plain file (a folder, a device or a pipe); the charter must be a text file",
-        ));
-    }
-    let too_large = || {
-        Error::new(
-            ErrorKind::FileTooLarge,
-            format!(
-                "it is larger than {} MB, far more than any charter; is it the right file? \
-                 (a larger charter needs --max-charter-mb)",
-                max.div_ceil(1024 * 1024)
-            ),
-        )
-    };
-    if meta.len() > max {
-        return Err(too_large());
-    }
-    let mut bytes = Vec::with_capacity(meta.len() as usize);
-    file.take(max + 1).read_to_end(&mut bytes)?;
-    if bytes.len() as u64 > max {
-        return Err(too_large());
-    }
-    Ok(bytes)
+    CharterFile::at(path).read(max)
 }
 
 /// Validates a charter given as text; `file` names it in messages.
@@ -170,7 +142,7 @@ pub fn read_limited(path: &Path, max: u64) -> std::io::Result<Vec<u8>> {
 /// is read into the model and its meaning checked ([`validate`]). Every
 /// finding is reported at once, at its place in the file as saved.
 pub fn load_str(file: &str, source: &str) -> Result<Loaded, LoadError> {
-    let (charter, mut diagnostics) = read(source);
+    let (charter, mut diagnostics, claims) = read(source);
     diagnostics.sort_by_key(|d| d.span.as_ref().map_or(0, |s| s.start));
     let report = Report {
         file: file.to_string(),
@@ -184,22 +156,27 @@ pub fn load_str(file: &str, source: &str) -> Result<Loaded, LoadError> {
                 charter,
                 warnings: report,
                 content_hash: hex_sha256(source.as_bytes()),
+                claims,
             })
         }
         _ => Err(LoadError::Invalid { report }),
     }
 }
 
-/// The model, when the file could be read into it, and every finding in
-/// the coordinates of `source`.
-fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>) {
+/// The model, when the file could be read into it, every finding in the
+/// coordinates of `source`, and the addresses the model claims there.
+fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>, Vec<Claim>) {
     let mut edits = lex::bare_bangla_digits(source);
     let mut text = edits.apply(source);
     let mut tree = match DeTable::parse(&text) {
         Ok(tree) => tree,
         Err(e) => {
             let span = e.span().map(|s| edits.original_range(&s));
-            return (None, vec![syntax::explain(source, e.message(), span)]);
+            return (
+                None,
+                vec![syntax::explain(source, e.message(), span)],
+                Vec::new(),
+            );
         }
     };
     let mut checked = schema::check(&mut tree, &text);
@@ -216,7 +193,11 @@ fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>) {
             Ok(tree) => tree,
             Err(e) => {
                 let span = e.span().map(|s| edits.original_range(&s));
-                return (None, vec![syntax::explain(source, e.message(), span)]);
+                return (
+                    None,
+                    vec![syntax::explain(source, e.message(), span)],
+                    Vec::new(),
+                );
             }
         };
         checked = schema::check(&mut tree, &text);
@@ -240,7 +221,12 @@ fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>) {
     for d in &mut diagnostics {
         d.span = d.span.as_ref().map(|s| edits.original_range(s));
     }
-    (charter, diagnostics)
+    let claims = charter.as_ref().map_or_else(Vec::new, |c| {
+        contacts::claims(c, |offset| {
+            position(source, edits.original_range(&(offset..offset)).start)
+        })
+    });
+    (charter, diagnostics, claims)
 }
 
 /// Lower-case hex SHA-256 of `bytes`.

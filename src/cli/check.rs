@@ -2,16 +2,18 @@
 //! folder of offices), with its line and column, and whether the site can
 //! be made from it.
 
-use std::collections::HashMap;
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::Args;
 
 use super::Exit;
-use crate::charter::{self, LoadError, folder};
+use crate::charter::{self, LoadError, Loaded};
 use crate::i18n::{self, Lang};
+use crate::offices::read::Read;
 use crate::site::{Site, SiteOptions};
+use crate::urls::BaseUrl;
 use crate::{errln, errp, outln};
 
 #[derive(Debug, Args)]
@@ -19,6 +21,12 @@ pub struct CheckArgs {
     /// The charter file, or a folder of charter files (one office each).
     #[arg(env = "CHARTER_FILE", default_value = "charter.toml")]
     pub file: PathBuf,
+    /// With a folder: the directory's public address, as `serve` has it,
+    /// which no office may take.
+    #[arg(long, env = "CHARTER_BASE_URL", value_parser = super::base_url)]
+    pub base_url: Option<BaseUrl>,
+    #[command(flatten)]
+    pub registry: super::RegistryArgs,
     #[command(flatten)]
     pub limits: super::LimitArgs,
 }
@@ -33,7 +41,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let max = args.limits.bytes();
     let mut invalid = false;
     if file.is_dir() {
-        match check_folder(file, max) {
+        match check_folder(args, file, max) {
             Ok(all_good) => invalid = !all_good,
             Err(e) => {
                 errln!("{}: cannot read the folder: {e}", file.display());
@@ -42,7 +50,7 @@ pub fn run(args: &CheckArgs) -> ExitCode {
         }
     } else {
         match check_file(file, max) {
-            Checked::Good { .. } => {}
+            Checked::Good => {}
             Checked::Invalid => invalid = true,
             Checked::Unreadable => return Exit::Unusable.into(),
         }
@@ -62,52 +70,25 @@ pub fn run(args: &CheckArgs) -> ExitCode {
 
 /// What checking one charter file found.
 enum Checked {
-    /// Valid, with the host names its site answers to: each as DNS
-    /// compares it, and whether it is the website or an alias.
-    Good {
-        hosts: Vec<(String, Claim)>,
-    },
+    Good,
     Invalid,
     Unreadable,
 }
 
-/// How an office claims a host name.
-#[derive(Debug, Clone, Copy)]
-enum Claim {
-    Website,
-    Alias,
-}
-
-impl Claim {
-    fn name(self) -> &'static str {
-        match self {
-            Claim::Website => "website",
-            Claim::Alias => "alias",
-        }
-    }
-
-    /// With its article: "the website", "an alias".
-    fn with_article(self) -> &'static str {
-        match self {
-            Claim::Website => "the website",
-            Claim::Alias => "an alias",
-        }
-    }
-}
-
 /// Checks one charter file and makes its pages; prints what it found.
 fn check_file(file: &Path, max: u64) -> Checked {
-    match charter::load_file_within(file, max) {
+    check_loaded(file, charter::load_file_within(file, max))
+}
+
+/// Prints what reading the charter `file` found (`loaded`), and whether
+/// its pages can be made.
+fn check_loaded(file: &Path, loaded: Result<Loaded, LoadError>) -> Checked {
+    match loaded {
         Ok(loaded) => {
             errp!("{}", loaded.warnings);
             let (services, officers) =
                 (loaded.charter.services.len(), loaded.charter.officers.len());
             let warnings = loaded.warnings.warning_count();
-            let office = &loaded.charter.office;
-            let hosts = std::iter::once((&office.website, Claim::Website))
-                .chain(office.aliases.iter().map(|a| (a, Claim::Alias)))
-                .map(|(host, claim)| (charter::host_name(host.get_ref()), claim))
-                .collect();
             // A charter the checks accept but whose pages cannot be made
             // would take the site down at the next start.
             match Site::from_loaded(loaded, &SiteOptions::default()) {
@@ -116,7 +97,7 @@ fn check_file(file: &Path, max: u64) -> Checked {
                         "{}: OK: {services} services, {officers} officers, {warnings} warning(s)",
                         file.display(),
                     );
-                    Checked::Good { hosts }
+                    Checked::Good
                 }
                 Err(e) => {
                     errln!("{}: error: the pages cannot be made: {e}", file.display());
@@ -135,12 +116,14 @@ fn check_file(file: &Path, max: u64) -> Checked {
     }
 }
 
-/// Checks every charter of a folder (one office each) and that no two
-/// offices claim the same address, as website or alias; whether all of
-/// them are good.
-fn check_folder(dir: &Path, max: u64) -> std::io::Result<bool> {
-    let files = folder::office_files(dir)?;
-    if files.is_empty() {
+/// Checks every charter of a folder (one office each), read as the server
+/// reads it: by its registry of addresses, every entry skipped and every
+/// address a file names that does not reach its office reported in the
+/// server's words; whether all of it is good.
+fn check_folder(args: &CheckArgs, dir: &Path, max: u64) -> std::io::Result<bool> {
+    let directory = super::directory_host(args.base_url.as_ref());
+    let read = Read::folder(dir, &args.registry.path(dir), directory.as_deref(), max)?;
+    if read.offices.is_empty() && read.skipped.is_empty() {
         errln!(
             "{}: error: no charter in this folder: each office's charter is a file ending in \
              .toml directly in it, for example haluaghat.toml",
@@ -148,41 +131,44 @@ fn check_folder(dir: &Path, max: u64) -> std::io::Result<bool> {
         );
         return Ok(false);
     }
-    let mut owners: HashMap<String, (&Path, Claim)> = HashMap::new();
-    let mut good = 0;
-    for file in &files {
-        if let Some(problem) = folder::id_problem(&file.id) {
-            errln!("{}: error: {problem}", file.path.display());
-            continue;
+    let routing = read.routing(directory.as_deref());
+    let mut bad: BTreeSet<String> = (routing.refused.iter()).map(|r| r.office.clone()).collect();
+    let offices = read.offices.len();
+    for office in read.offices {
+        if !matches!(
+            check_loaded(office.file.path(), office.loaded),
+            Checked::Good
+        ) {
+            bad.insert(office.id);
         }
-        let Checked::Good { hosts } = check_file(&file.path, max) else {
-            continue;
-        };
-        let mut shares = false;
-        for (host, claim) in hosts {
-            if let Some((first, first_claim)) = owners.get(&host) {
-                // Both named: the server keeps the address for the first.
-                errln!(
-                    "{}: error: {} {host} is already {} of {}, which keeps it (the files are \
-                     read in alphabetical order); two offices cannot share one address: correct \
-                     one of the two files",
-                    file.path.display(),
-                    claim.name(),
-                    first_claim.with_article(),
-                    first.display(),
-                );
-                shares = true;
-            } else {
-                owners.insert(host, (&file.path, claim));
+    }
+    let mut good_folder = true;
+    match &read.registry {
+        Ok(registry) => {
+            for problem in registry.problems() {
+                errln!("{problem}");
+                good_folder = false;
             }
         }
-        good += usize::from(!shares);
+        Err(e) => {
+            errln!("{e}");
+            good_folder = false;
+        }
     }
-    let bad = files.len() - good;
+    for skipped in &read.skipped {
+        errln!("{skipped}");
+        good_folder = false;
+    }
+    for refused in &routing.refused {
+        errln!("{refused}");
+    }
     outln!(
-        "{}: {} offices: {good} OK, {bad} with errors",
+        "{}: {} offices: {} OK, {} with errors; {} entries skipped",
         dir.display(),
-        files.len(),
+        offices,
+        offices - bad.len(),
+        bad.len(),
+        read.skipped.len(),
     );
-    Ok(bad == 0)
+    Ok(bad.is_empty() && good_folder)
 }

@@ -1,5 +1,5 @@
 //! The `charter` command: `serve` (the default), `check`, `build`,
-//! `import`, `history`, `restore`. Each subcommand is one file with the
+//! `import`, `history`, `restore`, `offices`. Each subcommand is one file with the
 //! same shape (its arguments, and a `run` that returns the exit status);
 //! the library does the work.
 //!
@@ -11,6 +11,7 @@ mod build;
 mod check;
 mod history;
 mod import;
+mod offices;
 mod serve;
 
 use std::io::IsTerminal;
@@ -18,6 +19,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use std::path::{Path, PathBuf};
+
+use crate::offices::Registry;
 use crate::output;
 use crate::urls::BaseUrl;
 
@@ -70,6 +74,9 @@ enum Command {
     /// Put version N from the history back into the charter file; a
     /// running server shows it a moment later.
     Restore(history::RestoreArgs),
+    /// The offices of a folder and their addresses (`charter offices init`
+    /// writes the registry of addresses).
+    Offices(offices::OfficesArgs),
 }
 
 /// Parses the command line and runs it.
@@ -84,6 +91,7 @@ pub fn run() -> ExitCode {
         Some(Command::Import(args)) => import::run(&args),
         Some(Command::History(args)) => history::list(&args),
         Some(Command::Restore(args)) => history::restore(&args),
+        Some(Command::Offices(args)) => offices::run(args),
     };
     output::finish(code)
 }
@@ -105,6 +113,33 @@ impl LimitArgs {
     pub fn bytes(self) -> u64 {
         self.max_charter_mb * 1024 * 1024
     }
+}
+
+/// Where a folder of offices' registry of addresses is, for every
+/// subcommand that reads a folder.
+#[derive(Debug, Clone, Args)]
+pub struct RegistryArgs {
+    /// With a folder of offices: the registry of their addresses, which
+    /// says which addresses reach each office. Default: beside the
+    /// folder, named after it (/srv/charter/offices has
+    /// /srv/charter/offices.addresses.toml).
+    #[arg(long, env = "CHARTER_REGISTRY", value_name = "FILE")]
+    pub registry: Option<PathBuf>,
+}
+
+impl RegistryArgs {
+    /// The registry of the folder `folder`.
+    pub fn path(&self, folder: &Path) -> PathBuf {
+        match &self.registry {
+            Some(path) if !path.as_os_str().is_empty() => path.clone(),
+            _ => Registry::default_path(folder),
+        }
+    }
+}
+
+/// The directory's own host, keyed, from its public address: no office's.
+fn directory_host(base: Option<&BaseUrl>) -> Option<String> {
+    base?.host()
 }
 
 /// Logs to standard error at `level` unless `RUST_LOG` says otherwise,

@@ -10,6 +10,7 @@ use clap::Args;
 use clap::builder::{BoolishValueParser, TypedValueParser as _};
 
 use super::Exit;
+use crate::charter::CharterFile;
 use crate::errln;
 use crate::history::{self, History};
 use crate::server::{self, Deployment, FolderOptions, ServeOptions, watch};
@@ -23,15 +24,18 @@ pub struct ServeArgs {
     /// Address to listen on.
     #[arg(long, env = "CHARTER_ADDR", default_value = "127.0.0.1:3000")]
     pub addr: SocketAddr,
-    /// The charter file, or a folder of charter files: every `*.toml`
-    /// directly in it is one office, reached by its website's host name
-    /// (or an alias); any other host gets the directory of every office.
+    /// The charter file, or a folder of charter files: every `<id>.toml`
+    /// directly in it is one office, reached by the addresses its
+    /// registry of addresses gives it (--registry); any other host gets
+    /// the directory of every office.
     #[arg(long, env = "CHARTER_FILE", default_value = "charter.toml")]
     pub charter: PathBuf,
     /// With a folder: reach each office at http://<file name>.localhost:PORT/
     /// as well, and link the directory there, to browse every office from
     /// this computer (browsers take any name ending in .localhost to be
-    /// this computer, no DNS or hosts file needed).
+    /// this computer, no DNS or hosts file needed). Previewing needs no
+    /// --base-url, nor a registry of addresses: without one, an address
+    /// reaches the office whose file alone names it.
     #[arg(long, env = "CHARTER_PREVIEW", value_parser = BoolishValueParser::new())]
     pub preview: bool,
     /// Do not watch the charter file for changes (SIGHUP still reloads).
@@ -44,9 +48,11 @@ pub struct ServeArgs {
     /// for canonical links, the sitemap, JSON-LD and QR codes: http:// or
     /// https://, at most 200 characters. Default: https:// + the charter's
     /// website. With a folder, the directory's address (each office's is
-    /// its website); default: http:// + the address listened on.
+    /// its own), which a folder needs but previewing.
     #[arg(long, env = "CHARTER_BASE_URL", value_parser = super::base_url)]
     pub base_url: Option<BaseUrl>,
+    #[command(flatten)]
+    pub registry: super::RegistryArgs,
     /// The site is reached over HTTPS (a TLS proxy in front): send
     /// Strict-Transport-Security. Never set it for a plain-HTTP site.
     #[arg(long, env = "CHARTER_HTTPS", value_parser = BoolishValueParser::new())]
@@ -114,12 +120,24 @@ fn serve_folder(
     site: SiteOptions,
     state_dir: Option<PathBuf>,
 ) -> Option<Arc<Deployment>> {
-    let directory_base = args
-        .base_url
-        .clone()
-        .unwrap_or_else(|| BaseUrl::new(&format!("http://{}", args.addr)));
+    let directory_base = match (&args.base_url, args.preview) {
+        (Some(base), _) => base.clone(),
+        (None, true) => BaseUrl::new(&format!("http://{}", args.addr)),
+        (None, false) => {
+            errln!(
+                "{}: a folder of offices is served with the directory of them all, whose public \
+                 address is needed for its links, sitemap and robots.txt: give it with \
+                 --base-url (for example --base-url https://charter.example.gov.bd), or \
+                 CHARTER_BASE_URL in the service's unit; to look at the offices on this \
+                 computer, --preview needs none",
+                args.charter.display()
+            );
+            return None;
+        }
+    };
     let options = FolderOptions {
         dir: args.charter.clone(),
+        registry: args.registry.path(&args.charter),
         // Each office's links point to its own website.
         site: SiteOptions {
             base_url: None,
@@ -133,7 +151,8 @@ fn serve_folder(
     match Deployment::folder(options) {
         Ok(deployment) => Some(deployment),
         Err(e) => {
-            errln!("cannot read the folder {}: {e}", args.charter.display());
+            errln!("{e}");
+            errln!("The site was not started.");
             None
         }
     }
@@ -167,7 +186,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
             None => return Exit::Unusable.into(),
         }
     } else {
-        match server::start(&args.charter, options, history) {
+        match server::start(&CharterFile::at(&args.charter), options, history) {
             Ok(state) => Deployment::single(state),
             Err(problem) => {
                 errln!("{problem}");

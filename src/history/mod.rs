@@ -40,6 +40,7 @@ mod served;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
@@ -49,7 +50,7 @@ pub use served::canonical;
 
 use files::{io_error, read_plain, set_mode, write_atomic};
 
-use crate::charter::{self, Charter};
+use crate::charter::{self, Charter, CharterFile};
 
 /// Versions kept unless `--history-limit` says otherwise.
 pub const DEFAULT_LIMIT: usize = 100;
@@ -103,6 +104,18 @@ pub enum HistoryError {
     NotFound(u64),
 }
 
+impl HistoryError {
+    /// What went wrong without the file's path, for those who may not
+    /// know the server's folders (`/healthz`).
+    pub fn without_path(&self) -> String {
+        match self {
+            HistoryError::Io { action, source, .. } => format!("cannot {action}: {source}"),
+            HistoryError::Damaged { message, .. } => message.clone(),
+            HistoryError::NotFound(_) => self.to_string(),
+        }
+    }
+}
+
 /// One version kept: the `.json` beside its bytes.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
@@ -154,6 +167,9 @@ pub struct History {
     /// Largest charter file kept or read back: the largest the loader
     /// reads.
     max_bytes: u64,
+    /// Why the last version loaded was not kept, shared by the clones of
+    /// this history (the server's `/healthz` reads it).
+    failing: Arc<Mutex<Option<Failing>>>,
 }
 
 /// A version's file name without its extension.
@@ -169,6 +185,7 @@ impl History {
             dir: state_dir.join("history"),
             limit: limit.max(1),
             max_bytes: charter::MAX_FILE_BYTES,
+            failing: Arc::default(),
         }
     }
 
@@ -434,11 +451,13 @@ impl History {
         Ok(())
     }
 
-    /// Keeps the charter at `charter_path` that the server has just loaded
-    /// as `charter` with `content_hash`, logging what happened. A failure
-    /// is a warning: the history must never keep the site from loading.
-    pub fn keep(&self, charter_path: &Path, charter: &Charter, content_hash: &str) {
-        let source = match charter::read_limited(charter_path, self.max_bytes) {
+    /// Keeps the charter `file` that the server has just loaded as
+    /// `charter` with `content_hash`, logging what happened. A failure
+    /// never keeps the site from loading: it is logged, and
+    /// [`History::failing`] says it until a version is kept again.
+    pub fn keep(&self, file: &CharterFile, charter: &Charter, content_hash: &str) {
+        let charter_path = file.path();
+        let source = match file.read(self.max_bytes) {
             Ok(s) => s,
             Err(e) => {
                 tracing::warn!(
@@ -464,6 +483,11 @@ impl History {
                  (`charter history` and `restore` cannot check the path they are given): {e}"
             );
         }
+        *self.failing.lock().unwrap_or_else(|e| e.into_inner()) =
+            recorded.as_ref().err().map(|e| Failing {
+                reason: e.without_path(),
+                at: SystemTime::now(),
+            });
         match recorded {
             Ok(Recorded::New(e)) => tracing::info!(
                 version = e.number,
@@ -478,9 +502,27 @@ impl History {
                 version = n,
                 "the history already holds this version: back to version {n}"
             ),
-            Err(e) => tracing::warn!("this version was not kept in the history: {e}"),
+            Err(e) => tracing::error!("this version was not kept in the history: {e}"),
         }
     }
+
+    /// Why the last version loaded could not be kept, when it could not
+    /// (a state folder full or read-only): `None` once one is kept again.
+    pub fn failing(&self) -> Option<Failing> {
+        self.failing
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+}
+
+/// Versions can no longer be kept: why, and since when.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Failing {
+    /// What the system said, with the file.
+    pub reason: String,
+    /// When the last version was refused.
+    pub at: SystemTime,
 }
 
 /// True when `bytes` are the file the loader hashed as `content_hash`. The

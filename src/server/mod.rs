@@ -30,7 +30,7 @@ use std::time::Duration;
 use axum::Router;
 
 pub use app::App;
-pub use deployment::{Answering, Conflict, Deployment, FolderOptions, Invalid, Office, View};
+pub use deployment::{Answering, Deployment, FolderOptions, Invalid, Office, Problems, View};
 pub use listener::{bind, serve, serve_with};
 pub use respond::{AppError, preferred_lang};
 pub use state::{AppState, ReloadError, load_from_history, start};

@@ -18,7 +18,7 @@ use http::request::Parts;
 
 use super::app::Answerer;
 use super::respond::{self, AppError, Caching};
-use super::{AppState, Deployment};
+use super::{AppState, Deployment, Problems};
 use crate::calendar::rfc3339;
 use crate::i18n::Lang;
 use crate::render::RenderError;
@@ -114,8 +114,14 @@ async fn healthz(Office(state): Office) -> Response {
             .as_secs()
     };
     let compression = site.compression();
+    let history = state.history_failing();
+    let status = match (&failure, &history) {
+        (Some(_), _) => "stale",
+        (None, Some(_)) => "degraded",
+        (None, None) => "ok",
+    };
     let body = serde_json::json!({
-        "status": if failure.is_some() { "stale" } else { "ok" },
+        "status": status,
         "content_hash": site.content_hash,
         "loaded_at": rfc3339(site.loaded_at),
         "loaded_at_unix": unix(site.loaded_at),
@@ -129,6 +135,12 @@ async fn healthz(Office(state): Office) -> Response {
             "count": r.slugs.len(),
             "slugs": r.slugs,
             "at": rfc3339(r.at),
+        })),
+        // Versions can no longer be kept (a state folder full or
+        // read-only): the site serves, but nothing could be restored.
+        "history_error": history.as_ref().map(|f| serde_json::json!({
+            "reason": f.reason,
+            "at": rfc3339(f.at),
         })),
         "compression": {
             "pages": compression.pages,
@@ -157,16 +169,20 @@ fn json_no_store(body: &serde_json::Value) -> Response {
 const MAX_LISTED_PROBLEMS: usize = 100;
 
 /// The directory's `/healthz`: how many offices are served, which serve
-/// an older version than their file's (`stale`), which files are not
-/// served at all (`invalid`) and which hosts two files claim, each with
-/// its first problem in one bounded line (the log has the whole report);
-/// and how far the compression of every office has gone. `ok` when
-/// nothing is wrong, else `degraded`; always 200: every valid office is
-/// served.
+/// an older version than their file's (`stale`), which offices are not
+/// served at all (`invalid`), which addresses the offices' files name
+/// that do not reach them (`refused_addresses`), which entries of the
+/// folder are skipped and why (`skipped`), what of the registry of
+/// addresses is left out or could not be read again (`registry`), and
+/// which offices' versions can no longer be kept (`history_errors`), each
+/// in one bounded line (the log has the whole report); and how far the
+/// compression of every office has gone. `ok` when nothing is wrong, else
+/// `degraded`; always 200: every valid office is served.
 async fn directory_healthz(State(deployment): State<Arc<Deployment>>) -> Response {
     let offices = deployment.offices();
-    let (invalid, conflicts) = deployment.problems();
+    let problems = deployment.problems();
     let mut stale = Vec::new();
+    let mut history = Vec::new();
     let mut compression = crate::site::CompressionState::default();
     for office in &offices {
         let (site, health) = office.state.status();
@@ -177,34 +193,69 @@ async fn directory_healthz(State(deployment): State<Arc<Deployment>>) -> Respons
                 "at": rfc3339(failure.at),
             }));
         }
+        if let Some(failing) = office.state.history_failing() {
+            history.push(serde_json::json!({
+                "office": office.id,
+                "reason": failing.reason,
+                "at": rfc3339(failing.at),
+            }));
+        }
         let c = site.compression();
         compression.pages += c.pages;
         compression.finished += c.finished;
         compression.bytes += c.bytes;
     }
-    let stale_count = stale.len();
+    let (stale_count, history_count) = (stale.len(), history.len());
     stale.truncate(MAX_LISTED_PROBLEMS);
-    let degraded = stale_count > 0 || !invalid.is_empty() || !conflicts.is_empty();
+    history.truncate(MAX_LISTED_PROBLEMS);
+    let Problems {
+        invalid,
+        refused,
+        skipped,
+        registry,
+        registry_error,
+    } = problems;
+    let degraded = stale_count > 0
+        || history_count > 0
+        || !invalid.is_empty()
+        || !refused.is_empty()
+        || !skipped.is_empty()
+        || !registry.is_empty()
+        || registry_error.is_some();
+    let listed = |count: usize, key: &str, items: Vec<serde_json::Value>| serde_json::json!({ "count": count, key: items });
     let body = serde_json::json!({
         "status": if degraded { "degraded" } else { "ok" },
         "offices": offices.len(),
-        "stale": { "count": stale_count, "offices": stale },
-        "invalid": {
-            "count": invalid.len(),
-            "files": invalid.iter().take(MAX_LISTED_PROBLEMS).map(|i| serde_json::json!({
-                "office": i.id,
-                "error": i.summary,
-                "at": rfc3339(i.at),
-            })).collect::<Vec<_>>(),
+        "stale": listed(stale_count, "offices", stale),
+        "invalid": listed(invalid.len(), "files", invalid.iter().take(MAX_LISTED_PROBLEMS).map(|i| serde_json::json!({
+            "office": i.id,
+            "error": i.summary,
+            "at": rfc3339(i.at),
+        })).collect()),
+        "refused_addresses": listed(refused.len(), "addresses", refused.iter().take(MAX_LISTED_PROBLEMS).map(|r| serde_json::json!({
+            "office": r.office,
+            "host": r.host,
+            "claimed_as": r.kind.name(),
+            "line": r.at.line,
+            "held_by": match &r.why {
+                crate::offices::addresses::Why::HeldBy(other) => Some(other.as_str()),
+                _ => None,
+            },
+            "error": brief(&r.to_string()),
+        })).collect()),
+        "skipped": listed(skipped.len(), "entries", skipped.iter().take(MAX_LISTED_PROBLEMS).map(|s| serde_json::json!({
+            "name": s.name,
+            "why": brief(&s.to_string()),
+        })).collect()),
+        "registry": {
+            "left_out": listed(registry.len(), "entries", registry.iter().take(MAX_LISTED_PROBLEMS).map(|p| serde_json::json!({
+                "line": p.at.line,
+                "error": brief(&p.text),
+            })).collect()),
+            "error": registry_error.as_ref().map(|(e, _)| brief(e)),
+            "error_at": registry_error.as_ref().map(|(_, at)| rfc3339(*at)),
         },
-        "duplicate_hosts": {
-            "count": conflicts.len(),
-            "hosts": conflicts.iter().take(MAX_LISTED_PROBLEMS).map(|c| serde_json::json!({
-                "host": c.host,
-                "kept_by": c.kept_by,
-                "refused": c.refused,
-            })).collect::<Vec<_>>(),
-        },
+        "history_errors": listed(history_count, "offices", history),
         "compression": {
             "pages": compression.pages,
             "finished": compression.finished,
@@ -213,6 +264,25 @@ async fn directory_healthz(State(deployment): State<Arc<Deployment>>) -> Respons
         },
     });
     json_no_store(&body)
+}
+
+/// `text` in at most 300 characters, without the folder's path (anyone
+/// may read `/healthz`).
+fn brief(text: &str) -> String {
+    let first = text.lines().next().unwrap_or_default();
+    let line = match first.find(": ") {
+        // A path before the first ": " is cut to its file's name.
+        Some(i) if first[..i].contains('/') => {
+            let (path, rest) = first.split_at(i);
+            format!("{}{rest}", path.rsplit('/').next().unwrap_or(path))
+        }
+        _ => first.to_string(),
+    };
+    let mut brief: String = line.chars().take(300).collect();
+    if brief.len() < line.len() {
+        brief.push('…');
+    }
+    brief
 }
 
 /// `/static/<fingerprinted name>`: cached for a year, immutable.

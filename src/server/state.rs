@@ -2,20 +2,21 @@
 //! how to load it again. A reload either swaps in a whole new site or
 //! changes nothing: a bad file never replaces a good site.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::{Arc, Mutex};
 use std::time::SystemTime;
 
 use arc_swap::ArcSwap;
 
-use crate::history::History;
+use crate::charter::CharterFile;
+use crate::history::{Failing, History};
 use crate::site::{Site, SiteError, SiteOptions};
 
 /// What the server shares between requests.
 #[derive(Debug)]
 pub struct AppState {
     pub(super) site: ArcSwap<Site>,
-    charter_path: PathBuf,
+    charter: CharterFile,
     /// How every reload makes its site (the same base URL and threads).
     options: SiteOptions,
     /// What `/healthz` reports beyond the site itself.
@@ -101,7 +102,7 @@ impl ReloadFailure {
 }
 
 impl AppState {
-    /// State serving `site`, loaded from `charter_path` with `options`,
+    /// State serving `site`, loaded from `charter` with `options`,
     /// which every reload uses too. With a `history`, `site` and every
     /// version a reload loads are kept in it.
     ///
@@ -109,34 +110,35 @@ impl AppState {
     /// search index are made in the background.
     pub fn new(
         site: Site,
-        charter_path: PathBuf,
+        charter: impl Into<CharterFile>,
         options: SiteOptions,
         history: Option<History>,
     ) -> Arc<AppState> {
+        let charter = charter.into();
         if let Some(history) = &history {
-            history.keep(&charter_path, &site.charter, &site.content_hash);
+            history.keep(&charter, &site.charter, &site.content_hash);
         }
-        AppState::assemble(site, charter_path, options, history, None)
+        AppState::assemble(site, charter, options, history, None)
     }
 
     /// State for a server started while the charter file at
-    /// `charter_path` cannot be loaded (`problem` says why): it serves
+    /// `charter` cannot be loaded (`problem` says why): it serves
     /// `site`, an older version from the history, and `/healthz` says
     /// `stale` with the problem until a reload loads the file.
     pub fn stale(
         site: Site,
-        charter_path: PathBuf,
+        charter: CharterFile,
         options: SiteOptions,
         history: Option<History>,
         problem: String,
     ) -> Arc<AppState> {
-        let failure = ReloadFailure::new(&charter_path, &problem);
-        AppState::assemble(site, charter_path, options, history, Some(failure))
+        let failure = ReloadFailure::new(charter.path(), &problem);
+        AppState::assemble(site, charter, options, history, Some(failure))
     }
 
     fn assemble(
         site: Site,
-        charter_path: PathBuf,
+        charter: CharterFile,
         options: SiteOptions,
         history: Option<History>,
         failure: Option<ReloadFailure>,
@@ -145,7 +147,7 @@ impl AppState {
         site.prepare_in_background();
         Arc::new(AppState {
             site: ArcSwap::new(site),
-            charter_path,
+            charter,
             options,
             health: Mutex::new(Health {
                 failure,
@@ -166,6 +168,17 @@ impl AppState {
         self.options.max_charter_bytes
     }
 
+    /// Why versions can no longer be kept in the history, when they
+    /// cannot (a state folder full or read-only).
+    pub fn history_failing(&self) -> Option<Failing> {
+        self.history.as_ref().and_then(History::failing)
+    }
+
+    /// The charter file served.
+    pub fn charter_file(&self) -> &CharterFile {
+        &self.charter
+    }
+
     /// True while the site serves an older version than the file's,
     /// because the file could not be loaded.
     pub fn is_stale(&self) -> bool {
@@ -179,11 +192,11 @@ impl AppState {
     /// True when the charter file holds what the site serves: the same
     /// bytes, loaded without a problem since.
     pub async fn file_unchanged(&self) -> bool {
-        let (path, max) = (self.charter_path.clone(), self.max_charter_bytes());
+        let (file, max) = (self.charter.clone(), self.max_charter_bytes());
         // Bounded and never blocking: a plain file of at most the
         // charter's size limit, or an error.
         let now = tokio::task::spawn_blocking(move || {
-            crate::charter::read_limited(&path, max)
+            file.read(max)
                 .ok()
                 .map(|bytes| crate::charter::content_hash(&bytes))
         })
@@ -210,9 +223,9 @@ impl AppState {
         let state = Arc::clone(self);
         // Rendering and brotli are CPU work: keep them off the async workers.
         let built = tokio::task::spawn_blocking(move || {
-            let site = Site::load(&state.charter_path, &state.options)?;
+            let site = Site::load_file(&state.charter, &state.options)?;
             if let Some(history) = &state.history {
-                history.keep(&state.charter_path, &site.charter, &site.content_hash);
+                history.keep(&state.charter, &site.charter, &site.content_hash);
             }
             Ok::<Site, ReloadError>(site)
         })
@@ -253,7 +266,7 @@ impl AppState {
                 tracing::error!(
                     "charter not reloaded; still serving the last good version:\n{error}"
                 );
-                health.failure = Some(ReloadFailure::new(&self.charter_path, &error.to_string()));
+                health.failure = Some(ReloadFailure::new(self.charter.path(), &error.to_string()));
                 Err(error)
             }
         }
@@ -283,12 +296,13 @@ fn removed_services(old: &Site, new: &Site) -> Vec<String> {
 /// while the server ran must not take the site down at the next restart).
 /// `Err` when neither can be served: what is wrong with the file.
 pub fn start(
-    path: &Path,
+    file: &CharterFile,
     options: SiteOptions,
     history: Option<History>,
 ) -> Result<Arc<AppState>, SiteError> {
-    let problem = match Site::load(path, &options) {
-        Ok(site) => return Ok(AppState::new(site, path.to_path_buf(), options, history)),
+    let path = file.path();
+    let problem = match Site::load_file(file, &options) {
+        Ok(site) => return Ok(AppState::new(site, file.clone(), options, history)),
         Err(problem) => problem,
     };
     let kept = history
@@ -315,7 +329,7 @@ pub fn start(
     }
     Ok(AppState::stale(
         site,
-        path.to_path_buf(),
+        file.clone(),
         options,
         history,
         problem.to_string(),

@@ -24,7 +24,8 @@ use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 use tokio::sync::mpsc;
 
 use super::{AppState, Deployment};
-use crate::charter::{self, folder};
+use crate::charter::{self, CharterFile, Identity};
+use crate::offices::folder;
 
 /// How often the charter file is read to see whether it changed.
 pub const CHECK_EVERY: Duration = Duration::from_secs(2);
@@ -150,36 +151,64 @@ pub fn reload_on_sighup(state: Arc<AppState>) {
     let _ = state;
 }
 
-/// Watches the folder of a deployment's offices: an event on a charter
-/// file of the folder, or a change the periodic check sees (a file's
-/// size, time or identity, through links), is given to
-/// [`Deployment::file_changed`] for that file's office alone.
+/// Watches the folder of a deployment's offices and its registry of
+/// addresses: an event on a charter file of the folder, or a change the
+/// periodic check sees (a file's size, time or identity, through links),
+/// is given to [`Deployment::file_changed`] for that file's office alone;
+/// a change of the registry to [`Deployment::registry_changed`].
 pub fn watch_folder(
     deployment: Arc<Deployment>,
     dir: &Path,
 ) -> notify_debouncer_full::notify::Result<Watcher> {
     let changed = Arc::new(Changed::default());
-    check_folder_periodically(Arc::clone(&deployment), dir.to_path_buf(), &changed);
+    check_folder_periodically(Arc::clone(&deployment), &changed);
+    let registry = deployment.registry_path().map(folder_and_name);
     let events = Arc::clone(&changed);
+    let registry_name = registry.as_ref().map(|(_, name)| name.clone());
     let mut debouncer = new_debouncer(
         Duration::from_millis(300),
         None,
         move |result: DebounceEventResult| {
             let Ok(happened) = result else { return };
-            let ids = happened
+            let names = happened
                 .iter()
                 .filter(|e| !matches!(e.kind, EventKind::Access(_)))
                 .flat_map(|e| e.paths.iter())
-                .filter_map(|p| p.file_name()?.to_str())
-                .filter(|name| folder::is_charter_file(name))
-                .map(|name| name[..name.len() - ".toml".len()].to_string());
-            events.add(ids);
+                .filter_map(|p| p.file_name());
+            let mut ids = Vec::new();
+            for name in names {
+                if registry_name.as_deref() == Some(name) {
+                    events
+                        .registry
+                        .store(true, std::sync::atomic::Ordering::Release);
+                } else if let Some(id) = name.to_str().and_then(|n| folder::office_id(n).ok()) {
+                    ids.push(id.to_string());
+                }
+            }
+            events.add(ids.into_iter());
         },
     )?;
     debouncer.watch(dir, RecursiveMode::NonRecursive)?;
+    if let Some((registry_dir, _)) = &registry
+        && let Err(e) = debouncer.watch(registry_dir, RecursiveMode::NonRecursive)
+    {
+        tracing::warn!(
+            "not watching {} for the registry of addresses: {e}; it is read again every {} s \
+             and on SIGHUP",
+            registry_dir.display(),
+            CHECK_EVERY.as_secs()
+        );
+    }
     tokio::spawn(async move {
         loop {
             changed.wake.notified().await;
+            if changed
+                .registry
+                .swap(false, std::sync::atomic::Ordering::AcqRel)
+            {
+                tracing::info!("the registry of addresses changed; reading it again");
+                deployment.registry_changed().await;
+            }
             for id in changed.take() {
                 tracing::info!("{id}.toml changed; reloading its office");
                 deployment.file_changed(&id).await;
@@ -192,10 +221,12 @@ pub fn watch_folder(
 }
 
 /// The offices whose files changed, waiting to be applied: a set, so a
-/// burst of events on one file is one reload.
+/// burst of events on one file is one reload; and whether the registry
+/// changed.
 #[derive(Default)]
 struct Changed {
     ids: std::sync::Mutex<std::collections::BTreeSet<String>>,
+    registry: std::sync::atomic::AtomicBool,
     wake: tokio::sync::Notify,
 }
 
@@ -209,7 +240,7 @@ impl Changed {
             }
             set.insert(id);
         }
-        if !set.is_empty() {
+        if !set.is_empty() || self.registry.load(std::sync::atomic::Ordering::Acquire) {
             self.wake.notify_one();
         }
     }
@@ -220,33 +251,36 @@ impl Changed {
     }
 }
 
-/// What the periodic check compares a file by: its size, time and
-/// identity, read through links (a ConfigMap's swapped `..data` link
-/// changes the identity).
-type Seen = (u64, Option<std::time::SystemTime>, u64);
-
-fn seen(path: &Path) -> Option<Seen> {
-    let meta = std::fs::metadata(path).ok()?;
-    #[cfg(unix)]
-    let identity = {
-        use std::os::unix::fs::MetadataExt as _;
-        meta.ino() ^ meta.dev().rotate_left(32)
-    };
-    #[cfg(not(unix))]
-    let identity = 0;
-    Some((meta.len(), meta.modified().ok(), identity))
+/// What one look at the folder sees: each office's file, and the
+/// registry.
+#[derive(PartialEq)]
+struct Look {
+    files: std::collections::BTreeMap<String, Option<Identity>>,
+    registry: Option<Identity>,
 }
 
-/// Lists the folder every [`CHECK_EVERY`] and hands every file that
-/// appeared, went or changed to `changed`: no change is missed for longer
-/// than that, events or none. The first look is taken now, before the
-/// offices loaded with the folder can be changed again unseen.
-fn check_folder_periodically(deployment: Arc<Deployment>, dir: PathBuf, changed: &Arc<Changed>) {
-    let look = move |dir: &Path| -> Option<std::collections::BTreeMap<String, Option<Seen>>> {
-        let files = folder::office_files(dir).ok()?;
-        Some(files.into_iter().map(|f| (f.id, seen(&f.path))).collect())
+/// Looks at the folder and the registry every [`CHECK_EVERY`] and hands
+/// every file that appeared, went or changed to `changed`, a changed
+/// registry too, and the entries skipped to the deployment: no change is
+/// missed for longer than that, events or none. The first look is taken
+/// now, before the offices loaded with the folder can be changed again
+/// unseen.
+fn check_folder_periodically(deployment: Arc<Deployment>, changed: &Arc<Changed>) {
+    let look = {
+        let deployment = Arc::clone(&deployment);
+        move || -> Option<(Look, Vec<folder::Skipped>)> {
+            let files = deployment.folder_files()?;
+            let scan = files.scan(deployment.registered().as_ref()).ok()?;
+            let registry = deployment
+                .registry_path()
+                .and_then(|p| CharterFile::at(p).identity());
+            let files = (scan.files.into_iter())
+                .map(|f| (f.id, f.file.identity()))
+                .collect();
+            Some((Look { files, registry }, scan.skipped))
+        }
     };
-    let mut last = look(&dir).unwrap_or_default();
+    let mut last = look().map(|(l, _)| l);
     let changed = Arc::clone(changed);
     tokio::spawn(async move {
         let mut every = tokio::time::interval(CHECK_EVERY);
@@ -254,29 +288,41 @@ fn check_folder_periodically(deployment: Arc<Deployment>, dir: PathBuf, changed:
         every.tick().await;
         loop {
             every.tick().await;
-            let folder = dir.clone();
-            let Ok(Some(now)) = tokio::task::spawn_blocking(move || look(&folder)).await else {
+            let look = look.clone();
+            let Ok(Some((now, skipped))) = tokio::task::spawn_blocking(look).await else {
                 continue;
             };
-            let mut ids: Vec<String> = (now.iter())
-                .filter(|(id, s)| last.get(*id) != Some(*s))
-                .map(|(id, _)| id.clone())
-                .collect();
-            ids.extend(last.keys().filter(|id| !now.contains_key(*id)).cloned());
-            if !ids.is_empty() {
-                tracing::info!(files = ids.len(), "charter files changed (periodic check)");
+            deployment.note_skipped(skipped).await;
+            if let Some(last) = &last {
+                if last.registry != now.registry {
+                    tracing::info!("the registry of addresses changed (periodic check)");
+                    changed
+                        .registry
+                        .store(true, std::sync::atomic::Ordering::Release);
+                }
+                let mut ids: Vec<String> = (now.files.iter())
+                    .filter(|(id, s)| last.files.get(*id) != Some(*s))
+                    .map(|(id, _)| id.clone())
+                    .collect();
+                ids.extend(
+                    last.files
+                        .keys()
+                        .filter(|id| !now.files.contains_key(*id))
+                        .cloned(),
+                );
+                if !ids.is_empty() {
+                    tracing::info!(files = ids.len(), "charter files changed (periodic check)");
+                }
                 changed.add(ids.into_iter());
             }
-            last = now;
             // An office the table has that the folder lost since it was
             // loaded (removed between the load and the first look).
             let extra: Vec<String> = (deployment.offices().into_iter())
                 .map(|o| o.id)
-                .filter(|id| !last.contains_key(id))
+                .filter(|id| !now.files.contains_key(id))
                 .collect();
-            if !extra.is_empty() {
-                changed.add(extra.into_iter());
-            }
+            changed.add(extra.into_iter());
+            last = Some(now);
         }
     });
 }

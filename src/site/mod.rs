@@ -23,7 +23,7 @@ use std::time::{Duration, Instant, SystemTime};
 
 use rayon::prelude::*;
 
-use crate::charter::{self, Charter, LoadError, Loaded};
+use crate::charter::{self, Charter, CharterFile, Claim, LoadError, Loaded};
 use crate::i18n::Lang;
 use crate::render::{self, ErrorKind, RenderError, Target};
 use crate::urls::{self, BaseUrl};
@@ -38,8 +38,14 @@ use search::SearchIndex;
 #[derive(Debug, Clone)]
 pub struct SiteOptions {
     /// Where absolute links point (`--base-url`); `None`: `https://` and
-    /// the charter's own website.
+    /// the charter's own website, or the first of [`SiteOptions::addresses`].
     pub base_url: Option<BaseUrl>,
+    /// The addresses the registry of addresses gives the office, keyed
+    /// ([`crate::hosts::normalize`]): its pages link to its website only
+    /// when that is one of them, else to the first (a file cannot make an
+    /// office's pages point at another's address). `None`: a charter of
+    /// its own, whose website is its address.
+    pub addresses: Option<Arc<[String]>>,
     /// The server's pages or the static copy's.
     pub target: Target,
     /// The threads, and the pages shared with earlier loads.
@@ -56,6 +62,7 @@ impl Default for SiteOptions {
     fn default() -> Self {
         SiteOptions {
             base_url: None,
+            addresses: None,
             target: Target::Server,
             compressor: Compressor::new(),
             max_charter_bytes: charter::MAX_FILE_BYTES,
@@ -88,6 +95,8 @@ impl SiteError {
 pub struct Site {
     /// The charter the pages were made from.
     pub charter: Charter,
+    /// The addresses the charter names as its own, and where in its file.
+    pub claims: Vec<Claim>,
     /// Hex SHA-256 of the charter file.
     pub content_hash: String,
     /// When this charter was loaded.
@@ -111,8 +120,13 @@ pub struct Site {
 impl Site {
     /// Reads, checks and renders the charter file at `path`.
     pub fn load(path: &Path, options: &SiteOptions) -> Result<Site, SiteError> {
+        Site::load_file(&CharterFile::at(path), options)
+    }
+
+    /// Reads, checks and renders the charter `file`.
+    pub fn load_file(file: &CharterFile, options: &SiteOptions) -> Result<Site, SiteError> {
         let start = Instant::now();
-        let loaded = charter::load_file_within(path, options.max_charter_bytes)?;
+        let loaded = charter::load(file, options.max_charter_bytes)?;
         let mut site = Site::from_loaded(loaded, options)?;
         site.load_time = start.elapsed();
         Ok(site)
@@ -120,12 +134,17 @@ impl Site {
 
     /// Renders every page of a charter already read and checked.
     pub fn from_loaded(loaded: Loaded, options: &SiteOptions) -> Result<Site, RenderError> {
-        let base = options
-            .base_url
-            .clone()
-            .unwrap_or_else(|| BaseUrl::from_charter(&loaded.charter));
+        let website = charter::host_name(loaded.charter.office.website.get_ref());
+        let base = match (&options.base_url, &options.addresses) {
+            (Some(base), _) => base.clone(),
+            (None, Some(given)) if !given.contains(&website) && !given.is_empty() => {
+                BaseUrl::new(&format!("https://{}", given[0]))
+            }
+            (None, _) => BaseUrl::from_charter(&loaded.charter),
+        };
         Site::render(
             loaded.charter,
+            loaded.claims,
             loaded.content_hash,
             base,
             options.target,
@@ -140,6 +159,7 @@ impl Site {
     pub fn static_copy(&self) -> Result<Site, RenderError> {
         Site::render(
             self.charter.clone(),
+            self.claims.clone(),
             self.content_hash.clone(),
             self.base_url.clone(),
             Target::StaticCopy,
@@ -150,6 +170,7 @@ impl Site {
 
     fn render(
         charter: Charter,
+        claims: Vec<Claim>,
         content_hash: String,
         base: BaseUrl,
         target: Target,
@@ -190,6 +211,7 @@ impl Site {
         warn_of_pages_without_qr(&charter, &base, &pages);
         Ok(Site {
             charter,
+            claims,
             content_hash,
             loaded_at: SystemTime::now(),
             load_time: start.elapsed(),

@@ -371,7 +371,7 @@ fn references_resolve_like_a_browser() {
 
 /// `charter build` of a folder of offices into a new temporary folder:
 /// (output folder, exit status, stdout, stderr).
-fn build_folder(charters: &Path) -> (tempfile::TempDir, i32, String, String) {
+pub(crate) fn build_folder(charters: &Path) -> (tempfile::TempDir, i32, String, String) {
     let out = tempfile::tempdir().unwrap();
     let (status, stdout, stderr) = charter(&[
         "build".as_ref(),
@@ -380,19 +380,28 @@ fn build_folder(charters: &Path) -> (tempfile::TempDir, i32, String, String) {
         "--out".as_ref(),
         out.path().as_os_str(),
         "--base-url".as_ref(),
-        "https://charter.example.gov.bd".as_ref(),
+        DIRECTORY.as_ref(),
     ]);
     (out, status, stdout, stderr)
 }
 
 #[tokio::test]
 async fn a_folder_is_built_as_a_site_per_office_and_the_directory() {
-    // The fixtures, the invalid one among them.
-    let charters = tempfile::tempdir().unwrap();
+    // The fixtures, the invalid one among them, registered: the valid
+    // ones as `charter offices init` registers them, the invalid one by
+    // hand (its file was broken after).
+    let charters = OfficeFolder::new();
     for entry in std::fs::read_dir(offices_fixture()).unwrap() {
         let path = entry.unwrap().path();
         std::fs::copy(&path, charters.path().join(path.file_name().unwrap())).unwrap();
     }
+    assert_eq!(charters.register().len(), 3);
+    let registry = std::fs::read_to_string(charters.registry()).unwrap();
+    std::fs::write(
+        charters.registry(),
+        format!("{registry}broken = [\"doict.bhaluka.mymensingh.gov.bd\"]\n"),
+    )
+    .unwrap();
     let (out, status, stdout, stderr) = build_folder(charters.path());
     // The invalid file is reported as `check` reports it, and the others
     // are written all the same.

@@ -274,8 +274,8 @@ fn other_office(website: &str) -> String {
 
 #[test]
 fn a_folder_is_checked_office_by_office() {
-    let dir = tempfile::tempdir().unwrap();
-    let offices = dir.path();
+    let folder = OfficeFolder::new();
+    let offices = folder.path();
     std::fs::copy(bundled(), offices.join("haluaghat.toml")).unwrap();
     std::fs::write(
         offices.join("phulpur.toml"),
@@ -287,6 +287,18 @@ fn a_folder_is_checked_office_by_office() {
     std::fs::write(offices.join("haluaghat.toml~"), "x = ").unwrap();
     std::fs::create_dir(offices.join("old")).unwrap();
     std::fs::write(offices.join("old/broken.toml"), "x = ").unwrap();
+
+    // Without a registry of addresses, the folder cannot be served: check
+    // says so, and which command writes one.
+    let (code, stdout, stderr) = check(offices);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(
+        stderr.contains("there is no registry of addresses"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`charter offices init`"), "{stderr}");
+
+    folder.register();
     let (code, stdout, stderr) = check(offices);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(
@@ -295,11 +307,12 @@ fn a_folder_is_checked_office_by_office() {
     );
     assert!(stdout.contains("phulpur.toml: OK: 13 services"), "{stdout}");
     assert!(
-        stdout.ends_with(": 2 offices: 2 OK, 0 with errors\n"),
+        stdout.ends_with(": 2 offices: 2 OK, 0 with errors; 0 entries skipped\n"),
         "{stdout}"
     );
 
-    // Every file's problems, a bad name, and an address claimed twice.
+    // Every file's problems, a bad name, a file the registry does not
+    // list, and an address another office has.
     std::fs::write(
         offices.join("broken.toml"),
         "[office]\nwebsite = \"x.gov.bd\n",
@@ -315,28 +328,43 @@ fn a_folder_is_checked_office_by_office() {
         other_office("DOICT.Haluaghat.mymensingh.gov.bd"),
     )
     .unwrap();
+    std::fs::write(
+        offices.join("unlisted.toml"),
+        other_office("doict.unlisted.mymensingh.gov.bd"),
+    )
+    .unwrap();
+    let registry = std::fs::read_to_string(folder.registry()).unwrap();
+    std::fs::write(
+        folder.registry(),
+        format!("{registry}broken = [\"x.gov.bd\"]\nzz-copy = [\"zz.mymensingh.gov.bd\"]\n"),
+    )
+    .unwrap();
     let (code, stdout, stderr) = check(offices);
     assert_eq!(code, 1, "{stdout}{stderr}");
     assert!(stderr.contains("broken.toml:2:"), "{stderr}");
     assert!(
-        stderr.contains("Gouripur Office.toml: error:") && stderr.contains("gouripur-office.toml"),
+        stderr.contains("Gouripur Office.toml: skipped: ")
+            && stderr.contains("gouripur-office.toml"),
         "{stderr}"
     );
-    let duplicate = stderr
-        .lines()
-        .find(|l| l.contains("zz-copy.toml: error: website doict.haluaghat.mymensingh.gov.bd"))
-        .unwrap_or_else(|| panic!("{stderr}"));
-    assert!(
-        duplicate.contains("haluaghat.toml, which keeps it"),
-        "{duplicate}"
+    let unlisted = format!(
+        "{}: skipped: the office is not in the registry of addresses",
+        offices.join("unlisted.toml").display()
     );
+    assert!(stderr.contains(&unlisted), "{stderr}");
+    let taken = format!(
+        "{}:15:11: error: website doict.haluaghat.mymensingh.gov.bd is the address of the \
+         office haluaghat in the registry of addresses, not of this office",
+        offices.join("zz-copy.toml").display()
+    );
+    assert!(stderr.contains(&taken), "{taken}\n{stderr}");
     assert!(
-        stdout.ends_with(": 5 offices: 2 OK, 3 with errors\n"),
+        stdout.ends_with(": 4 offices: 2 OK, 2 with errors; 2 entries skipped\n"),
         "{stdout}"
     );
 
     // A folder without charters.
-    let empty = tempfile::tempdir().unwrap();
+    let empty = OfficeFolder::new();
     let (code, _, stderr) = check(empty.path());
     assert_eq!(code, 1);
     assert!(stderr.contains("no charter in this folder"), "{stderr}");
@@ -351,9 +379,9 @@ fn office_with_aliases(website: &str, aliases: &str) -> String {
 }
 
 #[test]
-fn no_two_offices_of_a_folder_answer_to_the_same_address() {
-    let dir = tempfile::tempdir().unwrap();
-    let offices = dir.path();
+fn an_address_reaches_the_office_the_registry_gives_it_to_whatever_a_file_says() {
+    let folder = OfficeFolder::new();
+    let offices = folder.path();
     let write = |name: &str, text: String| std::fs::write(offices.join(name), text).unwrap();
     write(
         "a-haluaghat.toml",
@@ -369,15 +397,13 @@ fn no_two_offices_of_a_folder_answer_to_the_same_address() {
             r#"["www.doict.phulpur.mymensingh.gov.bd"]"#,
         ),
     );
+    folder.register();
     let (code, stdout, stderr) = check(offices);
     assert_eq!(code, 0, "{stdout}{stderr}");
-    assert!(
-        stdout.ends_with(": 2 offices: 2 OK, 0 with errors\n"),
-        "{stdout}"
-    );
 
-    // Another office's website as this one's alias, its alias as this
-    // one's website or alias; case, https:// and a last / aside.
+    // Files that name another office's website or alias, as website or
+    // alias; case, https:// and a last / aside. Each is registered with
+    // an address of its own, and told that the other is not its.
     write(
         "c-copy.toml",
         other_office("https://Haluaghat.mymensingh.gov.bd/"),
@@ -393,43 +419,47 @@ fn no_two_offices_of_a_folder_answer_to_the_same_address() {
         "e-new.toml",
         office_with_aliases(
             "doict.new.mymensingh.gov.bd",
-            r#"["DOICT.Phulpur.mymensingh.gov.bd"]"#,
+            r#"["DOICT.Phulpur.mymensingh.gov.bd."]"#,
         ),
     );
+    let registry = std::fs::read_to_string(folder.registry()).unwrap();
+    std::fs::write(
+        folder.registry(),
+        format!(
+            "{registry}c-copy = [\"copy.mymensingh.gov.bd\"]\n\
+             d-old = [\"doict.old.mymensingh.gov.bd\"]\n\
+             e-new = [\"doict.new.mymensingh.gov.bd\"]\n"
+        ),
+    )
+    .unwrap();
     let (code, stdout, stderr) = check(offices);
     assert_eq!(code, 1, "{stdout}{stderr}");
-    let (a, b) = (
-        offices.join("a-haluaghat.toml"),
-        offices.join("b-phulpur.toml"),
-    );
-    for (file, expected) in [
+    for (file, place, expected) in [
         (
             "c-copy.toml",
-            format!(
-                "website haluaghat.mymensingh.gov.bd is already an alias of {}, which keeps it",
-                a.display()
-            ),
+            "15:11",
+            "website haluaghat.mymensingh.gov.bd is the address of the office a-haluaghat",
         ),
         (
             "d-old.toml",
-            format!(
-                "alias www.doict.phulpur.mymensingh.gov.bd is already an alias of {}, which keeps it",
-                b.display()
-            ),
+            "16:12",
+            "alias www.doict.phulpur.mymensingh.gov.bd is the address of the office b-phulpur",
         ),
         (
             "e-new.toml",
-            format!(
-                "alias doict.phulpur.mymensingh.gov.bd is already the website of {}, which keeps it",
-                b.display()
-            ),
+            "16:12",
+            "alias doict.phulpur.mymensingh.gov.bd is the address of the office b-phulpur",
         ),
     ] {
-        let line = format!("{}: error: {expected}", offices.join(file).display());
+        let line = format!(
+            "{}:{place}: error: {expected} in the registry of addresses, not of this office: \
+             it does not reach this office",
+            offices.join(file).display()
+        );
         assert!(stderr.contains(&line), "{line}\n{stderr}");
     }
     assert!(
-        stdout.ends_with(": 5 offices: 2 OK, 3 with errors\n"),
+        stdout.ends_with(": 5 offices: 2 OK, 3 with errors; 0 entries skipped\n"),
         "{stdout}"
     );
 }

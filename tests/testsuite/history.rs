@@ -22,13 +22,6 @@ pub(crate) fn bundled_text() -> String {
     std::fs::read_to_string(bundled()).unwrap()
 }
 
-/// Saves the way editors do: write a new file, rename it over the old one.
-pub(crate) fn save(file: &Path, text: &str) {
-    let tmp = file.with_extension("toml.tmp");
-    std::fs::write(&tmp, text).unwrap();
-    std::fs::rename(&tmp, file).unwrap();
-}
-
 /// `text` without the `[[services]]` table whose slug is `slug`.
 pub(crate) fn without_service(text: &str, slug: &str) -> String {
     let at = text.find(&format!("slug = \"{slug}\"")).unwrap();
@@ -252,7 +245,49 @@ async fn a_history_that_cannot_be_written_never_stops_the_site() {
         .expect("the reload does not fail");
     let home = fetch(&served.base, reqwest::Method::GET, "/bn/", &[]).await;
     assert!(home.body.contains("তবুও নতুন ভিশন।"));
-    assert_eq!(health(&served.base).await["status"], "ok");
+    // The site serves, and says that versions can no longer be kept.
+    let h = health(&served.base).await;
+    assert_eq!(h["status"], "degraded", "{h}");
+    let reason = h["history_error"]["reason"].as_str().unwrap();
+    assert!(reason.starts_with("cannot "), "{reason}");
+    assert!(
+        !reason.contains(dir.path().to_str().unwrap()),
+        "no path: {reason}"
+    );
+}
+
+#[tokio::test]
+async fn health_says_why_versions_can_no_longer_be_kept_and_when_they_can_again() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    std::fs::write(&file, bundled_text()).unwrap();
+    let state = dir.path().join("state");
+    std::fs::create_dir(&state).unwrap();
+    let (_server, base) = start_binary(&file, &state).await;
+    assert_eq!(health(&base).await["status"], "ok");
+    // The state folder's history can no longer be written: a file where
+    // its folder of versions is (as a full or read-only disk refuses,
+    // but also for root, whom permissions do not stop).
+    std::fs::remove_dir_all(state.join("history")).unwrap();
+    std::fs::write(state.join("history"), "").unwrap();
+    save(
+        &file,
+        &bundled_text().replacen(OLD_VISION, "তবুও নতুন ভিশন।", 1),
+    );
+    let h = wait_health(&base, |h| h["status"] == "degraded").await;
+    let reason = h["history_error"]["reason"].as_str().unwrap();
+    assert!(reason.starts_with("cannot "), "{reason}");
+    assert!(h["history_error"]["at"].is_string(), "{h}");
+    let home = fetch(&base, reqwest::Method::GET, "/bn/", &[]).await;
+    assert!(
+        home.body.contains("তবুও নতুন ভিশন।"),
+        "the site still follows the file"
+    );
+    // Once a version can be kept again, health says ok.
+    std::fs::remove_file(state.join("history")).unwrap();
+    save(&file, &bundled_text());
+    let h = wait_health(&base, |h| h["status"] == "ok").await;
+    assert!(h["history_error"].is_null(), "{h}");
 }
 
 /// The real server, its history in `state` given by `CHARTER_STATE_DIR`.

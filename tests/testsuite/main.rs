@@ -1,6 +1,7 @@
 //! Integration tests: the site through real HTTP, the `charter` command,
 //! reload, static build and import. One test binary, one module per family.
 
+mod addresses;
 mod build;
 mod check;
 mod compression;

@@ -2,7 +2,7 @@
 //! name, any other host the directory, and nothing one office's file does
 //! reaching another.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -31,18 +31,25 @@ impl Drop for Offices {
 }
 
 impl Offices {
-    async fn start(dir: &Path, preview: bool) -> Offices {
-        Offices::start_with(dir, preview, None).await
+    /// The offices of `folder`; but previewing, registered first as
+    /// `charter offices init` registers them, when no registry is there.
+    async fn start(folder: &OfficeFolder, preview: bool) -> Offices {
+        Offices::start_with(folder, preview, None).await
     }
 
-    async fn start_with(dir: &Path, preview: bool, state_dir: Option<&Path>) -> Offices {
+    async fn start_with(folder: &OfficeFolder, preview: bool, state_dir: Option<&Path>) -> Offices {
+        if !preview && !folder.registry().exists() {
+            folder.register();
+        }
+        let dir = folder.path();
         let listener = server::bind(([127, 0, 0, 1], 0).into()).unwrap();
         let port = listener.local_addr().unwrap().port();
         let base = format!("http://127.0.0.1:{port}");
         let deployment = Deployment::folder(FolderOptions {
             dir: dir.to_path_buf(),
+            registry: folder.registry(),
             site: SiteOptions::default(),
-            directory_base: BaseUrl::new("https://charters.example.gov.bd"),
+            directory_base: BaseUrl::new(DIRECTORY),
             preview_port: preview.then_some(port),
             state_dir: state_dir.map(Path::to_path_buf),
             history_limit: 10,
@@ -123,34 +130,9 @@ impl Offices {
     }
 }
 
-/// The bundled charter with another website (and aliases): the same
-/// office's pages under another host.
-fn office_text(website: &str, aliases: &[&str]) -> String {
-    let text = std::fs::read_to_string(bundled()).unwrap();
-    let mut line = format!("website = \"{website}\"");
-    if !aliases.is_empty() {
-        let list: Vec<String> = aliases.iter().map(|a| format!("\"{a}\"")).collect();
-        line.push_str(&format!("\naliases = [{}]", list.join(", ")));
-    }
-    text.replacen("website = \"doict.haluaghat.mymensingh.gov.bd\"", &line, 1)
-}
-
-fn write_office(dir: &Path, id: &str, website: &str, aliases: &[&str]) -> PathBuf {
-    let file = dir.join(format!("{id}.toml"));
-    save(&file, &office_text(website, aliases));
-    file
-}
-
-/// Saves the way editors do: write a new file, rename it over the old one.
-fn save(file: &Path, text: &str) {
-    let tmp = file.with_extension("tmp");
-    std::fs::write(&tmp, text).unwrap();
-    std::fs::rename(&tmp, file).unwrap();
-}
-
 #[tokio::test]
 async fn each_host_reaches_its_office_in_any_case_with_or_without_a_port() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = OfficeFolder::new();
     write_office(
         dir.path(),
         "haluaghat",
@@ -163,7 +145,7 @@ async fn each_host_reaches_its_office_in_any_case_with_or_without_a_port() {
         "doict.phulpur.mymensingh.gov.bd",
         &[],
     );
-    let offices = Offices::start(dir.path(), false).await;
+    let offices = Offices::start(&dir, false).await;
     for (host, website) in [
         (
             "doict.haluaghat.mymensingh.gov.bd",
@@ -234,7 +216,7 @@ async fn each_host_reaches_its_office_in_any_case_with_or_without_a_port() {
 
 #[tokio::test]
 async fn an_alias_reaches_its_office_and_an_unknown_host_the_directory() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = OfficeFolder::new();
     write_office(
         dir.path(),
         "haluaghat",
@@ -247,7 +229,7 @@ async fn an_alias_reaches_its_office_and_an_unknown_host_the_directory() {
         "doict.phulpur.mymensingh.gov.bd",
         &[],
     );
-    let offices = Offices::start(dir.path(), false).await;
+    let offices = Offices::start(&dir, false).await;
     for host in ["haluaghat.example.org", "OLD.haluaghat.example.org:80"] {
         assert_eq!(
             offices.office_at(host).await.as_deref(),
@@ -305,7 +287,7 @@ async fn raw_request(base: &str, request: &str) -> String {
 
 #[tokio::test]
 async fn a_bad_save_keeps_that_office_as_it_was_and_touches_no_other() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = OfficeFolder::new();
     let haluaghat = write_office(
         dir.path(),
         "haluaghat",
@@ -318,7 +300,7 @@ async fn a_bad_save_keeps_that_office_as_it_was_and_touches_no_other() {
         "doict.phulpur.mymensingh.gov.bd",
         &[],
     );
-    let offices = Offices::start(dir.path(), false).await;
+    let offices = Offices::start(&dir, false).await;
     let host = "doict.haluaghat.mymensingh.gov.bd";
     let other = "doict.phulpur.mymensingh.gov.bd";
     let before = offices.get(host, "/bn/").await.body;
@@ -369,7 +351,7 @@ async fn a_bad_save_keeps_that_office_as_it_was_and_touches_no_other() {
 
 #[tokio::test]
 async fn a_file_added_while_serving_is_served_once_valid_and_a_removed_one_goes() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = OfficeFolder::new();
     write_office(
         dir.path(),
         "haluaghat",
@@ -382,19 +364,38 @@ async fn a_file_added_while_serving_is_served_once_valid_and_a_removed_one_goes(
         "doict.phulpur.mymensingh.gov.bd",
         &[],
     );
-    let offices = Offices::start(dir.path(), false).await;
+    let offices = Offices::start(&dir, false).await;
     let new_host = "doict.nandail.mymensingh.gov.bd";
     assert_eq!(offices.office_at(new_host).await, None);
 
-    // Added invalid: listed as not served, nothing else changes.
+    // Added, but not in the registry: skipped, and said why.
     let nandail = dir.path().join("nandail.toml");
+    save(&nandail, &office_text(new_host, &[]));
+    let health = offices
+        .wait_for("the new file is listed as skipped", |h| {
+            h["skipped"]["count"] == 1
+        })
+        .await;
+    assert_eq!(health["skipped"]["entries"][0]["name"], "nandail.toml");
+    let why = health["skipped"]["entries"][0]["why"].as_str().unwrap();
+    assert!(why.contains("not in the registry of addresses"), "{why}");
+    assert!(!why.contains(dir.root().to_str().unwrap()), "{why}");
+    assert_eq!(offices.office_at(new_host).await, None);
+
+    // In the registry while invalid: listed as not served, nothing else
+    // changes.
     save(
         &nandail,
         &office_text(new_host, &[]).replacen("[office]", "[ofice]", 1),
     );
+    let registry = std::fs::read_to_string(dir.registry()).unwrap();
+    save(
+        &dir.registry(),
+        &format!("{registry}nandail = [\"{new_host}\"]\n"),
+    );
     let health = offices
         .wait_for("the invalid new file is listed", |h| {
-            h["invalid"]["count"] == 1
+            h["invalid"]["count"] == 1 && h["skipped"]["count"] == 0
         })
         .await;
     let error = health["invalid"]["files"][0]["error"].as_str().unwrap();
@@ -430,58 +431,8 @@ async fn a_file_added_while_serving_is_served_once_valid_and_a_removed_one_goes(
 }
 
 #[tokio::test]
-async fn two_files_claiming_one_host_are_both_reported_and_the_first_keeps_it() {
-    let dir = tempfile::tempdir().unwrap();
-    write_office(
-        dir.path(),
-        "haluaghat",
-        "doict.haluaghat.mymensingh.gov.bd",
-        &[],
-    );
-    write_office(
-        dir.path(),
-        "haluaghat-copy",
-        "doict.other.mymensingh.gov.bd",
-        &["DOICT.haluaghat.mymensingh.gov.bd"],
-    );
-    std::fs::write(dir.path().join("broken.toml"), "x = 1\n").unwrap();
-    let offices = Offices::start(dir.path(), false).await;
-    let health = offices.health("127.0.0.1").await;
-    assert_eq!(health["offices"], 2, "{health}");
-    assert_eq!(health["duplicate_hosts"]["count"], 1, "{health}");
-    let conflict = &health["duplicate_hosts"]["hosts"][0];
-    assert_eq!(conflict["host"], "doict.haluaghat.mymensingh.gov.bd");
-    assert_eq!(conflict["kept_by"], "haluaghat");
-    assert_eq!(conflict["refused"], "haluaghat-copy");
-    // An invalid file at start stops nothing; it is listed with where.
-    assert_eq!(health["invalid"]["count"], 1);
-    assert_eq!(health["invalid"]["files"][0]["office"], "broken");
-    assert!(
-        health["invalid"]["files"][0]["error"]
-            .as_str()
-            .unwrap()
-            .starts_with("broken.toml:1:1: error:")
-    );
-    assert_eq!(
-        offices
-            .office_at("doict.haluaghat.mymensingh.gov.bd")
-            .await
-            .as_deref(),
-        Some("doict.haluaghat.mymensingh.gov.bd")
-    );
-    // The second file keeps its own website.
-    assert_eq!(
-        offices
-            .office_at("doict.other.mymensingh.gov.bd")
-            .await
-            .as_deref(),
-        Some("doict.other.mymensingh.gov.bd")
-    );
-}
-
-#[tokio::test]
 async fn previewing_reaches_every_office_from_this_computer() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = OfficeFolder::new();
     write_office(
         dir.path(),
         "haluaghat",
@@ -494,7 +445,7 @@ async fn previewing_reaches_every_office_from_this_computer() {
         "doict.phulpur.mymensingh.gov.bd",
         &[],
     );
-    let offices = Offices::start(dir.path(), true).await;
+    let offices = Offices::start(&dir, true).await;
     let port = offices.port;
     let directory = offices.get(&format!("127.0.0.1:{port}"), "/bn/").await.body;
     assert!(
@@ -559,7 +510,7 @@ fn history_command(args: &[&str], file: &Path, state: &Path) -> (i32, String) {
 
 #[tokio::test]
 async fn each_office_keeps_its_own_history_and_starts_from_it_when_its_file_is_bad() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = OfficeFolder::new();
     let state = tempfile::tempdir().unwrap();
     let host = "doict.haluaghat.mymensingh.gov.bd";
     let haluaghat = write_office(dir.path(), "haluaghat", host, &[]);
@@ -571,7 +522,7 @@ async fn each_office_keeps_its_own_history_and_starts_from_it_when_its_file_is_b
     );
     let first = std::fs::read_to_string(&haluaghat).unwrap();
     {
-        let offices = Offices::start_with(dir.path(), false, Some(state.path())).await;
+        let offices = Offices::start_with(&dir, false, Some(state.path())).await;
         save(
             &haluaghat,
             &first.replacen("জ্ঞানভিত্তিক অর্থনীতি", "নতুন ভিশন", 1),
@@ -597,7 +548,7 @@ async fn each_office_keeps_its_own_history_and_starts_from_it_when_its_file_is_b
 
     // A bad file at the next start: the office is served from its history.
     save(&haluaghat, &first.replacen("[charter]", "[charter\n", 1));
-    let offices = Offices::start_with(dir.path(), false, Some(state.path())).await;
+    let offices = Offices::start_with(&dir, false, Some(state.path())).await;
     let home = offices.get(host, "/bn/").await;
     assert_eq!(home.status, 200);
     assert!(home.body.contains("নতুন ভিশন"), "the version served last");
@@ -615,7 +566,7 @@ async fn each_office_keeps_its_own_history_and_starts_from_it_when_its_file_is_b
 #[cfg(unix)]
 #[tokio::test]
 async fn sighup_applies_every_change_to_the_folder_at_once_without_a_watcher() {
-    let dir = tempfile::tempdir().unwrap();
+    let dir = OfficeFolder::new();
     let haluaghat = write_office(
         dir.path(),
         "haluaghat",
@@ -628,7 +579,9 @@ async fn sighup_applies_every_change_to_the_folder_at_once_without_a_watcher() {
         "doict.phulpur.mymensingh.gov.bd",
         &[],
     );
-    let (server, base) = serve_binary(dir.path(), &["--no-watch"], &[]).await;
+    dir.register();
+    let (server, base) =
+        serve_binary(dir.path(), &["--no-watch", "--base-url", DIRECTORY], &[]).await;
     let client = client();
     let get = |host: &'static str, path: &'static str| {
         let (client, base) = (client.clone(), base.clone());
@@ -654,6 +607,11 @@ async fn sighup_applies_every_change_to_the_folder_at_once_without_a_watcher() {
     std::fs::remove_file(&phulpur).unwrap();
     let nandail = "doict.nandail.mymensingh.gov.bd";
     write_office(dir.path(), "nandail", nandail, &[]);
+    // The administrator registers the new office.
+    assert_eq!(
+        dir.register(),
+        [("nandail".to_string(), vec![nandail.to_string()])]
+    );
     tokio::time::sleep(Duration::from_millis(500)).await;
     let home = get("doict.haluaghat.mymensingh.gov.bd", "/bn/").await;
     assert!(

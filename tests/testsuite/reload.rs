@@ -15,13 +15,6 @@ fn copy_bundled(dir: &Path) -> std::path::PathBuf {
     file
 }
 
-/// Saves the way editors do: write a new file, rename it over the old one.
-fn save(file: &Path, text: &str) {
-    let tmp = file.with_extension("toml.tmp");
-    std::fs::write(&tmp, text).unwrap();
-    std::fs::rename(&tmp, file).unwrap();
-}
-
 fn edited_vision(file: &Path, vision: &str) -> String {
     std::fs::read_to_string(file)
         .unwrap()

@@ -226,6 +226,21 @@ pub async fn serve_binary(
     extra: &[&str],
     env: &[(&str, &OsStr)],
 ) -> (Running, String) {
+    serve_binary_to(charter, extra, env, std::process::Stdio::null()).await
+}
+
+/// [`serve_binary`], its log (standard error) written to the file `log`.
+pub async fn serve_binary_logging(charter: &Path, extra: &[&str], log: &Path) -> (Running, String) {
+    let log = std::fs::File::create(log).unwrap();
+    serve_binary_to(charter, extra, &[], log.into()).await
+}
+
+async fn serve_binary_to(
+    charter: &Path,
+    extra: &[&str],
+    env: &[(&str, &OsStr)],
+    log: std::process::Stdio,
+) -> (Running, String) {
     let port = free_port();
     let child = Command::new(env!("CARGO_BIN_EXE_charter"))
         .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--charter"])
@@ -233,9 +248,12 @@ pub async fn serve_binary(
         .args(extra)
         .env_remove("STATE_DIRECTORY")
         .env_remove("CHARTER_STATE_DIR")
+        .env_remove("CHARTER_BASE_URL")
+        .env_remove("CHARTER_REGISTRY")
+        .env("NO_COLOR", "1")
         .envs(env.iter().copied())
         .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::null())
+        .stderr(log)
         .spawn()
         .unwrap();
     let running = Running(child);
@@ -377,4 +395,80 @@ impl FileServer {
     pub async fn get(&self, path: &str) -> Reply {
         fetch(&self.base, reqwest::Method::GET, path, &[]).await
     }
+}
+
+/// The directory's public address in the tests of a folder of offices.
+pub const DIRECTORY: &str = "https://charters.example.gov.bd";
+
+/// A folder of offices laid out as the administrator's guide lays it
+/// out: `offices/` in a temporary folder of its own, and its registry of
+/// addresses beside it, where `charter` looks for it by default
+/// (`offices.addresses.toml`).
+pub struct OfficeFolder {
+    root: tempfile::TempDir,
+    dir: PathBuf,
+}
+
+impl OfficeFolder {
+    pub fn new() -> OfficeFolder {
+        let root = tempfile::tempdir().unwrap();
+        let dir = root.path().join("offices");
+        std::fs::create_dir(&dir).unwrap();
+        OfficeFolder { root, dir }
+    }
+
+    /// The folder of offices.
+    pub fn path(&self) -> &Path {
+        &self.dir
+    }
+
+    /// The folder the folder of offices and its registry are in.
+    pub fn root(&self) -> &Path {
+        self.root.path()
+    }
+
+    /// The registry of addresses, where `charter` looks for it.
+    pub fn registry(&self) -> PathBuf {
+        self.root.path().join("offices.addresses.toml")
+    }
+
+    /// Adds every office of the folder the registry does not list yet, as
+    /// `charter offices init` does; what it added.
+    pub fn register(&self) -> Vec<(String, Vec<String>)> {
+        let outcome = citizen_charter::offices::init::init(
+            &self.dir,
+            &self.registry(),
+            Some("charters.example.gov.bd"),
+            citizen_charter::charter::MAX_FILE_BYTES,
+        )
+        .unwrap();
+        outcome.added
+    }
+}
+
+/// The bundled charter with another website (and aliases): the same
+/// office's pages under another address.
+pub fn office_text(website: &str, aliases: &[&str]) -> String {
+    let text = std::fs::read_to_string(bundled()).unwrap();
+    let mut line = format!("website = \"{website}\"");
+    if !aliases.is_empty() {
+        let list: Vec<String> = aliases.iter().map(|a| format!("\"{a}\"")).collect();
+        line.push_str(&format!("\naliases = [{}]", list.join(", ")));
+    }
+    text.replacen("website = \"doict.haluaghat.mymensingh.gov.bd\"", &line, 1)
+}
+
+/// Writes the office `id`'s charter file into `dir` (as an editor
+/// saves: a new file renamed over the old), with `website` and `aliases`.
+pub fn write_office(dir: &Path, id: &str, website: &str, aliases: &[&str]) -> PathBuf {
+    let file = dir.join(format!("{id}.toml"));
+    save(&file, &office_text(website, aliases));
+    file
+}
+
+/// Saves the way editors do: write a new file, rename it over the old one.
+pub fn save(file: &Path, text: &str) {
+    let tmp = file.with_extension("toml.tmp");
+    std::fs::write(&tmp, text).unwrap();
+    std::fs::rename(&tmp, file).unwrap();
 }

@@ -1,19 +1,18 @@
 //! `charter build` of a folder of offices: each office's static copy in a
-//! folder named by its host, a link for each of its other host names, and
-//! the directory of them all in `_directory`.
+//! folder named by its address, a link for each of its other addresses,
+//! and the directory of them all in `_directory`.
 //!
-//! The charters are read first, all of them, so that which office keeps a
-//! host name claimed twice does not depend on which is read first: the
-//! first by file name, as `charter check` and the server decide. Offices
-//! whose file has errors are reported as `check` reports them and left
-//! out; the others are written, and the command then ends with the status
-//! of an invalid charter.
+//! The offices and their addresses are read as the server reads them: by
+//! the folder's registry of addresses, which a build needs; an address a
+//! file names that the registry does not give its office is reported in
+//! the server's words and not built. Offices whose file has errors are
+//! reported as `check` reports them and left out; the others are written,
+//! and the command then ends with the status of an invalid charter.
 //!
 //! The offices are made on the compressor's threads, several at once:
 //! reading, checking and writing an office use one core, and making its
 //! pages and their copies uses every core.
 
-use std::collections::HashMap;
 use std::io::IsTerminal;
 use std::path::Path;
 use std::process::ExitCode;
@@ -23,8 +22,10 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 
 use super::BuildArgs;
-use crate::charter::{self, Charter, LoadError, Loaded, folder};
+use crate::charter::{self, Charter, Loaded};
 use crate::cli::Exit;
+use crate::offices::Registry;
+use crate::offices::read::Read;
 use crate::render::Target;
 use crate::site::{Compressor, Directory, Site, SiteOptions};
 use crate::static_site::{self, DIRECTORY_FOLDER};
@@ -34,7 +35,8 @@ use crate::{errln, outln};
 /// An office whose charter is valid, to be written.
 struct Office {
     id: String,
-    host: String,
+    /// Its addresses, the one its folder is named by first.
+    hosts: Vec<String>,
     loaded: Loaded,
 }
 
@@ -89,75 +91,99 @@ pub(super) fn run(args: &BuildArgs) -> ExitCode {
         errln!(
             "{}: a folder of offices is built with the directory of them all, whose public \
              address --base-url gives (for example --base-url https://charter.example.gov.bd); \
-             each office's pages use its own website",
+             each office's pages use its own address",
             dir.display()
         );
         return Exit::Unusable.into();
     };
-    let files = match folder::office_files(dir) {
-        Ok(files) => files,
+    let directory = base.host();
+    let compressor = Compressor::new();
+    let max = args.limits.bytes();
+    let registry = args.registry.path(dir);
+    let read = compressor.run(|| Read::folder(dir, &registry, directory.as_deref(), max));
+    let read = match read {
+        Ok(read) => read,
         Err(e) => {
             errln!("{}: cannot read the folder: {e}", dir.display());
             return Exit::Unusable.into();
         }
     };
-    if files.is_empty() {
+    let registry = match &read.registry {
+        Ok(registry) => registry,
+        Err(e) => {
+            errln!("{e}");
+            return Exit::Unusable.into();
+        }
+    };
+    if read.offices.is_empty() {
         errln!(
-            "{}: error: no charter in this folder: each office's charter is a file ending in \
-             .toml directly in it, for example haluaghat.toml",
-            dir.display()
+            "{}: error: no office in the registry of addresses {}: `charter offices init` adds \
+             the offices of the folder's files",
+            dir.display(),
+            registry.path().display()
         );
         return Exit::Invalid.into();
     }
-    let compressor = Compressor::new();
-    let progress = Progress::new(files.len());
-    let max = args.limits.bytes();
-    let read: Vec<(usize, Result<Loaded, LoadError>)> = compressor.run(|| {
-        (files.par_iter().enumerate())
-            .filter(|(_, file)| folder::id_problem(&file.id).is_none())
-            .map(|(i, file)| (i, charter::load_file_within(&file.path, max)))
-            .collect()
-    });
-    let mut read: HashMap<usize, Result<Loaded, LoadError>> = read.into_iter().collect();
-    // In the order of the files, as `check` reports them.
+    let progress = Progress::new(read.offices.len());
+    let mut problems = 0;
+    for problem in registry.problems() {
+        progress.report(problem);
+        problems += 1;
+    }
+    for skipped in &read.skipped {
+        progress.report(skipped);
+        problems += 1;
+    }
+    for refused in &read.routing(directory.as_deref()).refused {
+        progress.report(refused);
+        problems += 1;
+    }
+    let total = read.offices.len();
     let mut offices = Vec::new();
-    let mut owners: HashMap<String, String> = HashMap::new();
-    for (i, file) in files.iter().enumerate() {
-        let loaded = match read.remove(&i) {
-            None => {
-                let problem = folder::id_problem(&file.id).unwrap_or_default();
-                progress.report(format_args!("{}: error: {problem}", file.path.display()));
-                continue;
-            }
-            Some(Err(e)) => {
+    for office in read.offices {
+        let loaded = match office.loaded {
+            Ok(loaded) => loaded,
+            Err(e) => {
                 progress.report(e);
                 continue;
             }
-            Some(Ok(loaded)) => loaded,
         };
-        let host = static_site::host_folder(loaded.charter.office.website.get_ref());
-        if let Some(first) = owners.get(&host) {
+        let given = registry.hosts(&office.id);
+        let website = charter::host_name(loaded.charter.office.website.get_ref());
+        // The folder is named by the address its pages link to as their
+        // own: the website when it is the office's, else its first.
+        let mut hosts: Vec<String> = given.to_vec();
+        if let Some(i) = hosts.iter().position(|h| *h == website) {
+            let own = hosts.remove(i);
+            hosts.insert(0, own);
+        }
+        if hosts.is_empty() {
             progress.report(format_args!(
-                "{}: error: website {host} is already the website of {first}, which keeps it \
-                 (the files are read in alphabetical order); two offices cannot share one \
-                 address: correct one of the two files",
-                file.path.display()
+                "{}: error: the registry of addresses gives {} no address, so it has no folder \
+                 to be written in",
+                office.file.path().display(),
+                office.id
             ));
             continue;
         }
-        owners.insert(host.clone(), file.path.display().to_string());
         offices.push(Office {
-            id: file.id.clone(),
-            host,
+            id: office.id,
+            hosts,
             loaded,
         });
     }
-    let aliases = aliases(&offices, &owners, &progress);
-    let skipped = files.len() - offices.len();
+    let skipped = total - offices.len();
     progress.bar.set_length(offices.len() as u64);
+    let aliases: Vec<(String, String)> = (offices.iter())
+        .flat_map(|o| {
+            o.hosts[1..]
+                .iter()
+                .map(|alias| (alias.clone(), o.hosts[0].clone()))
+        })
+        .collect();
     let written = compressor.run(|| {
         (offices.into_par_iter().with_max_len(1))
-            .map(|office| write_office(office, &args.out, &compressor, &progress))
+            .map(|office| write_office(office, registry, &args.out, &compressor, &progress))
             .collect::<Result<Vec<_>, String>>()
     });
     let listed = match written {
@@ -184,53 +210,26 @@ pub(super) fn run(args: &BuildArgs) -> ExitCode {
     );
     if skipped > 0 {
         errln!(
-            "{skipped} of {} offices were not built: their files have the errors above; \
-             correct them and build again",
-            files.len()
+            "{skipped} of {total} offices were not built: their files have the errors above; \
+             correct them and build again"
+        );
+        return Exit::Invalid.into();
+    }
+    if problems > 0 {
+        errln!(
+            "the folder has {problems} problem(s), above: what they name was not built; correct \
+             them and build again"
         );
         return Exit::Invalid.into();
     }
     Exit::Ok.into()
 }
 
-/// Each office's other host names that become links to its folder, as
-/// (alias, host): a name that is another office's website, or that an
-/// office before it claimed, is left out with a warning.
-fn aliases(
-    offices: &[Office],
-    owners: &HashMap<String, String>,
-    progress: &Progress,
-) -> Vec<(String, String)> {
-    let mut links: Vec<(String, String)> = Vec::new();
-    for office in offices {
-        for alias in &office.loaded.charter.office.aliases {
-            let name = static_site::host_folder(alias.get_ref());
-            let warn = |why: String| {
-                progress.report(format_args!(
-                    "{}: warning: alias {name} is left out: {why}",
-                    office.id
-                ));
-            };
-            if name == office.host {
-                continue;
-            } else if !static_site::is_host_folder(&name) {
-                warn("it is not a host name".to_string());
-            } else if let Some(owner) = owners.get(&name) {
-                warn(format!("it is the website of {owner}"));
-            } else if let Some((_, first)) = links.iter().find(|(a, _)| *a == name) {
-                warn(format!("it is already an alias of {first}"));
-            } else {
-                links.push((name, office.host.clone()));
-            }
-        }
-    }
-    links
-}
-
 /// Makes and writes one office's static copy in its host's folder; the
 /// office as the directory lists it: id, charter and home.
 fn write_office(
     office: Office,
+    registry: &Registry,
     out: &Path,
     compressor: &Compressor,
     progress: &Progress,
@@ -238,11 +237,12 @@ fn write_office(
     let options = SiteOptions {
         target: Target::StaticCopy,
         compressor: compressor.clone(),
+        addresses: Some(registry.hosts(&office.id).into()),
         ..SiteOptions::default()
     };
     let site = Site::from_loaded(office.loaded, &options).map_err(|e| e.to_string())?;
     let written =
-        static_site::write_site(&site, &out.join(&office.host)).map_err(|e| e.to_string())?;
+        static_site::write_site(&site, &out.join(&office.hosts[0])).map_err(|e| e.to_string())?;
     progress.wrote(&written);
     progress.bar.inc(1);
     let home = format!("{}/", site.base_url.as_str());

@@ -28,6 +28,8 @@ pub struct BuildArgs {
     #[arg(long, env = "CHARTER_BASE_URL", value_parser = base_url)]
     pub base_url: Option<BaseUrl>,
     #[command(flatten)]
+    pub registry: crate::cli::RegistryArgs,
+    #[command(flatten)]
     pub limits: LimitArgs,
 }
 

@@ -3,23 +3,24 @@
 //!
 //! A folder's offices are each an [`AppState`] of their own, reloaded on
 //! their own: a bad save keeps that office's last good version and touches
-//! no other. Which office a request is for is its `Host`: an office's
-//! website or one of its aliases (or, previewing, `<id>.localhost`); any
-//! other host gets the directory. The table of hosts is swapped whole
-//! when an office is added, removed or changes its hosts, so a request
-//! never sees half of a change.
+//! no other. Which office a request is for is its `Host`: an address the
+//! registry of addresses gives the office (or, previewing,
+//! `<id>.localhost`; previewing without a registry, an address one file
+//! alone names); any other host gets the directory. The table of hosts is
+//! swapped whole when an office is added, removed or changes its
+//! addresses, so a request never sees half of a change.
 
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Instant, SystemTime};
 
 use arc_swap::ArcSwap;
 use rayon::prelude::*;
 
 use super::AppState;
-use crate::charter::folder::{self, OfficeFile};
+use crate::offices::{self, Refused, Registry, Skipped, registry::ReadError};
 use crate::site::{Copies, Directory, Listed, SiteOptions};
 use crate::urls::BaseUrl;
 
@@ -36,12 +37,15 @@ pub struct Deployment {
 pub struct FolderOptions {
     /// The folder of charter files.
     pub dir: PathBuf,
+    /// The registry of their addresses.
+    pub registry: PathBuf,
     /// How each office's site is made.
     pub site: SiteOptions,
     /// The directory's own public address.
     pub directory_base: BaseUrl,
     /// Previewing on this port: `<id>.localhost` reaches each office and
-    /// the directory links there.
+    /// the directory links there; without a registry, the files' own
+    /// addresses are routed.
     pub preview_port: Option<u16>,
     /// Where each office's versions are kept (`<state>/offices/<id>`),
     /// and how many.
@@ -50,19 +54,21 @@ pub struct FolderOptions {
     pub history_limit: usize,
 }
 
-mod offices;
+mod changes;
+mod table;
 
-use offices::Listing;
+use table::Parts;
 
 #[derive(Debug)]
 struct Folder {
     options: FolderOptions,
+    /// The folder, every office's file read only from inside it.
+    files: offices::Folder,
+    /// The directory's own host, keyed: no office's.
+    directory_host: Option<String>,
     /// One change to the table at a time, so that the last file change
     /// seen is the last applied.
     changing: tokio::sync::Mutex<()>,
-    /// Load order of the next office added: the office loaded first keeps
-    /// a host two files claim.
-    next_order: AtomicU64,
     /// The directory lags behind the offices: it is made again in the
     /// background after a change ([`Deployment::refresh_directory`]).
     directory_behind: AtomicBool,
@@ -79,14 +85,12 @@ pub struct Office {
     pub id: String,
     /// Its site and reload.
     pub state: Arc<AppState>,
-    order: u64,
 }
 
-/// A file of the folder that is not served: it never loaded, or its name
-/// cannot be an office's.
+/// An office of the folder that is not served: its file never loaded.
 #[derive(Debug, Clone)]
 pub struct Invalid {
-    /// The file's name without `.toml`.
+    /// The office.
     pub id: String,
     /// What is wrong, briefly, without the folder's path.
     pub summary: String,
@@ -94,15 +98,20 @@ pub struct Invalid {
     pub at: SystemTime,
 }
 
-/// A host name two offices' files claim.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Conflict {
-    /// The host, lower-case.
-    pub host: String,
-    /// The office that has it (loaded first).
-    pub kept_by: String,
-    /// The office that claims it too and is not reached by it.
-    pub refused: String,
+/// What is wrong in a folder's deployment, for its `/healthz`.
+#[derive(Debug, Clone, Default)]
+pub struct Problems {
+    /// Offices whose file never loaded.
+    pub invalid: Vec<Invalid>,
+    /// Addresses the files name that do not reach their office.
+    pub refused: Vec<Refused>,
+    /// Entries of the folder skipped.
+    pub skipped: Vec<Skipped>,
+    /// Entries of the registry left out.
+    pub registry: Vec<offices::registry::Problem>,
+    /// The last change of the registry that could not be read, and when:
+    /// the registry read before it is served.
+    pub registry_error: Option<(String, SystemTime)>,
 }
 
 /// Everything a request is routed by, swapped whole.
@@ -112,11 +121,18 @@ struct Table {
     single: Option<Arc<AppState>>,
     /// A folder's offices, by id.
     offices: BTreeMap<String, Office>,
-    /// Lower-case host names to offices.
+    /// Keyed host names to offices.
     hosts: HashMap<String, Arc<AppState>>,
     directory: Option<Arc<Directory>>,
     invalid: BTreeMap<String, Invalid>,
-    conflicts: Vec<Conflict>,
+    /// What the files name that does not reach their office.
+    refused: Vec<Refused>,
+    /// Entries of the folder skipped, and why.
+    skipped: Vec<Skipped>,
+    /// The registry of addresses (`None` previewing without one).
+    registry: Option<Arc<Registry>>,
+    /// The last change of the registry that could not be read.
+    registry_error: Option<(String, SystemTime)>,
 }
 
 /// Who answers a request.
@@ -139,10 +155,16 @@ impl View {
             return Answering::Office(single);
         }
         let mut buffer = [0u8; 256];
-        if let Some(office) = host
-            .and_then(|h| host_key(h, &mut buffer))
-            .and_then(|h| table.hosts.get(h))
-        {
+        let office = match host {
+            // An internationalised name sent as written, not in punycode
+            // as browsers send it.
+            Some(h) if !h.is_ascii() => {
+                crate::hosts::from_header(h).and_then(|h| table.hosts.get(&h))
+            }
+            Some(h) => host_key(h, &mut buffer).and_then(|h| table.hosts.get(h)),
+            None => None,
+        };
+        if let Some(office) = office {
             return Answering::Office(office);
         }
         match &table.directory {
@@ -183,55 +205,99 @@ impl Deployment {
         })
     }
 
-    /// Every office of the folder `options.dir`: each valid file is served
-    /// (an invalid one from its history, when it has one), each invalid
-    /// one is logged with its report and listed by the directory's
-    /// `/healthz`. Loads every file on every core. `Err` when the folder
-    /// cannot be read.
-    pub fn folder(mut options: FolderOptions) -> std::io::Result<Arc<Deployment>> {
+    /// Every office of the folder `options.dir`, reached by the addresses
+    /// its registry gives them: each valid file is served (an invalid one
+    /// from its history, when it has one), each invalid one is logged with
+    /// its report and listed by the directory's `/healthz`, as is every
+    /// entry of the folder skipped and every address a file names that
+    /// the registry does not give it. Loads every file on every core.
+    /// `Err` says what keeps the folder from being served: it cannot be
+    /// read, or its registry cannot (or, but previewing, is missing).
+    pub fn folder(mut options: FolderOptions) -> Result<Arc<Deployment>, String> {
         let start = Instant::now();
         // Copies besides brotli would be most of the memory of hundreds of
         // offices; the rare client that takes no br gets one made from it.
         options.site.copies = Copies::Brotli;
-        let files = folder::office_files(&options.dir)?;
+        let files = offices::Folder::open(&options.dir)
+            .map_err(|e| format!("{}: cannot read the folder: {e}", options.dir.display()))?;
+        let directory_host = options.directory_base.host();
+        let registry = match Registry::read(&options.registry, directory_host.as_deref()) {
+            Ok(registry) => Some(Arc::new(registry)),
+            Err(ReadError::Missing(path)) if options.preview_port.is_some() => {
+                tracing::info!(
+                    "previewing without a registry of addresses ({}): each address reaches the \
+                     office whose file alone names it",
+                    path.display()
+                );
+                None
+            }
+            Err(e) => return Err(e.to_string()),
+        };
+        if let Some(registry) = &registry {
+            for problem in registry.problems() {
+                tracing::error!("{problem}");
+            }
+        }
         let folder = Folder {
             options,
+            files,
+            directory_host,
             changing: tokio::sync::Mutex::new(()),
-            next_order: AtomicU64::new(0),
             directory_behind: AtomicBool::new(false),
             directory_wanted: tokio::sync::Notify::new(),
             directory_task: std::sync::Once::new(),
         };
-        let loaded: Vec<(OfficeFile, Result<Arc<AppState>, String>)> =
+        let scan = folder.scan(registry.as_deref()).map_err(|e| {
+            format!(
+                "{}: cannot read the folder: {e}",
+                folder.options.dir.display()
+            )
+        })?;
+        // With a registry, its offices whatever else the folder holds.
+        let ids: Vec<String> = match &registry {
+            Some(registry) => registry.ids().into_iter().collect(),
+            None => scan.files.iter().map(|f| f.id.clone()).collect(),
+        };
+        let loaded: Vec<(String, Result<Arc<AppState>, String>)> =
             folder.options.site.compressor.run(|| {
-                files
-                    .into_par_iter()
-                    .map(|file| {
-                        let result = folder.start_office(&file);
-                        (file, result)
+                ids.into_par_iter()
+                    .map(|id| {
+                        let result = folder.start_office(&id, registry.as_deref());
+                        (id, result)
                     })
                     .collect()
             });
         let mut offices = BTreeMap::new();
         let mut invalid = BTreeMap::new();
-        for (file, result) in loaded {
+        for (id, result) in loaded {
             match result {
                 Ok(state) => {
-                    let order = folder.next_order.fetch_add(1, Ordering::Relaxed);
-                    let id = file.id.clone();
-                    offices.insert(id.clone(), Office { id, state, order });
+                    offices.insert(id.clone(), Office { id, state });
                 }
                 Err(report) => {
-                    tracing::error!("{} is not served:\n{report}", file.path.display());
-                    invalid.insert(file.id.clone(), folder.invalid(&file, &report));
+                    tracing::error!(
+                        "{} is not served:\n{report}",
+                        folder.files.file(&id).path().display()
+                    );
+                    invalid.insert(id.clone(), folder.invalid(&id, &report));
                 }
             }
         }
         let directory = folder.directory(&offices);
-        let table = folder.table(offices, invalid, directory);
+        let parts = Parts {
+            offices,
+            invalid,
+            directory,
+            registry,
+            registry_error: None,
+            skipped: scan.skipped,
+        };
+        let table = folder.table(parts, None);
         tracing::info!(
             offices = table.offices.len(),
             invalid = table.invalid.len(),
+            skipped = table.skipped.len(),
+            refused_addresses = table.refused.len(),
             ms = start.elapsed().as_millis() as u64,
             "folder loaded"
         );
@@ -256,6 +322,23 @@ impl Deployment {
         self.folder.as_ref().map(|f| f.options.dir.as_path())
     }
 
+    /// The folder of offices, to look at its files (`None` for a single
+    /// file).
+    pub fn folder_files(&self) -> Option<offices::Folder> {
+        self.folder.as_ref().map(|f| f.files.clone())
+    }
+
+    /// The registry of addresses' path, `None` for a single file.
+    pub fn registry_path(&self) -> Option<&Path> {
+        self.folder.as_ref().map(|f| f.options.registry.as_path())
+    }
+
+    /// The offices the registry lists now (`None` for a single file, or
+    /// previewing without a registry).
+    pub fn registered(&self) -> Option<std::collections::BTreeSet<String>> {
+        self.table.load().registry.as_ref().map(|r| r.ids())
+    }
+
     /// Every office served now, by id (none for a single file).
     pub fn offices(&self) -> Vec<Office> {
         self.table.load().offices.values().cloned().collect()
@@ -269,125 +352,17 @@ impl Deployment {
         }
     }
 
-    /// The files not served, and the hosts two files claim.
-    pub fn problems(&self) -> (Vec<Invalid>, Vec<Conflict>) {
+    /// What is wrong: offices not served, addresses refused, entries
+    /// skipped, the registry's problems.
+    pub fn problems(&self) -> Problems {
         let table = self.table.load();
-        (
-            table.invalid.values().cloned().collect(),
-            table.conflicts.clone(),
-        )
-    }
-
-    /// Reloads every office: each file is read again and each office whose
-    /// file changed is loaded again (`SIGHUP`; for one file, its reload).
-    pub async fn reload_all(self: &Arc<Self>) {
-        if let Some(single) = self.single_office() {
-            let _ = single.reload().await;
-            return;
+        Problems {
+            invalid: table.invalid.values().cloned().collect(),
+            refused: table.refused.clone(),
+            skipped: table.skipped.clone(),
+            registry: (table.registry.as_ref()).map_or_else(Vec::new, |r| r.problems().to_vec()),
+            registry_error: table.registry_error.clone(),
         }
-        let Some(folder) = &self.folder else { return };
-        let dir = folder.options.dir.clone();
-        let listed = tokio::task::spawn_blocking(move || folder::office_files(&dir)).await;
-        let Ok(Ok(files)) = listed else {
-            tracing::error!(
-                "cannot read {}; every office keeps being served",
-                folder.options.dir.display()
-            );
-            return;
-        };
-        let table = self.table.load_full();
-        let mut ids: Vec<String> = files.into_iter().map(|f| f.id).collect();
-        ids.extend(table.offices.keys().cloned());
-        ids.extend(table.invalid.keys().cloned());
-        ids.sort_unstable();
-        ids.dedup();
-        for id in ids {
-            let unchanged = match table.offices.get(&id) {
-                Some(office) => office.state.file_unchanged().await,
-                None => false,
-            };
-            if !unchanged {
-                self.file_changed(&id).await;
-            }
-        }
-    }
-
-    /// Applies a change to the file of the office `id` (a folder only): a
-    /// changed file reloads its office alone (a bad save keeps its last
-    /// good version), a new valid file adds an office, a removed file
-    /// removes its office. The table, and the directory, are made again
-    /// only when the offices or their hosts or names changed.
-    pub async fn file_changed(self: &Arc<Self>, id: &str) {
-        let Some(folder) = &self.folder else { return };
-        let _one_at_a_time = folder.changing.lock().await;
-        let path = folder.options.dir.join(format!("{id}.toml"));
-        let exists = std::fs::metadata(&path).is_ok_and(|m| m.is_file());
-        let table = self.table.load_full();
-        let mut offices = table.offices.clone();
-        let mut invalid = table.invalid.clone();
-        match (offices.get(id).cloned(), exists) {
-            (Some(office), true) => {
-                let before = Listing::of(&office.state);
-                if office.state.reload().await.is_err() {
-                    // Served as before.
-                    return;
-                }
-                // Its new pages are served; the directory's index of
-                // every service follows, in the background.
-                self.refresh_directory();
-                if Listing::of(&office.state) == before {
-                    return;
-                }
-            }
-            (Some(_), false) => {
-                tracing::info!(
-                    "{} was removed; its office is no longer served",
-                    path.display()
-                );
-                offices.remove(id);
-            }
-            (None, true) => {
-                let file = OfficeFile {
-                    id: id.to_string(),
-                    path: path.clone(),
-                };
-                let started = {
-                    let folder_file = file.clone();
-                    let this = Arc::clone(self);
-                    tokio::task::spawn_blocking(move || {
-                        let folder = this.folder.as_ref().expect("a folder's deployment");
-                        folder.start_office(&folder_file)
-                    })
-                    .await
-                    .unwrap_or_else(|e| Err(format!("the load stopped unexpectedly: {e}")))
-                };
-                match started {
-                    Ok(state) => {
-                        tracing::info!("{} added: its office is served", path.display());
-                        invalid.remove(id);
-                        let order = folder.next_order.fetch_add(1, Ordering::Relaxed);
-                        let id = id.to_string();
-                        offices.insert(id.clone(), Office { id, state, order });
-                    }
-                    Err(report) => {
-                        tracing::error!("{} is not served:\n{report}", path.display());
-                        // Listed in the directory's /healthz: a new
-                        // table, with the same offices.
-                        invalid.insert(id.to_string(), folder.invalid(&file, &report));
-                    }
-                }
-            }
-            (None, false) => {
-                if invalid.remove(id).is_none() {
-                    return;
-                }
-            }
-        }
-        // The hosts change at once (a few hundred names, no rendering);
-        // the directory follows in the background.
-        let table = folder.table(offices, invalid, directory_of(&table));
-        self.table.store(Arc::new(table));
-        self.refresh_directory();
     }
 
     /// Makes the directory again, in the background, from the offices as
@@ -395,7 +370,7 @@ impl Deployment {
     /// of every office's services stay current without an office's reload
     /// waiting for them. Changes that come while it is made are taken in
     /// by one more round.
-    fn refresh_directory(self: &Arc<Self>) {
+    pub(super) fn refresh_directory(self: &Arc<Self>) {
         let Some(folder) = &self.folder else { return };
         folder.directory_behind.store(true, Ordering::Release);
         let this = Arc::clone(self);
@@ -434,14 +409,12 @@ impl Deployment {
     }
 }
 
-/// The directory `table` has (a folder's always has one).
-fn directory_of(table: &Table) -> Arc<Directory> {
-    Arc::clone(
-        table
-            .directory
-            .as_ref()
-            .expect("a folder's table has its directory"),
-    )
+impl Folder {
+    /// Looks at the folder: its offices' files (the registry's, when
+    /// there is one) and every entry skipped.
+    fn scan(&self, registry: Option<&Registry>) -> std::io::Result<offices::Scan> {
+        self.files.scan(registry.map(Registry::ids).as_ref())
+    }
 }
 
 #[cfg(test)]
