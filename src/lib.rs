@@ -26,4 +26,5 @@ pub mod i18n;
 pub mod import;
 pub mod offices;
 pub mod output;
+pub mod priority;
 pub mod urls;

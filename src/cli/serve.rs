@@ -10,10 +10,9 @@ use clap::Args;
 use clap::builder::{BoolishValueParser, TypedValueParser as _};
 
 use super::Exit;
-use crate::charter::CharterFile;
 use crate::errln;
-use crate::history::{self, History};
-use crate::server::{self, Deployment, FolderOptions, ServeOptions, watch};
+use crate::history;
+use crate::server::{self, Deployment, Options, ServeOptions, TrustedProxies, watch};
 use crate::site::SiteOptions;
 use crate::urls::BaseUrl;
 
@@ -72,6 +71,13 @@ pub struct ServeArgs {
     /// Limit loopback clients as well (when nothing is in front).
     #[arg(long, env = "CHARTER_LIMIT_LOOPBACK", value_parser = BoolishValueParser::new())]
     pub limit_loopback: bool,
+    /// The reverse proxies in front (addresses or networks, separated by
+    /// commas: 127.0.0.1, ::1, 10.0.0.0/8), whose X-Forwarded-For names
+    /// the client and X-Forwarded-Proto the scheme; from anyone else both
+    /// are ignored. Every per-client limit then counts the real client.
+    #[arg(long, env = "CHARTER_TRUSTED_PROXY", value_name = "ADDRESSES",
+          default_value = "", value_parser = |s: &str| s.parse::<TrustedProxies>())]
+    pub trusted_proxy: TrustedProxies,
     /// Seconds a client has to send its request headers.
     #[arg(long, env = "CHARTER_HEADER_TIMEOUT", value_name = "SECONDS",
           default_value_t = ServeOptions::default().header_read_timeout.as_secs(),
@@ -107,53 +113,8 @@ impl ServeArgs {
             limit_loopback: self.limit_loopback,
             header_read_timeout: Duration::from_secs(self.header_timeout),
             request_timeout: Duration::from_secs(self.request_timeout),
+            trusted_proxies: self.trusted_proxy.clone(),
             ..ServeOptions::default()
-        }
-    }
-}
-
-/// Every office of the folder `args.charter`, each with its own history
-/// under the state folder; `None` (said why) when the folder cannot be
-/// read.
-fn serve_folder(
-    args: &ServeArgs,
-    site: SiteOptions,
-    state_dir: Option<PathBuf>,
-) -> Option<Arc<Deployment>> {
-    let directory_base = match (&args.base_url, args.preview) {
-        (Some(base), _) => base.clone(),
-        (None, true) => BaseUrl::new(&format!("http://{}", args.addr)),
-        (None, false) => {
-            errln!(
-                "{}: a folder of offices is served with the directory of them all, whose public \
-                 address is needed for its links, sitemap and robots.txt: give it with \
-                 --base-url (for example --base-url https://charter.example.gov.bd), or \
-                 CHARTER_BASE_URL in the service's unit; to look at the offices on this \
-                 computer, --preview needs none",
-                args.charter.display()
-            );
-            return None;
-        }
-    };
-    let options = FolderOptions {
-        dir: args.charter.clone(),
-        registry: args.registry.path(&args.charter),
-        // Each office's links point to its own website.
-        site: SiteOptions {
-            base_url: None,
-            ..site
-        },
-        directory_base,
-        preview_port: args.preview.then_some(args.addr.port()),
-        state_dir,
-        history_limit: args.history_limit,
-    };
-    match Deployment::folder(options) {
-        Ok(deployment) => Some(deployment),
-        Err(e) => {
-            errln!("{e}");
-            errln!("The site was not started.");
-            None
         }
     }
 }
@@ -161,45 +122,44 @@ fn serve_folder(
 /// Serves until Ctrl-C or SIGTERM.
 pub fn run(args: ServeArgs) -> ExitCode {
     super::init_logging("info", args.log_json);
-    let options = SiteOptions {
-        base_url: args.base_url.clone(),
-        max_charter_bytes: args.limits.bytes(),
-        ..SiteOptions::default()
-    };
     let state_dir = history::state_dir(args.state_dir.as_deref());
-    let history = (state_dir.as_ref())
-        .map(|dir| History::new(dir, args.history_limit).with_max_bytes(args.limits.bytes()));
-    match (&state_dir, &history) {
-        (Some(dir), _) if args.charter.is_dir() => tracing::info!(
+    match &state_dir {
+        Some(dir) if args.charter.is_dir() => tracing::info!(
             "keeping every version loaded of each office in {}",
             dir.join("offices/<office>/history").display()
         ),
-        (_, Some(h)) => tracing::info!("keeping every version loaded in {}", h.dir().display()),
-        _ => tracing::warn!(
+        Some(dir) => tracing::info!(
+            "keeping every version loaded in {}",
+            dir.join("history").display()
+        ),
+        None => tracing::warn!(
             "no state folder (--state-dir, CHARTER_STATE_DIR or STATE_DIRECTORY): \
              no history of versions is kept"
         ),
     }
-    let deployment = if args.charter.is_dir() {
-        match serve_folder(&args, options, state_dir) {
-            Some(deployment) => deployment,
-            None => return Exit::Unusable.into(),
-        }
-    } else {
-        match server::start(&CharterFile::at(&args.charter), options, history) {
-            Ok(state) => Deployment::single(state),
-            Err(problem) => {
-                errln!("{problem}");
-                errln!(
-                    "The site was not started. Fix the charter and run `charter check` to confirm."
-                );
-                return if problem.is_unreadable() {
-                    Exit::Unusable
-                } else {
-                    Exit::Invalid
-                }
-                .into();
+    let options = Options {
+        charter: args.charter.clone(),
+        registry: args.registry.path(&args.charter),
+        site: SiteOptions {
+            base_url: args.base_url.clone(),
+            max_charter_bytes: args.limits.bytes(),
+            ..SiteOptions::default()
+        },
+        directory_base: args.base_url.clone(),
+        preview_port: args.preview.then_some(args.addr.port()),
+        state_dir,
+        history_limit: args.history_limit,
+    };
+    let deployment = match Deployment::open(options) {
+        Ok(deployment) => deployment,
+        Err(e) => {
+            errln!("{}", e.message);
+            return if e.invalid {
+                Exit::Invalid
+            } else {
+                Exit::Unusable
             }
+            .into();
         }
     };
     let runtime = match tokio::runtime::Runtime::new() {
@@ -213,11 +173,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
         let _watcher = if args.no_watch {
             None
         } else {
-            let watched = match deployment.single_office() {
-                Some(state) => watch::watch_file(state, &args.charter),
-                None => watch::watch_folder(Arc::clone(&deployment), &args.charter),
-            };
-            match watched {
+            match watch::watch(Arc::clone(&deployment)) {
                 Ok(w) => Some(w),
                 Err(e) => {
                     tracing::warn!(
@@ -228,7 +184,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
                 }
             }
         };
-        watch::reload_deployment_on_sighup(Arc::clone(&deployment));
+        watch::reload_on_sighup(Arc::clone(&deployment));
         let listener = match server::bind(args.addr) {
             Ok(l) => l,
             Err(e) => {

@@ -1,17 +1,20 @@
-//! Connections per client address: one client must not take every
-//! connection the server keeps open, locking every other visitor out.
-//! Connections over a client's share are closed as soon as they are
-//! accepted, and counted in the log ([`Tally`]).
+//! What each client address has at once: connections, or requests waiting
+//! for an answer behind the trusted proxy, or searches running. One client
+//! must not take every one the server keeps, locking every other visitor
+//! out: what is over a client's share is refused at once, and counted in
+//! the log ([`Tally`]).
 
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
-/// The connections each client address has open.
+/// What each client address has at once.
 #[derive(Debug)]
 pub(super) struct Clients {
-    /// Most connections one address may have open.
+    /// What is counted, for the log: "connections", "searches".
+    what: &'static str,
+    /// Most one address may have at once.
     cap: usize,
     /// Whether loopback addresses count too (normally the reverse proxy
     /// in front, through which every visitor comes).
@@ -20,7 +23,7 @@ pub(super) struct Clients {
     refused: Tally,
 }
 
-/// A connection counted against its address until dropped.
+/// One counted against its address until dropped.
 #[derive(Debug)]
 pub(super) struct Admitted {
     counted: Option<(Arc<Clients>, IpAddr)>,
@@ -44,8 +47,9 @@ impl Drop for Admitted {
 const LOG_EVERY: Duration = Duration::from_secs(10);
 
 impl Clients {
-    pub(super) fn new(cap: usize, limit_loopback: bool) -> Arc<Clients> {
+    pub(super) fn new(what: &'static str, cap: usize, limit_loopback: bool) -> Arc<Clients> {
         Arc::new(Clients {
+            what,
             cap: cap.max(1),
             limit_loopback,
             open: Mutex::default(),
@@ -53,7 +57,7 @@ impl Clients {
         })
     }
 
-    /// A new connection from `ip`, if the address is within its share.
+    /// One more from `ip`, if the address is within its share.
     pub(super) fn admit(self: &Arc<Self>, ip: IpAddr) -> Option<Admitted> {
         let ip = ip.to_canonical();
         if ip.is_loopback() && !self.limit_loopback {
@@ -72,15 +76,16 @@ impl Clients {
         })
     }
 
-    /// Counts a refused connection, so that an attack shows in the log
-    /// without flooding it.
+    /// Counts one refused, so that an attack shows in the log without
+    /// flooding it.
     fn note_refused(&self, ip: IpAddr) {
         self.refused.add(1, |n| {
             tracing::info!(
                 refused = n,
                 last = %ip,
                 cap = self.cap,
-                "connections closed at once: their address had as many open as one client may"
+                "{} refused at once: their address had as many as one client may",
+                self.what
             );
         });
     }
@@ -112,7 +117,7 @@ mod tests {
 
     #[test]
     fn each_address_gets_its_share_and_loopback_is_free_unless_asked() {
-        let clients = Clients::new(2, false);
+        let clients = Clients::new("connections", 2, false);
         let a: IpAddr = "192.0.2.1".parse().unwrap();
         let b: IpAddr = "192.0.2.2".parse().unwrap();
         let first = clients.admit(a).unwrap();
@@ -129,7 +134,7 @@ mod tests {
         let loopback: IpAddr = "127.0.0.1".parse().unwrap();
         let proxy: Vec<_> = (0..10).map(|_| clients.admit(loopback)).collect();
         assert!(proxy.iter().all(Option::is_some), "the reverse proxy");
-        let strict = Clients::new(1, true);
+        let strict = Clients::new("connections", 1, true);
         let _one = strict.admit(loopback).unwrap();
         assert!(strict.admit(loopback).is_none());
     }

@@ -1,9 +1,9 @@
 //! The open connections: what each is doing, and room made when there
 //! are too many.
 //!
-//! A connection's bytes pass through [`Guarded`](super::guarded::Guarded),
-//! which reads each request head before hyper does ([`head`](super::head))
-//! and notes when the
+//! A connection's bytes pass through [`Guarded`](super::guard::Guarded),
+//! which reads each request head before hyper does
+//! ([`head`](super::guard::head)) and notes when the
 //! connection last did something useful: connected, sent a complete
 //! request head, or was sent an answer. Bytes of a head still on its way
 //! do not count, so a client that trickles its headers looks as idle as one
@@ -17,14 +17,13 @@
 //! this way.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicBool, AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use futures_util::task::AtomicWaker;
 
 use super::clients::Tally;
-use super::head::Refused;
 
 /// How long an idle connection keeps its place when over three quarters
 /// of the cap are open.
@@ -51,24 +50,12 @@ pub(super) struct Conn {
     /// Asked to close when next idle.
     pub(super) closing: AtomicBool,
     pub(super) waker: AtomicWaker,
-    /// The request refused by [`Guarded`], for the application to answer
-    /// ([`Refused::to_bits`]; 0 for none).
-    pub(super) refused: AtomicU32,
 }
 
 impl Conn {
     pub(super) fn touch(&self) {
         self.active
             .store(millis(self.epoch.elapsed()), Ordering::Relaxed);
-    }
-
-    /// The refusal to answer, taken once.
-    pub(super) fn take_refused(&self) -> Option<Refused> {
-        // Checked for every request: a load, and a swap only when set.
-        if self.refused.load(Ordering::Relaxed) == 0 {
-            return None;
-        }
-        Refused::from_bits(self.refused.swap(0, Ordering::Relaxed))
     }
 
     /// How long it has been idle; `None` while it waits for an answer or
@@ -131,7 +118,6 @@ impl Connections {
             busy: AtomicBool::new(false),
             closing: AtomicBool::new(false),
             waker: AtomicWaker::new(),
-            refused: AtomicU32::new(0),
         });
         conn.touch();
         let mut open = self.lock();

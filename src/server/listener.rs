@@ -1,26 +1,24 @@
 //! The listener: HTTP/1 connections run by hyper directly, for the header
 //! read timeout it enforces, behind a guard that reads each request head
-//! first (`connection.rs`, `head.rs`); a cap on open connections, per
-//! client and in all, with idle connections closed first near the cap; and
-//! a graceful shutdown.
+//! first (`guard/`); a cap on open connections, per client (but the
+//! trusted proxies) and in all, with idle connections closed first near
+//! the cap (`connection.rs`); and a graceful shutdown.
 
 use std::future::Future;
 use std::pin::Pin;
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
-use hyper::body::Incoming;
 use hyper_util::rt::{TokioIo, TokioTimer};
 use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
-use tower::ServiceExt as _;
 
+use super::client::Peer;
 use super::clients::Clients;
 use super::connection::Connections;
-use super::guarded::Guarded;
-use super::{Deployment, MAX_REQUEST_HEAD, ServeOptions, app_for};
+use super::guard::Guarded;
+use super::{App, Deployment, MAX_REQUEST_HEAD, ServeOptions, app_for};
 
 /// Connections the kernel holds for the listener before it accepts them
 /// (Linux caps it at `net.core.somaxconn`, 4096 by default). tokio's 1,024
@@ -69,13 +67,13 @@ pub async fn serve(
 /// `options.shutdown_grace`.
 pub async fn serve_with(
     listener: tokio::net::TcpListener,
-    app: Router,
+    app: App,
     options: &ServeOptions,
     shutdown: impl Future<Output = ()>,
 ) -> std::io::Result<()> {
     let mut http = hyper::server::conn::http1::Builder::new();
     // hyper's own limits sit above the guard's, which answers first and
-    // the site's way (head.rs).
+    // the site's way (guard/head.rs).
     http.timer(TokioTimer::new())
         .header_read_timeout(options.header_read_timeout)
         .max_header_size(2 * MAX_REQUEST_HEAD)
@@ -83,14 +81,23 @@ pub async fn serve_with(
     let cap = options.max_connections.max(1);
     let open = Arc::new(Semaphore::new(cap));
     let connections = Connections::new(cap);
-    let clients = Clients::new(options.max_connections_per_client, options.limit_loopback);
+    let clients = Clients::new(
+        "connections",
+        options.max_connections_per_client,
+        options.limit_loopback,
+    );
     let graceful = GracefulShutdown::new();
     tokio::pin!(shutdown);
     loop {
-        let (stream, admitted) = tokio::select! {
+        let (stream, peer, admitted) = tokio::select! {
             accepted = listener.accept() => match accepted {
+                // A trusted proxy carries every visitor's connections:
+                // its clients are counted request by request (answer.rs).
+                Ok((stream, peer)) if options.trusted_proxies.trusts(peer.ip()) => {
+                    (stream, peer, None)
+                }
                 Ok((stream, peer)) => match clients.admit(peer.ip()) {
-                    Some(admitted) => (stream, admitted),
+                    Some(admitted) => (stream, peer, Some(admitted)),
                     // Closed now: its address has its share open.
                     None => continue,
                 },
@@ -113,20 +120,12 @@ pub async fn serve_with(
         let conn = Arc::clone(&registered.conn);
         let io = Guarded::new(
             stream,
-            Arc::clone(&conn),
+            conn,
+            Arc::clone(&app.refusals),
             MAX_REQUEST_HEAD,
             options.max_uri_bytes + 64,
         );
-        // A request refused as it was read is answered by the application,
-        // through the stand-in request that marks it.
-        let service = app
-            .clone()
-            .map_request(move |mut req: http::Request<Incoming>| {
-                if let Some(refused) = conn.take_refused() {
-                    req.extensions_mut().insert(refused);
-                }
-                req
-            });
+        let service = tower_http::add_extension::AddExtension::new(app.router.clone(), Peer(peer));
         let conn = http.serve_connection(TokioIo::new(io), TowerToHyperService::new(service));
         let conn = graceful.watch(conn);
         tokio::spawn(async move {

@@ -5,19 +5,34 @@
 //! copy is current, and otherwise the stored bytes. Only search renders
 //! per request.
 //!
-//! - [`state`]: the site served and its reload;
-//! - [`app`]: the one way a request is answered, and [`respond`], the
-//!   functions every answer is made with (one error type, [`AppError`]);
-//! - [`routes`]: what is not a stored page (root, health, search, 404);
-//! - [`listener`]: the connections, with their limits;
-//! - [`watch`]: live reload when the charter file changes, and on SIGHUP.
+//! A request's path, from the socket to the bytes:
+//!
+//! 1. [`listener`] accepts the connection (a cap in all and per client,
+//!    idle connections closed first near the cap) and runs hyper's HTTP/1
+//!    on it, with its header read timeout, through [`guard`], which reads
+//!    each request head first and answers one hyper would refuse itself,
+//!    the site's way;
+//! 2. the [`axum::Router`] made by [`app`], behind tower-http layers: the
+//!    access log (`TraceLayer`), the security headers
+//!    (`SetResponseHeader`), then [`answer`] (the client behind a trusted
+//!    proxy, the office or directory the host names, the checks, the
+//!    site's error pages), panics as 500 (`CatchPanic`), the request
+//!    timeout (`Timeout`);
+//! 3. a handler of [`routes`]: a stored page in the encoding the client
+//!    accepts ([`respond`]), a search on the [`cpu`] pool, `/healthz`.
+//!
+//! What is served is a [`Deployment`]: the offices of a folder and their
+//! directory, or a single charter as a folder of one; [`state`] is one
+//! office's site and its reload, [`watch`] what reloads it.
 
-mod app;
+mod answer;
+mod client;
 mod clients;
 mod connection;
+pub mod cpu;
 mod deployment;
-mod guarded;
-pub mod head;
+pub mod guard;
+mod health;
 mod listener;
 mod respond;
 mod routes;
@@ -28,9 +43,17 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use axum::response::Response;
+use http::header::{HeaderName, HeaderValue};
+use http::{Request, StatusCode};
 
-pub use app::App;
-pub use deployment::{Answering, Deployment, FolderOptions, Invalid, Office, Problems, View};
+pub use answer::{Answerer, Logged};
+pub use client::{Client, Peer, TrustedProxies};
+pub use cpu::CpuPool;
+pub use deployment::{
+    Answering, Deployment, FolderOptions, Invalid, Look, Office, OpenError, Options, Problems,
+    Seen, View,
+};
 pub use listener::{bind, serve, serve_with};
 pub use respond::{AppError, preferred_lang};
 pub use state::{AppState, ReloadError, load_from_history, start};
@@ -41,7 +64,8 @@ pub use state::{AppState, ReloadError, load_from_history, start};
 pub struct ServeOptions {
     /// The site is reached over HTTPS (a TLS proxy in front): responses
     /// carry `Strict-Transport-Security`. Never set it for plain HTTP: a
-    /// browser that saw HSTS refuses the plain site for a year.
+    /// browser that saw HSTS refuses the plain site for a year. Behind a
+    /// trusted proxy, its `X-Forwarded-Proto: https` says so too.
     pub https: bool,
     /// Longest request target (path and query), in bytes; longer is 414.
     pub max_uri_bytes: usize,
@@ -56,12 +80,17 @@ pub struct ServeOptions {
     /// closed first (`connection.rs`); at it, further ones wait in the
     /// listen queue until one closes.
     pub max_connections: usize,
-    /// Most connections one client address may have open; more are closed
-    /// at once (and counted in the log).
+    /// Most connections one client address may have open (more are
+    /// closed at once, and counted in the log); behind a trusted proxy,
+    /// most requests one client may have waiting at once (more are 429).
     pub max_connections_per_client: usize,
-    /// Whether loopback addresses have that limit too. Off: behind a
-    /// reverse proxy on the same machine, every visitor comes from there.
+    /// Whether loopback addresses have the per-client limits too. Off:
+    /// behind a reverse proxy on the same machine that is not a trusted
+    /// proxy, every visitor comes from there.
     pub limit_loopback: bool,
+    /// The proxies whose `X-Forwarded-For` and `X-Forwarded-Proto` name
+    /// the client ([`client`]).
+    pub trusted_proxies: TrustedProxies,
     /// How long shutdown waits for requests in flight before closing their
     /// connections anyway.
     pub shutdown_grace: Duration,
@@ -81,31 +110,142 @@ impl Default for ServeOptions {
             max_connections: 512,
             max_connections_per_client: 32,
             limit_loopback: false,
+            trusted_proxies: TrustedProxies::default(),
             shutdown_grace: Duration::from_secs(10),
         }
     }
 }
 
 /// The largest request head read at all (request line and headers);
-/// beyond it the request is refused as it is read, 414 or 431 (`head.rs`).
-/// It sits well above [`ServeOptions`]'s limits, met first for any
-/// request that fits.
+/// beyond it the request is refused as it is read, 414 or 431
+/// (`guard/head.rs`). It sits well above [`ServeOptions`]'s limits, met
+/// first for any request that fits.
 const MAX_REQUEST_HEAD: usize = 64 * 1024;
 
-/// The application: every route of the site, answered the site's way
-/// ([`App`]).
-pub fn app(state: Arc<AppState>, options: &ServeOptions) -> Router {
+/// The application: its router, and how a connection answers a request
+/// head refused as it was read.
+#[derive(Clone)]
+pub struct App {
+    router: Router,
+    refusals: guard::Refusals,
+}
+
+impl App {
+    /// The router alone, behind every layer: for tests that call it
+    /// without a connection.
+    pub fn router(&self) -> Router {
+        self.router.clone()
+    }
+}
+
+/// The application for one charter's office at every host.
+pub fn app(state: Arc<AppState>, options: &ServeOptions) -> App {
     app_for(Deployment::single(state), options)
 }
 
-/// The application for every office of `deployment` (and its directory).
-pub fn app_for(deployment: Arc<Deployment>, options: &ServeOptions) -> Router {
-    Router::new().fallback_service(App::new(routes::routes(), deployment, options))
+/// The application for `deployment`.
+pub fn app_for(deployment: Arc<Deployment>, options: &ServeOptions) -> App {
+    app_with_routes(deployment, options, Router::new())
 }
 
-/// `routes` answered the site's way: request checks, stored pages first,
-/// the request timeout, panics as 500 pages, error pages in the request's
-/// language, security headers and the access log.
-pub fn harden(routes: Router, state: Arc<AppState>, options: &ServeOptions) -> Router {
-    Router::new().fallback_service(App::new(routes, Deployment::single(state), options))
+/// The application for `deployment`, with `extra` routes answered the
+/// site's way (behind the same layers): the forms to come, and the
+/// tests' own routes.
+pub fn app_with_routes(deployment: Arc<Deployment>, options: &ServeOptions, extra: Router) -> App {
+    let cpu = CpuPool::for_this_machine(options.limit_loopback);
+    let shared = Arc::new(answer::Shared {
+        deployment: Arc::clone(&deployment),
+        options: options.clone(),
+        proxies: options.trusted_proxies.clone(),
+        waiting: clients::Clients::new(
+            "requests waiting",
+            options.max_connections_per_client,
+            options.limit_loopback,
+        ),
+    });
+    let security: Vec<(HeaderName, HeaderValue)> = respond::SECURITY_HEADERS
+        .iter()
+        .map(|(name, value)| {
+            (
+                HeaderName::from_static(name),
+                HeaderValue::from_static(value),
+            )
+        })
+        .collect();
+    let router = routes::routes()
+        .merge(extra)
+        .layer(axum::Extension(cpu))
+        .layer(axum::Extension(Arc::clone(&deployment)))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            options.request_timeout,
+        ))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
+        .layer(answer::AnswerLayer(shared))
+        .layer(
+            tower_http::set_header::response::SetMultipleResponseHeadersLayer::overriding(
+                security.into_iter().map(Into::into).collect(),
+            ),
+        )
+        .layer(
+            tower_http::trace::TraceLayer::new_for_http()
+                .make_span_with(|_: &Request<_>| tracing::Span::none())
+                .on_request(())
+                .on_response(AccessLog)
+                .on_body_chunk(())
+                .on_eos(())
+                .on_failure(()),
+        );
+    let https = options.https;
+    let refusals: guard::Refusals = Arc::new(move |refused: &guard::head::Refused| {
+        let view = deployment.view();
+        let answering = view.resolve(None);
+        let error = AppError::new(refused.status, refused.lang.unwrap_or_default());
+        match answering {
+            Answering::Office(state) => respond::refused_answer(&**state.site.load(), error, https),
+            Answering::Directory(d) => respond::refused_answer(&**d, error, https),
+        }
+    });
+    App { router, refusals }
+}
+
+/// The answer to a handler that panicked: a bare 500, to which
+/// [`answer`] adds the page in the request's language.
+fn panicked(payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let message = payload
+        .downcast_ref::<&str>()
+        .copied()
+        .or_else(|| payload.downcast_ref::<String>().map(String::as_str))
+        .unwrap_or("(no message)");
+    tracing::error!(panic = message, "request handler panicked; answered 500");
+    axum::response::IntoResponse::into_response(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// The access log: a line per request (method, path without its query,
+/// which holds what people typed into search, status, bytes, duration),
+/// at info on the target `access`.
+#[derive(Debug, Clone, Copy)]
+struct AccessLog;
+
+impl<B: axum::body::HttpBody> tower_http::trace::OnResponse<B> for AccessLog {
+    fn on_response(self, res: &http::Response<B>, latency: Duration, _: &tracing::Span) {
+        let Some(logged) = res.extensions().get::<Logged>() else {
+            return;
+        };
+        // Every body here is whole (pre-rendered or empty), so its size is
+        // known even where hyper, not the handler, sets Content-Length.
+        let bytes = res
+            .headers()
+            .get(http::header::CONTENT_LENGTH)
+            .and_then(|v| v.to_str().ok()?.parse::<u64>().ok())
+            .or_else(|| res.body().size_hint().exact());
+        tracing::info!(
+            target: "access",
+            method = %logged.method,
+            path = logged.path,
+            status = res.status().as_u16(),
+            bytes,
+            micros = latency.as_micros() as u64,
+        );
+    }
 }

@@ -1,18 +1,13 @@
 //! How every answer is made: a stored page in the encoding the client
-//! accepts (or 304), the error page for an [`AppError`], and the headers
-//! every response carries. [`super::app`] calls these for every request,
-//! whether the page was pre-rendered or made by a handler.
-
-use std::time::Instant;
+//! accepts (or 304), the error page for an [`AppError`], the headers every
+//! response carries, and the whole answer to a request head refused as it
+//! was read, written by the connection itself.
 
 use axum::body::{Body, HttpBody as _};
-use axum::extract::Request;
 use axum::response::{IntoResponse, Response};
-use http::header::{self, HeaderMap, HeaderName, HeaderValue};
-use http::{Method, StatusCode};
+use http::StatusCode;
+use http::header::{self, HeaderMap, HeaderValue};
 
-use super::ServeOptions;
-use super::head::Refused;
 use crate::encoding::Accepted;
 use crate::i18n::Lang;
 use crate::render::ErrorKind;
@@ -54,7 +49,8 @@ impl Pages for Directory {
 }
 
 /// An answer that is an error: its status and the language of the page
-/// that explains it. [`finish`] turns it into the site's error page.
+/// that explains it, which the site's answer to errors
+/// ([`super::answer`]) makes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AppError {
     /// The HTTP status.
@@ -71,7 +67,8 @@ impl AppError {
 }
 
 impl IntoResponse for AppError {
-    /// The bare status, carrying the error: [`finish`] adds the page.
+    /// The bare status, carrying the error: [`super::answer`] adds the
+    /// page.
     fn into_response(self) -> Response {
         let mut res = self.status.into_response();
         res.extensions_mut().insert(self);
@@ -79,10 +76,10 @@ impl IntoResponse for AppError {
     }
 }
 
-/// Marks a response that already has the body it should have, so
-/// [`finish`] leaves it alone even if its status is an error.
+/// Marks a response that already has the body it should have, so the
+/// site's answer to errors leaves it alone even if its status is an error.
 #[derive(Debug, Clone, Copy)]
-struct HasPage;
+pub struct HasPage;
 
 /// How long a client may keep a response.
 #[derive(Debug, Clone, Copy)]
@@ -93,59 +90,6 @@ pub enum Caching {
     Immutable,
     /// Errors: do not store.
     None,
-}
-
-/// What [`finish`] needs to know of the request it answers.
-pub struct Asked<'a> {
-    /// GET or HEAD (or whatever was refused).
-    pub method: &'a Method,
-    /// The request's path, for the log and the error page's language.
-    pub path: &'a str,
-    /// The request's headers (only content negotiation is read).
-    pub headers: &'a HeaderMap,
-}
-
-/// Why a request is refused, if it is: only GET and HEAD exist here
-/// (anything else is 405), an HTTP/1.1 request names exactly one valid
-/// host (RFC 9112, section 3.2: else 400), and a request's target and
-/// headers must stay within the limits (414, 431). A head refused as it
-/// was read ([`Refused`]) gets its status here.
-pub fn refusal(req: &Request, options: &ServeOptions) -> Option<StatusCode> {
-    if let Some(refused) = req.extensions().get::<Refused>() {
-        // Refused before hyper read it; this request stands in for it.
-        Some(refused.status)
-    } else if req.method() != Method::GET && req.method() != Method::HEAD {
-        Some(StatusCode::METHOD_NOT_ALLOWED)
-    } else if req.version() == http::Version::HTTP_11 && !one_valid_host(req.headers()) {
-        Some(StatusCode::BAD_REQUEST)
-    } else if req.uri().path_and_query().map_or(0, |p| p.as_str().len()) > options.max_uri_bytes {
-        Some(StatusCode::URI_TOO_LONG)
-    } else if req
-        .headers()
-        .iter()
-        .map(|(name, value)| name.as_str().len() + value.len())
-        .sum::<usize>()
-        > options.max_header_bytes
-    {
-        Some(StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE)
-    } else {
-        None
-    }
-}
-
-/// Whether `headers` hold one `Host`, a host name or address with an
-/// optional port: no path, no user, no spaces.
-fn one_valid_host(headers: &HeaderMap) -> bool {
-    let mut hosts = headers.get_all(header::HOST).iter();
-    let (Some(host), None) = (hosts.next(), hosts.next()) else {
-        return false;
-    };
-    let host = host.as_bytes();
-    !host.is_empty()
-        && host.len() <= 255
-        && host.iter().all(|&b| {
-            b.is_ascii_alphanumeric() || matches!(b, b'.' | b'-' | b'_' | b':' | b'[' | b']')
-        })
 }
 
 /// The language of the page a request is for: the path's, or for paths
@@ -169,42 +113,13 @@ pub fn preferred_lang(headers: &HeaderMap) -> Lang {
     }
 }
 
-/// The last step of every answer: an error without a page of its own (an
-/// [`AppError`], a timeout, a panic, an extractor's rejection) gets the
-/// site's error page in the request's language, keeping its status; a
-/// HEAD loses its body (not its headers); the security headers are set;
-/// the request is logged.
-pub fn finish(
-    pages: &dyn Pages,
-    options: &ServeOptions,
-    asked: &Asked<'_>,
-    answer: Result<Response, AppError>,
-    start: Instant,
-) -> Response {
-    let mut res = match answer {
-        Ok(res) if !is_error(res.status()) || res.extensions().get::<HasPage>().is_some() => res,
-        Ok(res) => {
-            let error = res.extensions().get::<AppError>().copied();
-            let lang = error.map_or_else(|| request_lang(asked.path, asked.headers), |e| e.lang);
-            error_page(pages, asked.headers, AppError::new(res.status(), lang))
-        }
-        Err(error) => error_page(pages, asked.headers, error),
-    };
-    if asked.method == Method::HEAD {
-        // The headers of a GET (Content-Length included), no body.
-        *res.body_mut() = Body::empty();
-    }
-    add_security_headers(res.headers_mut(), options.https);
-    log_line(asked.method, asked.path, &res, start);
-    res
-}
-
-fn is_error(status: StatusCode) -> bool {
+/// Whether `status` is an error (4xx or 5xx).
+pub fn is_error(status: StatusCode) -> bool {
     status.is_client_error() || status.is_server_error()
 }
 
 /// The site's page for `error`, with `Allow` on a 405.
-fn error_page(pages: &dyn Pages, headers: &HeaderMap, error: AppError) -> Response {
+pub fn error_page(pages: &dyn Pages, headers: &HeaderMap, error: AppError) -> Response {
     let kind = match error.status {
         StatusCode::NOT_FOUND => ErrorKind::NotFound,
         s if s.is_server_error() => ErrorKind::ServerError,
@@ -314,71 +229,86 @@ fn if_none_match(req: &HeaderMap, page: &Page) -> bool {
     })
 }
 
-/// Headers every response carries, set in this one place. They follow the
-/// MDN HTTP Observatory's tests: a CSP that allows nothing but this site's
-/// own styles, fonts and images (no scripts at all), no framing, no MIME
-/// sniffing, no full referrer to other sites, no cross-origin reads or
-/// embedding; no
-/// cookies and no CORS headers are ever sent. HSTS only over HTTPS.
+/// Headers every response carries, listed in this one place (the layers
+/// of [`super::app`] set them, and the answer to a refused head). They
+/// follow the MDN HTTP Observatory's tests: a CSP that allows nothing but
+/// this site's own styles, fonts and images (no scripts at all), no
+/// framing, no MIME sniffing, no full referrer to other sites, no
+/// cross-origin reads or embedding; no cookies and no CORS headers are
+/// ever sent. HSTS only over HTTPS ([`HSTS`]).
 ///
 /// `connect-src 'self'` lets tools that fetch from within a page read the
 /// site's own files (Lighthouse reads `/robots.txt` that way); with no
 /// script allowed, a page itself fetches nothing.
-fn add_security_headers(h: &mut HeaderMap, https: bool) {
-    const HEADERS: [(&str, &str); 8] = [
-        (
-            "content-security-policy",
-            "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; \
-             connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
-        ),
-        ("x-content-type-options", "nosniff"),
-        ("referrer-policy", "strict-origin-when-cross-origin"),
-        ("x-frame-options", "DENY"),
-        (
-            "permissions-policy",
-            "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
-        ),
-        ("cross-origin-opener-policy", "same-origin"),
-        ("cross-origin-resource-policy", "same-origin"),
-        // Free here: every page loads its own files only.
-        ("cross-origin-embedder-policy", "require-corp"),
-    ];
-    for (name, value) in HEADERS {
-        h.insert(
-            HeaderName::from_static(name),
-            HeaderValue::from_static(value),
-        );
+pub const SECURITY_HEADERS: [(&str, &str); 8] = [
+    (
+        "content-security-policy",
+        "default-src 'none'; style-src 'self'; img-src 'self'; font-src 'self'; \
+         connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+    ),
+    ("x-content-type-options", "nosniff"),
+    ("referrer-policy", "strict-origin-when-cross-origin"),
+    ("x-frame-options", "DENY"),
+    (
+        "permissions-policy",
+        "camera=(), microphone=(), geolocation=(), payment=(), usb=()",
+    ),
+    ("cross-origin-opener-policy", "same-origin"),
+    ("cross-origin-resource-policy", "same-origin"),
+    // Free here: every page loads its own files only.
+    ("cross-origin-embedder-policy", "require-corp"),
+];
+
+/// `Strict-Transport-Security` for a site reached over HTTPS: a year, the
+/// Observatory's bar is six months. No includeSubDomains: other hosts
+/// under the office's domain are not this site's to promise for.
+pub const HSTS: &str = "max-age=31536000";
+
+/// The whole answer to a request head refused as it was read (`status`,
+/// the page in `lang`, or Bangla when the path had none), from `pages`:
+/// the site's error page, as any other error gets it, with every header
+/// the layers add and `Connection: close`, as bytes to write to the
+/// connection.
+pub fn refused_answer(pages: &dyn Pages, error: AppError, https: bool) -> Vec<u8> {
+    let res = error_page(pages, &HeaderMap::new(), error);
+    let (parts, body) = res.into_parts();
+    let body = match body.size_hint().exact() {
+        // The error pages are whole bytes already.
+        Some(_) => futures_util::FutureExt::now_or_never(axum::body::to_bytes(body, usize::MAX))
+            .and_then(Result::ok)
+            .unwrap_or_default(),
+        None => axum::body::Bytes::new(),
+    };
+    let mut out = format!(
+        "HTTP/1.1 {} {}\r\n",
+        parts.status.as_u16(),
+        parts.status.canonical_reason().unwrap_or("")
+    )
+    .into_bytes();
+    let mut line = |name: &str, value: &[u8]| {
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(b": ");
+        out.extend_from_slice(value);
+        out.extend_from_slice(b"\r\n");
+    };
+    for (name, value) in &parts.headers {
+        if name != header::CONTENT_LENGTH {
+            line(name.as_str(), value.as_bytes());
+        }
+    }
+    for (name, value) in SECURITY_HEADERS {
+        line(name, value.as_bytes());
     }
     if https {
-        // A year, the Observatory's bar is six months. No
-        // includeSubDomains: other hosts under the office's domain are not
-        // this site's to promise for.
-        h.insert(
-            header::STRICT_TRANSPORT_SECURITY,
-            HeaderValue::from_static("max-age=31536000"),
-        );
+        line(header::STRICT_TRANSPORT_SECURITY.as_str(), HSTS.as_bytes());
     }
-}
-
-/// Logs one request (method, path, status, bytes, duration) when the
-/// access log is on (`RUST_LOG` at info).
-fn log_line(method: &Method, path: &str, res: &Response, start: Instant) {
-    if !tracing::enabled!(target: "access", tracing::Level::INFO) {
-        return;
-    }
-    // Every body here is whole (pre-rendered or empty), so its size is
-    // known even where hyper, not the handler, sets Content-Length.
-    let bytes = res
-        .headers()
-        .get(header::CONTENT_LENGTH)
-        .and_then(|v| v.to_str().ok()?.parse::<u64>().ok())
-        .or_else(|| res.body().size_hint().exact());
-    tracing::info!(
-        target: "access",
-        %method,
-        path,
-        status = res.status().as_u16(),
-        bytes,
-        micros = start.elapsed().as_micros() as u64,
+    line("content-length", body.len().to_string().as_bytes());
+    line(
+        "date",
+        httpdate::fmt_http_date(std::time::SystemTime::now()).as_bytes(),
     );
+    line("connection", b"close");
+    out.extend_from_slice(b"\r\n");
+    out.extend_from_slice(&body);
+    out
 }

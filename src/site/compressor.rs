@@ -72,7 +72,7 @@ fn pool(name: &'static str, low_priority: bool) -> Option<ThreadPool> {
         // abort the process, site and all.
         .panic_handler(move |_| tracing::error!("a task on the {name} threads failed"));
     if low_priority {
-        builder = builder.start_handler(|_| lower_priority());
+        builder = builder.start_handler(|_| crate::priority::lower());
     }
     builder
         .build()
@@ -268,17 +268,6 @@ fn release_freed_memory() {
     // it is safe to call from any thread at any time.
     unsafe {
         libc::malloc_trim(0);
-    }
-}
-
-/// Lets the calling thread run only when request handling leaves a core
-/// free (Linux: nice 10 for this thread alone).
-fn lower_priority() {
-    #[cfg(target_os = "linux")]
-    // SAFETY: setpriority only reads its arguments; on Linux, `who` 0 with
-    // PRIO_PROCESS is the calling thread.
-    unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
     }
 }
 

@@ -174,7 +174,7 @@ fn start_server(charter: &Path) -> Server {
         .collect();
     let state = AppState::new(site, charter.to_path_buf(), SiteOptions::default(), None);
     Server {
-        base: serve(server::app(state, &ServeOptions::default())),
+        base: serve_app(server::app(state, &ServeOptions::default())),
         paths,
     }
 }
@@ -278,9 +278,31 @@ pub fn directory_server() -> &'static Server {
     })
 }
 
-/// Serves `app` on a free port, on a thread of its own that lives as long
-/// as the process; returns `http://127.0.0.1:PORT`.
+/// Serves `app`, a router of the tests' own, on a free port, on a thread
+/// of its own that lives as long as the process; returns
+/// `http://127.0.0.1:PORT`.
 fn serve(app: axum::Router) -> String {
+    serve_on_a_thread(|listener| async move {
+        axum::serve(listener, app).await.expect("serve");
+    })
+}
+
+/// Serves the site's `app` on the listener the `charter` binary uses, as
+/// [`serve`] does.
+fn serve_app(app: server::App) -> String {
+    serve_on_a_thread(|listener| async move {
+        let options = ServeOptions::default();
+        server::serve_with(listener, app, &options, std::future::pending())
+            .await
+            .expect("serve");
+    })
+}
+
+/// Runs `serve` on a free port, on a thread of its own that lives as long
+/// as the process; returns `http://127.0.0.1:PORT`.
+fn serve_on_a_thread<F: Future<Output = ()> + 'static>(
+    serve: impl FnOnce(tokio::net::TcpListener) -> F + Send + 'static,
+) -> String {
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         let runtime = tokio::runtime::Builder::new_current_thread()
@@ -293,10 +315,7 @@ fn serve(app: axum::Router) -> String {
                 .expect("bind 127.0.0.1:0");
             tx.send(listener.local_addr().expect("local address"))
                 .expect("report address");
-            let options = ServeOptions::default();
-            server::serve_with(listener, app, &options, std::future::pending())
-                .await
-                .expect("serve");
+            serve(listener).await;
         });
     });
     let addr: SocketAddr = rx.recv().expect("server thread started");

@@ -55,7 +55,7 @@ impl Offices {
             history_limit: 10,
         })
         .expect("the folder is read");
-        let watcher = watch::watch_folder(Arc::clone(&deployment), dir).ok();
+        let watcher = watch::watch(Arc::clone(&deployment)).ok();
         let options = ServeOptions::default();
         let app = server::app_for(Arc::clone(&deployment), &options);
         let task = tokio::spawn(async move {

@@ -272,7 +272,7 @@ proptest! {
 /// The site's router, hardening included, loaded once for every case.
 static APP: LazyLock<Router> = LazyLock::new(|| {
     let state = AppState::new(site_for(&bundled()), bundled(), Default::default(), None);
-    server::app(state, &Default::default())
+    server::app(state, &Default::default()).router()
 });
 
 /// Bytes as they may appear in a request target: URI characters as they

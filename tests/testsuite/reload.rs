@@ -237,7 +237,7 @@ async fn a_change_no_event_reports_is_seen_by_the_periodic_check() {
     let dir = tempfile::tempdir().unwrap();
     let file = copy_bundled(dir.path());
     let server = TestServer::start(&file).await;
-    citizen_charter::server::watch::check_periodically(server.state.clone(), file.clone());
+    citizen_charter::server::watch::check_periodically(server.deployment.clone());
     let before = std::fs::metadata(&file).unwrap().modified().unwrap();
     let text = std::fs::read_to_string(&file).unwrap();
     let same_size = text.replacen("অর্থনীতি", "অর্থনীতী", 1);

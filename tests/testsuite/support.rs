@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::Arc;
 
-use citizen_charter::server::{self, AppState, ServeOptions};
+use citizen_charter::server::{self, AppState, Deployment, ServeOptions};
 use citizen_charter::site::{Site, SiteOptions};
 use reqwest::header::HeaderMap;
 use scraper::{Html, Selector};
@@ -33,6 +33,7 @@ pub fn full_fixture() -> PathBuf {
 pub struct TestServer {
     pub base: String,
     pub state: Arc<AppState>,
+    pub deployment: Arc<Deployment>,
     client: reqwest::Client,
     task: tokio::task::JoinHandle<()>,
 }
@@ -79,7 +80,8 @@ impl TestServer {
         let listener = server::bind(([127, 0, 0, 1], 0).into()).unwrap();
         let base = format!("http://{}", listener.local_addr().unwrap());
         let options = ServeOptions::default();
-        let app = server::app(state.clone(), &options);
+        let deployment = Deployment::single(Arc::clone(&state));
+        let app = server::app_for(Arc::clone(&deployment), &options);
         let task = tokio::spawn(async move {
             server::serve_with(listener, app, &options, std::future::pending())
                 .await
@@ -88,6 +90,7 @@ impl TestServer {
         TestServer {
             base,
             state,
+            deployment,
             client: client(),
             task,
         }
@@ -353,16 +356,14 @@ pub fn valid_offices() -> Vec<(&'static str, PathBuf)> {
         .to_vec()
 }
 
-/// Serves `app` on a free loopback port until the returned task is
-/// aborted; returns `http://127.0.0.1:PORT` and the task.
+/// Serves `app`, a router of the tests' own (a folder of files, say), on
+/// a free loopback port until the returned task is aborted; returns
+/// `http://127.0.0.1:PORT` and the task.
 pub fn serve_router(app: axum::Router) -> (String, tokio::task::JoinHandle<()>) {
     let listener = server::bind(([127, 0, 0, 1], 0).into()).unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     let task = tokio::spawn(async move {
-        let options = ServeOptions::default();
-        server::serve_with(listener, app, &options, std::future::pending())
-            .await
-            .unwrap();
+        axum::serve(listener, app).await.unwrap();
     });
     (base, task)
 }

@@ -3,11 +3,13 @@
 //! change is applied alone ([`Folder::changing`]), and swaps the table
 //! whole.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::SystemTime;
 
 use super::table::{Listing, Parts};
 use super::{Deployment, Office};
+use crate::charter::{CharterFile, Identity};
 use crate::offices::{self, MAX_OFFICES, Registry, Skipped, registry::ReadError};
 use crate::server::AppState;
 
@@ -57,7 +59,15 @@ impl Deployment {
     /// removes its office. The table, and the directory, are made again
     /// only when the offices or their addresses or names changed.
     pub async fn file_changed(self: &Arc<Self>, id: &str) {
-        let Some(folder) = &self.folder else { return };
+        let Some(folder) = &self.folder else {
+            // A single charter: its one office, whatever the name.
+            if let Some(single) = self.single_office()
+                && !single.file_unchanged().await
+            {
+                let _ = single.reload().await;
+            }
+            return;
+        };
         let _one_at_a_time = folder.changing.lock().await;
         let table = self.table.load_full();
         let registry = table.registry.clone();
@@ -76,6 +86,11 @@ impl Deployment {
         let mut parts = Parts::of(&table);
         match (parts.offices.get(id).cloned(), exists) {
             (Some(office), true) => {
+                if office.state.file_unchanged().await {
+                    // Seen already (an event and the periodic look both
+                    // tell of one save).
+                    return;
+                }
                 let before = Listing::of(&office.state);
                 if office.state.reload().await.is_err() {
                     // Served as before.
@@ -85,6 +100,13 @@ impl Deployment {
                 // every service follows, in the background.
                 self.refresh_directory();
                 if Listing::of(&office.state) == before {
+                    // The same table, but the office's new site listed
+                    // for the directory's search.
+                    let listed = folder.listed(&table.offices).into();
+                    self.table.store(Arc::new(super::Table {
+                        listed,
+                        ..super::Table::clone(&table)
+                    }));
                     return;
                 }
             }
@@ -252,4 +274,55 @@ impl Deployment {
         self.table
             .store(Arc::new(folder.table(parts, Some(&table))));
     }
+
+    /// What a look at the charter files sees now, to tell what changed
+    /// since the last look: a single charter by its content (a copy that
+    /// keeps the file's size and time is seen too), a folder's files by
+    /// their size, time and identity (reading thousands of files every
+    /// few seconds would cost more than it finds), the registry too, and
+    /// the folder's entries skipped. `None` when it cannot be looked at.
+    pub fn look(&self) -> Option<Look> {
+        let Some(folder) = &self.folder else {
+            let state = self.single_office()?;
+            let content = (state.charter_file().read(state.max_charter_bytes()))
+                .ok()
+                .map(|bytes| Seen::Content(crate::charter::content_hash(&bytes)));
+            return Some(Look {
+                files: BTreeMap::from([(String::new(), content)]),
+                registry: None,
+                skipped: None,
+            });
+        };
+        let table = self.table.load_full();
+        let scan = folder.scan(table.registry.as_deref()).ok()?;
+        let files = (scan.files.into_iter())
+            .map(|f| (f.id, f.file.identity().map(Seen::Identity)))
+            .collect();
+        let registry = CharterFile::at(&folder.options.registry).identity();
+        Some(Look {
+            files,
+            registry,
+            skipped: Some(scan.skipped),
+        })
+    }
+}
+
+/// What one look at the charter files sees ([`Deployment::look`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Look {
+    /// Each office's file, by id ("" for a single charter's).
+    pub files: BTreeMap<String, Option<Seen>>,
+    /// The registry of addresses.
+    pub registry: Option<Identity>,
+    /// The folder's entries skipped.
+    pub skipped: Option<Vec<Skipped>>,
+}
+
+/// What a look compares a file by.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Seen {
+    /// Its size, time and identity.
+    Identity(Identity),
+    /// Its content's hash.
+    Content(String),
 }

@@ -55,8 +55,11 @@ pub struct FolderOptions {
 }
 
 mod changes;
+mod open;
 mod table;
 
+pub use changes::{Look, Seen};
+pub use open::{OpenError, Options};
 use table::Parts;
 
 #[derive(Debug)]
@@ -133,6 +136,9 @@ struct Table {
     registry: Option<Arc<Registry>>,
     /// The last change of the registry that could not be read.
     registry_error: Option<(String, SystemTime)>,
+    /// The offices as the directory lists them and searches them, made
+    /// once for each change (not for each search).
+    listed: Arc<[Listed]>,
 }
 
 /// Who answers a request.
@@ -345,11 +351,8 @@ impl Deployment {
     }
 
     /// The offices as the directory lists them, as served now.
-    pub fn listed(&self) -> Vec<Listed> {
-        match &self.folder {
-            Some(folder) => folder.listed(&self.table.load().offices),
-            None => Vec::new(),
-        }
+    pub fn listed(&self) -> Arc<[Listed]> {
+        Arc::clone(&self.table.load().listed)
     }
 
     /// What is wrong: offices not served, addresses refused, entries

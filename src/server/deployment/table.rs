@@ -116,6 +116,7 @@ impl Folder {
         }
         Table {
             single: None,
+            listed: self.listed(&offices).into(),
             offices,
             hosts,
             directory: Some(directory),

@@ -21,7 +21,7 @@ use std::time::{Duration, Instant};
 use axum::Router;
 use axum::extract::Path;
 use axum::routing::get;
-use citizen_charter::server::{self, AppState, ServeOptions};
+use citizen_charter::server::{self, AppState, Deployment, ServeOptions};
 use citizen_charter::site::SiteOptions;
 use reqwest::Method;
 use reqwest::header::HeaderMap;
@@ -41,7 +41,7 @@ struct Running {
 }
 
 impl Running {
-    async fn start(app: Router, options: ServeOptions) -> Running {
+    async fn start(app: server::App, options: ServeOptions) -> Running {
         let listener = server::bind(([127, 0, 0, 1], 0).into()).unwrap();
         let addr = listener.local_addr().unwrap();
         let (stop, stopped) = oneshot::channel::<()>();
@@ -107,7 +107,7 @@ async fn test_routes(options: ServeOptions) -> Running {
                 "done"
             }),
         );
-    let app = server::harden(routes, state(), &options);
+    let app = server::app_with_routes(Deployment::single(state()), &options, routes);
     Running::start(app, options).await
 }
 

@@ -6,16 +6,17 @@
 //! 431 even when it is the request line that is too long. [`Scan`] finds
 //! where each head ends and judges it first, with the same parser hyper
 //! uses (httparse) and hyper's rules for the body's length. A head hyper
-//! would refuse becomes a small stand-in request that the application
-//! answers with the right status ([`Refused`]), in the language of the
-//! path when it can be read, with every header.
+//! would refuse is never passed on: the connection answers it itself
+//! ([`Refused`], written by [`super::Guarded`]), with the right status, in
+//! the language of the path when it can be read, with every header.
 //!
 //! Public for the fuzz target (`fuzz/fuzz_targets/head.rs`); the server
 //! uses it through its connections only.
 //!
-//! The site takes no request bodies: a head that announces one is passed on
-//! without its length headers and with `Connection: close`, and what follows
-//! it is dropped, so that nothing after it is ever read as a request.
+//! A head that announces a body is passed on with its body and
+//! `Connection: close` in place of its own: hyper reads the body for a
+//! route that takes one, and after the answer the connection ends, so that
+//! nothing after it is ever read as a request.
 
 use std::mem::MaybeUninit;
 
@@ -36,10 +37,10 @@ pub enum Next {
     /// are.
     Pass(usize),
     /// The first `n` bytes are a head announcing a body: pass on `head`
-    /// instead, then nothing more.
+    /// instead (`Connection: close` in place of the head's own), then the
+    /// rest of the connection's bytes as they come.
     PassLast { n: usize, head: Vec<u8> },
-    /// The request is refused: pass on [`Refused::stand_in`] instead, then
-    /// nothing more.
+    /// The request is refused: answer it, and pass nothing more on.
     Refuse(Refused),
 }
 
@@ -52,29 +53,6 @@ pub struct Refused {
 }
 
 impl Refused {
-    /// As one number, to be handed from the connection's bytes to its
-    /// requests without a lock: never 0.
-    pub(super) fn to_bits(self) -> u32 {
-        let lang = match self.lang {
-            None => 1,
-            Some(Lang::Bn) => 2,
-            Some(Lang::En) => 3,
-        };
-        u32::from(self.status.as_u16()) << 2 | lang
-    }
-
-    /// The refusal [`Refused::to_bits`] made, if `bits` is one.
-    pub(super) fn from_bits(bits: u32) -> Option<Refused> {
-        let lang = match bits & 3 {
-            1 => None,
-            2 => Some(Lang::Bn),
-            3 => Some(Lang::En),
-            _ => return None,
-        };
-        let status = StatusCode::from_u16(u16::try_from(bits >> 2).ok()?).ok()?;
-        Some(Refused { status, lang })
-    }
-
     fn new(status: StatusCode, request_line: &[u8]) -> Refused {
         Refused {
             status,
@@ -85,17 +63,6 @@ impl Refused {
     /// A head the client stopped sending before its end.
     pub(super) fn cut_off(buf: &[u8]) -> Refused {
         Refused::new(StatusCode::BAD_REQUEST, first_line(buf))
-    }
-
-    /// The request hyper reads in place of a refused one: small, valid,
-    /// for the refused request's language, closing the connection after
-    /// its answer.
-    pub fn stand_in(&self) -> &'static [u8] {
-        match self.lang {
-            Some(Lang::En) => b"GET /en/ HTTP/1.1\r\nhost: refused\r\nconnection: close\r\n\r\n",
-            Some(Lang::Bn) => b"GET /bn/ HTTP/1.1\r\nhost: refused\r\nconnection: close\r\n\r\n",
-            None => b"GET / HTTP/1.1\r\nhost: refused\r\nconnection: close\r\n\r\n",
-        }
     }
 }
 
@@ -194,7 +161,7 @@ fn judge(head: &[u8]) -> Next {
         Ok(false) => Next::Pass(head.len()),
         Ok(true) => Next::PassLast {
             n: head.len(),
-            head: without_body(head, req.headers),
+            head: closing(head, req.headers),
         },
     }
 }
@@ -238,20 +205,16 @@ fn digits(value: &[u8]) -> Option<u64> {
     })
 }
 
-/// `head` without its length headers and its `Connection`, closing the
-/// connection after the answer.
-fn without_body(head: &[u8], headers: &[httparse::Header<'_>]) -> Vec<u8> {
+/// `head` with `Connection: close` in place of its own `Connection`, so
+/// that hyper ends the connection after the answer.
+fn closing(head: &[u8], headers: &[httparse::Header<'_>]) -> Vec<u8> {
     let mut out = first_line(head).to_vec();
     out.extend_from_slice(b"\r\n");
     for h in headers {
-        let name = h.name;
-        if ["content-length", "transfer-encoding", "connection"]
-            .iter()
-            .any(|n| name.eq_ignore_ascii_case(n))
-        {
+        if h.name.eq_ignore_ascii_case("connection") {
             continue;
         }
-        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(h.name.as_bytes());
         out.extend_from_slice(b": ");
         out.extend_from_slice(h.value);
         out.extend_from_slice(b"\r\n");
