@@ -8,10 +8,12 @@
 //! words are lowercased and cut to their stem (Snowball's English
 //! stemmer), so that "training", "trainings" and "train" are one word.
 //! English words charters write in Bangla letters fold to the English word
-//! ([`LOANWORDS`]).
+//! ([`LOANWORDS`]), and the acronyms citizens type to the words they stand
+//! for ([`ACRONYMS`]).
 //! What folding does not do, because it would make different words equal:
 //! drop vowel signs, the hasanta or the nukta of other letters.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use rust_stemmers::{Algorithm, Stemmer};
@@ -59,12 +61,15 @@ fn fold_char(c: char) -> char {
 }
 
 /// Folds words and cuts text into them. Cheap to make: it holds the
-/// stemmer, which is a function pointer, and a small table.
+/// stemmer, which is a function pointer, and two small tables.
 pub struct Folder {
     stemmer: Stemmer,
     /// Folded Bangla spellings of English words, and the English word,
     /// longest first (a run of them is cut at the longest that fits).
     loanwords: Vec<(String, &'static str)>,
+    /// Folded words that stand for others ([`ACRONYMS`],
+    /// [`OTHER_SPELLINGS`]), and those words folded and run together.
+    stands_for: HashMap<String, String>,
 }
 
 /// English words that charters write in either script ("ICT" in one
@@ -83,11 +88,26 @@ const LOANWORDS: &[(&str, &str)] = &[
     ("পোর্টাল", "portal"),
 ];
 
+/// Acronyms citizens type for what charters write out, and the words they
+/// stand for: an acronym folds to those words folded and run together, as
+/// a query's term runs its words together, so that it finds them written
+/// out (and a charter's acronym is found by the words).
+const ACRONYMS: &[(&str, &str)] = &[
+    ("UDC", "Union Digital Centre"),
+    ("ইউডিসি", "ইউনিয়ন ডিজিটাল সেন্টার"),
+];
+
+/// Other spellings citizens type of a word of a name, and the one the
+/// charters write (Info-Sarker, the Bangladesh Computer Council's
+/// programme, long spelt Info-Sarkar), folded as [`ACRONYMS`] are.
+const OTHER_SPELLINGS: &[(&str, &str)] = &[("Sarkar", "Sarker")];
+
 impl Default for Folder {
     fn default() -> Self {
         let mut folder = Folder {
             stemmer: Stemmer::create(Algorithm::English),
             loanwords: Vec::new(),
+            stands_for: HashMap::new(),
         };
         // Keyed by their folded form, made with the rules below, so that
         // every spelling that folds alike is caught.
@@ -97,6 +117,11 @@ impl Default for Folder {
             .collect();
         loanwords.sort_by_key(|(bangla, _)| std::cmp::Reverse(bangla.len()));
         folder.loanwords = loanwords;
+        // Both sides folded like any text, loanwords included.
+        let stands_for = (ACRONYMS.iter().chain(OTHER_SPELLINGS))
+            .map(|&(word, words)| (folder.fold(word), folder.compact(words)))
+            .collect();
+        folder.stands_for = stands_for;
         folder
     }
 }
@@ -213,6 +238,10 @@ impl Folder {
         if let Some(english) = english {
             out.truncate(start);
             out.push_str(&english);
+        }
+        if let Some(words) = self.stands_for.get(&out[start..]) {
+            out.truncate(start);
+            out.push_str(words);
         }
     }
 
