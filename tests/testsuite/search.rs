@@ -83,6 +83,10 @@ async fn marks_that_reorder_text_are_dropped_from_the_query() {
     );
 }
 
+/// What the table expects of a query without a word: the page of the
+/// empty query.
+const EMPTY_QUERY: &str = "(empty query)";
+
 /// The queries of `tests/fixtures/search-queries.tsv`: page language,
 /// query, the slug expected first, what the line tries.
 fn query_table() -> Vec<(String, String, String, String)> {
@@ -117,6 +121,26 @@ async fn every_query_of_the_table_finds_its_service_first() {
     let mut wrong = Vec::new();
     for (lang, query, slug, what) in &table {
         let html = server.get(&search_path(lang, query)).await.html();
+        if slug == EMPTY_QUERY {
+            // The page of the empty query: its summary, and nothing in the
+            // search box.
+            let empty = server.get(&search_path(lang, "")).await.html();
+            let summary = |html: &scraper::Html| text_of(&select(html, ".search-summary")[0]);
+            let value = |html: &scraper::Html| {
+                select(html, "input#q")[0]
+                    .value()
+                    .attr("value")
+                    .map(str::to_string)
+            };
+            if (summary(&html), value(&html)) != (summary(&empty), value(&empty)) {
+                wrong.push(format!(
+                    "{lang} {query:?} ({what}): {:?}, not the empty query's {:?}",
+                    summary(&html),
+                    summary(&empty)
+                ));
+            }
+            continue;
+        }
         let first = select(&html, "ol.search-results a")
             .first()
             .and_then(|a| a.value().attr("href"))
