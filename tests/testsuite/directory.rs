@@ -431,7 +431,7 @@ fn many_finds_are_cut_to_fifty_the_best_first() {
     assert!(
         select(&html, "main p")
             .iter()
-            .any(|p| text_of(p).starts_with("The first 50 are listed"))
+            .any(|p| text_of(p).starts_with("Only the first 50 are shown."))
     );
 }
 

@@ -230,7 +230,7 @@ async fn digits_are_shown_in_the_script_of_their_text() {
 async fn nothing_found_says_so_and_offers_the_closest_names_and_the_full_list() {
     let server = TestServer::start(&bundled()).await;
     let reply = server.get(&search_path("en", "trainng")).await;
-    assert!(reply.body.contains("No service found for “trainng”"));
+    assert!(reply.body.contains("No services found for “trainng”"));
     let html = reply.html();
     assert!(select(&html, "ol.search-results").is_empty());
     let closest: Vec<&str> = select(&html, ".search-closest a")
@@ -281,6 +281,14 @@ async fn many_found_are_listed_best_first_up_to_the_limit() {
             .contains("“ইনফো সরকার” অনুসন্ধানে ৫১টি সেবা পাওয়া গেছে।")
     );
     let listed = citizen_charter::i18n::bn_digits(&MAX_RESULTS.to_string());
-    assert!(reply.body.contains(&format!("প্রথম {listed}টি দেখানো হলো")));
+    assert!(
+        reply
+            .body
+            .contains(&format!("শুধু প্রথম {listed}টি দেখানো হলো। "))
+    );
+    let en = server.get(&search_path("en", "Info Sarker")).await;
+    assert!(en.body.contains(&format!(
+        "Only the first {MAX_RESULTS} are shown. Add a word to narrow the search"
+    )));
     assert_eq!(select(&html, "main a[href='/bn/services']").len(), 1);
 }
