@@ -264,3 +264,43 @@ async fn english_pages_write_names_as_their_owners_do() {
         }
     }
 }
+
+/// The list item of the glossary that starts with `opening`, whitespace
+/// made single spaces (the glossary wraps its lines).
+fn glossary_item(glossary: &str, opening: &str) -> String {
+    let text = glossary.split_whitespace().collect::<Vec<_>>().join(" ");
+    let at = text.find(&format!("- {opening}")).expect(opening);
+    let item = &text[at + 2..];
+    let end = [" - ", " ## "]
+        .iter()
+        .filter_map(|next| item.find(next))
+        .min()
+        .unwrap_or(item.len());
+    item[..end].to_string()
+}
+
+#[test]
+fn the_glossary_quotes_the_charter_as_it_is() {
+    let glossary = std::fs::read_to_string(repo("docs/glossary.md")).unwrap();
+    // The Department's vision and mission: the glossary's English is the
+    // bundled charter's.
+    let charter: toml::Table = std::fs::read_to_string(bundled()).unwrap().parse().unwrap();
+    for key in ["vision", "mission"] {
+        let text = &charter["charter"][key];
+        let (bn, en) = (text["bn"].as_str().unwrap(), text["en"].as_str().unwrap());
+        let item = glossary_item(&glossary, bn);
+        assert!(item.contains(&format!("— *{en}*")), "{key}: {item}");
+    }
+    // The column headings as the published charter prints them.
+    let portal = std::fs::read_to_string(repo("tests/fixtures/portal.txt")).unwrap();
+    let headings = portal
+        .lines()
+        .find(|l| l.starts_with("ক্রমিক নং\t"))
+        .unwrap();
+    for heading in headings.split('\t') {
+        assert!(
+            glossary.contains(&format!("| {heading} |")),
+            "the glossary quotes {heading}"
+        );
+    }
+}
