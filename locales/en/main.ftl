@@ -53,7 +53,7 @@ office-contact = Office contact details
 website = Website
 
 home-title = Citizen Charter — { $office }
-home-description = Citizen charter of the { $office }: vision, mission, promised services, required documents, fees, time limits and responsible officers.
+home-description = Citizen Charter of the { $office }: vision, mission, promised services, required documents, fees, time limits and responsible officers.
 services-title = Promised services
 services-description = All services of the { $office }: method of service delivery, required documents, fees, time limits and responsible officers.
 services-print-note = This list is laid out to print on A4 paper in landscape.
@@ -72,8 +72,8 @@ search-results = { $count ->
    *[other] { $count } services found for “{ $query }”.
 }
 search-all = All services ({ $count })
-search-none = No service found for “{ $query }”. Try other words, or see the list of all services.
-search-more = The first { $count } are listed: add a word to narrow the search, or see the list of all services.
+search-none = No services found for “{ $query }”. Try other words, or see the list of all services.
+search-more = Only the first { $count } are shown. Add a word to narrow the search, or see the list of all services.
 search-closest = Services with a similar name
 # The label of an officer's name or designation a search found.
 search-field-officer = Responsible officer
@@ -88,7 +88,7 @@ not-found-body = The page you are looking for is not on this website. Check the 
 bad-request-title = Request not understood
 bad-request-body = The address contains something this website cannot understand. Check the address, or go to one of the pages below.
 server-error-title = Something went wrong
-server-error-body = Something went wrong while showing this page. Please try again in a little while.
+server-error-body = This page could not be shown because of a fault on the website. Please try again in a little while, or go to one of the pages below.
 go-home = Go to the home page
 
 qr-label = QR code for this service's page
@@ -136,4 +136,4 @@ directory-search-results = { $count ->
 }.
 directory-search-none = No service of any office found for “{ $query }”. Try other words, or see the list of all offices.
 directory-search-empty = Type the name of a service, or a word of it, to search the services of every office, or see the list of all offices.
-directory-search-more = The first { $count } are listed: add a word to narrow the search.
+directory-search-more = Only the first { $count } are shown. Add a word to narrow the search.

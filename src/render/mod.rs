@@ -225,6 +225,20 @@ mod tests {
     }
 
     #[test]
+    fn an_error_page_s_text_does_not_repeat_its_title() {
+        for lang in [Lang::Bn, Lang::En] {
+            for kind in ErrorKind::ALL {
+                let (title, body) = kind.ids();
+                let (title, body) = (tr(lang, title), tr(lang, body));
+                assert!(
+                    !body.to_lowercase().contains(&title.to_lowercase()),
+                    "{lang:?} {kind:?}: {title:?} again in {body:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
     fn the_root_of_the_static_copy_sends_visitors_to_the_bangla_home_page() {
         let html = root_redirect().unwrap();
         assert!(html.contains("<meta http-equiv=\"refresh\" content=\"0; url=/bn/\">"));

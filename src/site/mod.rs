@@ -264,6 +264,7 @@ impl Site {
     /// The search page for `query` (rendered per request: it depends on
     /// the query).
     pub fn search_page(&self, lang: Lang, query: &str) -> Result<String, RenderError> {
+        let query = search::asked(query);
         let found = self.search_index().search(query, lang);
         let service = |i: usize| &self.charter.services[i];
         let outcome = render::search::Outcome {

@@ -13,5 +13,6 @@ mod accessibility;
 mod first_view;
 mod layout;
 mod navigation;
+mod pdf;
 mod pictures;
 mod support;

@@ -3,6 +3,7 @@
 
 use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintOrientation, PrintSize};
 
+use crate::pdf::{pdf_names, pdf_page_texts};
 use crate::support::{Browser, DESKTOP, Languages, MOBILE, fixture_server, run, save};
 
 /// One page of each kind, by the name its pictures get.
@@ -128,15 +129,44 @@ fn the_service_tables_print_on_a4_landscape() {
     });
 }
 
-/// What follows each `key` in a PDF's uncompressed structure, up to the end
-/// of the line or dictionary entry: page sizes, font names.
-fn pdf_names(pdf: &[u8], key: &str) -> Vec<String> {
-    let text = String::from_utf8_lossy(pdf);
-    text.match_indices(key)
-        .map(|(at, _)| {
-            let rest = &text[at + key.len()..];
-            let end = rest.find(['/', '\n', '>']).unwrap_or(rest.len());
-            rest[..end].trim().to_string()
-        })
-        .collect()
+#[test]
+fn the_printed_services_table_carries_the_date() {
+    run(Languages::Bangla, |b| async move {
+        // The fixture has `last_updated`; the bundled charter has none.
+        let fixture = &fixture_server().base;
+        let squeeze = |s: &str| -> String { s.chars().filter(|c| !c.is_whitespace()).collect() };
+        for (lang, heading, date) in [
+            (
+                "bn",
+                "প্রতিশ্রুত সেবাসমূহ",
+                "সর্বশেষ হালনাগাদ: ১৪ এপ্রিল ২০২৬ (১ বৈশাখ ১৪৩৩ বঙ্গাব্দ)",
+            ),
+            ("en", "Promised services", "Last updated: 14 April 2026"),
+        ] {
+            b.open(&format!("{fixture}/{lang}/services")).await;
+            let pdf = print(&b).await;
+            let file = save(&format!("{lang}-services-dated-print.pdf"), &pdf);
+            let pages: Vec<String> = pdf_page_texts(&pdf).iter().map(|p| squeeze(p)).collect();
+            assert!(
+                pages.first().is_some_and(|p| p.contains(&squeeze(heading))),
+                "{}: the first page's text is read: {pages:?}",
+                file.display()
+            );
+            // Under the office's header on the first page, and only there:
+            // the footer, which has it on screen, is not printed.
+            assert!(
+                pages[0].contains(&squeeze(date)),
+                "{}: {date} on the first page: {}",
+                file.display(),
+                pages[0]
+            );
+            let label = squeeze(date.split(':').next().unwrap());
+            assert_eq!(
+                pages.concat().matches(&label).count(),
+                1,
+                "{}",
+                file.display()
+            );
+        }
+    });
 }

@@ -373,9 +373,18 @@ async fn nothing_found_offers_the_closest_names_of_every_office() {
     let html = server.get(&search_path("bn", "zzzz")).await.html();
     assert!(select(&html, "ul.search-closest").is_empty());
     assert_eq!(hrefs(&html, "main a"), ["/bn/"]);
-    // No query: how to search.
+    // No query: how to search. A query without a word is none.
     let html = server.get("/en/search").await.html();
     assert!(texts(&html, ".search-summary")[0].starts_with("Type the name of a service"));
+    for (lang, query) in [("en", "?"), ("bn", "।"), ("bn", "-")] {
+        let asked = server.get(&search_path(lang, query)).await.html();
+        let none = server.get(&format!("/{lang}/search")).await.html();
+        assert_eq!(
+            texts(&asked, ".search-summary"),
+            texts(&none, ".search-summary"),
+            "{query}"
+        );
+    }
 }
 
 #[test]
@@ -422,7 +431,7 @@ fn many_finds_are_cut_to_fifty_the_best_first() {
     assert!(
         select(&html, "main p")
             .iter()
-            .any(|p| text_of(p).starts_with("The first 50 are listed"))
+            .any(|p| text_of(p).starts_with("Only the first 50 are shown."))
     );
 }
 

@@ -370,7 +370,7 @@ async fn search_finds_services_in_either_script() {
     let none = server.get("/en/search?q=zzzz").await;
     assert_eq!(none.status, 200);
     assert!(
-        none.body.contains("No service found for “zzzz”"),
+        none.body.contains("No services found for “zzzz”"),
         "{}",
         none.body
     );

@@ -187,12 +187,12 @@ async fn officer_phone_and_email_are_links_in_ascii() {
     }
 }
 
-/// Visible text of `<body>`, without e-mail addresses and web addresses,
-/// which are written in ASCII in every language.
+/// Visible text of `<body>`, without e-mail addresses, web addresses and
+/// the paper size A4, which are written in ASCII in every language.
 fn body_text(html: &scraper::Html) -> String {
     let body = text_of(&select(html, "body")[0]);
     body.split_whitespace()
-        .filter(|w| !w.contains('@') && !w.contains(".gov.bd"))
+        .filter(|w| !w.contains('@') && !w.contains(".gov.bd") && *w != "A4")
         .collect::<Vec<_>>()
         .join(" ")
 }
@@ -228,6 +228,43 @@ async fn digits_follow_the_page_language() {
             "counts in Bangla digits"
         );
     }
+}
+
+#[tokio::test]
+async fn bangla_pages_write_as_the_charter_does() {
+    for charter in [bundled(), full_fixture()] {
+        let server = TestServer::start(&charter).await;
+        let site = server.state.site();
+        for path in (site.html_paths().into_iter()).filter(|p| p.starts_with("/bn/")) {
+            let reply = server.get(path).await;
+            // ই-মেইল, as the charter writes it, on every page.
+            assert!(!reply.body.contains("ইমেইল"), "{path}: ইমেইল");
+            // An office's name is a list of names: no -এর after it.
+            let html = reply.html();
+            let description = select(&html, "meta[name=description]")[0]
+                .value()
+                .attr("content")
+                .unwrap()
+                .to_string();
+            assert!(!description.contains("-এর"), "{path}: {description}");
+        }
+    }
+    let server = TestServer::start(&bundled()).await;
+    let html = server.get("/bn/services").await.html();
+    assert_eq!(
+        text_of(&select(&html, ".print-note")[0]),
+        "এই তালিকা A4 মাপের কাগজে আড়াআড়িভাবে ছাপার উপযোগী।"
+    );
+    let html = server.get("/bn/").await.html();
+    let description = select(&html, "meta[name=description]")[0]
+        .value()
+        .attr("content")
+        .unwrap()
+        .to_string();
+    assert!(
+        description.starts_with("সিটিজেন চার্টার — তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর, উপজেলা কার্যালয়, হালুয়াঘাট। "),
+        "{description}"
+    );
 }
 
 #[tokio::test]

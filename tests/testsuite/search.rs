@@ -83,6 +83,10 @@ async fn marks_that_reorder_text_are_dropped_from_the_query() {
     );
 }
 
+/// What the table expects of a query without a word: the page of the
+/// empty query.
+const EMPTY_QUERY: &str = "(empty query)";
+
 /// The queries of `tests/fixtures/search-queries.tsv`: page language,
 /// query, the slug expected first, what the line tries.
 fn query_table() -> Vec<(String, String, String, String)> {
@@ -117,6 +121,26 @@ async fn every_query_of_the_table_finds_its_service_first() {
     let mut wrong = Vec::new();
     for (lang, query, slug, what) in &table {
         let html = server.get(&search_path(lang, query)).await.html();
+        if slug == EMPTY_QUERY {
+            // The page of the empty query: its summary, and nothing in the
+            // search box.
+            let empty = server.get(&search_path(lang, "")).await.html();
+            let summary = |html: &scraper::Html| text_of(&select(html, ".search-summary")[0]);
+            let value = |html: &scraper::Html| {
+                select(html, "input#q")[0]
+                    .value()
+                    .attr("value")
+                    .map(str::to_string)
+            };
+            if (summary(&html), value(&html)) != (summary(&empty), value(&empty)) {
+                wrong.push(format!(
+                    "{lang} {query:?} ({what}): {:?}, not the empty query's {:?}",
+                    summary(&html),
+                    summary(&empty)
+                ));
+            }
+            continue;
+        }
         let first = select(&html, "ol.search-results a")
             .first()
             .and_then(|a| a.value().attr("href"))
@@ -206,7 +230,7 @@ async fn digits_are_shown_in_the_script_of_their_text() {
 async fn nothing_found_says_so_and_offers_the_closest_names_and_the_full_list() {
     let server = TestServer::start(&bundled()).await;
     let reply = server.get(&search_path("en", "trainng")).await;
-    assert!(reply.body.contains("No service found for “trainng”"));
+    assert!(reply.body.contains("No services found for “trainng”"));
     let html = reply.html();
     assert!(select(&html, "ol.search-results").is_empty());
     let closest: Vec<&str> = select(&html, ".search-closest a")
@@ -257,6 +281,14 @@ async fn many_found_are_listed_best_first_up_to_the_limit() {
             .contains("“ইনফো সরকার” অনুসন্ধানে ৫১টি সেবা পাওয়া গেছে।")
     );
     let listed = citizen_charter::i18n::bn_digits(&MAX_RESULTS.to_string());
-    assert!(reply.body.contains(&format!("প্রথম {listed}টি দেখানো হলো")));
+    assert!(
+        reply
+            .body
+            .contains(&format!("শুধু প্রথম {listed}টি দেখানো হলো। "))
+    );
+    let en = server.get(&search_path("en", "Info Sarker")).await;
+    assert!(en.body.contains(&format!(
+        "Only the first {MAX_RESULTS} are shown. Add a word to narrow the search"
+    )));
     assert_eq!(select(&html, "main a[href='/bn/services']").len(), 1);
 }

@@ -1,30 +1,6 @@
 use super::*;
 use std::time::{Duration, UNIX_EPOCH};
 
-const SECS_PER_DAY: i64 = 86_400;
-
-/// The day Unix time counts from.
-const UNIX_EPOCH_DATE: civil::Date = civil::Date::constant(1970, 1, 1);
-
-impl Date {
-    /// The date `days` days after 1970-01-01 (negative counts go back).
-    fn from_unix_days(days: i64) -> Date {
-        jiff::Span::new()
-            .try_days(days)
-            .and_then(|span| UNIX_EPOCH_DATE.checked_add(span))
-            .map(Date)
-            .unwrap_or_else(|_| {
-                panic!("{days} days from 1970-01-01 is outside the years -9999 to 9999")
-            })
-    }
-
-    /// Days since 1970-01-01 (negative before it).
-    fn to_unix_days(self) -> i64 {
-        // Civil days are exactly 24 hours long.
-        self.0.duration_since(UNIX_EPOCH_DATE).as_hours() / 24
-    }
-}
-
 fn d(year: i32, month: u8, day: u8) -> Date {
     Date::new(year, month, day).unwrap_or_else(|| panic!("{year}-{month}-{day} should exist"))
 }
@@ -34,7 +10,7 @@ fn bangla(year: i32, month: u8, day: u8) -> String {
 }
 
 fn next_day(date: Date) -> Date {
-    Date::from_unix_days(date.to_unix_days() + 1)
+    Date(date.0.tomorrow().expect("a day before 9999-12-31"))
 }
 
 fn ymd(date: Date) -> (i32, u8, u8) {
@@ -44,6 +20,22 @@ fn ymd(date: Date) -> (i32, u8, u8) {
 /// The date in Dhaka `secs` seconds after the Unix epoch.
 fn dhaka_date(secs: i64) -> Date {
     Date(bangladesh_time(secs).unwrap().date())
+}
+
+/// Seconds from the Unix epoch to `rfc3339`, a UTC time.
+fn unix_seconds(rfc3339: &str) -> i64 {
+    rfc3339.parse::<Timestamp>().unwrap().as_second()
+}
+
+/// The days of `month` of `year` in the Gregorian calendar, worked out
+/// apart from the code under test.
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        4 | 6 | 9 | 11 => 30,
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        _ => 31,
+    }
 }
 
 // ---- Date::new -------------------------------------------------------
@@ -119,82 +111,40 @@ fn iso_is_what_a_date_parser_reads() {
     }
 }
 
-// ---- Unix days -------------------------------------------------------
+// ---- every day of every year ---------------------------------------
 
 #[test]
-fn unix_days_known_values() {
-    assert_eq!(d(1970, 1, 1).to_unix_days(), 0);
-    assert_eq!(d(1970, 1, 2).to_unix_days(), 1);
-    assert_eq!(d(1969, 12, 31).to_unix_days(), -1);
-    assert_eq!(d(2000, 3, 1).to_unix_days(), 11_017);
-    assert_eq!(d(2026, 11, 27).to_unix_days(), 20_784);
-    assert_eq!(d(1, 1, 1).to_unix_days(), -719_162);
-    assert_eq!(d(9999, 12, 31).to_unix_days(), 2_932_896);
-    assert_eq!(Date::from_unix_days(0), d(1970, 1, 1));
-    assert_eq!(Date::from_unix_days(-1), d(1969, 12, 31));
-    assert_eq!(Date::from_unix_days(20_784), d(2026, 11, 27));
-    assert_eq!(Date::from_unix_days(-719_162), d(1, 1, 1));
-}
-
-#[test]
-fn unix_days_round_trip_over_a_wide_range() {
-    // About ±2,700 years around 1970, one day at a time, checking that
-    // each result is a valid date and the next one is its successor.
-    let mut prev = Date::from_unix_days(-1_000_001);
-    for days in -1_000_000..=1_000_000_i64 {
-        let date = Date::from_unix_days(days);
-        assert_eq!(date.to_unix_days(), days);
-        let (year, month, day) = ymd(date);
-        let (prev_year, prev_month, prev_day) = ymd(prev);
-        assert_eq!(Date::new(year, month, day), Some(date));
-        assert!(prev < date, "{prev} then {date}");
-        let is_successor = (year == prev_year && month == prev_month && day == prev_day + 1)
-            || (day == 1
-                && Date::new(prev_year, prev_month, prev_day + 1).is_none()
-                && ((year == prev_year && month == prev_month + 1)
-                    || (year == prev_year + 1 && month == 1 && prev_month == 12)));
-        assert!(is_successor, "{date} does not follow {prev}");
-        prev = date;
+fn new_accepts_every_real_day_of_every_year_and_no_other() {
+    // From -9999 to 9999, the years a Date holds: each month's last day
+    // exists, reads back and is written as ISO 8601 (from year 0); the
+    // day after it does not exist.
+    for year in -9999..=9999 {
+        for month in 1..=12 {
+            let last = days_in_month(year, month);
+            let date = Date::new(year, month, last)
+                .unwrap_or_else(|| panic!("{year}-{month}-{last} should exist"));
+            assert_eq!(ymd(date), (year, month, last));
+            if year >= 0 {
+                // A parser reads a negative year only as six digits.
+                assert_eq!(date.iso().parse::<civil::Date>().ok(), Some(date.0));
+            }
+            assert_eq!(Date::new(year, month, last + 1), None, "{year}-{month}");
+            assert_eq!(Date::new(year, month, 0), None, "{year}-{month}");
+        }
+        assert_eq!(Date::new(year, 13, 1), None, "{year}");
     }
 }
 
 #[test]
-fn unix_days_round_trip_far_out() {
-    let (min, max) = (MIN_UNIX_DAYS, MAX_UNIX_DAYS);
-    let mut days = min;
-    while days <= max {
-        let date = Date::from_unix_days(days);
-        assert_eq!(date.to_unix_days(), days);
-        let (year, month, day) = ymd(date);
-        assert_eq!(Date::new(year, month, day), Some(date));
-        days += 7_777; // odd stride so many month/day combinations are hit
-    }
-    assert_eq!(
-        Date::from_unix_days(min),
-        d(-9999, 1, 1),
-        "earliest representable day"
-    );
-    assert_eq!(Date::from_unix_days(max), d(9999, 12, 31));
-    assert_eq!(d(-9999, 1, 1).to_unix_days(), min);
-    assert_eq!(d(9999, 12, 31).to_unix_days(), max);
+fn new_refuses_years_beyond_9999() {
+    assert!(Date::new(9999, 12, 31).is_some());
+    assert!(Date::new(-9999, 1, 1).is_some());
     assert_eq!(Date::new(10_000, 1, 1), None);
     assert_eq!(Date::new(-10_000, 12, 31), None);
-}
-
-/// Days from 1970-01-01 to -9999-01-01 and to 9999-12-31.
-const MIN_UNIX_DAYS: i64 = -4_371_587;
-const MAX_UNIX_DAYS: i64 = 2_932_896;
-
-#[test]
-#[should_panic(expected = "outside the years -9999 to 9999")]
-fn from_unix_days_refuses_years_beyond_9999() {
-    Date::from_unix_days(MAX_UNIX_DAYS + 1);
-}
-
-#[test]
-#[should_panic(expected = "outside the years -9999 to 9999")]
-fn from_unix_days_refuses_i64_min() {
-    Date::from_unix_days(i64::MIN);
+    // Past what the calendar's own year type holds.
+    assert_eq!(Date::new(70_000, 1, 1), None);
+    assert_eq!(Date::new(i32::MAX, 1, 1), None);
+    assert_eq!(Date::new(i32::MIN, 1, 1), None);
 }
 
 // ---- today in Dhaka --------------------------------------------------
@@ -202,11 +152,11 @@ fn from_unix_days_refuses_i64_min() {
 #[test]
 fn dhaka_day_turns_over_at_1800_utc() {
     // 2026-11-26T18:00:00Z is midnight in Dhaka.
-    let midnight = d(2026, 11, 26).to_unix_days() * SECS_PER_DAY + 18 * 3600;
+    let midnight = unix_seconds("2026-11-26T18:00:00Z");
     assert_eq!(dhaka_date(midnight - 1), d(2026, 11, 26));
     assert_eq!(dhaka_date(midnight), d(2026, 11, 27));
     // Late evening UTC is already tomorrow in Dhaka.
-    let utc_2300 = d(2026, 12, 31).to_unix_days() * SECS_PER_DAY + 23 * 3600;
+    let utc_2300 = unix_seconds("2026-12-31T23:00:00Z");
     assert_eq!(dhaka_date(utc_2300), d(2027, 1, 1));
     // And before the epoch, where division must round down.
     assert_eq!(dhaka_date(0), d(1970, 1, 1));

@@ -266,6 +266,7 @@ impl Directory {
         lang: Lang,
         query: &str,
     ) -> Result<String, RenderError> {
+        let query = super::search::asked(query);
         let views: Vec<Office> = offices.iter().map(Listed::office).collect();
         let outcome = search::search(self.combined(), offices, &views, lang, query);
         let cx = view::Context::new(&views, &self.base_url, lang, Target::Server);

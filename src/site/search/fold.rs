@@ -7,6 +7,9 @@
 //! a rendering are dropped, and both scripts' digits become ASCII. English
 //! words are lowercased and cut to their stem (Snowball's English
 //! stemmer), so that "training", "trainings" and "train" are one word.
+//! English words charters write in Bangla letters fold to the English word
+//! ([`LOANWORDS`]), and the acronyms citizens type to the words they stand
+//! for ([`ACRONYMS`]).
 //! What folding does not do, because it would make different words equal:
 //! drop vowel signs, the hasanta or the nukta of other letters.
 
@@ -58,16 +61,22 @@ fn fold_char(c: char) -> char {
 }
 
 /// Folds words and cuts text into them. Cheap to make: it holds the
-/// stemmer, which is a function pointer.
+/// stemmer, which is a function pointer, and two small tables.
 pub struct Folder {
     stemmer: Stemmer,
-    /// Folded Bangla spellings of English words, and the English word.
-    loanwords: HashMap<String, &'static str>,
+    /// Folded Bangla spellings of English words, and the English word,
+    /// longest first (a run of them is cut at the longest that fits).
+    loanwords: Vec<(String, &'static str)>,
+    /// Folded words that stand for others ([`ACRONYMS`],
+    /// [`OTHER_SPELLINGS`]), and those words folded and run together.
+    stands_for: HashMap<String, String>,
 }
 
 /// English words that charters write in either script ("ICT" in one
 /// service's Bangla name, আইসিটি in a citizen's query): the Bangla spelling
-/// folds to the English word, so that each finds the other.
+/// folds to the English word, so that each finds the other. A Bangla word
+/// made of these run together (ওয়েবপোর্টাল) folds to their English words
+/// run together.
 const LOANWORDS: &[(&str, &str)] = &[
     ("আইসিটি", "ict"),
     ("ইন্টারনেট", "internet"),
@@ -75,21 +84,44 @@ const LOANWORDS: &[(&str, &str)] = &[
     ("সফটওয়্যার", "software"),
     ("ওয়েবসাইট", "website"),
     ("অনলাইন", "online"),
+    ("ওয়েব", "web"),
+    ("পোর্টাল", "portal"),
 ];
+
+/// Acronyms citizens type for what charters write out, and the words they
+/// stand for: an acronym folds to those words folded and run together, as
+/// a query's term runs its words together, so that it finds them written
+/// out (and a charter's acronym is found by the words).
+const ACRONYMS: &[(&str, &str)] = &[
+    ("UDC", "Union Digital Centre"),
+    ("ইউডিসি", "ইউনিয়ন ডিজিটাল সেন্টার"),
+];
+
+/// Other spellings citizens type of a word of a name, and the one the
+/// charters write (Info-Sarker, the Bangladesh Computer Council's
+/// programme, long spelt Info-Sarkar), folded as [`ACRONYMS`] are.
+const OTHER_SPELLINGS: &[(&str, &str)] = &[("Sarkar", "Sarker")];
 
 impl Default for Folder {
     fn default() -> Self {
         let mut folder = Folder {
             stemmer: Stemmer::create(Algorithm::English),
-            loanwords: HashMap::new(),
+            loanwords: Vec::new(),
+            stands_for: HashMap::new(),
         };
         // Keyed by their folded form, made with the rules below, so that
         // every spelling that folds alike is caught.
-        let loanwords = LOANWORDS
+        let mut loanwords: Vec<_> = LOANWORDS
             .iter()
             .map(|&(bangla, english)| (folder.fold(bangla), english))
             .collect();
+        loanwords.sort_by_key(|(bangla, _)| std::cmp::Reverse(bangla.len()));
         folder.loanwords = loanwords;
+        // Both sides folded like any text, loanwords included.
+        let stands_for = (ACRONYMS.iter().chain(OTHER_SPELLINGS))
+            .map(|&(word, words)| (folder.fold(word), folder.compact(words)))
+            .collect();
+        folder.stands_for = stands_for;
         folder
     }
 }
@@ -194,16 +226,45 @@ impl Folder {
                 (c, _) => out.extend(fold_char(c).to_lowercase()),
             }
         }
-        if let Some(english) = self.loanwords.get(&out[start..]) {
-            out.truncate(start);
-            out.push_str(english);
-        }
         let folded = &out[start..];
-        if folded.bytes().all(|b| b.is_ascii_lowercase()) {
-            let stem = self.stemmer.stem(folded).into_owned();
+        let english = match self.loanword(folded) {
+            Some(english) => Some(self.stemmer.stem(english).into_owned()),
+            None if folded.bytes().all(|b| b.is_ascii_lowercase()) => {
+                Some(self.stemmer.stem(folded).into_owned())
+            }
+            None if !folded.is_ascii() => self.loanword_run(folded),
+            None => None,
+        };
+        if let Some(english) = english {
             out.truncate(start);
-            out.push_str(&stem);
+            out.push_str(&english);
         }
+        if let Some(words) = self.stands_for.get(&out[start..]) {
+            out.truncate(start);
+            out.push_str(words);
+        }
+    }
+
+    /// The stems of the English words of `folded` run together, when it
+    /// is two or more [`LOANWORDS`] run together (ওয়েবপোর্টাল: "webportal",
+    /// as "web portal" is matched); `None` otherwise.
+    fn loanword_run(&self, folded: &str) -> Option<String> {
+        self.loanwords.iter().find_map(|(bangla, english)| {
+            let rest = folded.strip_prefix(bangla.as_str())?;
+            let rest = match self.loanword(rest) {
+                Some(last) => self.stemmer.stem(last).into_owned(),
+                None if !rest.is_empty() => self.loanword_run(rest)?,
+                None => return None,
+            };
+            Some(format!("{}{rest}", self.stemmer.stem(english)))
+        })
+    }
+
+    /// The English word the folded Bangla `word` is a loanword for.
+    fn loanword(&self, word: &str) -> Option<&'static str> {
+        (self.loanwords.iter())
+            .find(|(bangla, _)| bangla == word)
+            .map(|&(_, english)| english)
     }
 }
 

@@ -48,6 +48,18 @@ pub fn query_of(raw: Option<&str>) -> String {
         .unwrap_or_default()
 }
 
+/// `query` as a search page answers it and shows it: trimmed, or nothing
+/// at all when it has no terms ([`terms`]). A query of separators only
+/// ("?", "-", "।") is the empty query, which lists every service (or, in
+/// the directory, asks for a word), not a search that found them all.
+pub fn asked(query: &str) -> &str {
+    if terms(query).is_empty() {
+        ""
+    } else {
+        query.trim()
+    }
+}
+
 /// The characters that change the direction text is shown in: LRE, RLE,
 /// PDF, LRO, RLO (U+202A-U+202E), LRI, RLI, FSI, PDI (U+2066-U+2069), and
 /// the marks LRM, RLM (U+200E, U+200F) and ALM (U+061C).

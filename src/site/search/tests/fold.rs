@@ -129,12 +129,12 @@ fn hyphens_and_spaces_inside_words_do_not_count_in_a_term() {
     let folder = Folder::default();
     assert_eq!(folder.compact("ই-নথি"), "ইনথি");
     assert_eq!(folder.compact("ই নথি"), folder.compact("ইনথি"));
-    assert_eq!(folder.compact("Info-Sarkar"), "infosarkar");
+    assert_eq!(folder.compact("Info-Sarker"), "infosarker");
 }
 
 #[test]
 fn words_know_where_they_are_in_the_text() {
-    let text = "ই-নথি, ওয়েব  portal।";
+    let text = "ই-নথি, বাতায়ন  portal।";
     let mut words = Vec::new();
     Folder::default().words(text, |range, folded| {
         words.push((&text[range], folded.to_string()));
@@ -144,7 +144,7 @@ fn words_know_where_they_are_in_the_text() {
         [
             ("ই", "ই".to_string()),
             ("নথি", "নথি".to_string()),
-            ("ওয়েব", "ওযেব".to_string()),
+            ("বাতায়ন", "বাতাযন".to_string()),
             ("portal", "portal".to_string()),
         ]
     );
@@ -270,4 +270,42 @@ fn english_words_written_in_bangla_find_their_english_spelling() {
     );
     // Only whole words: the start of one stays Bangla.
     assert_eq!(f.fold("আইসি"), "আইসি");
+}
+
+#[test]
+fn loanwords_run_together_fold_to_their_english_words_run_together() {
+    let f = Folder::default();
+    assert_eq!(f.fold("ওয়েব পোর্টাল"), "web portal");
+    assert_eq!(f.fold("ওয়েবপোর্টাল"), f.compact("web portal"));
+    assert_eq!(f.fold("ওযেবপোর্টাল"), "webportal");
+    // Cut at the longest loanword that fits: ওয়েবসাইট, not ওয়েব + সাইট.
+    assert_eq!(f.fold("ওয়েবসাইটপোর্টাল"), "websitportal");
+    // A loanword and a Bangla word run together stay Bangla.
+    assert_eq!(f.fold("ওয়েবসেবা"), "ওযেবসেবা");
+    assert_eq!(f.fold("পোর্টালটি"), "পোর্টালটি");
+}
+
+#[test]
+fn acronyms_fold_to_the_words_they_stand_for() {
+    let f = Folder::default();
+    assert_eq!(f.fold("UDC"), f.compact("Union Digital Centre"));
+    // Plural, lower case: the stem is looked up.
+    assert_eq!(f.fold("(UDCs)"), f.compact("union digital centres"));
+    assert_eq!(f.fold("ইউডিসি"), f.compact("ইউনিয়ন ডিজিটাল সেন্টার"));
+    // However the Bangla is spelt.
+    assert_eq!(f.fold("ইউডিসী"), f.fold("ইউডিসি"));
+    // In a term, with other words.
+    assert_eq!(
+        f.compact("UDC support"),
+        f.compact("union digital centre support")
+    );
+    // Only whole words.
+    assert_eq!(f.fold("UDCX"), "udcx");
+}
+
+#[test]
+fn other_spellings_of_a_name_fold_to_the_charter_s() {
+    let f = Folder::default();
+    assert_eq!(f.compact("Info-Sarkar"), f.compact("Info-Sarker"));
+    assert_eq!(f.fold("SARKAR"), "sarker");
 }

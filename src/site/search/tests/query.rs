@@ -48,3 +48,12 @@ fn query_of_keeps_the_query_without_controls_or_reordering_marks() {
     let long = format!("q={}", "a".repeat(3_000));
     assert_eq!(query_of(Some(&long)).len(), MAX_QUERY_CHARS);
 }
+
+#[test]
+fn a_query_without_a_word_is_the_empty_query() {
+    for query in ["", "   ", "?", "-", "।", " ? - । ", "…", "৳", "!!!"] {
+        assert_eq!(asked(query), "", "{query:?}");
+    }
+    assert_eq!(asked("  ই-নথি? "), "ই-নথি?");
+    assert_eq!(asked("UDC"), "UDC");
+}
