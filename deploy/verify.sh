@@ -162,7 +162,7 @@ if command -v caddy >/dev/null; then
 fi
 
 step "start charter on 127.0.0.1:$app_port"
-CHARTER_ADDR=127.0.0.1:$app_port CHARTER_FILE=charter.toml CHARTER_HTTPS=1 \
+CHARTER_ADDR=127.0.0.1:$app_port CHARTER_FILE=charter.toml CHARTER_HTTPS=1 CHARTER_TRUSTED_PROXY=127.0.0.1,::1 \
     "$binary" serve --no-watch 2>"$tmp/charter.log" &
 pids+=($!)
 for _ in $(seq 600); do
@@ -216,6 +216,15 @@ done | sort | uniq -c | tr -s ' \n' ' ')
 grep -q ' 429' <<<"$statuses" || fail "20 quick /healthz requests were all let through: $statuses"
 page=$("${https[@]}" "https://$host:$https_port/bn/")
 grep -q "^HTTP/2 200" <<<"$page" || fail "the pages were slowed down with /healthz: $page"
+
+step "deploy/nginx.conf: search slowed down for one client asking over and over, the pages not"
+statuses=$(for _ in $(seq 40); do
+    curl -sk --resolve "$host:$https_port:127.0.0.1" -o /dev/null -w '%{http_code}\n' "https://$host:$https_port/bn/search?q=ict"
+done | sort | uniq -c | tr -s ' \n' ' ')
+grep -q ' 200' <<<"$statuses" || fail "no search was answered: $statuses"
+grep -q ' 429' <<<"$statuses" || fail "40 quick searches were all let through: $statuses"
+page=$("${https[@]}" "https://$host:$https_port/bn/services")
+grep -q "^HTTP/2 200" <<<"$page" || fail "the pages were slowed down with search: $page"
 
 step "done"
 echo "deploy files OK"

@@ -27,7 +27,7 @@ use futures_util::future::BoxFuture;
 use http::header::{self, HeaderMap, HeaderValue};
 use http::{Method, StatusCode};
 
-use super::client::{Peer, TrustedProxies};
+use super::client::{Client, TrustedProxies};
 use super::clients::Clients;
 use super::respond::{self, AppError, HasPage, Pages};
 use super::{AppState, Deployment, ServeOptions};
@@ -54,6 +54,16 @@ impl Answerer {
     }
 }
 
+/// Whom a request is for and whom from: the one extension the layer
+/// gives the routes ([`axum::Extension`]).
+#[derive(Clone)]
+pub struct Addressed {
+    /// The office or the directory the host names.
+    pub to: Answerer,
+    /// The client, behind the trusted proxy if any.
+    pub from: Client,
+}
+
 /// The method and path a response answered, for the access log.
 #[derive(Debug, Clone)]
 pub struct Logged {
@@ -70,9 +80,13 @@ pub(super) struct Shared {
     pub waiting: Arc<Clients>,
 }
 
-/// The layer (see the module).
+/// The layer (see the module), for the connection from `peer` (`None`
+/// for a request made without one, by a test).
 #[derive(Clone)]
-pub(super) struct AnswerLayer(pub Arc<Shared>);
+pub(super) struct AnswerLayer {
+    pub shared: Arc<Shared>,
+    pub peer: Option<IpAddr>,
+}
 
 impl<S> tower::Layer<S> for AnswerLayer {
     type Service = Answer<S>;
@@ -80,7 +94,8 @@ impl<S> tower::Layer<S> for AnswerLayer {
     fn layer(&self, inner: S) -> Answer<S> {
         Answer {
             inner,
-            shared: Arc::clone(&self.0),
+            shared: Arc::clone(&self.shared),
+            peer: self.peer,
         }
     }
 }
@@ -90,6 +105,7 @@ impl<S> tower::Layer<S> for AnswerLayer {
 pub(super) struct Answer<S> {
     inner: S,
     shared: Arc<Shared>,
+    peer: Option<IpAddr>,
 }
 
 impl<S> tower::Service<Request> for Answer<S>
@@ -107,10 +123,7 @@ where
 
     fn call(&mut self, mut req: Request) -> Self::Future {
         let shared = &self.shared;
-        let peer = req
-            .extensions()
-            .get::<Peer>()
-            .map_or(IpAddr::V4(Ipv4Addr::LOCALHOST), |p| p.0.ip());
+        let peer = self.peer.unwrap_or(IpAddr::V4(Ipv4Addr::LOCALHOST));
         let client = shared.proxies.client(peer, req.headers());
         let answerer = {
             let view = shared.deployment.view();
@@ -147,8 +160,10 @@ where
             let res = AppError::new(status, asked.lang).into_response();
             return Box::pin(std::future::ready(Ok(asked.finish(&answerer, res))));
         }
-        req.extensions_mut().insert(client);
-        req.extensions_mut().insert(answerer.clone());
+        req.extensions_mut().insert(Addressed {
+            to: answerer.clone(),
+            from: client,
+        });
         // The clone that was ready answers this request.
         let clone = self.inner.clone();
         let mut inner = std::mem::replace(&mut self.inner, clone);

@@ -15,10 +15,6 @@ use std::str::FromStr;
 
 use http::HeaderMap;
 
-/// The peer of a request's connection, as the listener accepted it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Peer(pub SocketAddr);
-
 /// The client a request comes from, as far as it can be known.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Client {

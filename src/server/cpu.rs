@@ -30,8 +30,11 @@ pub struct CpuPool {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Busy;
 
-/// How many may wait behind each thread.
-const QUEUED_PER_THREAD: usize = 8;
+/// How many may wait behind each thread: enough for a burst of searches
+/// to wait their turn (on 2 cores, 64 at a time, a few tens of
+/// milliseconds each behind the others), not so many that one waits for
+/// longer than a visitor would.
+const QUEUED_PER_THREAD: usize = 32;
 
 impl CpuPool {
     /// A pool of `threads` threads (at least one), with a queue of

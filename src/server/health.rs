@@ -3,24 +3,25 @@
 //! what its files say. Always 200 while the site serves; anyone may read
 //! it, so no folder's path and no whole report (the log has those).
 
-use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use axum::Extension;
+use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use http::header::{self, HeaderValue};
 
-use super::answer::Answerer;
+use super::answer::{Addressed, Answerer};
+use super::routes::Served;
 use super::{AppState, Deployment, Problems};
 use crate::calendar::rfc3339;
 
 /// `/healthz` of whoever the request is for.
 pub(super) async fn healthz(
-    Extension(answerer): Extension<Answerer>,
-    Extension(deployment): Extension<Arc<Deployment>>,
+    State(Served { deployment, .. }): State<Served>,
+    Extension(Addressed { to, .. }): Extension<Addressed>,
 ) -> Response {
-    match answerer {
+    match to {
         Answerer::Office(state) => office(&state),
         Answerer::Directory(_) => directory(&deployment),
     }

@@ -14,7 +14,6 @@ use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
-use super::client::Peer;
 use super::clients::Clients;
 use super::connection::Connections;
 use super::guard::Guarded;
@@ -125,7 +124,10 @@ pub async fn serve_with(
             MAX_REQUEST_HEAD,
             options.max_uri_bytes + 64,
         );
-        let service = tower_http::add_extension::AddExtension::new(app.router.clone(), Peer(peer));
+        let service = tower::ServiceExt::map_request(
+            app.service(Some(peer.ip())),
+            |req: http::Request<hyper::body::Incoming>| req.map(axum::body::Body::new),
+        );
         let conn = http.serve_connection(TokioIo::new(io), TowerToHyperService::new(service));
         let conn = graceful.watch(conn);
         tokio::spawn(async move {

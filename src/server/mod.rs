@@ -26,6 +26,7 @@
 //! office's site and its reload, [`watch`] what reloads it.
 
 mod answer;
+mod bodies;
 mod client;
 mod clients;
 mod connection;
@@ -46,9 +47,11 @@ use axum::Router;
 use axum::response::Response;
 use http::header::{HeaderName, HeaderValue};
 use http::{Request, StatusCode};
+use tower_http::set_header::SetResponseHeaderLayer;
 
-pub use answer::{Answerer, Logged};
-pub use client::{Client, Peer, TrustedProxies};
+pub use answer::{Addressed, Answerer, Logged};
+pub use bodies::takes_body;
+pub use client::{Client, TrustedProxies};
 pub use cpu::CpuPool;
 pub use deployment::{
     Answering, Deployment, FolderOptions, Invalid, Look, Office, OpenError, Options, Problems,
@@ -122,20 +125,70 @@ impl Default for ServeOptions {
 /// first for any request that fits.
 const MAX_REQUEST_HEAD: usize = 64 * 1024;
 
-/// The application: its router, and how a connection answers a request
-/// head refused as it was read.
+/// The application: its routes, what its layers share, and how a
+/// connection answers a request head refused as it was read.
 #[derive(Clone)]
 pub struct App {
-    router: Router,
+    /// The routes, behind the layers that need nothing of the connection.
+    routes: Router,
+    shared: Arc<answer::Shared>,
     refusals: guard::Refusals,
 }
 
 impl App {
-    /// The router alone, behind every layer: for tests that call it
-    /// without a connection.
-    pub fn router(&self) -> Router {
-        self.router.clone()
+    /// Every layer around the routes, for a connection from `peer`
+    /// (`None` for requests made without one): the access log, the
+    /// security headers, the site's own layer.
+    fn service(
+        &self,
+        peer: Option<std::net::IpAddr>,
+    ) -> impl tower::Service<
+        http::Request<axum::body::Body>,
+        Response = http::Response<impl axum::body::HttpBody<Data = bytes::Bytes, Error = axum::Error> + use<>>,
+        Error = std::convert::Infallible,
+        Future = impl Send + use<>,
+    > + Clone
+    + Send
+    + use<> {
+        tower::ServiceBuilder::new()
+            .layer(
+                tower_http::trace::TraceLayer::new_for_http()
+                    .make_span_with(|_: &Request<_>| tracing::Span::none())
+                    .on_request(())
+                    .on_response(AccessLog)
+                    .on_body_chunk(())
+                    .on_eos(())
+                    .on_failure(()),
+            )
+            .layer(security(0))
+            .layer(security(1))
+            .layer(security(2))
+            .layer(security(3))
+            .layer(security(4))
+            .layer(security(5))
+            .layer(security(6))
+            .layer(security(7))
+            .layer(answer::AnswerLayer {
+                shared: Arc::clone(&self.shared),
+                peer,
+            })
+            .service(self.routes.clone())
     }
+
+    /// The application as one router, for tests that call it without a
+    /// connection.
+    pub fn router(&self) -> Router {
+        Router::new().fallback_service(self.service(None))
+    }
+}
+
+/// The `i`th of the [`respond::SECURITY_HEADERS`], set on every answer.
+fn security(i: usize) -> SetResponseHeaderLayer<HeaderValue> {
+    let (name, value) = respond::SECURITY_HEADERS[i];
+    SetResponseHeaderLayer::overriding(
+        HeaderName::from_static(name),
+        HeaderValue::from_static(value),
+    )
 }
 
 /// The application for one charter's office at every host.
@@ -152,7 +205,17 @@ pub fn app_for(deployment: Arc<Deployment>, options: &ServeOptions) -> App {
 /// site's way (behind the same layers): the forms to come, and the
 /// tests' own routes.
 pub fn app_with_routes(deployment: Arc<Deployment>, options: &ServeOptions, extra: Router) -> App {
-    let cpu = CpuPool::for_this_machine(options.limit_loopback);
+    let served = routes::Served {
+        deployment: Arc::clone(&deployment),
+        cpu: CpuPool::for_this_machine(options.limit_loopback),
+    };
+    let routes = routes::routes(served)
+        .merge(extra)
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
+            StatusCode::SERVICE_UNAVAILABLE,
+            options.request_timeout,
+        ))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked));
     let shared = Arc::new(answer::Shared {
         deployment: Arc::clone(&deployment),
         options: options.clone(),
@@ -163,50 +226,20 @@ pub fn app_with_routes(deployment: Arc<Deployment>, options: &ServeOptions, extr
             options.limit_loopback,
         ),
     });
-    let security: Vec<(HeaderName, HeaderValue)> = respond::SECURITY_HEADERS
-        .iter()
-        .map(|(name, value)| {
-            (
-                HeaderName::from_static(name),
-                HeaderValue::from_static(value),
-            )
-        })
-        .collect();
-    let router = routes::routes()
-        .merge(extra)
-        .layer(axum::Extension(cpu))
-        .layer(axum::Extension(Arc::clone(&deployment)))
-        .layer(tower_http::timeout::TimeoutLayer::with_status_code(
-            StatusCode::SERVICE_UNAVAILABLE,
-            options.request_timeout,
-        ))
-        .layer(tower_http::catch_panic::CatchPanicLayer::custom(panicked))
-        .layer(answer::AnswerLayer(shared))
-        .layer(
-            tower_http::set_header::response::SetMultipleResponseHeadersLayer::overriding(
-                security.into_iter().map(Into::into).collect(),
-            ),
-        )
-        .layer(
-            tower_http::trace::TraceLayer::new_for_http()
-                .make_span_with(|_: &Request<_>| tracing::Span::none())
-                .on_request(())
-                .on_response(AccessLog)
-                .on_body_chunk(())
-                .on_eos(())
-                .on_failure(()),
-        );
     let https = options.https;
     let refusals: guard::Refusals = Arc::new(move |refused: &guard::head::Refused| {
         let view = deployment.view();
-        let answering = view.resolve(None);
         let error = AppError::new(refused.status, refused.lang.unwrap_or_default());
-        match answering {
+        match view.resolve(None) {
             Answering::Office(state) => respond::refused_answer(&**state.site.load(), error, https),
             Answering::Directory(d) => respond::refused_answer(&**d, error, https),
         }
     });
-    App { router, refusals }
+    App {
+        routes,
+        shared,
+        refusals,
+    }
 }
 
 /// The answer to a handler that panicked: a bare 500, to which

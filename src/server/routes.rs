@@ -9,15 +9,14 @@ use std::sync::Arc;
 
 use axum::Extension;
 use axum::Router;
-use axum::extract::{Path, RawQuery, Request};
+use axum::extract::{Path, RawQuery, Request, State};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use http::header::{self, HeaderMap, HeaderValue};
 use http::{Method, StatusCode};
 
 use super::Deployment;
-use super::answer::Answerer;
-use super::client::Client;
+use super::answer::{Addressed, Answerer};
 use super::cpu::CpuPool;
 use super::health::healthz;
 use super::respond::{self, AppError, Caching};
@@ -27,8 +26,15 @@ use crate::{assets, urls};
 
 type Answer = Result<Response, AppError>;
 
+/// What the routes share: the deployment, and the pool searches run on.
+#[derive(Clone)]
+pub(super) struct Served {
+    pub deployment: Arc<Deployment>,
+    pub cpu: CpuPool,
+}
+
 /// Every route of the site, for an office and for the directory.
-pub fn routes() -> Router {
+pub(super) fn routes(served: Served) -> Router {
     Router::new()
         .route("/", get(root))
         .route("/healthz", get(healthz))
@@ -36,6 +42,7 @@ pub fn routes() -> Router {
         .route(urls::FAVICON, get(favicon))
         .route("/{lang}/search", get(search))
         .fallback(page)
+        .with_state(served)
 }
 
 /// `/`: send the visitor to their language, Bangla unless the browser
@@ -60,7 +67,7 @@ fn redirect(status: StatusCode, location: &str) -> Response {
 
 /// `/static/<fingerprinted name>`: cached for a year, immutable.
 async fn static_file(
-    Extension(answerer): Extension<Answerer>,
+    Extension(Addressed { to: answerer, .. }): Extension<Addressed>,
     Path(name): Path<String>,
     headers: HeaderMap,
 ) -> Answer {
@@ -79,7 +86,10 @@ async fn static_file(
 
 /// `/favicon.ico`: the icon, for clients that ask for it without reading
 /// a page, under a name that does not change with its content.
-async fn favicon(Extension(answerer): Extension<Answerer>, headers: HeaderMap) -> Answer {
+async fn favicon(
+    Extension(Addressed { to: answerer, .. }): Extension<Addressed>,
+    headers: HeaderMap,
+) -> Answer {
     answerer.with_pages(|pages| {
         let icon = pages
             .asset(&assets::fingerprinted(assets::ICON))
@@ -97,10 +107,11 @@ async fn favicon(Extension(answerer): Extension<Answerer>, headers: HeaderMap) -
 /// directory; rendered on the CPU pool, and 503 with `Retry-After` when
 /// it is full.
 async fn search(
-    Extension(answerer): Extension<Answerer>,
-    Extension(deployment): Extension<Arc<Deployment>>,
-    Extension(cpu): Extension<CpuPool>,
-    Extension(client): Extension<Client>,
+    State(Served { deployment, cpu }): State<Served>,
+    Extension(Addressed {
+        to: answerer,
+        from: client,
+    }): Extension<Addressed>,
     Path(lang): Path<String>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
@@ -151,7 +162,10 @@ fn busy(lang: Lang) -> Response {
 /// Every other path: a pre-rendered page, a redirect to add a missing
 /// slash, or a 404 in the path's language; a method other than GET or
 /// HEAD is 405.
-async fn page(Extension(answerer): Extension<Answerer>, req: Request) -> Answer {
+async fn page(
+    Extension(Addressed { to: answerer, .. }): Extension<Addressed>,
+    req: Request,
+) -> Answer {
     let path = req.uri().path();
     if req.method() != Method::GET && req.method() != Method::HEAD {
         let lang = respond::request_lang(path, req.headers());

@@ -543,3 +543,32 @@ fn a_single_charter_needs_no_registry() {
         "{stderr}"
     );
 }
+
+#[tokio::test]
+async fn a_request_in_absolute_form_is_routed_by_the_host_it_names() {
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let folder = alpha_and_zulu();
+    let (_server, base) = serve_binary(folder.path(), &SERVE, &[]).await;
+    let ask = |request: String| {
+        let addr = base.trim_start_matches("http://").to_string();
+        async move {
+            let mut stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+            stream.write_all(request.as_bytes()).await.unwrap();
+            let mut answer = Vec::new();
+            stream.read_to_end(&mut answer).await.unwrap();
+            String::from_utf8_lossy(&answer).into_owned()
+        }
+    };
+    // RFC 9112 §3.2.2: the request line's host, not Host.
+    let answer = ask(format!(
+        "GET http://{ZULU}/api/v1/charter.json HTTP/1.1\r\nHost: {ALPHA}\r\nConnection: close\r\n\r\n"
+    ))
+    .await;
+    assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+    assert!(answer.contains(&format!("\"website\": \"{ZULU}\"")), "{answer}");
+    let answer = ask(format!(
+        "GET /api/v1/charter.json HTTP/1.1\r\nHost: {ALPHA}\r\nConnection: close\r\n\r\n"
+    ))
+    .await;
+    assert!(answer.contains(&format!("\"website\": \"{ALPHA}\"")), "{answer}");
+}

@@ -8,8 +8,10 @@
 //! - [`connections`]: the caps on open connections, idle connections
 //!   closed first, and shutdown.
 
+mod bodies;
 mod connections;
 mod heads;
+mod proxy;
 
 use connections::{start_binary, stop};
 
