@@ -5,36 +5,22 @@
 
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
-use axum::Extension;
-use axum::extract::State;
 use axum::response::{IntoResponse, Response};
 use http::StatusCode;
 use http::header::{self, HeaderValue};
 
-use super::answer::{Addressed, Answerer};
-use super::routes::Served;
+use super::answer::Answerer;
 use super::{AppState, Deployment, Problems};
 use crate::calendar::rfc3339;
 
-/// `/healthz` of whoever the request is for.
-pub(super) async fn healthz(
-    State(Served { deployment, .. }): State<Served>,
-    Extension(Addressed { to, .. }): Extension<Addressed>,
-) -> Response {
+/// `/healthz` of whoever the request is for: `to`, of `deployment`.
+pub(super) fn healthz(to: &Answerer, deployment: &Deployment) -> Response {
     match to {
-        Answerer::Office(state) => office(&state),
-        Answerer::Directory(_) => directory(&deployment),
+        Answerer::Office(state) => office(state),
+        Answerer::Directory(_) => directory(deployment),
     }
 }
 
-/// `/healthz`: whether the site serves the charter file as saved (`ok`)
-/// or an older version because the last save was refused, or because the
-/// server started with a file it could not load (`stale`),
-/// which charter is loaded, when, how long reading, checking and
-/// rendering it took, where the last reload's first error is and when it
-/// happened (the whole report is in the log: anyone may read this), the
-/// services the last reload removed, and how many pages have their
-/// smallest compressed copies yet. Always 200: a stale site still serves.
 fn office(state: &AppState) -> Response {
     let (site, health) = state.status();
     let failure = health.failure;

@@ -144,7 +144,9 @@ impl App {
         peer: Option<std::net::IpAddr>,
     ) -> impl tower::Service<
         http::Request<axum::body::Body>,
-        Response = http::Response<impl axum::body::HttpBody<Data = bytes::Bytes, Error = axum::Error> + use<>>,
+        Response = http::Response<
+            impl axum::body::HttpBody<Data = bytes::Bytes, Error = axum::Error> + use<>,
+        >,
         Error = std::convert::Infallible,
         Future = impl Send + use<>,
     > + Clone

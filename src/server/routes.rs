@@ -18,7 +18,7 @@ use http::{Method, StatusCode};
 use super::Deployment;
 use super::answer::{Addressed, Answerer};
 use super::cpu::CpuPool;
-use super::health::healthz;
+use super::health;
 use super::respond::{self, AppError, Caching};
 use crate::i18n::Lang;
 use crate::site::{HTML, Page, search};
@@ -43,6 +43,14 @@ pub(super) fn routes(served: Served) -> Router {
         .route("/{lang}/search", get(search))
         .fallback(page)
         .with_state(served)
+}
+
+/// `/healthz` of whoever the request is for ([`health`]).
+async fn healthz(
+    State(Served { deployment, .. }): State<Served>,
+    Extension(Addressed { to, .. }): Extension<Addressed>,
+) -> Response {
+    health::healthz(&to, &deployment)
 }
 
 /// `/`: send the visitor to their language, Bangla unless the browser

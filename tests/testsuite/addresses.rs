@@ -565,10 +565,16 @@ async fn a_request_in_absolute_form_is_routed_by_the_host_it_names() {
     ))
     .await;
     assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
-    assert!(answer.contains(&format!("\"website\": \"{ZULU}\"")), "{answer}");
+    assert!(
+        answer.contains(&format!("\"website\": \"{ZULU}\"")),
+        "{answer}"
+    );
     let answer = ask(format!(
         "GET /api/v1/charter.json HTTP/1.1\r\nHost: {ALPHA}\r\nConnection: close\r\n\r\n"
     ))
     .await;
-    assert!(answer.contains(&format!("\"website\": \"{ALPHA}\"")), "{answer}");
+    assert!(
+        answer.contains(&format!("\"website\": \"{ALPHA}\"")),
+        "{answer}"
+    );
 }

@@ -1,6 +1,7 @@
-//! The shape of `src/`: files a reader can take in one sitting, and data
+//! The shape of `src/`: files a reader can take in one sitting, data
 //! flowing one way between the top-level modules (no module reaches back
-//! into one that depends on it).
+//! into one that depends on it), and no two files importing each other,
+//! however far round.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
@@ -174,6 +175,220 @@ fn top_level_modules_depend_on_each_other_one_way_only() {
                 "{step} uses {later}, a later step of the pipeline"
             );
         }
+    }
+}
+
+/// The module path of a file of `src/`: `src/server/mod.rs` ->
+/// `["server"]`, `src/server/routes.rs` -> `["server", "routes"]`,
+/// `src/lib.rs` -> `[]`.
+fn module_path(src: &Path, file: &Path) -> Vec<String> {
+    let relative = file.strip_prefix(src).unwrap().with_extension("");
+    let mut path: Vec<String> = (relative.components())
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    if matches!(
+        path.last().map(String::as_str),
+        Some("mod" | "lib" | "main")
+    ) {
+        path.pop();
+    }
+    path
+}
+
+/// Every path `source` names from `crate::`, `super::` or `self::`, its
+/// use-trees expanded (`use super::{a, b::{c, d}}` names `super::a`,
+/// `super::b::c`, `super::b::d`), outside its unit tests.
+fn named_paths(source: &str) -> Vec<Vec<String>> {
+    let code = match source.find("#[cfg(test)]\nmod tests") {
+        Some(at) => &source[..at],
+        None => source,
+    };
+    // Doc comments link to modules they do not import.
+    let code: String = code
+        .lines()
+        .filter(|l| !l.trim_start().starts_with("//"))
+        .flat_map(|l| [l, "\n"])
+        .collect();
+    let code = code.as_str();
+    fn tree(prefix: &[String], text: &str, out: &mut Vec<Vec<String>>) {
+        let text = text.trim();
+        if let Some(inner) = text.strip_prefix('{') {
+            let inner = &inner[..inner.rfind('}').unwrap_or(inner.len())];
+            let mut depth = 0;
+            let mut start = 0;
+            for (i, c) in inner.char_indices() {
+                match c {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    ',' if depth == 0 => {
+                        tree(prefix, &inner[start..i], out);
+                        start = i + 1;
+                    }
+                    _ => {}
+                }
+            }
+            tree(prefix, &inner[start..], out);
+            return;
+        }
+        let mut path = prefix.to_vec();
+        let mut rest = text;
+        loop {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '_')
+                .collect();
+            if name.is_empty() {
+                break;
+            }
+            rest = &rest[name.len()..];
+            if name != "self" || path.is_empty() {
+                path.push(name);
+            }
+            match rest.strip_prefix("::") {
+                Some(after) if after.starts_with('{') => return tree(&path, after, out),
+                Some(after) => rest = after,
+                None => break,
+            }
+        }
+        if !path.is_empty() {
+            out.push(path);
+        }
+    }
+    let mut out = Vec::new();
+    for start in ["crate::", "super::", "self::"] {
+        for (at, _) in code.match_indices(start) {
+            let before = code[..at].chars().next_back();
+            if before.is_some_and(|c| c.is_ascii_alphanumeric() || c == '_' || c == ':') {
+                continue;
+            }
+            let rest = &code[at..];
+            // The whole use-tree, up to its end.
+            let end = if rest[start.len()..].starts_with('{') || rest.contains("::{") {
+                let mut depth = 0;
+                let mut end = rest.len();
+                for (i, c) in rest.char_indices() {
+                    match c {
+                        '{' => depth += 1,
+                        '}' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                end = i + 1;
+                                break;
+                            }
+                        }
+                        ';' | '(' | ')' | ' ' | '\n' | '<' | '>' | '&' | '=' | '!' | ','
+                            if depth == 0 =>
+                        {
+                            end = i;
+                            break;
+                        }
+                        _ => {}
+                    }
+                }
+                end
+            } else {
+                rest.find(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == ':'))
+                    .unwrap_or(rest.len())
+            };
+            tree(&[], &rest[..end], &mut out);
+        }
+    }
+    out
+}
+
+#[test]
+fn no_two_files_import_each_other() {
+    let src = repo("src");
+    let mut files = Vec::new();
+    rust_files(&src, &mut files);
+    let files: Vec<PathBuf> = files.into_iter().filter(|f| !is_test_file(f)).collect();
+    let modules: BTreeMap<Vec<String>, PathBuf> = files
+        .iter()
+        .map(|f| (module_path(&src, f), f.clone()))
+        .collect();
+    // file -> the files it takes names from, a module and its own
+    // ancestors aside (a module declares its children and they use what
+    // it shares: that is the tree, not a circle).
+    let mut graph: BTreeMap<Vec<String>, BTreeSet<Vec<String>>> = BTreeMap::new();
+    for (module, file) in &modules {
+        let source = fs::read_to_string(file).unwrap();
+        for path in named_paths(&source) {
+            let mut absolute: Vec<String> = match path[0].as_str() {
+                "crate" => Vec::new(),
+                "self" => module.clone(),
+                _ => module[..module.len().saturating_sub(1)].to_vec(),
+            };
+            let mut rest = &path[1..];
+            // super::super::x
+            while rest.first().is_some_and(|p| p == "super") {
+                absolute.pop();
+                rest = &rest[1..];
+            }
+            absolute.extend(rest.iter().cloned());
+            // The longest prefix that is a file's module.
+            let target = (0..=absolute.len())
+                .rev()
+                .map(|n| absolute[..n].to_vec())
+                .find(|m| modules.contains_key(m));
+            let Some(target) = target else { continue };
+            let related = target.starts_with(module) || module.starts_with(&target);
+            if !related {
+                graph.entry(module.clone()).or_default().insert(target);
+            }
+        }
+    }
+    fn visit(
+        node: &Vec<String>,
+        graph: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>,
+        path: &mut Vec<Vec<String>>,
+        done: &mut BTreeSet<Vec<String>>,
+    ) -> Option<Vec<Vec<String>>> {
+        if let Some(at) = path.iter().position(|p| p == node) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(node.clone());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.clone());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, graph, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(node.clone());
+        None
+    }
+    let mut done = BTreeSet::new();
+    for node in graph.keys() {
+        if let Some(cycle) = visit(node, &graph, &mut Vec::new(), &mut done) {
+            let shown: Vec<String> = cycle.iter().map(|m| m.join("::")).collect();
+            panic!("files import each other: {}", shown.join(" -> "));
+        }
+    }
+    assert!(
+        graph.values().map(BTreeSet::len).sum::<usize>() > 50,
+        "{graph:?}"
+    );
+}
+
+#[test]
+fn use_trees_are_read_whole() {
+    let paths = named_paths(
+        "use super::{a, b::{c, d}};\nuse crate::x::y;\nlet v = self::z::f(super::super::w::g());\n",
+    );
+    let shown: BTreeSet<String> = paths.iter().map(|p| p.join("::")).collect();
+    for expected in [
+        "super::a",
+        "super::b::c",
+        "super::b::d",
+        "crate::x::y",
+        "self::z::f",
+        "super::super::w::g",
+    ] {
+        assert!(shown.contains(expected), "{expected}: {shown:?}");
     }
 }
 

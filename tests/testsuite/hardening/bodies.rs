@@ -38,7 +38,11 @@ async fn a_route_that_takes_a_body_reads_it_within_its_cap() {
     assert_eq!(reply.status, 200, "{}", reply.text());
     assert_eq!(reply.text(), "read 1000");
     assert_security_headers(
-        &reply.headers.iter().map(|(k, v)| (k.parse().unwrap(), v.parse().unwrap())).collect(),
+        &reply
+            .headers
+            .iter()
+            .map(|(k, v)| (k.parse().unwrap(), v.parse().unwrap()))
+            .collect(),
         false,
         "a form's answer",
     );
@@ -46,7 +50,11 @@ async fn a_route_that_takes_a_body_reads_it_within_its_cap() {
     // way, in the path's language.
     let reply = raw(server.addr, &post_request("/bn/echo", &[b'x'; 2000])).await;
     assert_eq!(reply.status, 413);
-    assert!(reply.text().contains("<html lang=\"bn\""), "{}", reply.text());
+    assert!(
+        reply.text().contains("<html lang=\"bn\""),
+        "{}",
+        reply.text()
+    );
     // Over the cap in chunks, which give no length: refused as it is read.
     let mut chunked =
         b"POST /en/echo HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\n\r\n".to_vec();
@@ -76,7 +84,11 @@ async fn a_body_that_stalls_is_refused_at_its_read_timeout() {
         .expect("an answer, not a connection held open")
         .unwrap();
     let reply = parse_reply(&answer).expect("an HTTP answer");
-    assert!(start.elapsed() >= Duration::from_millis(250), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() >= Duration::from_millis(250),
+        "{:?}",
+        start.elapsed()
+    );
     assert!(
         reply.status == 400 || reply.status == 408,
         "{} {}",

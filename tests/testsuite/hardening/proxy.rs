@@ -50,7 +50,10 @@ async fn a_limit_applies_to_each_client_the_proxy_names() {
     let other = raw(server.addr, &through("203.0.113.2", "/en/")).await;
     assert_eq!(other.status, 200);
     // Over HTTPS as the proxy says: HSTS.
-    assert_eq!(other.header("strict-transport-security"), Some("max-age=31536000"));
+    assert_eq!(
+        other.header("strict-transport-security"),
+        Some("max-age=31536000")
+    );
     for request in slow {
         assert_eq!(request.await.unwrap().status, 200);
     }
