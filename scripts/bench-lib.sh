@@ -93,6 +93,10 @@ http {
     access_log off;
     sendfile on;
     tcp_nopush on;
+    # As an administrator would tune it: the files' descriptors and
+    # sizes kept open rather than looked up and opened for each request.
+    open_file_cache max=10000 inactive=60s;
+    open_file_cache_valid 60s;
     # Like the charter server, keep a client's connection for the whole run.
     keepalive_requests 1000000;
     client_body_temp_path $dir/tmp/client;
