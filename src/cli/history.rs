@@ -51,6 +51,12 @@ impl HistoryArgs {
 
 /// Exit status 0 listed, 2 the history cannot be read.
 pub fn list(args: &HistoryArgs) -> ExitCode {
+    if args.charter.is_dir() {
+        return history::commands::list_offices(
+            history::state_dir(args.state_dir.as_deref()).as_deref(),
+            &args.charter,
+        );
+    }
     history::commands::list(
         args.state_dir().as_deref(),
         &args.charter,
@@ -62,6 +68,16 @@ pub fn list(args: &HistoryArgs) -> ExitCode {
 /// such version, the charter path is not the file the server serves or
 /// names no file, or a file cannot be read or written.
 pub fn restore(args: &RestoreArgs) -> ExitCode {
+    if args.place.charter.is_dir() {
+        crate::errln!(
+            "{0} is a folder of offices: name the office whose version to put back, by its file: \
+             charter restore {1} --charter {0}/haluaghat.toml (`charter history --charter {0}` \
+             lists the offices); nothing was changed",
+            args.place.charter.display(),
+            args.number
+        );
+        return ExitCode::from(2);
+    }
     history::commands::restore(
         args.place.state_dir().as_deref(),
         &args.place.charter,

@@ -101,6 +101,72 @@ pub fn list(state_dir: Option<&Path>, charter: &Path, max_bytes: u64) -> ExitCod
     ExitCode::SUCCESS
 }
 
+/// `charter history` given a folder of offices: each office whose
+/// versions are kept, with how many and the newest, and how to see one
+/// office's. Exit status 0 listed, 2 the state folder cannot be read.
+pub fn list_offices(state_dir: Option<&Path>, folder: &Path) -> ExitCode {
+    let Some(state) = state_dir else {
+        return match open(None, super::DEFAULT_LIMIT as u64) {
+            Err(code) => code,
+            Ok(_) => ExitCode::from(2),
+        };
+    };
+    let offices = state.join("offices");
+    let mut ids: Vec<String> = match std::fs::read_dir(&offices) {
+        Ok(entries) => entries
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|id| crate::offices::folder::id_problem(id).is_none())
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => {
+            errln!("{}: cannot read the folder: {e}", offices.display());
+            return ExitCode::from(2);
+        }
+    };
+    ids.sort();
+    if ids.is_empty() {
+        outln!(
+            "No versions kept yet in {}: the server keeps each version it loads of each office \
+             of {}.",
+            offices.display(),
+            folder.display()
+        );
+        return ExitCode::SUCCESS;
+    }
+    outln!(
+        "{} is a folder of offices; the versions kept of each, in {} (times in Bangladesh, BST):\n",
+        folder.display(),
+        offices.display()
+    );
+    let width = ids.iter().map(String::len).max().unwrap_or(0);
+    for id in &ids {
+        let history = History::new(&offices.join(id), super::DEFAULT_LIMIT);
+        match history.list() {
+            Ok((entries, _)) => match entries.first() {
+                Some(newest) => outln!(
+                    "  {id:width$}  {} version{}, the newest {} ({})",
+                    entries.len(),
+                    if entries.len() == 1 { "" } else { "s" },
+                    newest.number,
+                    format_time(newest.loaded_at_unix)
+                ),
+                None => outln!("  {id:width$}  none yet"),
+            },
+            Err(e) => errln!("{e}"),
+        }
+    }
+    let example = folder.join(format!("{}.toml", ids[0]));
+    outln!(
+        "\nTo see one office's versions, name its file: charter history --charter {}",
+        example.display()
+    );
+    outln!(
+        "To put one back: charter restore NUMBER --charter {}",
+        example.display()
+    );
+    ExitCode::SUCCESS
+}
+
 /// The charter file the server serves, as noted in `history`, when
 /// `charter` is not that file; `None` when it is, or no server has noted
 /// one.
@@ -144,6 +210,9 @@ pub fn restore(state_dir: Option<&Path>, charter: &Path, number: &str, max_bytes
                     r.entry.services,
                     if r.in_place { ", written in place" } else { "" }
                 );
+                // An editor that still holds the text the restore replaced
+                // puts it back at its next save.
+                outln!("{}", AFTER_RESTORE);
             } else {
                 outln!("{file} already holds version {} ({when}).", r.entry.number);
             }
@@ -166,6 +235,14 @@ pub fn restore(state_dir: Option<&Path>, charter: &Path, number: &str, max_bytes
         }
     }
 }
+
+/// What to do after a restore, in both languages whatever the command's:
+/// the one mistake that undoes it without a word.
+const AFTER_RESTORE: &str = "\
+If the charter file is open in an editor (Notepad, WinSCP's editor), close it and open it \
+again before you edit it: saving the text it still holds would undo this restore.
+চার্টার ফাইলটি কোনো এডিটরে (Notepad, WinSCP-এর এডিটর) খোলা থাকলে, আবার সম্পাদনার আগে \
+সেটি বন্ধ করে আবার খুলুন: এডিটরে থাকা পুরোনো লেখা সেভ করলে এই পুনরুদ্ধার মুছে যাবে।";
 
 /// A version number typed in English or Bangla digits, with spaces
 /// around it or not.

@@ -452,10 +452,16 @@ impl History {
     }
 
     /// Keeps the charter `file` that the server has just loaded as
-    /// `charter` with `content_hash`, logging what happened. A failure
+    /// `charter` with `content_hash`, logging what happened; what was
+    /// recorded, if anything. A failure
     /// never keeps the site from loading: it is logged, and
     /// [`History::failing`] says it until a version is kept again.
-    pub fn keep(&self, file: &CharterFile, charter: &Charter, content_hash: &str) {
+    pub fn keep(
+        &self,
+        file: &CharterFile,
+        charter: &Charter,
+        content_hash: &str,
+    ) -> Option<Recorded> {
         let charter_path = file.path();
         let source = match file.read(self.max_bytes) {
             Ok(s) => s,
@@ -464,7 +470,7 @@ impl History {
                     "version {content_hash} not kept in the history: cannot read {} again: {e}",
                     charter_path.display()
                 );
-                return;
+                return None;
             }
         };
         if !same_version(&source, content_hash) {
@@ -472,7 +478,7 @@ impl History {
             tracing::warn!(
                 "version {content_hash} not kept in the history: the file changed while it loaded"
             );
-            return;
+            return None;
         }
         let recorded = self.record(&source, charter, SystemTime::now());
         if recorded.is_ok()
@@ -488,7 +494,7 @@ impl History {
                 reason: e.without_path(),
                 at: SystemTime::now(),
             });
-        match recorded {
+        match &recorded {
             Ok(Recorded::New(e)) => tracing::info!(
                 version = e.number,
                 services = e.services,
@@ -504,6 +510,7 @@ impl History {
             ),
             Err(e) => tracing::error!("this version was not kept in the history: {e}"),
         }
+        recorded.ok()
     }
 
     /// Why the last version loaded could not be kept, when it could not

@@ -52,6 +52,13 @@ fn office(state: &AppState) -> Response {
             "slugs": r.slugs,
             "at": rfc3339(r.at),
         })),
+        // A save brought back the version a restore had just replaced
+        // (an editor that still held the old text): shown until the next
+        // save.
+        "restore_undone": health.undone.as_ref().map(|u| serde_json::json!({
+            "restored_version": u.restored,
+            "at": rfc3339(u.at),
+        })),
         // Versions can no longer be kept (a state folder full or
         // read-only): the site serves, but nothing could be restored.
         "history_error": history.as_ref().map(|f| serde_json::json!({
@@ -99,6 +106,7 @@ fn directory(deployment: &Deployment) -> Response {
     let problems = deployment.problems();
     let mut stale = Vec::new();
     let mut history = Vec::new();
+    let mut undone_list = Vec::new();
     let mut compression = crate::site::CompressionState::default();
     for office in &offices {
         let (site, health) = office.state.status();
@@ -107,6 +115,13 @@ fn directory(deployment: &Deployment) -> Response {
                 "office": office.id,
                 "error": failure.summary,
                 "at": rfc3339(failure.at),
+            }));
+        }
+        if let Some(undone) = &health.undone {
+            undone_list.push(serde_json::json!({
+                "office": office.id,
+                "restored_version": undone.restored,
+                "at": rfc3339(undone.at),
             }));
         }
         if let Some(failing) = office.state.history_failing() {
@@ -172,6 +187,7 @@ fn directory(deployment: &Deployment) -> Response {
             "error_at": registry_error.as_ref().map(|(_, at)| rfc3339(*at)),
         },
         "history_errors": listed(history_count, "offices", history),
+        "restores_undone": listed(undone_list.len(), "offices", undone_list),
         "compression": {
             "pages": compression.pages,
             "finished": compression.finished,

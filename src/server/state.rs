@@ -9,7 +9,7 @@ use std::time::SystemTime;
 use arc_swap::ArcSwap;
 
 use crate::charter::CharterFile;
-use crate::history::{Failing, History};
+use crate::history::{Failing, History, Recorded};
 use crate::site::{Site, SiteError, SiteOptions};
 
 /// What the server shares between requests.
@@ -49,6 +49,29 @@ pub(super) struct Health {
     /// The services the last successful reload removed, if it removed
     /// any: a file cut short between two services is a valid charter.
     pub removed: Option<Removed>,
+    /// The last load brought back a version kept before (`charter
+    /// restore`, or a file saved back as it was): what it replaced.
+    pub back: Option<Back>,
+    /// A save brought back the version a restore had just replaced: most
+    /// often an editor that still held the old text, saved again.
+    pub undone: Option<Undone>,
+}
+
+/// A load that brought back version `to`, replacing what was served.
+#[derive(Debug, Clone)]
+pub(super) struct Back {
+    pub to: u64,
+    /// The content hash of the version it replaced.
+    pub replaced: String,
+}
+
+/// A restore undone by the save after it.
+#[derive(Debug, Clone)]
+pub struct Undone {
+    /// The version the restore had brought back.
+    pub restored: u64,
+    /// When the save undid it.
+    pub at: SystemTime,
 }
 
 /// Services a reload removed.
@@ -151,7 +174,7 @@ impl AppState {
             options,
             health: Mutex::new(Health {
                 failure,
-                removed: None,
+                ..Health::default()
             }),
             history,
             reloading: tokio::sync::Mutex::new(()),
@@ -224,10 +247,10 @@ impl AppState {
         // Rendering and brotli are CPU work: keep them off the async workers.
         let built = tokio::task::spawn_blocking(move || {
             let site = Site::load_file(&state.charter, &state.options)?;
-            if let Some(history) = &state.history {
-                history.keep(&state.charter, &site.charter, &site.content_hash);
-            }
-            Ok::<Site, ReloadError>(site)
+            let recorded = (state.history.as_ref()).and_then(|history| {
+                history.keep(&state.charter, &site.charter, &site.content_hash)
+            });
+            Ok::<(Site, Option<Recorded>), ReloadError>((site, recorded))
         })
         .await
         // A panic while loading is a failed reload like any other: the
@@ -235,7 +258,9 @@ impl AppState {
         .unwrap_or_else(|e| Err(ReloadError::Stopped(e.to_string())));
         let mut health = self.health.lock().unwrap_or_else(|e| e.into_inner());
         match built {
-            Ok(site) => {
+            Ok((site, recorded)) => {
+                let served = self.site.load().content_hash.clone();
+                note_restores(&mut health, recorded.as_ref(), &served, &site.content_hash);
                 tracing::info!(
                     hash = %site.content_hash,
                     pages = site.paths().len(),
@@ -270,6 +295,40 @@ impl AppState {
                 Err(error)
             }
         }
+    }
+}
+
+/// Notes a load that brings a kept version back, and warns when the load
+/// after it brings back what it replaced: after `charter restore`, the
+/// clerk's editor still holds the text the restore replaced, and the next
+/// save would undo the restore without a word.
+fn note_restores(health: &mut Health, recorded: Option<&Recorded>, served: &str, loaded: &str) {
+    if served == loaded {
+        return;
+    }
+    if let Some(back) = health.back.take()
+        && back.replaced == loaded
+    {
+        tracing::warn!(
+            restored = back.to,
+            "this save brings back the version that version {0} replaced, a moment ago: if \
+             the file was open in an editor during `charter restore`, the restore is undone. \
+             Close the file in the editor, open it again, and run `charter restore {0}` again \
+             if that is what the site should show",
+            back.to
+        );
+        health.undone = Some(Undone {
+            restored: back.to,
+            at: SystemTime::now(),
+        });
+        return;
+    }
+    health.undone = None;
+    if let Some(Recorded::BackTo(to)) = recorded {
+        health.back = Some(Back {
+            to: *to,
+            replaced: served.to_string(),
+        });
     }
 }
 

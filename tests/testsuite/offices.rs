@@ -545,6 +545,26 @@ async fn each_office_keeps_its_own_history_and_starts_from_it_when_its_file_is_b
         history_command(&["history"], &dir.path().join("phulpur.toml"), state.path());
     assert_eq!(code, 0, "{listed}");
     assert!(state.path().join("offices/phulpur/history").is_dir());
+    // Given the folder (CHARTER_FILE as the server has it): each office,
+    // and how to name one.
+    let (code, listed) = history_command(&["history"], dir.path(), state.path());
+    assert_eq!(code, 0, "{listed}");
+    assert!(
+        listed.contains("  haluaghat  2 versions, the newest 2 ("),
+        "{listed}"
+    );
+    assert!(
+        listed.contains("  phulpur    1 version, the newest 1 ("),
+        "{listed}"
+    );
+    let named = format!("charter history --charter {}", haluaghat.display());
+    assert!(listed.contains(&named), "{listed}");
+    let (code, said) = history_command(&["restore", "1"], dir.path(), state.path());
+    assert_eq!(code, 2, "{said}");
+    assert!(
+        said.contains("is a folder of offices: name the office"),
+        "{said}"
+    );
 
     // A bad file at the next start: the office is served from its history.
     save(&haluaghat, &first.replacen("[charter]", "[charter\n", 1));

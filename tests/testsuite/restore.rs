@@ -70,6 +70,42 @@ async fn restore_puts_a_version_back_and_the_server_shows_it() {
     assert_eq!(list(&History::new(state.path(), 100)).len(), 2);
 }
 
+#[tokio::test]
+async fn a_save_that_undoes_a_restore_is_told_in_both_languages_and_in_health() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    let original = bundled_text();
+    std::fs::write(&file, &original).unwrap();
+    let (_server, base) = start_binary(&file, state.path()).await;
+    let first_hash = health(&base).await["content_hash"].clone();
+    let cut = without_service(&original, "project-information");
+    save(&file, &cut);
+    let cut_hash =
+        wait_health(&base, |h| h["content_hash"] != first_hash).await["content_hash"].clone();
+
+    // The restore says, in both languages, what would undo it.
+    let (code, stdout, stderr) = restore("1", state.path(), &file);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("close it and open it again before you edit it"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("বন্ধ করে আবার খুলুন"), "{stdout}");
+    let h = wait_health(&base, |h| h["content_hash"] == first_hash).await;
+    assert!(h["restore_undone"].is_null(), "{h}");
+
+    // The editor, still holding the cut text, saves it again.
+    save(&file, &cut);
+    let h = wait_health(&base, |h| h["content_hash"] == cut_hash).await;
+    assert_eq!(h["restore_undone"]["restored_version"], 1, "{h}");
+    assert!(h["restore_undone"]["at"].is_string(), "{h}");
+    // Any other save clears it.
+    save(&file, &original.replacen(OLD_VISION, "আরেকটি ভিশন।", 1));
+    let h = wait_health(&base, |h| h["content_hash"] != cut_hash).await;
+    assert!(h["restore_undone"].is_null(), "{h}");
+}
+
 #[test]
 fn restore_copies_content_the_history_lacks_aside() {
     let dir = tempfile::tempdir().unwrap();
