@@ -46,7 +46,7 @@ use places::Pair;
 pub struct Rng(pub u64);
 
 impl Rng {
-    pub fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -55,7 +55,7 @@ impl Rng {
     }
 
     pub fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        (self.next_u64() % n as u64) as usize
     }
 
     pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
@@ -276,8 +276,10 @@ fn main() {
 /// then to the `appellate` officer above, then to the Cabinet Division's
 /// cell.
 pub fn grievance(head_bn: &str, head_en: &str, appellate: (&str, &str)) -> Vec<GrievanceStep> {
+    /// A text in both languages, owned.
+    type Words = (String, String);
     let own = |(bn, en): Pair| (bn.to_string(), en.to_string());
-    let steps: [((String, String), (String, String), (String, String), u32); 3] = [
+    let steps: [(Words, Words, Words, u32); 3] = [
         (
             own((
                 "দায়িত্বপ্রাপ্ত কর্মকর্তা সমাধান দিতে ব্যর্থ হলে",

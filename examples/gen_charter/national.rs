@@ -176,7 +176,7 @@ pub fn write_folder(offices: usize, folder: &std::path::Path, seed: u64) {
         specs.swap(i, rng.below(i + 1));
     }
     for spec in specs.iter().take(offices) {
-        let charter = office_charter(spec, rng.next());
+        let charter = office_charter(spec, rng.next_u64());
         let path = folder.join(format!("{}.toml", spec.id()));
         if let Err(e) = std::fs::write(&path, format!("{HEADER}{}", to_toml(&charter))) {
             eprintln!("gen_charter: cannot write {}: {e}", path.display());
