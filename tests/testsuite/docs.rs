@@ -149,12 +149,19 @@ fn every_relative_link_of_the_guides_leads_to_a_file_and_heading() {
             }
         }
     }
-    assert!(problems.is_empty(), "broken links:\n{}", problems.join("\n"));
+    assert!(
+        problems.is_empty(),
+        "broken links:\n{}",
+        problems.join("\n")
+    );
 }
 
 #[test]
 fn the_readme_is_a_front_page() {
-    let lines = fs::read_to_string(repo("README.md")).unwrap().lines().count();
+    let lines = fs::read_to_string(repo("README.md"))
+        .unwrap()
+        .lines()
+        .count();
     assert!(
         lines <= MAX_README_LINES,
         "README.md has {lines} lines, over {MAX_README_LINES}: the rest belongs in docs/"
@@ -168,7 +175,10 @@ fn anchors_are_made_as_github_makes_them() {
         slug("The deployment files: `deploy/verify.sh`"),
         "the-deployment-files-deployverifysh"
     );
-    assert_eq!(slug("What a developer's machine needs"), "what-a-developers-machine-needs");
+    assert_eq!(
+        slug("What a developer's machine needs"),
+        "what-a-developers-machine-needs"
+    );
     assert_eq!(slug("৭. ছাপা / Printing"), "৭-ছাপা--printing");
     let text = "# A\n\n```\n# not a heading\n```\n\n## A\n";
     assert_eq!(anchors(text), ["a", "a-1"].map(String::from).into());
