@@ -368,9 +368,10 @@ pub fn serve_router(app: axum::Router) -> (String, tokio::task::JoinHandle<()>) 
     (base, task)
 }
 
-/// A folder of static files served as the README's nginx site serves a
-/// static copy: `try_files $uri $uri.html $uri/index.html`, else the 404
-/// page of the path's language, with the status 404.
+/// A folder of static files served as the nginx site of
+/// docs/administrator.md serves a static copy: `try_files $uri $uri.html
+/// $uri/index.html`, else the 404 page of the path's language, with the
+/// status 404.
 pub struct FileServer {
     pub base: String,
     task: tokio::task::JoinHandle<()>,
