@@ -103,6 +103,21 @@ pub fn position(source: &str, offset: usize) -> Position {
     Position { line, column }
 }
 
+/// Byte range of the line holding `offset`, without its line break.
+pub fn line_at(source: &str, offset: usize) -> Range<usize> {
+    let offset = floor_char_boundary(source, offset.min(source.len()));
+    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[offset..]
+        .find('\n')
+        .map_or(source.len(), |i| offset + i);
+    let end = if end > start && source.as_bytes()[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    };
+    start..end
+}
+
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
         i -= 1;

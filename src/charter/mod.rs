@@ -9,14 +9,12 @@
 mod contacts;
 mod decode;
 mod diagnostic;
+mod edits;
 mod file;
-mod lex;
-mod lines;
 mod model;
-mod quotes;
+mod recovery;
 mod schema;
 mod shape;
-mod syntax;
 mod validate;
 mod values;
 
@@ -166,7 +164,7 @@ pub fn load_str(file: &str, source: &str) -> Result<Loaded, LoadError> {
 /// The model, when the file could be read into it, every finding in the
 /// coordinates of `source`, and the addresses the model claims there.
 fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>, Vec<Claim>) {
-    let mut edits = lex::bare_bangla_digits(source);
+    let mut edits = recovery::readable(source);
     let mut text = edits.apply(source);
     let mut tree = match DeTable::parse(&text) {
         Ok(tree) => tree,
@@ -174,7 +172,7 @@ fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>, Vec<Claim>) {
             let span = e.span().map(|s| edits.original_range(&s));
             return (
                 None,
-                vec![syntax::explain(source, e.message(), span)],
+                vec![recovery::explain(source, e.message(), span)],
                 Vec::new(),
             );
         }
@@ -195,7 +193,7 @@ fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>, Vec<Claim>) {
                 let span = e.span().map(|s| edits.original_range(&s));
                 return (
                     None,
-                    vec![syntax::explain(source, e.message(), span)],
+                    vec![recovery::explain(source, e.message(), span)],
                     Vec::new(),
                 );
             }
@@ -215,7 +213,7 @@ fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>, Vec<Claim>) {
                 );
                 charter = Some(c);
             }
-            Err(e) => diagnostics.push(syntax::explain(&text, e.message(), e.span())),
+            Err(e) => diagnostics.push(recovery::explain(&text, e.message(), e.span())),
         }
     }
     for d in &mut diagnostics {

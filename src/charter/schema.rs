@@ -15,7 +15,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, closest};
-use super::lex::Edits;
+use super::edits::Edits;
 use super::shape::{SECTIONS, Section, Shape::*};
 
 /// What checking the shape found.
@@ -336,7 +336,7 @@ impl Checker<'_> {
     }
 
     pub(super) fn line(&self, offset: usize) -> Range<usize> {
-        super::lex::line_at(self.source, offset)
+        super::diagnostic::line_at(self.source, offset)
     }
 }
 

@@ -1,54 +1,12 @@
-//! When the file cannot be read as TOML at all: find the real mistake and
-//! say it in the clerk's words, not the parser's.
-//!
-//! The parser stops at the first place it cannot go on, which is often
-//! after the mistake (a missing quote is noticed at the next line). So the
-//! mistakes staff make most (curly quotes, a forgotten closing quote, a
-//! heading without its `]`, a service pasted without its heading) are
-//! looked for in the text itself first; the parser's own complaint is only
-//! translated when none of them is found.
+//! The parser's own complaints, when no mistake was found in the text
+//! itself: a list left open, a comma missing, a heading's brackets, a
+//! backslash, a key written twice; and, for anything else, the complaint
+//! in plain words.
 
 use std::ops::Range;
 
-use super::diagnostic::{Diagnostic, position};
-use super::lex::line_at;
-use super::quotes;
-use super::shape::SECTIONS;
-
-/// A clerk's explanation of a TOML syntax error at `span` with the
-/// parser's `message`.
-pub fn explain(source: &str, message: &str, span: Option<Range<usize>>) -> Diagnostic {
-    let at = span.clone().map_or(source.len(), |s| s.start);
-    let limit = line_at(source, at).end;
-    let found = quotes::curly_quotes(source, limit)
-        .or_else(|| quotes::stray_character(source, limit))
-        .or_else(|| quotes::quote_problem(source, limit))
-        .or_else(|| headings(source, limit));
-    if let Some(d) = found {
-        return d;
-    }
-    if let Some(span) = span.as_ref().filter(|_| message.contains("duplicate key")) {
-        return duplicate_key(source, span.clone());
-    }
-    if message.contains("missing comma between array") {
-        return missing_list_comma(source, at);
-    }
-    if (message.contains("in array") || message.contains("array element"))
-        && let Some(d) = unclosed_list(source, at)
-    {
-        return d;
-    }
-    if message.contains("missing comma between key-value") {
-        return missing_comma(source, at);
-    }
-    if let Some(d) = super::lines::explain(source, at) {
-        return d;
-    }
-    if message.contains("escape") || message.contains("unicode") {
-        return backslash(source, at);
-    }
-    translate(message, span)
-}
+use crate::charter::diagnostic::{Diagnostic, line_at, position};
+use crate::charter::shape::SECTIONS;
 
 /// The lines before the line of `at`, last first, each with its byte
 /// offset (line breaks of either kind left out).
@@ -69,7 +27,7 @@ fn lines_before(source: &str, at: usize) -> impl Iterator<Item = (usize, &str)> 
 
 /// A list `[` whose `]` was deleted: the parser notices only at the next
 /// key, so point at the list's opening bracket.
-fn unclosed_list(source: &str, at: usize) -> Option<Diagnostic> {
+pub(super) fn unclosed_list(source: &str, at: usize) -> Option<Diagnostic> {
     let stopped_at = source[line_at(source, at)].trim_start();
     if !stopped_at.starts_with(|c: char| c.is_ascii_alphabetic()) {
         return None;
@@ -101,7 +59,7 @@ fn unclosed_list(source: &str, at: usize) -> Option<Diagnostic> {
 
 /// Two items of a list with no comma between them: the parser stops at
 /// the second, the comma belongs after the first.
-fn missing_list_comma(source: &str, at: usize) -> Diagnostic {
+pub(super) fn missing_list_comma(source: &str, at: usize) -> Diagnostic {
     let line = line_at(source, at);
     let head = source[line.start..at].trim_end();
     if !head.is_empty() && !head.ends_with('[') {
@@ -131,7 +89,7 @@ fn missing_list_comma(source: &str, at: usize) -> Diagnostic {
 /// Two parts of `{ … }` with no comma between them; or, when the parser
 /// stops at the start of a line, a `{ … }` on the line above left without
 /// its closing brace.
-fn missing_comma(source: &str, at: usize) -> Diagnostic {
+pub(super) fn missing_comma(source: &str, at: usize) -> Diagnostic {
     let line = line_at(source, at);
     let head = source[line.start..at].trim_end();
     if head.is_empty()
@@ -160,7 +118,7 @@ fn missing_comma(source: &str, at: usize) -> Diagnostic {
 
 /// Headings written wrongly: a bracket missing, or one bracket where a
 /// section of many entries has two (`[services]`), or the reverse.
-fn headings(source: &str, limit: usize) -> Option<Diagnostic> {
+pub(super) fn headings(source: &str, limit: usize) -> Option<Diagnostic> {
     let mut offset = 0;
     for line in source.split_inclusive('\n') {
         if offset > limit {
@@ -203,7 +161,7 @@ fn headings(source: &str, limit: usize) -> Option<Diagnostic> {
 
 /// A backslash in a text starts an escape such as `\"`; a Windows path or a
 /// stray `\` is refused by the file format.
-fn backslash(source: &str, at: usize) -> Diagnostic {
+pub(super) fn backslash(source: &str, at: usize) -> Diagnostic {
     let line = line_at(source, at);
     let fixed = source[line].replace('\\', "/");
     Diagnostic::error(
@@ -216,7 +174,7 @@ fn backslash(source: &str, at: usize) -> Diagnostic {
 
 /// A key written twice in one table: most often a service pasted, or
 /// begun, without its `[[services]]` heading.
-fn duplicate_key(source: &str, span: Range<usize>) -> Diagnostic {
+pub(super) fn duplicate_key(source: &str, span: Range<usize>) -> Diagnostic {
     let key = source
         .get(span.clone())
         .unwrap_or("")
@@ -291,7 +249,7 @@ fn duplicate_key(source: &str, span: Range<usize>) -> Diagnostic {
 
 /// The parser's complaint in plain words, for the mistakes not recognised
 /// above.
-fn translate(message: &str, span: Option<Range<usize>>) -> Diagnostic {
+pub(super) fn translate(message: &str, span: Option<Range<usize>>) -> Diagnostic {
     let m = message.to_lowercase();
     let (what, hint, example): (&str, &str, &str) = if m.contains("date") {
         (

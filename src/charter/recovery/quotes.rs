@@ -3,12 +3,12 @@
 //! inside a text, words after a text's closing quote, a Bangla `।` or `،`
 //! where a comma belongs, an invisible space.
 
-use super::diagnostic::{Diagnostic, position};
-use super::lex::{self, Place, QuoteProblem, line_at};
+use super::tokens::{self, QuoteProblem};
+use crate::charter::diagnostic::{Diagnostic, line_at, position};
 
 /// The first curly quote outside any text, up to byte `limit`.
 pub fn curly_quotes(source: &str, limit: usize) -> Option<Diagnostic> {
-    let at = lex::first_curly_quote(source).filter(|&i| i <= limit)?;
+    let at = tokens::first_curly_quote(source).filter(|&i| i <= limit)?;
     Some(curly_quote_at(source, at))
 }
 
@@ -18,7 +18,7 @@ fn curly_quote_at(source: &str, at: usize) -> Diagnostic {
         .chars()
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' => '\'',
-            c if lex::is_curly_quote(c) => '"',
+            c if tokens::is_curly_quote(c) => '"',
             c => c,
         })
         .collect();
@@ -56,16 +56,9 @@ fn invisible_name(c: char) -> Option<&'static str> {
 /// The first `।`, `،`, `;` or invisible character outside any text, up to
 /// byte `limit`.
 pub fn stray_character(source: &str, limit: usize) -> Option<Diagnostic> {
-    let mut found = None;
-    lex::scan(source, |i, c, place| {
-        if found.is_none()
-            && i <= limit
-            && place == Place::Outside
-            && (NOT_COMMAS.contains(&c) || invisible_name(c).is_some())
-        {
-            found = Some((i, c));
-        }
-    });
+    let found = tokens::outside(source)
+        .take_while(|&(i, _)| i <= limit)
+        .find(|&(_, c)| NOT_COMMAS.contains(&c) || invisible_name(c).is_some());
     let (at, c) = found?;
     let line = line_at(source, at);
     let after = source[at + c.len_utf8()..line.end].trim();
@@ -112,17 +105,17 @@ pub fn stray_character(source: &str, limit: usize) -> Option<Diagnostic> {
 
 /// The first badly quoted text, up to byte `limit`.
 pub fn quote_problem(source: &str, limit: usize) -> Option<Diagnostic> {
-    match lex::first_quote_problem(source)? {
+    match tokens::first_quote_problem(source)? {
         QuoteProblem::Unclosed(u) if u.open <= limit => Some(unclosed(source, u)),
         QuoteProblem::TextAfter { text } if text.start <= limit => Some(text_after(source, text)),
         _ => None,
     }
 }
 
-fn unclosed(source: &str, u: lex::Unclosed) -> Diagnostic {
+fn unclosed(source: &str, u: tokens::Unclosed) -> Diagnostic {
     let line = line_at(source, u.open);
     let last = source[..u.insert_at].chars().next_back();
-    if let Some(curly) = last.filter(|&c| lex::is_curly_quote(c)) {
+    if let Some(curly) = last.filter(|&c| tokens::is_curly_quote(c)) {
         // The text was closed, with a curly quote.
         return curly_quote_at(source, u.insert_at - curly.len_utf8());
     }

@@ -6,9 +6,8 @@
 
 use std::ops::Range;
 
-use super::diagnostic::Diagnostic;
-use super::lex::line_at;
-use super::shape::{SECTIONS, Shape, date_from_any_order, impossible_date};
+use crate::charter::diagnostic::{Diagnostic, line_at, position};
+use crate::charter::shape::{SECTIONS, Shape, date_from_any_order, impossible_date};
 
 /// What is wrong with the line holding byte `at`, when its shape says.
 pub fn explain(source: &str, at: usize) -> Option<Diagnostic> {
@@ -246,7 +245,7 @@ fn value_on_next_line(
             .with_hint("write its value after =, on the same line")
             .with_example_if(example);
     }
-    let here = super::diagnostic::position(source, line.start).line;
+    let here = position(source, line.start).line;
     Diagnostic::error(whole, format!("the value of {name} is not on its line"))
         .with_hint(format!(
             "a value goes on the same line as its name, after =: join line {} to this one",
