@@ -14,6 +14,7 @@ mod file;
 mod model;
 mod recovery;
 mod schema;
+mod serials;
 mod shape;
 mod validate;
 mod values;

@@ -8,7 +8,8 @@ use toml::Spanned;
 
 use super::contacts;
 use super::diagnostic::{Diagnostic, closest};
-use super::model::{Charter, ServiceGroup, Text};
+use super::model::{Charter, Text};
+use super::serials;
 
 /// Every error and warning about `charter`.
 pub fn validate(charter: &Charter, source: &str) -> Vec<Diagnostic> {
@@ -16,7 +17,7 @@ pub fn validate(charter: &Charter, source: &str) -> Vec<Diagnostic> {
     check_texts(charter, &mut out);
     check_officers(charter, source, &mut out);
     check_services(charter, source, &mut out);
-    check_grievance(charter, &mut out);
+    serials::check(charter, source, &mut out);
     contacts::check_office(charter, source, &mut out);
     check_date(charter, &mut out);
     out
@@ -156,7 +157,6 @@ fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
         .collect();
     let mut unknown: Vec<(&str, Diagnostic)> = Vec::new();
     let mut slugs: HashMap<&str, usize> = HashMap::new();
-    let mut serials: HashMap<(ServiceGroup, u32), usize> = HashMap::new();
     for service in &charter.services {
         let slug = service.slug.get_ref().as_str();
         if !is_simple_id(slug) {
@@ -179,37 +179,6 @@ fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
                 .with_hint(format!(
                     "each service needs its own slug, its web address; the first \"{slug}\" is on line {first}"
                 )),
-            );
-        }
-        let serial = *service.serial.get_ref();
-        if serial == 0 {
-            out.push(
-                Diagnostic::error(span(&service.serial), "serial number 0 is not allowed")
-                    .with_hint("serial numbers start at 1")
-                    .with_example("serial = 1"),
-            );
-        } else if let Some(first) =
-            serials.insert((service.group, serial), service.serial.span().start)
-        {
-            let first = line_of(first);
-            let next = charter
-                .services_in(service.group)
-                .map(|s| *s.serial.get_ref())
-                .max()
-                .unwrap_or(0)
-                + 1;
-            out.push(
-                Diagnostic::error(
-                    span(&service.serial),
-                    format!(
-                        "serial {serial} is used twice among the {} services",
-                        service.group.key()
-                    ),
-                )
-                .with_hint(format!(
-                    "number the services of each group 1, 2, 3, …; the first {serial} is on line {first}"
-                ))
-                .with_example(format!("serial = {next}")),
             );
         }
         for (reference, field) in [
@@ -287,22 +256,6 @@ fn misspelt_officer_id(charter: &Charter, unknown: Vec<(&str, Diagnostic)>) -> V
             .with_example(format!("id = \"{named}\"")),
         ],
         _ => unknown.into_iter().map(|(_, d)| d).collect(),
-    }
-}
-
-fn check_grievance(charter: &Charter, out: &mut Vec<Diagnostic>) {
-    let mut serials: HashMap<u32, ()> = HashMap::new();
-    for step in &charter.grievance {
-        let serial = *step.serial.get_ref();
-        if serial == 0 || serials.insert(serial, ()).is_some() {
-            out.push(
-                Diagnostic::error(
-                    span(&step.serial),
-                    format!("grievance serial {serial} is zero or used twice"),
-                )
-                .with_hint("number the grievance steps 1, 2, 3, …"),
-            );
-        }
     }
 }
 

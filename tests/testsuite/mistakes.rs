@@ -20,19 +20,78 @@ use Outcome::*;
 
 struct Mistake {
     what: &'static str,
+    /// Entries written after `BASE` before the edit: the mistake is made
+    /// in `BASE` and these.
+    more: &'static str,
     from: &'static str,
     to: &'static str,
     outcome: Outcome,
 }
 
 const fn m(what: &'static str, from: &'static str, to: &'static str, outcome: Outcome) -> Mistake {
+    on("", what, from, to, outcome)
+}
+
+/// A mistake made in `BASE` followed by `more`.
+const fn on(
+    more: &'static str,
+    what: &'static str,
+    from: &'static str,
+    to: &'static str,
+    outcome: Outcome,
+) -> Mistake {
     Mistake {
         what,
+        more,
         from,
         to,
         outcome,
     }
 }
+
+impl Mistake {
+    /// The charter with `from` written as `with`.
+    fn edited(&self, with: &str) -> String {
+        let base = format!("{BASE}{}", self.more);
+        assert!(base.contains(self.from), "{}", self.from);
+        base.replacen(self.from, with, 1)
+    }
+}
+
+/// A citizen service numbered 2, to follow `BASE`'s.
+macro_rules! second_service {
+    () => {
+        r#"
+[[services]]
+group = "citizen"
+serial = 2
+slug = "second"
+officer = "assistant-programmer"
+name = { bn = "দ্বিতীয়", en = "Second" }
+delivery = { bn = "সরাসরি", en = "In person" }
+documents = { bn = "নেই", en = "None" }
+fee = { bn = "বিনামূল্যে", en = "Free" }
+time_limit = { bn = "১ দিন", en = "1 day" }
+"#
+    };
+}
+
+/// Two more citizen services after `BASE`'s, numbered 2 and 3.
+const TWO_MORE: &str = concat!(
+    second_service!(),
+    r#"
+[[services]]
+group = "citizen"
+serial = 3
+slug = "third"
+officer = "assistant-programmer"
+name = { bn = "তৃতীয়", en = "Third" }
+delivery = { bn = "সরাসরি", en = "In person" }
+documents = { bn = "নেই", en = "None" }
+fee = { bn = "বিনামূল্যে", en = "Free" }
+time_limit = { bn = "১ দিন", en = "1 day" }
+"#
+);
 
 const MISTAKES: &[Mistake] = &[
     m(
@@ -839,6 +898,20 @@ const MISTAKES: &[Mistake] = &[
             &["= example: division = { bn = \"ঢাকা\" }"],
         ),
     ),
+    on(
+        TWO_MORE,
+        "a whole service deleted",
+        second_service!(),
+        "",
+        Accepted(
+            &[
+                "charter.toml:33:10: warning: serial 3 comes after 1 among the citizen services: 2 is missing",
+                "= hint: if a service was removed on purpose, number the ones after it again so that no number is skipped; if it was deleted by mistake, put it back",
+                "= example: serial = 2",
+            ],
+            "",
+        ),
+    ),
 ];
 
 /// Words of the file format's own vocabulary, which mean nothing to a
@@ -862,7 +935,7 @@ fn every_mistake_a_clerk_makes_gets_a_message_they_can_act_on() {
     assert!(MISTAKES.len() >= 20);
     let mut wrong = Vec::new();
     for mistake in MISTAKES {
-        let source = with(mistake.from, mistake.to);
+        let source = mistake.edited(mistake.to);
         match (&mistake.outcome, outcome(&source)) {
             (Refused(first, advice), Err(report)) => {
                 let lines: Vec<&str> = report.lines().map(str::trim).collect();
@@ -882,7 +955,7 @@ fn every_mistake_a_clerk_makes_gets_a_message_they_can_act_on() {
                 }
             }
             (Accepted(warnings, correct), Ok(found)) => {
-                let meant = load_str("charter.toml", &with(mistake.from, correct))
+                let meant = load_str("charter.toml", &mistake.edited(correct))
                     .expect("the correct spelling loads")
                     .charter;
                 let read = load_str("charter.toml", &source).unwrap().charter;

@@ -1,0 +1,126 @@
+//! The serial numbers (ক্রমিক নং) of the services, within each group, and
+//! of the grievance steps: none 0, each used once, and the services'
+//! following each other, so that a service deleted by mistake shows.
+
+use std::collections::HashMap;
+
+use toml::Spanned;
+
+use super::diagnostic::{Diagnostic, position};
+use super::model::{Charter, ServiceGroup};
+
+/// Every problem with the serial numbers of `charter`.
+pub(super) fn check(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
+    services(charter, source, out);
+    gaps(charter, out);
+    grievance(charter, out);
+}
+
+/// A service's serial is not 0, and not another service's of its group.
+fn services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
+    let mut serials: HashMap<(ServiceGroup, u32), usize> = HashMap::new();
+    for service in &charter.services {
+        let serial = *service.serial.get_ref();
+        if serial == 0 {
+            out.push(
+                Diagnostic::error(
+                    Some(service.serial.span()),
+                    "serial number 0 is not allowed",
+                )
+                .with_hint("serial numbers start at 1")
+                .with_example("serial = 1"),
+            );
+        } else if let Some(first) =
+            serials.insert((service.group, serial), service.serial.span().start)
+        {
+            // Only a clash needs a line number: counting lines for every
+            // entry would make checking a large charter slow.
+            let first = position(source, first).line;
+            let next = charter
+                .services_in(service.group)
+                .map(|s| *s.serial.get_ref())
+                .max()
+                .unwrap_or(0)
+                + 1;
+            out.push(
+                Diagnostic::error(
+                    Some(service.serial.span()),
+                    format!(
+                        "serial {serial} is used twice among the {} services",
+                        service.group.key()
+                    ),
+                )
+                .with_hint(format!(
+                    "number the services of each group 1, 2, 3, …; the first {serial} is on line {first}"
+                ))
+                .with_example(format!("serial = {next}")),
+            );
+        }
+    }
+}
+
+/// The serials of each group in the order the charter numbers them: a
+/// number skipped (1, 2, 4) is most often a whole service deleted by
+/// mistake, which nothing else would notice. A warning, at the number
+/// after the gap: removing a service on purpose is allowed.
+fn gaps(charter: &Charter, out: &mut Vec<Diagnostic>) {
+    for group in ServiceGroup::ALL {
+        let mut numbered: Vec<&Spanned<u32>> =
+            charter.services_in(group).map(|s| &s.serial).collect();
+        if numbered.iter().any(|s| *s.get_ref() == 0) {
+            // A serial that is 0, or could not be read, is an error of its
+            // own: the gaps are counted once it is fixed.
+            continue;
+        }
+        numbered.sort_by_key(|s| *s.get_ref());
+        numbered.dedup_by_key(|s| *s.get_ref());
+        let mut expected = 1;
+        for serial in numbered {
+            let n = *serial.get_ref();
+            if n > expected {
+                let missing = if n == expected + 1 {
+                    format!("{expected} is missing")
+                } else {
+                    format!("{expected} to {} are missing", n - 1)
+                };
+                let message = if expected == 1 {
+                    format!(
+                        "the {} services start at serial {n}: {missing}",
+                        group.key()
+                    )
+                } else {
+                    format!(
+                        "serial {n} comes after {} among the {} services: {missing}",
+                        expected - 1,
+                        group.key()
+                    )
+                };
+                out.push(
+                    Diagnostic::warning(Some(serial.span()), message)
+                        .with_hint(
+                            "if a service was removed on purpose, number the ones after it again so that no number is skipped; if it was deleted by mistake, put it back",
+                        )
+                        .with_example(format!("serial = {expected}")),
+                );
+            }
+            expected = n + 1;
+        }
+    }
+}
+
+/// A grievance step's serial is not 0, and not another step's.
+fn grievance(charter: &Charter, out: &mut Vec<Diagnostic>) {
+    let mut serials: HashMap<u32, ()> = HashMap::new();
+    for step in &charter.grievance {
+        let serial = *step.serial.get_ref();
+        if serial == 0 || serials.insert(serial, ()).is_some() {
+            out.push(
+                Diagnostic::error(
+                    Some(step.serial.span()),
+                    format!("grievance serial {serial} is zero or used twice"),
+                )
+                .with_hint("number the grievance steps 1, 2, 3, …"),
+            );
+        }
+    }
+}
