@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::diagnostic::{Diagnostic, position};
+use super::diagnostic::{Diagnostic, position, quoted};
 use super::model::{Charter, Office};
 use crate::hosts::{self, Problem};
 use crate::i18n::{ascii_digits, is_bangla_digit};
@@ -220,8 +220,7 @@ fn aliases_line(office: &Office, i: usize, with: Option<&str>) -> String {
             (false, _) => Some(a.get_ref().as_str()),
             (true, with) => with,
         })
-        // As the file writes a quote or backslash inside a text.
-        .map(|name| format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\"")))
+        .map(quoted)
         .collect();
     format!("aliases = [{}]", names.join(", "))
 }

@@ -59,15 +59,51 @@ impl Diagnostic {
 
     /// Adds a correct line to copy, when there is one.
     pub fn with_example_if(mut self, example: Option<String>) -> Self {
-        self.example = example;
+        self.example = example.map(|e| without_stray_commas(&e));
         self
     }
 
     /// Adds a correct line to copy.
-    pub fn with_example(mut self, example: impl Into<String>) -> Self {
-        self.example = Some(example.into());
-        self
+    pub fn with_example(self, example: impl Into<String>) -> Self {
+        self.with_example_if(Some(example.into()))
     }
+}
+
+/// `line` with every text that ends in a comma inside its quotes
+/// (`"৫০০ টাকা,"`) ended without it. An example is built from the line
+/// as typed, and a comma typed inside the closing quote instead of after
+/// it is a slip it must not copy: the clerk would paste it, and the
+/// comma would show on the page.
+fn without_stray_commas(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut at = 0;
+    for token in toml_parser::Source::new(line).lex() {
+        let span = token.span().start()..token.span().end();
+        let text = &line[span.clone()];
+        if token.kind() != toml_parser::lexer::TokenKind::BasicString
+            || text.len() < 2
+            || !text.ends_with('"')
+        {
+            continue;
+        }
+        let inner = &text[1..text.len() - 1];
+        let kept = inner.trim_end_matches([',', ' ']);
+        if inner.trim_end().ends_with(',') && !kept.is_empty() && !kept.ends_with('\\') {
+            out.push_str(&line[at..span.start]);
+            out.push('"');
+            out.push_str(kept);
+            out.push('"');
+            at = span.end;
+        }
+    }
+    out.push_str(&line[at..]);
+    out
+}
+
+/// `text` between double quotes, as the file writes a text: a quote or a
+/// backslash in it escaped.
+pub fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// The known name nearest to `name`, if it is near enough to be a slip of
@@ -296,6 +332,24 @@ mod tests {
             text.contains(" 1 | a = \"x\" y\n   |         ^\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn an_example_never_keeps_a_comma_typed_inside_a_quote() {
+        let d = Diagnostic::error(None, "x")
+            .with_example("fee = { bn = \"৫০০ টাকা,\", en = \"Tk 500, \" }");
+        assert_eq!(
+            d.example.as_deref(),
+            Some("fee = { bn = \"৫০০ টাকা\", en = \"Tk 500\" }")
+        );
+        for kept in [
+            "aliases = [\"a.gov.bd\", \"b, c\"]",
+            "\"b.gov.bd\",",
+            "a = \",\"",
+        ] {
+            assert_eq!(without_stray_commas(kept), kept);
+        }
+        assert_eq!(quoted("C:\\x \"y\""), "\"C:\\\\x \\\"y\\\"\"");
     }
 
     #[test]

@@ -219,6 +219,13 @@ fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>, Vec<Claim>) {
     }
     for d in &mut diagnostics {
         d.span = d.span.as_ref().map(|s| edits.original_range(s));
+        // An example is a corrected line: the line in error as it stands
+        // would only send the clerk back to it.
+        if let (Some(span), Some(example)) = (&d.span, &d.example)
+            && source[diagnostic::line_at(source, span.start)].trim() == example.trim()
+        {
+            d.example = None;
+        }
     }
     let claims = charter.as_ref().map_or_else(Vec::new, |c| {
         contacts::claims(c, |offset| {

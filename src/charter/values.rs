@@ -8,7 +8,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::diagnostic::{Diagnostic, closest};
+use super::diagnostic::{Diagnostic, closest, quoted};
 use super::schema::Checker;
 use super::shape::{GROUPS, Key, Shape::*};
 use crate::i18n::ascii_digits;
@@ -27,7 +27,7 @@ impl Checker<'_> {
                 let texts: Vec<String> = items
                     .iter()
                     .filter_map(|i| i.get_ref().as_str())
-                    .map(|t| format!("{{ bn = \"{t}\" }}"))
+                    .map(|t| format!("{{ bn = {} }}", quoted(t)))
                     .collect();
                 self.out.push(
                     Diagnostic::error(
@@ -91,7 +91,7 @@ impl Checker<'_> {
                         format!("\"{}\" is a list: its texts go between [ and ]", key.name),
                     )
                     .with_hint("put [ before the first text and ] after the last, with a comma between texts")
-                    .with_example(format!("{} = [\"{s}\"]", key.name)),
+                    .with_example(format!("{} = [{}]", key.name, items(s))),
                 );
                 false
             }
@@ -267,7 +267,7 @@ impl Checker<'_> {
 
     fn not_a_text(&self, key: &Key, span: Range<usize>, value: &DeValue<'_>) -> Diagnostic {
         let example = match value.as_str() {
-            Some(s) => format!("{} = {{ bn = \"{s}\" }}", key.name),
+            Some(s) => format!("{} = {{ bn = {} }}", key.name, quoted(s)),
             None => key.example.to_string(),
         };
         Diagnostic::error(
@@ -286,6 +286,21 @@ impl Checker<'_> {
     fn wrong(&self, key: &Key, span: Range<usize>, what: &str) -> Diagnostic {
         Diagnostic::error(Some(span), format!("\"{}\" must be {what}", key.name))
             .with_example(key.example)
+    }
+}
+
+/// The names of a list typed as one text (`"a.gov.bd, b.gov.bd"`),
+/// each between quotes, commas between them.
+fn items(text: &str) -> String {
+    let names: Vec<String> = text
+        .split([',', ' '])
+        .filter(|i| !i.is_empty())
+        .map(quoted)
+        .collect();
+    if names.is_empty() {
+        quoted(text)
+    } else {
+        names.join(", ")
     }
 }
 

@@ -898,6 +898,51 @@ const MISTAKES: &[Mistake] = &[
             &["= example: division = { bn = \"ঢাকা\" }"],
         ),
     ),
+    m(
+        "a comma typed inside the quote, none after it",
+        "fee = { bn = \"বিনামূল্যে\", en",
+        "fee = { bn = \"৫০০ টাকা,\" en",
+        Refused(
+            "charter.toml:28:26: error: a comma is missing here",
+            &["= example: fee = { bn = \"৫০০ টাকা\", en = \"Free\" }"],
+        ),
+    ),
+    m(
+        "a comma typed inside the quote, a দাঁড়ি after it",
+        "fee = { bn = \"বিনামূল্যে\", en",
+        "fee = { bn = \"৫০০ টাকা,\"। en",
+        Refused(
+            "charter.toml:28:25: error: this । is not a comma",
+            &["= example: fee = { bn = \"৫০০ টাকা\", en = \"Free\" }"],
+        ),
+    ),
+    m(
+        "a comma typed before a closing quote, no opening quote",
+        "fee = { bn = \"বিনামূল্যে\", en",
+        "fee = { bn = ৫০০ টাকা,\", en",
+        Refused(
+            "charter.toml:28:14: error: this text has a closing quote but no opening quote",
+            &["= example: fee = { bn = \"৫০০ টাকা\", en = \"Free\" }"],
+        ),
+    ),
+    m(
+        "a fee without its bn and en, with a comma inside its quote",
+        "fee = { bn = \"বিনামূল্যে\", en = \"Free\" }",
+        "fee = \"৫০০ টাকা,\"",
+        Refused(
+            "charter.toml:28:7: error: \"fee\" must be written with its Bangla and English texts",
+            &["= example: fee = { bn = \"৫০০ টাকা\" }"],
+        ),
+    ),
+    m(
+        "aliases written as one text",
+        "website = \"example.gov.bd\"\n",
+        "website = \"example.gov.bd\"\naliases = \"www.example.gov.bd, old.example.gov.bd\"\n",
+        Refused(
+            "charter.toml:8:11: error: \"aliases\" is a list: its texts go between [ and ]",
+            &["= example: aliases = [\"www.example.gov.bd\", \"old.example.gov.bd\"]"],
+        ),
+    ),
     on(
         TWO_MORE,
         "a whole service deleted",
@@ -945,6 +990,11 @@ fn every_mistake_a_clerk_makes_gets_a_message_they_can_act_on() {
                     && !PARSER_WORDS.iter().any(|w| words.contains(w));
                 if !fine {
                     wrong.push(format!("{}:\n{report}", mistake.what));
+                } else if example_is_the_line_in_error(&source, &report) {
+                    wrong.push(format!(
+                        "{}: the example is the line in error:\n{report}",
+                        mistake.what
+                    ));
                 } else if let Some(fixed) = with_example_applied(&source, &report)
                     && let Err(again) = outcome(&fixed)
                 {
@@ -1018,6 +1068,25 @@ fn with_example_applied(source: &str, report: &str) -> Option<String> {
         out.remove(line);
     }
     Some(out.join("\n") + "\n")
+}
+
+/// Whether the example of a report's first finding is the line it
+/// points at, as typed: an example is a corrected line.
+fn example_is_the_line_in_error(source: &str, report: &str) -> bool {
+    let Some(first) = report.lines().next() else {
+        return false;
+    };
+    let line: Option<usize> = first.split(':').nth(1).and_then(|l| l.parse().ok());
+    let example = report
+        .lines()
+        .take_while(|l| *l == first || !l.starts_with("charter.toml:"))
+        .find_map(|l| l.trim().strip_prefix("= example: "));
+    match (line, example) {
+        (Some(line), Some(example)) => {
+            source.lines().nth(line - 1).map(str::trim) == Some(example.trim())
+        }
+        _ => false,
+    }
 }
 
 fn outcome(source: &str) -> Result<String, String> {
