@@ -6,7 +6,7 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::diagnostic::{Diagnostic, position, quoted};
+use super::diagnostic::{Diagnostic, InFile, quoted};
 use super::model::{Charter, Office};
 use crate::hosts::{self, Problem};
 use crate::i18n::{ascii_digits, is_bangla_digit};
@@ -17,7 +17,7 @@ use crate::i18n::{ascii_digits, is_bangla_digit};
 const MAX_ALIASES: usize = 20;
 
 /// The office's website, aliases, phone number and e-mail address.
-pub(super) fn check_office(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
+pub(super) fn check_office(charter: &Charter, at: InFile<'_>, out: &mut Vec<Diagnostic>) {
     let website = charter.office.website.get_ref();
     if let Err(problem) = hosts::normalize(written_host(website)) {
         let (what, hint) = match problem {
@@ -43,7 +43,7 @@ pub(super) fn check_office(charter: &Charter, source: &str, out: &mut Vec<Diagno
             .with_example("website = \"doict.haluaghat.mymensingh.gov.bd\""),
         );
     }
-    check_aliases(&charter.office, source, out);
+    check_aliases(&charter.office, at, out);
     if let Some(phone) = &charter.office.phone {
         check_phone(phone, out);
     }
@@ -75,7 +75,7 @@ fn written_host(written: &str) -> &str {
 
 /// Each alias a host name as the website is, neither the website nor
 /// another alias again, and not more than [`MAX_ALIASES`] of them.
-fn check_aliases(office: &Office, source: &str, out: &mut Vec<Diagnostic>) {
+fn check_aliases(office: &Office, at: InFile<'_>, out: &mut Vec<Diagnostic>) {
     let website = host_name(office.website.get_ref());
     let mut seen: HashMap<String, &Spanned<String>> = HashMap::new();
     for (i, alias) in office.aliases.iter().enumerate() {
@@ -140,7 +140,7 @@ fn check_aliases(office: &Office, source: &str, out: &mut Vec<Diagnostic>) {
                 .with_example(aliases_line(office, i, None)),
             );
         } else if let Some(first) = seen.get(&host) {
-            let at = position(source, first.span().start);
+            let first = at(first.span().start);
             out.push(
                 Diagnostic::error(
                     Some(alias.span()),
@@ -148,7 +148,7 @@ fn check_aliases(office: &Office, source: &str, out: &mut Vec<Diagnostic>) {
                 )
                 .with_hint(format!(
                     "write each name once; the first is on line {}, column {}: delete this one",
-                    at.line, at.column
+                    first.line, first.column
                 ))
                 .with_example(aliases_line(office, i, None)),
             );

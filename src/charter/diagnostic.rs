@@ -129,6 +129,11 @@ pub struct Position {
     pub column: usize,
 }
 
+/// Where byte `offset` of the text the parser read is in the file as
+/// saved: the checks of meaning run on the text read, and the lines and
+/// columns they name are the file's.
+pub type InFile<'a> = &'a dyn Fn(usize) -> Position;
+
 /// The line and column of byte `offset` in `source`.
 pub fn position(source: &str, offset: usize) -> Position {
     let offset = floor_char_boundary(source, offset.min(source.len()));

@@ -15,8 +15,14 @@ pub struct Edits {
 }
 
 impl Edits {
-    /// Replaces `range` of the original by `with`. Ranges must not overlap.
+    /// Replaces `range` of the original by `with`; a replacement made
+    /// before inside `range` goes with it. Ranges must not overlap
+    /// otherwise.
     pub fn replace(&mut self, range: Range<usize>, with: impl Into<String>) {
+        if !range.is_empty() {
+            self.list
+                .retain(|(r, _)| !(range.start <= r.start && r.end <= range.end));
+        }
         let at = self.list.partition_point(|(r, _)| r.start < range.start);
         self.list.insert(at, (range, with.into()));
     }

@@ -162,20 +162,36 @@ pub fn load_str(file: &str, source: &str) -> Result<Loaded, LoadError> {
     }
 }
 
+/// Most mistakes the parser stops at that are read past in one run: more
+/// keys written twice than this is a paste gone wrong, said enough by the
+/// first ones.
+const MAX_READ_ON: usize = 20;
+
 /// The model, when the file could be read into it, every finding in the
 /// coordinates of `source`, and the addresses the model claims there.
 fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>, Vec<Claim>) {
     let mut edits = recovery::readable(source);
+    // The mistakes the parser stopped at, in the coordinates of `source`,
+    // and the parts of the file set aside to read on past them.
+    let mut stopped = Vec::new();
+    let mut aside = Vec::new();
     let mut text = edits.apply(source);
-    let mut tree = match DeTable::parse(&text) {
-        Ok(tree) => tree,
-        Err(e) => {
-            let span = e.span().map(|s| edits.original_range(&s));
-            return (
-                None,
-                vec![recovery::explain(source, e.message(), span)],
-                Vec::new(),
-            );
+    let mut tree = loop {
+        match DeTable::parse(&text) {
+            Ok(tree) => break tree,
+            Err(e) => {
+                let span = e.span().map(|s| edits.original_range(&s));
+                let explained = recovery::explain(source, e.message(), span, &aside);
+                stopped.push(explained.diagnostic);
+                match explained.read_on {
+                    Some((range, with)) if stopped.len() <= MAX_READ_ON => {
+                        edits.replace(range.clone(), with);
+                        aside.push(range);
+                        text = edits.apply(source);
+                    }
+                    _ => return (None, finished(source, stopped), Vec::new()),
+                }
+            }
         }
     };
     let mut checked = schema::check(&mut tree, &text);
@@ -192,47 +208,53 @@ fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>, Vec<Claim>) {
             Ok(tree) => tree,
             Err(e) => {
                 let span = e.span().map(|s| edits.original_range(&s));
-                return (
-                    None,
-                    vec![recovery::explain(source, e.message(), span)],
-                    Vec::new(),
-                );
+                stopped.push(recovery::explain(source, e.message(), span, &aside).diagnostic);
+                return (None, finished(source, stopped), Vec::new());
             }
         };
         checked = schema::check(&mut tree, &text);
     }
     let mut diagnostics = checked.diagnostics;
     let mut charter = None;
+    let in_file = |offset| position(source, edits.original_offset(offset));
     if checked.complete {
         match Charter::deserialize(toml::de::Deserializer::from(tree)) {
             Ok(c) => {
                 let stand_ins = &checked.stand_ins;
                 diagnostics.extend(
-                    validate::validate(&c, &text)
+                    validate::validate(&c, &in_file)
                         .into_iter()
                         .filter(|d| d.span.as_ref().is_none_or(|s| !stand_ins.contains(s))),
                 );
                 charter = Some(c);
             }
-            Err(e) => diagnostics.push(recovery::explain(&text, e.message(), e.span())),
+            Err(e) => {
+                diagnostics.push(recovery::explain(&text, e.message(), e.span(), &[]).diagnostic)
+            }
         }
     }
     for d in &mut diagnostics {
         d.span = d.span.as_ref().map(|s| edits.original_range(s));
-        // An example is a corrected line: the line in error as it stands
-        // would only send the clerk back to it.
+    }
+    diagnostics.extend(stopped);
+    let claims = charter
+        .as_ref()
+        .map_or_else(Vec::new, |c| contacts::claims(c, in_file));
+    (charter, finished(source, diagnostics), claims)
+}
+
+/// The findings, an example that is the line in error as it stands left
+/// out: an example is a corrected line, and that one would only send the
+/// clerk back to it.
+fn finished(source: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    for d in &mut diagnostics {
         if let (Some(span), Some(example)) = (&d.span, &d.example)
             && source[diagnostic::line_at(source, span.start)].trim() == example.trim()
         {
             d.example = None;
         }
     }
-    let claims = charter.as_ref().map_or_else(Vec::new, |c| {
-        contacts::claims(c, |offset| {
-            position(source, edits.original_range(&(offset..offset)).start)
-        })
-    });
-    (charter, diagnostics, claims)
+    diagnostics
 }
 
 /// Lower-case hex SHA-256 of `bytes`.

@@ -6,18 +6,18 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::diagnostic::{Diagnostic, position};
+use super::diagnostic::{Diagnostic, InFile};
 use super::model::{Charter, ServiceGroup};
 
 /// Every problem with the serial numbers of `charter`.
-pub(super) fn check(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
-    services(charter, source, out);
+pub(super) fn check(charter: &Charter, at: InFile<'_>, out: &mut Vec<Diagnostic>) {
+    services(charter, at, out);
     gaps(charter, out);
     grievance(charter, out);
 }
 
 /// A service's serial is not 0, and not another service's of its group.
-fn services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
+fn services(charter: &Charter, at: InFile<'_>, out: &mut Vec<Diagnostic>) {
     let mut serials: HashMap<(ServiceGroup, u32), usize> = HashMap::new();
     for service in &charter.services {
         let serial = *service.serial.get_ref();
@@ -35,7 +35,7 @@ fn services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
         {
             // Only a clash needs a line number: counting lines for every
             // entry would make checking a large charter slow.
-            let first = position(source, first).line;
+            let first = at(first).line;
             let next = charter
                 .services_in(service.group)
                 .map(|s| *s.serial.get_ref())

@@ -7,18 +7,18 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::contacts;
-use super::diagnostic::{Diagnostic, closest};
+use super::diagnostic::{Diagnostic, InFile, closest};
 use super::model::{Charter, Text};
 use super::serials;
 
 /// Every error and warning about `charter`.
-pub fn validate(charter: &Charter, source: &str) -> Vec<Diagnostic> {
+pub fn validate(charter: &Charter, at: InFile<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     check_texts(charter, &mut out);
-    check_officers(charter, source, &mut out);
-    check_services(charter, source, &mut out);
-    serials::check(charter, source, &mut out);
-    contacts::check_office(charter, source, &mut out);
+    check_officers(charter, at, &mut out);
+    check_services(charter, at, &mut out);
+    serials::check(charter, at, &mut out);
+    contacts::check_office(charter, at, &mut out);
     check_date(charter, &mut out);
     out
 }
@@ -109,7 +109,7 @@ fn is_simple_id(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
-fn check_officers(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
+fn check_officers(charter: &Charter, at: InFile<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
     for officer in &charter.officers {
         let id = officer.id.get_ref().as_str();
@@ -126,7 +126,7 @@ fn check_officers(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
             );
         }
         if let Some(first) = seen.insert(id, &officer.id) {
-            let line = super::diagnostic::position(source, first.span().start).line;
+            let line = at(first.span().start).line;
             out.push(
                 Diagnostic::error(
                     span(&officer.id),
@@ -146,10 +146,10 @@ fn check_officers(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
+fn check_services(charter: &Charter, at: InFile<'_>, out: &mut Vec<Diagnostic>) {
     // Only a clash needs a line number: counting lines for every entry
     // would make checking a large charter slow.
-    let line_of = |at: usize| super::diagnostic::position(source, at).line;
+    let line_of = |offset: usize| at(offset).line;
     let known: Vec<&str> = charter
         .officers
         .iter()

@@ -943,6 +943,28 @@ const MISTAKES: &[Mistake] = &[
             &["= example: aliases = [\"www.example.gov.bd\", \"old.example.gov.bd\"]"],
         ),
     ),
+    m(
+        "a line changed by typing a new one below it",
+        "officer = \"assistant-programmer\"\n",
+        "officer = \"assistant-programmer\"\nofficer = \"ict-officer\"\n",
+        Refused(
+            "charter.toml:25:1: error: \"officer\" is written twice in the same part of the file (first on line 24)",
+            &[
+                "= hint: line 24 has officer = \"assistant-programmer\" and line 25 has officer = \"ict-officer\": the later one is most likely the one meant, so delete line 24",
+            ],
+        ),
+    ),
+    m(
+        "a heading written again further down",
+        "[[officers]]",
+        "[office]\nphone = \"02996673752\"\n\n[[officers]]",
+        Refused(
+            "charter.toml:13:2: error: the heading [office] is written twice (first on line 1)",
+            &[
+                "= hint: there is one [office] section: move the lines under this heading up under the first [office], and delete this heading",
+            ],
+        ),
+    ),
     on(
         TWO_MORE,
         "a whole service deleted",
@@ -1123,6 +1145,70 @@ fn a_service_pasted_without_its_heading_asks_for_the_heading() {
         "{report}"
     );
     assert!(report.contains("= example: [[services]]\n"), "{report}");
+}
+
+#[test]
+fn a_key_written_twice_does_not_hide_the_other_problems() {
+    let fee = "fee = { bn = \"বিনামূল্যে\", en = \"Free\" }\n";
+    let mission = "mission = { bn = \"মিশন\", en = \"Mission\" }\n";
+    let source = with(
+        fee,
+        &format!("{fee}fee = {{ bn = \"৫০০ টাকা\", en = \"Tk 500\" }}\nlast_updated = 2026-11-27\n"),
+    )
+    .replacen(mission, &format!("{mission}last_updated = 2026-11-31\n"), 1)
+    .replacen(
+        "name = { bn = \"নাম\", en = \"Name\" }",
+        "name = { bn = \"নাম\", bn = \"Name\" }",
+        1,
+    );
+    let report = outcome(&source).unwrap_err();
+    let firsts: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with("charter.toml:"))
+        .collect();
+    let expected = [
+        "charter.toml:12:16: error: 2026-11-31 is not a date",
+        "charter.toml:16:22: error: bn is written twice in this text",
+        "charter.toml:30:1: error: \"fee\" is written twice in the same part of the file (first on line 29)",
+        "charter.toml:31:1: error: \"last_updated\" is not something this service can have",
+    ];
+    assert_eq!(firsts, expected, "{report}");
+    assert!(
+        report.contains(
+            "= hint: line 29 has fee = { bn = \"বিনামূল্যে\", en = \"Free\" } and line 30 has \
+             fee = { bn = \"৫০০ টাকা\", en = \"Tk 500\" }: the later one is most likely the one \
+             meant, so delete line 29\n"
+        ),
+        "{report}"
+    );
+    assert!(report.ends_with("4 errors in charter.toml"), "{report}");
+}
+
+#[test]
+fn a_list_written_twice_is_set_aside_whole() {
+    // The earlier `delivery` runs over three lines: the later one is
+    // read, and the lines of the earlier are not mistaken for others.
+    let source = with(
+        "officer = \"assistant-programmer\"\n",
+        "officer = \"assistant-programmer\"\ndelivery = [\n  { bn = \"ক\", en = \"A\" },\n]\n",
+    );
+    let report = outcome(&source).unwrap_err();
+    assert!(
+        report.starts_with(
+            "charter.toml:29:1: error: \"delivery\" is written twice in the same part of the \
+             file (first on line 25)\n"
+        ),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "= hint: line 25 has delivery = [ … and line 29 has delivery = { bn = \"সরাসরি\", \
+             en = \"In person\" }: the later one is most likely the one meant, so delete lines \
+             25 to 27\n"
+        ),
+        "{report}"
+    );
+    assert!(report.ends_with("1 error in charter.toml"), "{report}");
 }
 
 #[test]

@@ -109,6 +109,17 @@ pub fn explain(source: &str, at: usize) -> Option<Diagnostic> {
     bare_value(source, line, name, value)
 }
 
+/// The value at `span`, when it is the value of a date's line
+/// (`last_updated = 27-11-2026`): a stand-in date can be read in its
+/// place, the mistake said, so that the rest of the file is checked too.
+pub(super) fn date_value(source: &str, span: &Range<usize>) -> Option<Range<usize>> {
+    let line = line_at(source, span.start);
+    let eq = line.start + source[line.clone()].find('=')?;
+    let key = source[line.start..eq].trim();
+    (shape_of(key) == Some(Shape::Date) && span.start > eq && span.end <= line.end)
+        .then(|| span.clone())
+}
+
 fn is_key(name: &str) -> bool {
     name == "bn" || name == "en" || shape_of(name).is_some()
 }

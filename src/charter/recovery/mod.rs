@@ -12,6 +12,7 @@
 //!
 //! The rest of `charter` reaches this folder through this file only.
 
+mod duplicates;
 mod lines;
 mod quotes;
 mod syntax;
@@ -34,9 +35,34 @@ pub fn readable(source: &str) -> Edits {
     edits
 }
 
+/// A change that reads on past a mistake the file format stops at: a
+/// range of the file as saved, and the text the parser reads in its place.
+pub type ReadOn = (Range<usize>, String);
+
+/// A mistake that stops the file format, in a clerk's words.
+#[derive(Debug)]
+pub struct Explained {
+    /// What is wrong, where, and the line as it should be.
+    pub diagnostic: Diagnostic,
+    /// How to read on past it, so that the rest of the file is checked in
+    /// the same run: only for a mistake whose meaning is plain (a key or
+    /// a heading written twice, a date that is not one).
+    pub read_on: Option<ReadOn>,
+}
+
 /// A clerk's explanation of a TOML syntax error at `span` with the
-/// parser's `message`.
-pub fn explain(source: &str, message: &str, span: Option<Range<usize>>) -> Diagnostic {
+/// parser's `message`; `aside` are the parts of the file set aside
+/// already to read on past earlier mistakes.
+pub fn explain(
+    source: &str,
+    message: &str,
+    span: Option<Range<usize>>,
+    aside: &[Range<usize>],
+) -> Explained {
+    let stop = |diagnostic| Explained {
+        diagnostic,
+        read_on: None,
+    };
     let at = span.clone().map_or(source.len(), |s| s.start);
     let limit = line_at(source, at).end;
     let found = quotes::curly_quotes(source, limit)
@@ -44,11 +70,33 @@ pub fn explain(source: &str, message: &str, span: Option<Range<usize>>) -> Diagn
         .or_else(|| quotes::quote_problem(source, limit))
         .or_else(|| syntax::headings(source, limit));
     if let Some(d) = found {
-        return d;
+        return stop(d);
     }
     if let Some(span) = span.as_ref().filter(|_| message.contains("duplicate key")) {
-        return syntax::duplicate_key(source, span.clone());
+        let (diagnostic, read_on) = duplicates::explain(source, span.clone(), aside);
+        return Explained {
+            diagnostic,
+            read_on,
+        };
     }
+    let diagnostic = cannot_read(source, message, span, at);
+    // A date that is not one is read as a stand-in: its line is whole,
+    // and no finding is about the stand-in's value.
+    let read_on = (diagnostic.span.as_ref())
+        .and_then(|span| lines::date_value(source, span))
+        .map(|range| (range, STAND_IN_DATE.to_string()));
+    Explained {
+        diagnostic,
+        read_on,
+    }
+}
+
+/// A date the file format reads, in place of one it cannot.
+const STAND_IN_DATE: &str = "2000-01-01";
+
+/// What the parser's `message` at `at` means, when the text itself
+/// showed no mistake before it.
+fn cannot_read(source: &str, message: &str, span: Option<Range<usize>>, at: usize) -> Diagnostic {
     if message.contains("missing comma between array") {
         return syntax::missing_list_comma(source, at);
     }

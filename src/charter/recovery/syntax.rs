@@ -1,7 +1,6 @@
 //! The parser's own complaints, when no mistake was found in the text
 //! itself: a list left open, a comma missing, a heading's brackets, a
-//! backslash, a key written twice; and, for anything else, the complaint
-//! in plain words.
+//! backslash; and, for anything else, the complaint in plain words.
 
 use std::ops::Range;
 
@@ -170,81 +169,6 @@ pub(super) fn backslash(source: &str, at: usize) -> Diagnostic {
     )
     .with_hint("write / instead, or \\\\ for a backslash; \\\" is a quote inside a text")
     .with_example(fixed.trim())
-}
-
-/// A key written twice in one table: most often a service pasted, or
-/// begun, without its `[[services]]` heading.
-pub(super) fn duplicate_key(source: &str, span: Range<usize>) -> Diagnostic {
-    let key = source
-        .get(span.clone())
-        .unwrap_or("")
-        .trim()
-        .trim_matches('"')
-        .to_string();
-    let line = line_at(source, span.start);
-    let head = &source[line.start..span.start];
-    if head.contains('{') {
-        // Twice inside one `{ … }`: `{ bn = "…", bn = "…" }`.
-        let other = match key.as_str() {
-            "bn" => Some("en"),
-            "en" => Some("bn"),
-            _ => None,
-        };
-        let d = Diagnostic::error(
-            Some(span.clone()),
-            format!("{key} is written twice in this text"),
-        );
-        return match other {
-            Some(other) => d
-                .with_hint(format!("a text has one bn (Bangla) and one en (English); the second {key} should be {other}"))
-                .with_example(format!(
-                    "{}{other}{}",
-                    head.trim_start(),
-                    &source[span.end..line.end]
-                )),
-            None => d.with_hint("write each name once inside { }"),
-        };
-    }
-    let before = &source[..span.start.min(source.len())];
-    let heading_at = before
-        .match_indices('\n')
-        .map(|(i, _)| i + 1)
-        .chain(std::iter::once(0))
-        .filter(|&i| source[i..].trim_start_matches([' ', '\t']).starts_with('['))
-        .max();
-    let heading = heading_at.map(|i| source[line_at(source, i)].trim().to_string());
-    let key_lines: Vec<usize> = before
-        .match_indices('\n')
-        .map(|(i, _)| i + 1)
-        .filter(|&i| i >= heading_at.unwrap_or(0))
-        .filter(|&i| {
-            let rest = source[i..].trim_start();
-            !rest.starts_with(['#', '[', '{', '"', ']', '}']) && rest.contains('=')
-        })
-        .collect();
-    let first = key_lines.iter().copied().find(|&i| {
-        source[i..]
-            .trim_start()
-            .strip_prefix(key.as_str())
-            .is_some_and(|r| r.trim_start().starts_with('='))
-    });
-    let first_line = first.map(|i| position(source, i).line);
-    let mut message = format!("\"{key}\" is written twice in the same part of the file");
-    if let Some(line) = first_line {
-        message.push_str(&format!(" (first on line {line})"));
-    }
-    let d = Diagnostic::error(Some(span), message);
-    // A new entry pasted without its heading repeats the entry's first
-    // line; any other repeated line is one too many.
-    let starts_entry = first.is_some() && first == key_lines.first().copied();
-    match heading.as_deref() {
-        Some(h @ ("[[services]]" | "[[officers]]" | "[[grievance]]")) if starts_entry => d
-            .with_hint(format!(
-                "each new entry begins with its own heading line; if a new one begins here, put {h} on the line before it"
-            ))
-            .with_example(h.to_string()),
-        _ => d.with_hint("write each line once: delete one of the two"),
-    }
 }
 
 /// The parser's complaint in plain words, for the mistakes not recognised

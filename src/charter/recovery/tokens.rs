@@ -32,6 +32,28 @@ pub fn outside(source: &str) -> impl Iterator<Item = (usize, char)> + '_ {
         })
 }
 
+/// Where the `key = value` line that starts at `from` ends: the end of
+/// its line, or of the last line of a list or `{ }` it opens there and
+/// closes on a later line (brackets inside texts and comments do not
+/// count).
+pub fn value_end(source: &str, from: usize) -> usize {
+    let mut depth = 0usize;
+    for (kind, range) in tokens(&source[from..]) {
+        match kind {
+            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                depth = depth.saturating_sub(1);
+            }
+            TokenKind::Newline if depth == 0 => {
+                return line_at(source, from + range.start).end;
+            }
+            TokenKind::Eof => return source.len(),
+            _ => {}
+        }
+    }
+    source.len()
+}
+
 /// One quoted text on a single line: the byte range from its opening quote
 /// to just past its closing quote (or to the end of the line when it has
 /// none).
@@ -277,6 +299,19 @@ mod tests {
             None
         );
         assert_eq!(first_unclosed_quote("a = \"\"\"\nx \" y\n\"\"\"\n"), None);
+    }
+
+    #[test]
+    fn a_value_ends_where_its_brackets_close() {
+        let source = "a = [\n  \"]\", # ]\n  \"x\",\n]\nb = 1\r\nc = 2";
+        assert_eq!(
+            &source[..value_end(source, 0)],
+            "a = [\n  \"]\", # ]\n  \"x\",\n]"
+        );
+        let b = source.find('b').unwrap();
+        assert_eq!(&source[b..value_end(source, b)], "b = 1");
+        let c = source.find('c').unwrap();
+        assert_eq!(value_end(source, c), source.len());
     }
 
     #[test]
