@@ -4,12 +4,15 @@
 //! Reading happens in two visible steps, as in Zola: [`parse`] turns TOML
 //! into the model (unknown keys are errors), then [`validate`] checks
 //! meaning (ids, references, serials, phone numbers, e-mail addresses) and
-//! reports every problem, each with the file, line and column.
+//! reports every problem, each with the file, line and column. A finding
+//! is a message of `locales/{bn,en}/check.ftl` with its arguments
+//! ([`Words`]), said in the reader's language when the report is shown.
 
 mod contacts;
 mod decode;
 mod diagnostic;
 mod edits;
+mod errors;
 mod file;
 mod model;
 mod recovery;
@@ -18,6 +21,7 @@ mod serials;
 mod shape;
 mod validate;
 mod values;
+mod words;
 
 use std::path::Path;
 
@@ -26,9 +30,11 @@ use sha2::{Digest, Sha256};
 use toml::de::DeTable;
 
 pub use contacts::{Claim, ClaimKind, host_name, is_valid_email, phone_digits};
-pub use diagnostic::{Diagnostic, Position, Report, Severity, position};
-pub use file::{CharterFile, Identity};
+pub use diagnostic::{Diagnostic, InLang, Position, Report, Severity, position};
+pub use errors::{LoadError, LoadErrorIn};
+pub use file::{CharterFile, Identity, Refusal};
 pub use model::*;
+pub use words::{Value, Words};
 
 /// A charter that passed validation, with the warnings found on the way.
 #[derive(Debug, Clone)]
@@ -44,33 +50,6 @@ pub struct Loaded {
     /// The addresses the charter names as its own (website and aliases),
     /// and where in the file.
     pub claims: Vec<Claim>,
-}
-
-/// Why a charter could not be loaded.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    /// The file could not be read at all.
-    #[error("{path}: cannot read the charter file: {source}")]
-    Read {
-        /// The file as given.
-        path: String,
-        /// What the system said.
-        source: std::io::Error,
-    },
-    /// The file was read but is not a valid charter.
-    #[error("{report}{} in {}", count_errors(report.error_count()), report.file)]
-    Invalid {
-        /// Every error (and warning) found, with places.
-        report: Report,
-    },
-}
-
-fn count_errors(n: usize) -> String {
-    if n == 1 {
-        "1 error".to_string()
-    } else {
-        format!("{n} errors")
-    }
 }
 
 /// Reads and validates the charter file at `path`, a plain file of at
@@ -98,7 +77,7 @@ pub fn load(file: &CharterFile, max_bytes: u64) -> Result<Loaded, LoadError> {
             report: Report {
                 file: label,
                 source: String::new(),
-                diagnostics: vec![d],
+                diagnostics: vec![*d],
             },
         }),
     }

@@ -8,6 +8,7 @@ use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, InFile};
 use super::model::{Charter, ServiceGroup};
+use super::words::Words;
 
 /// Every problem with the serial numbers of `charter`.
 pub(super) fn check(charter: &Charter, at: InFile<'_>, out: &mut Vec<Diagnostic>) {
@@ -23,12 +24,9 @@ fn services(charter: &Charter, at: InFile<'_>, out: &mut Vec<Diagnostic>) {
         let serial = *service.serial.get_ref();
         if serial == 0 {
             out.push(
-                Diagnostic::error(
-                    Some(service.serial.span()),
-                    "serial number 0 is not allowed",
-                )
-                .with_hint("serial numbers start at 1")
-                .with_example("serial = 1"),
+                Diagnostic::error(Some(service.serial.span()), Words::new("check-serial-zero"))
+                    .with_hint(Words::new("check-serial-zero-hint"))
+                    .with_example("serial = 1"),
             );
         } else if let Some(first) =
             serials.insert((service.group, serial), service.serial.span().start)
@@ -45,18 +43,24 @@ fn services(charter: &Charter, at: InFile<'_>, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::error(
                     Some(service.serial.span()),
-                    format!(
-                        "serial {serial} is used twice among the {} services",
-                        service.group.key()
-                    ),
+                    Words::new("check-serial-twice")
+                        .arg("serial", serial)
+                        .arg("group", group(service.group)),
                 )
-                .with_hint(format!(
-                    "number the services of each group 1, 2, 3, …; the first {serial} is on line {first}"
-                ))
+                .with_hint(
+                    Words::new("check-serial-twice-hint")
+                        .arg("serial", serial)
+                        .arg("line", first),
+                )
                 .with_example(format!("serial = {next}")),
             );
         }
     }
+}
+
+/// A group's name: `citizen` in English, নাগরিক সেবা in Bangla.
+fn group(group: ServiceGroup) -> Words {
+    Words::new("check-group").arg("group", group.key())
 }
 
 /// The serials of each group in the order the charter numbers them: a
@@ -64,9 +68,9 @@ fn services(charter: &Charter, at: InFile<'_>, out: &mut Vec<Diagnostic>) {
 /// mistake, which nothing else would notice. A warning, at the number
 /// after the gap: removing a service on purpose is allowed.
 fn gaps(charter: &Charter, out: &mut Vec<Diagnostic>) {
-    for group in ServiceGroup::ALL {
+    for group_of in ServiceGroup::ALL {
         let mut numbered: Vec<&Spanned<u32>> =
-            charter.services_in(group).map(|s| &s.serial).collect();
+            charter.services_in(group_of).map(|s| &s.serial).collect();
         if numbered.iter().any(|s| *s.get_ref() == 0) {
             // A serial that is 0, or could not be read, is an error of its
             // own: the gaps are counted once it is fixed.
@@ -78,28 +82,21 @@ fn gaps(charter: &Charter, out: &mut Vec<Diagnostic>) {
         for serial in numbered {
             let n = *serial.get_ref();
             if n > expected {
-                let missing = if n == expected + 1 {
-                    format!("{expected} is missing")
+                let id = if expected == 1 {
+                    "check-serial-first-missing"
                 } else {
-                    format!("{expected} to {} are missing", n - 1)
+                    "check-serial-missing"
                 };
-                let message = if expected == 1 {
-                    format!(
-                        "the {} services start at serial {n}: {missing}",
-                        group.key()
-                    )
-                } else {
-                    format!(
-                        "serial {n} comes after {} among the {} services: {missing}",
-                        expected - 1,
-                        group.key()
-                    )
-                };
+                let message = Words::new(id)
+                    .arg("serial", n)
+                    .arg("before", expected - 1)
+                    .arg("group", group(group_of))
+                    .arg("from", expected)
+                    .arg("to", n - 1)
+                    .arg("missing", if n == expected + 1 { "one" } else { "more" });
                 out.push(
                     Diagnostic::warning(Some(serial.span()), message)
-                        .with_hint(
-                            "if a service was removed on purpose, number the ones after it again so that no number is skipped; if it was deleted by mistake, put it back",
-                        )
+                        .with_hint(Words::new("check-serial-missing-hint"))
                         .with_example(format!("serial = {expected}")),
                 );
             }
@@ -117,9 +114,9 @@ fn grievance(charter: &Charter, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::error(
                     Some(step.serial.span()),
-                    format!("grievance serial {serial} is zero or used twice"),
+                    Words::new("check-grievance-serial").arg("serial", serial),
                 )
-                .with_hint("number the grievance steps 1, 2, 3, …"),
+                .with_hint(Words::new("check-grievance-serial-hint")),
             );
         }
     }

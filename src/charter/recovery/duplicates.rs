@@ -8,6 +8,7 @@ use std::ops::Range;
 use super::ReadOn;
 use super::tokens::value_end;
 use crate::charter::diagnostic::{Diagnostic, line_at, position};
+use crate::charter::words::Words;
 
 /// Characters of a value shown in a hint.
 const MAX_VALUE: usize = 50;
@@ -52,13 +53,15 @@ fn in_braces(
     };
     let d = Diagnostic::error(
         Some(span.clone()),
-        format!("{key} is written twice in this text"),
+        Words::new("check-part-twice").arg("part", key),
     );
     match other {
         Some(other) => (
-            d.with_hint(format!(
-                "a text has one bn (Bangla) and one en (English); the second {key} should be {other}"
-            ))
+            d.with_hint(
+                Words::new("check-part-twice-hint")
+                    .arg("part", key)
+                    .arg("other", other),
+            )
             .with_example(format!(
                 "{}{other}{}",
                 head.trim_start(),
@@ -66,7 +69,7 @@ fn in_braces(
             )),
             Some((span, other.to_string())),
         ),
-        None => (d.with_hint("write each name once inside { }"), None),
+        None => (d.with_hint(Words::new("check-part-twice-other-hint")), None),
     }
 }
 
@@ -89,16 +92,14 @@ fn heading(
                 .trim()
                 == text
         });
-    let mut message = format!("the heading {text} is written twice");
-    if let Some(first) = first {
-        message.push_str(&format!(
-            " (first on line {})",
-            position(source, first).line
-        ));
-    }
-    let d = Diagnostic::error(Some(span), message).with_hint(format!(
-        "there is one {text} section: move the lines under this heading up under the first {text}, and delete this heading"
-    ));
+    let message = match first {
+        Some(first) => Words::new("check-heading-twice-at")
+            .arg("heading", text)
+            .arg("line", position(source, first).line),
+        None => Words::new("check-heading-twice").arg("heading", text),
+    };
+    let d = Diagnostic::error(Some(span), message)
+        .with_hint(Words::new("check-heading-twice-hint").arg("heading", text));
     // The section runs to the next heading.
     let end = line_starts(source, line.end..source.len())
         .find(|&i| source[i..].trim_start_matches([' ', '\t']).starts_with('['))
@@ -134,23 +135,26 @@ fn in_table(
             .strip_prefix(key)
             .is_some_and(|r| r.trim_start().starts_with('='))
     });
-    let first_line = first.map(|i| position(source, i).line);
-    let mut message = format!("\"{key}\" is written twice in the same part of the file");
-    if let Some(line) = first_line {
-        message.push_str(&format!(" (first on line {line})"));
-    }
+    let message = match first {
+        Some(first) => Words::new("check-key-twice-at")
+            .arg("key", key)
+            .arg("line", position(source, first).line),
+        None => Words::new("check-key-twice").arg("key", key),
+    };
     let d = Diagnostic::error(Some(span), message);
     // A new entry pasted without its heading repeats the entry's first
     // line; any other repeated line is one too many.
     let starts_entry = first.is_some() && first == key_lines.first().copied();
     match (heading.as_deref(), first) {
-        (Some(h @ ("[[services]]" | "[[officers]]" | "[[grievance]]")), Some(_)) if starts_entry => (
-            d.with_hint(format!(
-                "each new entry begins with its own heading line; if a new one begins here, put {h} on the line before it"
-            ))
-            .with_example(h.to_string()),
-            Some((line.start..line.start, format!("{h}\n"))),
-        ),
+        (Some(h @ ("[[services]]" | "[[officers]]" | "[[grievance]]")), Some(_))
+            if starts_entry =>
+        {
+            (
+                d.with_hint(Words::new("check-entry-heading-hint").arg("heading", h))
+                    .with_example(h.to_string()),
+                Some((line.start..line.start, format!("{h}\n"))),
+            )
+        }
         (_, Some(first)) => {
             let earlier = first..value_end(source, first);
             let later = line.start..value_end(source, line.start);
@@ -159,36 +163,27 @@ fn in_table(
                 Some((earlier, String::new())),
             )
         }
-        (_, None) => (
-            d.with_hint("write each line once: delete one of the two"),
-            None,
-        ),
+        (_, None) => (d.with_hint(Words::new("check-line-twice-hint")), None),
     }
 }
 
 /// The hint for a line written twice: the same line twice is one to
 /// delete; two values, the later is most likely the one meant (a clerk
 /// changing a line adds the new one and forgets the old).
-fn which_to_keep(source: &str, earlier: &Range<usize>, later: &Range<usize>) -> String {
+fn which_to_keep(source: &str, earlier: &Range<usize>, later: &Range<usize>) -> Words {
     let words = |r: &Range<usize>| source[r.clone()].split_whitespace().collect::<Vec<_>>();
     if words(earlier) == words(later) {
-        return "write each line once: delete one of the two".to_string();
+        return Words::new("check-line-twice-hint");
     }
-    let (a, b) = (
-        position(source, earlier.start).line,
-        position(source, later.start).line,
-    );
-    let a_end = position(source, earlier.end).line;
-    let delete = if a_end > a {
-        format!("lines {a} to {a_end}")
-    } else {
-        format!("line {a}")
-    };
-    format!(
-        "line {a} has {} and line {b} has {}: the later one is most likely the one meant, so delete {delete}",
-        shown(source, earlier),
-        shown(source, later)
-    )
+    let first = position(source, earlier.start).line;
+    let last = position(source, earlier.end).line;
+    Words::new("check-keep-the-later-hint")
+        .arg("earlier", shown(source, earlier))
+        .arg("later", shown(source, later))
+        .arg("line", first)
+        .arg("later-line", position(source, later.start).line)
+        .arg("last", last)
+        .arg("lines", if last > first { "more" } else { "one" })
 }
 
 /// The `key = value` line at `range`, as typed, cut short when long or

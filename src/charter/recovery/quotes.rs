@@ -5,6 +5,7 @@
 
 use super::tokens::{self, QuoteProblem};
 use crate::charter::diagnostic::{Diagnostic, line_at, position};
+use crate::charter::words::Words;
 
 /// The first curly quote outside any text, up to byte `limit`.
 pub fn curly_quotes(source: &str, limit: usize) -> Option<Diagnostic> {
@@ -25,11 +26,9 @@ fn curly_quote_at(source: &str, at: usize) -> Diagnostic {
     let quote = source[at..].chars().next().unwrap_or('"');
     Diagnostic::error(
         Some(at..at + quote.len_utf8()),
-        format!("this line has a curly quote {quote} where a straight quote \" belongs"),
+        Words::new("check-curly-quote").arg("quote", quote),
     )
-    .with_hint(
-        "word processors and phone keyboards change \" into “ ”; type the straight quote \" instead, or edit the file in Notepad",
-    )
+    .with_hint(Words::new("check-curly-quote-hint"))
     .with_example(fixed.trim())
 }
 
@@ -39,16 +38,16 @@ fn curly_quote_at(source: &str, at: usize) -> Diagnostic {
 const NOT_COMMAS: [char; 5] = ['।', '،', ';', '؛', '，'];
 
 /// Characters a person cannot see: they make a line look right and read
-/// wrong.
+/// wrong. Their kind, as the Fluent files name it.
 fn invisible_name(c: char) -> Option<&'static str> {
     Some(match c {
-        '\u{00A0}' => "a no-break space",
-        '\u{200B}' => "a zero-width space",
-        '\u{200C}' => "a zero-width non-joiner",
-        '\u{200D}' => "a zero-width joiner",
-        '\u{2060}' => "a word joiner",
-        '\u{FEFF}' => "a byte-order mark",
-        '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{3000}' => "a special space",
+        '\u{00A0}' => "no-break-space",
+        '\u{200B}' => "zero-width-space",
+        '\u{200C}' => "zero-width-non-joiner",
+        '\u{200D}' => "zero-width-joiner",
+        '\u{2060}' => "word-joiner",
+        '\u{FEFF}' => "byte-order-mark",
+        '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{3000}' => "special-space",
         _ => return None,
     })
 }
@@ -80,12 +79,11 @@ pub fn stray_character(source: &str, limit: usize) -> Option<Diagnostic> {
             );
             Diagnostic::error(
                 Some(here),
-                format!(
-                    "there is an invisible character here ({name}, U+{:04X})",
-                    c as u32
-                ),
+                Words::new("check-invisible")
+                    .arg("kind", name)
+                    .arg("code", format!("U+{:04X}", c as u32)),
             )
-            .with_hint("delete the spaces around this spot and type them again with the space bar")
+            .with_hint(Words::new("check-invisible-hint"))
             .with_example(fixed.trim().replace("  ", " "))
         }
         None => {
@@ -94,10 +92,8 @@ pub fn stray_character(source: &str, limit: usize) -> Option<Diagnostic> {
                 &source[line.start..at],
                 &source[here.end..line.end]
             );
-            Diagnostic::error(Some(here), format!("this {c} is not a comma"))
-                .with_hint(
-                    "between two parts of a line, and between the items of a list, type a comma ,",
-                )
+            Diagnostic::error(Some(here), Words::new("check-not-a-comma").arg("sign", c))
+                .with_hint(Words::new("check-not-a-comma-hint"))
                 .with_example(fixed.trim())
         }
     })
@@ -154,22 +150,18 @@ fn unclosed(source: &str, u: tokens::Unclosed) -> Diagnostic {
         && !next_line.split('"').next().unwrap_or("").contains('=');
     let d = Diagnostic::error(
         Some(u.open..u.insert_at),
-        format!(
-            "the text starting at line {} column {} has no closing quote",
-            start.line, start.column
-        ),
+        Words::new("check-no-closing-quote")
+            .arg("line", start.line)
+            .arg("column", start.column),
     );
     if continued {
         // Enter was pressed inside the text.
         let joined = format!("{} {}", source[line].trim_end(), next_line.trim());
         return d
-            .with_hint(format!(
-                "a text stays on one line: join line {} to this one",
-                start.line + 1
-            ))
+            .with_hint(Words::new("check-text-on-one-line").arg("line", start.line + 1))
             .with_example(joined.trim());
     }
-    d.with_hint("end every text with a straight double quote \"")
+    d.with_hint(Words::new("check-no-closing-quote-hint"))
         .with_example(fixed.trim())
 }
 
@@ -191,9 +183,9 @@ fn opening_missing(source: &str, close: usize) -> Option<Diagnostic> {
     Some(
         Diagnostic::error(
             Some(value_at..close + 1),
-            "this text has a closing quote but no opening quote",
+            Words::new("check-no-opening-quote"),
         )
-        .with_hint("a text begins and ends with a straight double quote \"")
+        .with_hint(Words::new("check-no-opening-quote-hint"))
         .with_example(fixed.trim()),
     )
 }
@@ -209,16 +201,13 @@ fn text_after(source: &str, text: std::ops::Range<usize>) -> Diagnostic {
         // `["a.gov.bd" "b.gov.bd"]`: an item of a list followed by the
         // next, the comma between them forgotten.
         let next = text.end + (tail.len() - tail.trim_start().len());
-        return Diagnostic::error(
-            Some(next..next),
-            "a comma is missing between these two items",
-        )
-        .with_hint("put a comma after each item of a list")
-        .with_example(
-            format!("{}, {}", &source[line.start..text.end], tail.trim_start())
-                .trim()
-                .to_string(),
-        );
+        return Diagnostic::error(Some(next..next), Words::new("check-comma-between-items"))
+            .with_hint(Words::new("check-comma-after-each-item"))
+            .with_example(
+                format!("{}, {}", &source[line.start..text.end], tail.trim_start())
+                    .trim()
+                    .to_string(),
+            );
     }
     // The text's real closing quote is the first later one followed by
     // what may follow a value.
@@ -242,12 +231,11 @@ fn text_after(source: &str, text: std::ops::Range<usize>) -> Diagnostic {
             );
             Diagnostic::error(
                 Some(text.end - 1..text.end),
-                format!(
-                    "the text starting at line {} column {} has a \" inside it",
-                    start.line, start.column
-                ),
+                Words::new("check-quote-inside")
+                    .arg("line", start.line)
+                    .arg("column", start.column),
             )
-            .with_hint("a quote inside a text is written \\\" (or use ‘ ’ there)")
+            .with_hint(Words::new("check-quote-inside-hint"))
             .with_example(fixed.trim())
         }
         None => {
@@ -280,9 +268,9 @@ fn text_after(source: &str, text: std::ops::Range<usize>) -> Diagnostic {
             };
             Diagnostic::error(
                 Some(text.end..text.end + words.len()),
-                "these words come after the text's closing quote",
+                Words::new("check-words-after-quote"),
             )
-            .with_hint("put them inside the quotes, or delete them")
+            .with_hint(Words::new("check-words-after-quote-hint"))
             .with_example(fixed.trim())
         }
     }

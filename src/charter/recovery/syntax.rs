@@ -6,6 +6,7 @@ use std::ops::Range;
 
 use crate::charter::diagnostic::{Diagnostic, line_at, position};
 use crate::charter::shape::SECTIONS;
+use crate::charter::words::Words;
 
 /// The lines before the line of `at`, last first, each with its byte
 /// offset (line breaks of either kind left out).
@@ -46,12 +47,9 @@ pub(super) fn unclosed_list(source: &str, at: usize) -> Option<Diagnostic> {
     Some(
         Diagnostic::error(
             Some(open..open + 1),
-            format!(
-                "the list that starts on line {} has no closing ]",
-                start.line
-            ),
+            Words::new("check-list-not-closed").arg("line", start.line),
         )
-        .with_hint("end the list with ] on a line of its own after its last item")
+        .with_hint(Words::new("check-list-not-closed-hint"))
         .with_example("]"),
     )
 }
@@ -64,24 +62,21 @@ pub(super) fn missing_list_comma(source: &str, at: usize) -> Diagnostic {
     if !head.is_empty() && !head.ends_with('[') {
         // Both items on one line.
         let fixed = format!("{head}, {}", source[at..line.end].trim_start());
-        return Diagnostic::error(Some(at..at), "a comma is missing between these two items")
-            .with_hint("put a comma after each item of a list")
+        return Diagnostic::error(Some(at..at), Words::new("check-comma-between-items"))
+            .with_hint(Words::new("check-comma-after-each-item"))
             .with_example(fixed.trim());
     }
     let previous = lines_before(source, at).find(|(_, l)| !l.trim().is_empty());
     let Some((offset, text)) = previous else {
-        return Diagnostic::error(Some(at..at), "a comma is missing before this item")
-            .with_hint("put a comma after each item of a list");
+        return Diagnostic::error(Some(at..at), Words::new("check-comma-before-item"))
+            .with_hint(Words::new("check-comma-after-each-item"));
     };
     let end = offset + text.trim_end().len();
     Diagnostic::error(
         Some(end..end),
-        format!(
-            "a comma is missing after the item on line {}",
-            position(source, offset).line
-        ),
+        Words::new("check-comma-after-item").arg("line", position(source, offset).line),
     )
-    .with_hint("put a comma after each item of a list")
+    .with_hint(Words::new("check-comma-after-each-item"))
     .with_example(format!("{},", text.trim()))
 }
 
@@ -99,19 +94,14 @@ pub(super) fn missing_comma(source: &str, at: usize) -> Diagnostic {
         let end = offset + text.trim_end().len();
         return Diagnostic::error(
             Some(end..end),
-            format!(
-                "the text on line {} has no closing }}",
-                position(source, offset).line
-            ),
+            Words::new("check-brace-not-closed").arg("line", position(source, offset).line),
         )
-        .with_hint("a text { bn = \"…\", en = \"…\" } ends with } on the same line")
+        .with_hint(Words::new("check-brace-not-closed-hint"))
         .with_example(format!("{} }}", text.trim()));
     }
     let fixed = format!("{head}, {}", source[at..line.end].trim_start());
-    Diagnostic::error(Some(at..at), "a comma is missing here")
-        .with_hint(
-            "put a comma between the Bangla and the English text: { bn = \"…\", en = \"…\" }",
-        )
+    Diagnostic::error(Some(at..at), Words::new("check-comma-missing"))
+        .with_hint(Words::new("check-comma-missing-hint"))
         .with_example(fixed.trim())
 }
 
@@ -137,13 +127,18 @@ pub(super) fn headings(source: &str, limit: usize) -> Option<Diagnostic> {
                 let start = offset + (line.len() - line.trim_start().len());
                 let (message, hint) = if opens != closes {
                     (
-                        format!("the heading {text} has {opens} [ but {closes} ]"),
-                        "a heading has as many ] after its name as [ before it",
+                        Words::new("check-heading-brackets")
+                            .arg("heading", text)
+                            .arg("opens", opens)
+                            .arg("closes", closes),
+                        Words::new("check-heading-brackets-hint"),
                     )
                 } else {
                     (
-                        format!("the heading {text} needs {want} brackets on each side"),
-                        "[office] and [charter] have one bracket on each side; [[officers]], [[services]] and [[grievance]], of which there are many, have two",
+                        Words::new("check-heading-bracket-count")
+                            .arg("heading", text)
+                            .arg("count", want),
+                        Words::new("check-heading-bracket-count-hint"),
                     )
                 };
                 return Some(
@@ -163,68 +158,37 @@ pub(super) fn headings(source: &str, limit: usize) -> Option<Diagnostic> {
 pub(super) fn backslash(source: &str, at: usize) -> Diagnostic {
     let line = line_at(source, at);
     let fixed = source[line].replace('\\', "/");
-    Diagnostic::error(
-        Some(at..at + 1),
-        "a backslash \\ cannot stand alone in a text",
-    )
-    .with_hint("write / instead, or \\\\ for a backslash; \\\" is a quote inside a text")
-    .with_example(fixed.trim())
+    Diagnostic::error(Some(at..at + 1), Words::new("check-backslash"))
+        .with_hint(Words::new("check-backslash-hint"))
+        .with_example(fixed.trim())
 }
 
 /// The parser's complaint in plain words, for the mistakes not recognised
 /// above.
 pub(super) fn translate(message: &str, span: Option<Range<usize>>) -> Diagnostic {
     let m = message.to_lowercase();
-    let (what, hint, example): (&str, &str, &str) = if m.contains("date") {
-        (
-            "this date cannot be read",
-            "write dates as year-month-day",
-            "last_updated = 2026-11-27",
-        )
+    let (kind, example): (&str, &str) = if m.contains("date") {
+        ("date", "last_updated = 2026-11-27")
     } else if m.contains("leading zero") {
-        (
-            "a number cannot start with 0",
-            "leave out the leading 0",
-            "serial = 1",
-        )
+        ("leading-zero", "serial = 1")
     } else if m.contains("unquoted key") || m.contains("invalid key") {
-        (
-            "the name before = can only have English letters, digits, - and _",
-            "write the name as docs/charter.md does; texts go after = between quotes",
-            "name = { bn = \"…\", en = \"…\" }",
-        )
+        ("key", "name = { bn = \"…\", en = \"…\" }")
     } else if m.contains("assignment") || m.contains("no value") || m.contains("missing value") {
-        (
-            "a line must have a name, an = sign and a value",
-            "write the name, then =, then the value",
-            "serial = 1",
-        )
+        ("no-value", "serial = 1")
     } else if m.contains("comma between array") || m.contains("array") {
         (
-            "this list is not written correctly",
-            "a list is [ item, item ] with a comma between items and ] at its end",
+            "list",
             "documents = [ { bn = \"…\", en = \"…\" }, { bn = \"…\", en = \"…\" } ]",
         )
     } else if m.contains("comma between key") || m.contains("inline table") {
-        (
-            "this text is not written correctly",
-            "a text is { bn = \"…\", en = \"…\" }: a comma between the two parts and } at its end, all on one line",
-            "name = { bn = \"…\", en = \"…\" }",
-        )
+        ("text", "name = { bn = \"…\", en = \"…\" }")
     } else if m.contains("must be quoted") || m.contains("string") {
-        (
-            "a text must be between straight double quotes",
-            "put \" before and after the text",
-            "slug = \"ict-training\"",
-        )
+        ("quotes", "slug = \"ict-training\"")
     } else {
-        (
-            "the file cannot be read from this point",
-            "each line is one name = value; compare this line with the same kind of line elsewhere in the file",
-            "",
-        )
+        ("other", "")
     };
-    let d = Diagnostic::error(span, what).with_hint(hint);
+    let d = Diagnostic::error(span, Words::new("check-cannot-read").arg("kind", kind))
+        .with_hint(Words::new("check-cannot-read-hint").arg("kind", kind));
     if example.is_empty() {
         d
     } else {
