@@ -64,7 +64,7 @@ check-officer-id-misspelt-hint = আইডিটির বানান এখা
 check-not-a-date = { $date } কোনো সঠিক তারিখ নয়
 check-date-with-time = last_updated-এ শুধু তারিখ থাকবে, সময় নয়
 check-date-with-time-hint = বছর-মাস-দিন আকারে লিখুন
-check-date-in-future = last_updated-এর তারিখ { $date } ভবিষ্যতের
+check-date-in-future = last_updated-এর তারিখ { $date } ভবিষ্যতের একটি তারিখ
 check-date-in-future-hint = চার্টারটি যেদিন আসলে বদলানো হয়েছে, সেই তারিখ লিখুন
 check-no-month = { $month } নম্বর মাস বলে কিছু নেই: মাস ১ থেকে ১২
 # "২০২৬ সালের নভেম্বর মাসে ৩০ দিন".
@@ -106,7 +106,7 @@ check-serial-first-missing = { $group } তালিকা শুরু হয�
        *[more] { $from } থেকে { $to } পর্যন্ত নেই
     }
 check-serial-missing-hint = কোনো সেবা ইচ্ছা করে বাদ দিয়ে থাকলে পরের সেবাগুলোর ক্রমিক নম্বর নতুন করে দিন, যাতে কোনো নম্বর বাদ না পড়ে; ভুল করে মুছে গিয়ে থাকলে সেবাটি ফিরিয়ে আনুন
-check-grievance-serial = অভিযোগ প্রতিকারের ক্রমিক নম্বর { $serial } হয় ০, নয়তো দুইবার ব্যবহার করা হয়েছে
+check-grievance-serial = অভিযোগ প্রতিকারের ক্রমিক নম্বর { $serial } দেওয়া যাবে না: নম্বরটি ০, অথবা আগেই ব্যবহার করা হয়েছে
 check-grievance-serial-hint = অভিযোগ প্রতিকারের ধাপগুলোর ক্রমিক নম্বর দিন ১, ২, ৩, …
 
 ## Addresses, phone numbers, e-mail (contacts.rs)
