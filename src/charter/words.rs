@@ -147,8 +147,12 @@ mod tests {
         ids_in(&src.join("charter"), &mut used);
         ids_in(&src.join("cli"), &mut used);
         assert!(used.len() > 100, "{used:?}");
+        assert_eq!(
+            i18n::check_message_ids(Lang::Bn),
+            i18n::check_message_ids(Lang::En)
+        );
         for lang in Lang::ALL {
-            let defined = i18n::message_ids(lang);
+            let defined = i18n::check_message_ids(lang);
             let missing: Vec<&String> = used.iter().filter(|id| !defined.contains(*id)).collect();
             assert!(missing.is_empty(), "{lang}: {missing:?}");
         }

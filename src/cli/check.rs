@@ -61,17 +61,19 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             Checked::Unreadable => return Exit::Unusable.into(),
         }
     }
-    let (bn, en) = (i18n::message_ids(Lang::Bn), i18n::message_ids(Lang::En));
-    for (missing_in, missing) in [
-        (Lang::En, bn.difference(&en)),
-        (Lang::Bn, en.difference(&bn)),
-    ] {
-        for id in missing {
-            let said = Words::new("check-message-missing")
-                .arg("lang", missing_in.code())
-                .arg("id", id.as_str());
-            errln!("{}", said.in_lang(lang));
-            invalid = true;
+    for ids in [i18n::message_ids, i18n::check_message_ids] {
+        let (bn, en) = (ids(Lang::Bn), ids(Lang::En));
+        for (missing_in, missing) in [
+            (Lang::En, bn.difference(&en)),
+            (Lang::Bn, en.difference(&bn)),
+        ] {
+            for id in missing {
+                let said = Words::new("check-message-missing")
+                    .arg("lang", missing_in.code())
+                    .arg("id", id.as_str());
+                errln!("{}", said.in_lang(lang));
+                invalid = true;
+            }
         }
     }
     if invalid { Exit::Invalid } else { Exit::Ok }.into()
