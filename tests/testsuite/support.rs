@@ -253,6 +253,10 @@ async fn serve_binary_to(
         .env_remove("CHARTER_STATE_DIR")
         .env_remove("CHARTER_BASE_URL")
         .env_remove("CHARTER_REGISTRY")
+        .env_remove("CHARTER_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env("NO_COLOR", "1")
         .envs(env.iter().copied())
         .stdout(std::process::Stdio::null())
@@ -335,6 +339,12 @@ pub fn charter_in(cwd: &Path, args: &[&OsStr]) -> (i32, String, String) {
         .env_remove("CHARTER_FILE")
         .env_remove("CHARTER_BASE_URL")
         .env_remove("CHARTER_MAX_MB")
+        .env_remove("CHARTER_REGISTRY")
+        // English, whatever the machine's language, unless a test asks.
+        .env_remove("CHARTER_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .unwrap();
     (
