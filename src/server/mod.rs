@@ -13,8 +13,8 @@
 //!    each request head first and answers one hyper would refuse itself,
 //!    the site's way;
 //! 2. the [`axum::Router`] made by [`app`], behind tower-http layers: the
-//!    access log (`TraceLayer`), the security headers
-//!    (`SetResponseHeader`), then [`answer`] (the client behind a trusted
+//!    access log (`TraceLayer`), the security headers (`MapResponseLayer`
+//!    with [`respond::with_security_headers`]), then [`answer`] (the client behind a trusted
 //!    proxy, the office or directory the host names, the checks, the
 //!    site's error pages), panics as 500 (`CatchPanic`), the request
 //!    timeout (`Timeout`);
@@ -45,9 +45,7 @@ use std::time::Duration;
 
 use axum::Router;
 use axum::response::Response;
-use http::header::{HeaderName, HeaderValue};
 use http::{Request, StatusCode};
-use tower_http::set_header::SetResponseHeaderLayer;
 
 pub use answer::{Addressed, Answerer, Logged};
 pub use bodies::takes_body;
@@ -162,14 +160,9 @@ impl App {
                     .on_eos(())
                     .on_failure(()),
             )
-            .layer(security(0))
-            .layer(security(1))
-            .layer(security(2))
-            .layer(security(3))
-            .layer(security(4))
-            .layer(security(5))
-            .layer(security(6))
-            .layer(security(7))
+            .layer(tower::util::MapResponseLayer::new(
+                respond::with_security_headers,
+            ))
             .layer(answer::AnswerLayer {
                 shared: Arc::clone(&self.shared),
                 peer,
@@ -182,15 +175,6 @@ impl App {
     pub fn router(&self) -> Router {
         Router::new().fallback_service(self.service(None))
     }
-}
-
-/// The `i`th of the [`respond::SECURITY_HEADERS`], set on every answer.
-fn security(i: usize) -> SetResponseHeaderLayer<HeaderValue> {
-    let (name, value) = respond::SECURITY_HEADERS[i];
-    SetResponseHeaderLayer::overriding(
-        HeaderName::from_static(name),
-        HeaderValue::from_static(value),
-    )
 }
 
 /// The application for one charter's office at every host.

@@ -259,6 +259,19 @@ pub const SECURITY_HEADERS: [(&str, &str); 8] = [
     ("cross-origin-embedder-policy", "require-corp"),
 ];
 
+/// `res` with every one of the [`SECURITY_HEADERS`]: the layer every
+/// answer goes through sets them with it.
+pub fn with_security_headers<B>(mut res: http::Response<B>) -> http::Response<B> {
+    let headers = res.headers_mut();
+    for (name, value) in SECURITY_HEADERS {
+        headers.insert(
+            header::HeaderName::from_static(name),
+            HeaderValue::from_static(value),
+        );
+    }
+    res
+}
+
 /// `Strict-Transport-Security` for a site reached over HTTPS: a year, the
 /// Observatory's bar is six months. No includeSubDomains: other hosts
 /// under the office's domain are not this site's to promise for.
