@@ -12,14 +12,16 @@
 //!    on it, with its header read timeout, through [`guard`], which reads
 //!    each request head first and answers one hyper would refuse itself,
 //!    the site's way;
-//! 2. the [`axum::Router`] made by [`app`], behind tower-http layers: the
-//!    access log (`TraceLayer`), the security headers (`MapResponseLayer`
-//!    with [`respond::with_security_headers`]), then [`answer`] (the client behind a trusted
-//!    proxy, the office or directory the host names, the checks, the
-//!    site's error pages), panics as 500 (`CatchPanic`), the request
-//!    timeout (`Timeout`);
-//! 3. a handler of [`routes`]: a stored page in the encoding the client
-//!    accepts ([`respond`]), a search on the [`cpu`] pool, `/healthz`.
+//! 2. behind tower and tower-http layers: the access log (`TraceLayer`),
+//!    the security headers (`MapResponseLayer` with
+//!    [`respond::with_security_headers`]), then [`answer`]: the client
+//!    behind a trusted proxy, the office or directory the host names, the
+//!    checks, the site's error pages; a stored page or static file is
+//!    answered there at once, a lookup and a copy of stored bytes;
+//! 3. else the [`axum::Router`] made by [`app`], behind panics as 500
+//!    (`CatchPanic`) and the request timeout (`Timeout`): a handler of
+//!    [`routes`], a search on the [`cpu`] pool, `/healthz`, a redirect,
+//!    a 404.
 //!
 //! What is served is a [`Deployment`]: the offices of a folder and their
 //! directory, or a single charter as a folder of one; [`state`] is one
