@@ -21,6 +21,7 @@ use super::cpu::CpuPool;
 use super::health;
 use super::respond::{self, AppError, Caching};
 use crate::i18n::Lang;
+use crate::render::RenderError;
 use crate::site::{HTML, Page, search};
 use crate::{assets, urls};
 
@@ -128,32 +129,38 @@ async fn search(
         .parse()
         .map_err(|_| AppError::new(StatusCode::NOT_FOUND, Lang::Bn))?;
     let query = search::query_of(raw.as_deref());
+    // Rendered and compressed (a quick gzip copy: a long query makes a
+    // page of tens of KB, most of it the query) on the pool, off the
+    // workers that answer the stored pages.
     let rendered = match answerer {
         Answerer::Office(state) => {
-            cpu.run_for(client.ip, move || state.site().search_page(lang, &query))
-                .await
+            cpu.run_for(client.ip, move || {
+                let html = state.site().search_page(lang, &query)?;
+                Ok(Page::rendered_now(HTML, html))
+            })
+            .await
         }
         Answerer::Directory(directory) => {
             let listed = deployment.listed();
             cpu.run_for(client.ip, move || {
-                directory.search_page(&listed, lang, &query)
+                let html = directory.search_page(&listed, lang, &query)?;
+                Ok(Page::rendered_now(HTML, html))
             })
             .await
         }
     };
-    let html = match rendered {
-        Ok(Ok(html)) => html,
+    let page = match rendered {
+        Ok(Ok(page)) => page,
         Ok(Err(e)) => {
+            let e: RenderError = e;
             tracing::error!("search page failed: {e}");
             return Err(AppError::new(StatusCode::INTERNAL_SERVER_ERROR, lang));
         }
         Err(_busy) => return Ok(busy(lang)),
     };
-    // Compressed like every page (a quick gzip copy: a long query makes a
-    // page of tens of KB, most of it the query).
     Ok(respond::send(
         &headers,
-        &Page::rendered_now(HTML, html),
+        &page,
         StatusCode::OK,
         Caching::Revalidate,
     ))
