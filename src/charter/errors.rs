@@ -7,8 +7,8 @@ use std::io;
 
 use super::diagnostic::Report;
 use super::file::Refusal;
-use super::words::Words;
 use crate::i18n::Lang;
+use crate::i18n::Words;
 
 /// Why a charter could not be loaded. `Display` says it in English, for
 /// the server's log and `/healthz`; [`LoadError::in_lang`] in either
@@ -51,7 +51,7 @@ impl fmt::Display for LoadErrorIn<'_> {
             LoadError::Read { path, source } => {
                 let said = Words::new("check-cannot-read-file")
                     .arg("path", path.as_str())
-                    .arg("reason", reason(source, lang))
+                    .arg("reason", io_reason(source, lang))
                     .in_lang(lang);
                 f.write_str(&said)
             }
@@ -81,10 +81,10 @@ impl std::error::Error for LoadError {
     }
 }
 
-/// Why the system could not read the file, in `lang`: a file refused for
+/// Why the system could not read a file, in `lang`: a file refused for
 /// what it is ([`Refusal`]), one that is not there or may not be read;
-/// anything rarer in the system's own words.
-fn reason(error: &io::Error, lang: Lang) -> String {
+/// anything rarer in the system's own words, which are English.
+pub fn io_reason(error: &io::Error, lang: Lang) -> String {
     if let Some(refusal) = error.get_ref().and_then(|e| e.downcast_ref::<Refusal>()) {
         return refusal.words().in_lang(lang);
     }

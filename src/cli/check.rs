@@ -9,8 +9,8 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::Exit;
-use crate::charter::{self, LoadError, Loaded, Words};
-use crate::i18n::{self, Lang};
+use crate::charter::{self, LoadError, Loaded};
+use crate::i18n::{self, Lang, Words};
 use crate::offices::read::Read;
 use crate::site::{Site, SiteOptions};
 use crate::urls::BaseUrl;
