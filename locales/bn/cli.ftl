@@ -19,3 +19,65 @@
 
 # Joins two names: "alpha ও zulu".
 cli-and = ও
+
+## A folder of offices: entries skipped (offices/folder.rs)
+offices-skipped = { $path }: বাদ দেওয়া হয়েছে: { $why }
+offices-skipped-too-many = { $path }: ফোল্ডারে { $max }টির বেশি এন্ট্রি আছে; প্রথম { $max }টির পরেরগুলো দেখা হয়নি
+offices-skipped-link-outside = এটি ফোল্ডারের বাইরের কোনো জায়গার লিংক, যা পড়া হয় না
+offices-skipped-dangling = এটি এমন একটি ফাইলের লিংক, যে ফাইলটি নেই
+# $kind: pipe, socket or device.
+offices-skipped-special = এটি { $kind ->
+        [pipe] একটি পাইপ
+        [socket] একটি সকেট
+       *[device] একটি ডিভাইস
+    }, সাধারণ ফাইল নয়
+offices-skipped-unreadable = এটি দেখা যাচ্ছে না: { $error }
+offices-skipped-folder = এটি একটি ফোল্ডার, চার্টার ফাইল নয়
+offices-skipped-same-name = এর নাম { $other } থেকে শুধু বড় হাতের অক্ষরে আলাদা; একটি দপ্তরের ফাইল একটিই: এই ফাইলটি মুছে দিন অথবা এর নাম বদলান
+offices-skipped-not-registered = দপ্তরটি ঠিকানার রেজিস্ট্রিতে নেই; প্রশাসক এটি যোগ করবেন (`charter offices init` প্রতিটি নতুন ফাইলের দপ্তর যোগ করে)
+offices-skipped-beyond-limit = একটি ফোল্ডার থেকে সর্বোচ্চ { $max }টি দপ্তরের ওয়েবসাইট চলে
+offices-id-rules = ফাইলের নামই ওয়েব ঠিকানায় দপ্তরের নাম, তাই এতে শুধু ইংরেজি ছোট হাতের অক্ষর, অঙ্ক ও হাইফেন (-) থাকতে পারে, সব মিলিয়ে সর্বোচ্চ ৬৩টি: ফাইলের নাম বদলান, যেমন { $example }.toml
+offices-id-small-letters = ফাইলের নামই ওয়েব ঠিকানায় দপ্তরের নাম, তাই এটি ছোট হাতের অক্ষরে লেখা হয়, .toml অংশটিও: নাম বদলে { $name }.toml করুন
+
+## The registry of addresses (offices/registry.rs)
+offices-registry-missing = { $path }: ঠিকানার রেজিস্ট্রি নেই; কোন ঠিকানা দিয়ে কোন দপ্তরে পৌঁছানো যাবে, তা এই রেজিস্ট্রিই বলে: দপ্তরগুলোর ফাইল এখন যেমন আছে, তা থেকে `charter offices init` রেজিস্ট্রিটি লিখে দেয়
+offices-registry-unreadable = { $path }: ঠিকানার রেজিস্ট্রি পড়া যাচ্ছে না: { $error }
+offices-registry-not-text = { $path }: ঠিকানার রেজিস্ট্রি পড়া যাচ্ছে না: এটি UTF-8 লেখা নয়
+offices-registry-unwritable = { $path }: ঠিকানার রেজিস্ট্রি লেখা যাচ্ছে না: { $error }
+# $message is the TOML reader's own, in English.
+offices-registry-toml = ফাইলটি TOML হিসেবে পড়া যাচ্ছে না: { $message }
+offices-registry-not-part = "{ $key }" ঠিকানার রেজিস্ট্রির অংশ নয়: রেজিস্ট্রিতে একটিই অংশ থাকে, [offices]
+offices-registry-not-table = offices একটি অংশ: প্রথমে [offices] শিরোনাম, তারপর প্রতিটি দপ্তরের জন্য একটি লাইন
+offices-registry-not-list = { $id }-এর ঠিকানাগুলো একটি তালিকা: { $id } = ["its.address.gov.bd"]
+offices-registry-not-quoted = { $id }-এর প্রতিটি ঠিকানা উদ্ধৃতিচিহ্নের মাঝে লেখা হয়: "its.address.gov.bd"
+offices-registry-bad-id = দপ্তর "{ $id }" বাদ দেওয়া হয়েছে: { $problem }
+offices-registry-too-many = দপ্তর { $id } বাদ দেওয়া হয়েছে: একটি ফোল্ডার থেকে সর্বোচ্চ { $max }টি দপ্তরের ওয়েবসাইট চলে
+# $problem: name (not a host name), ip, localhost.
+offices-registry-bad-address = { $id }-এর ঠিকানা "{ $host }" বাদ দেওয়া হয়েছে: { $problem ->
+        [ip] এটি একটি IP ঠিকানা, যা দিয়ে সেই ঠিকানায় থাকা যেকোনো সার্ভারে পৌঁছানো যায়
+        [localhost] এটি এই কম্পিউটারের নিজের নাম
+       *[name] এটি কোনো হোস্টের নাম নয় (https:// বা পথ ছাড়া শুধু নামটি লিখুন)
+    }
+offices-registry-directory = { $id }-এর ঠিকানা { $host } বাদ দেওয়া হয়েছে: এটি ডিরেক্টরির নিজের ঠিকানা (--base-url), যা দিয়ে কোনো দপ্তরে পৌঁছানো যায় না
+offices-registry-twice = { $id }-এর জন্য ঠিকানা { $host } দুইবার লেখা হয়েছে
+offices-registry-max-hosts = { $id }-এর ঠিকানা { $host } বাদ দেওয়া হয়েছে: একটি দপ্তরের সর্বোচ্চ { $max }টি ঠিকানা থাকতে পারে
+offices-registry-shared = ঠিকানা { $host } একসঙ্গে { $id } ও { $others }-কে দেওয়া হয়েছে: এই দুটি লাইনের একটি ঠিক না করা পর্যন্ত এটি দিয়ে কোনো দপ্তরেই পৌঁছানো যাবে না
+
+## An address a file names that does not reach its office (offices/addresses.rs)
+# $kind is the key of the file: website or alias.
+offices-refused-held = { $kind ->
+        [alias] বিকল্প ঠিকানা
+       *[website] ওয়েবসাইট
+    } { $host } ঠিকানার রেজিস্ট্রিতে { $other } দপ্তরের ঠিকানা, এই দপ্তরের নয়: এটি দিয়ে এই দপ্তরে পৌঁছানো যায় না; ফাইলটি ঠিক করুন, অথবা রেজিস্ট্রি বদলাতে প্রশাসককে বলুন
+offices-refused-not-given = { $kind ->
+        [alias] বিকল্প ঠিকানা
+       *[website] ওয়েবসাইট
+    } { $host } ঠিকানার রেজিস্ট্রিতে এই দপ্তরের ঠিকানা নয়: প্রশাসক রেজিস্ট্রিতে এটি এই দপ্তরকে না দেওয়া পর্যন্ত এটি দিয়ে এই দপ্তরে পৌঁছানো যাবে না
+offices-refused-directory = { $kind ->
+        [alias] বিকল্প ঠিকানা
+       *[website] ওয়েবসাইট
+    } { $host } ডিরেক্টরির নিজের ঠিকানা (--base-url), যা দিয়ে কোনো দপ্তরে পৌঁছানো যায় না: ফাইলটি ঠিক করুন
+offices-refused-contested = { $kind ->
+        [alias] বিকল্প ঠিকানা
+       *[website] ওয়েবসাইট
+    } { $host } { $others } ফাইলেও লেখা আছে: একটি ফাইল ঠিক না করা পর্যন্ত এটি দিয়ে কোনো দপ্তরেই পৌঁছানো যাবে না (ঠিকানার রেজিস্ট্রি থাকলে সেটিই ঠিক করে দেয়: `charter offices init`)

@@ -9,3 +9,53 @@
 
 # Joins two names: "alpha and zulu".
 cli-and = and
+
+## A folder of offices: entries skipped (offices/folder.rs)
+offices-skipped = { $path }: skipped: { $why }
+offices-skipped-too-many = { $path }: the folder holds more than { $max } entries; those after the first { $max } were not looked at
+offices-skipped-link-outside = it is a link to a place outside the folder, which is not read
+offices-skipped-dangling = it is a link to a file that is not there
+# $kind: pipe, socket or device.
+offices-skipped-special = it is { $kind ->
+        [pipe] a pipe
+        [socket] a socket
+       *[device] a device
+    }, not a plain file
+offices-skipped-unreadable = it cannot be looked at: { $error }
+offices-skipped-folder = it is a folder, not a charter file
+offices-skipped-same-name = its name differs from { $other } only by capital letters; one office has one file: delete or rename this one
+offices-skipped-not-registered = the office is not in the registry of addresses; the administrator adds it (`charter offices init` adds every new file's office)
+offices-skipped-beyond-limit = a folder serves at most { $max } offices
+offices-id-rules = the file's name is the office's name in web addresses, so it may only have small English letters, digits and hyphens (-), at most 63: rename it, for example to { $example }.toml
+offices-id-small-letters = the file's name is the office's name in web addresses, so it is written in small letters, .toml too: rename it to { $name }.toml
+
+## The registry of addresses (offices/registry.rs)
+offices-registry-missing = { $path }: there is no registry of addresses, which says which addresses reach each office: `charter offices init` writes it from the offices' files as they are
+offices-registry-unreadable = { $path }: cannot read the registry of addresses: { $error }
+offices-registry-not-text = { $path }: cannot read the registry of addresses: it is not UTF-8 text
+offices-registry-unwritable = { $path }: cannot write the registry of addresses: { $error }
+# $message is the TOML reader's own, in English.
+offices-registry-toml = { $message } (TOML)
+offices-registry-not-part = "{ $key }" is not part of a registry of addresses, which has one table, [offices]
+offices-registry-not-table = offices is a table: [offices], then a line per office
+offices-registry-not-list = the addresses of { $id } are a list: { $id } = ["its.address.gov.bd"]
+offices-registry-not-quoted = each address of { $id } is a text in quotes: "its.address.gov.bd"
+offices-registry-bad-id = office "{ $id }" is left out: { $problem }
+offices-registry-too-many = office { $id } is left out: a folder serves at most { $max } offices
+# $problem: name (not a host name), ip, localhost.
+offices-registry-bad-address = address "{ $host }" of { $id } is left out: { $problem ->
+        [ip] it is an IP address, which reaches whatever server answers on it
+        [localhost] it is this computer's own name
+       *[name] it is not a host name (write the name only, without https:// or a path)
+    }
+offices-registry-directory = address { $host } of { $id } is left out: it is the directory's own address (--base-url), which reaches no office
+offices-registry-twice = address { $host } is written twice for { $id }
+offices-registry-max-hosts = address { $host } of { $id } is left out: an office has at most { $max } addresses
+offices-registry-shared = address { $host } is given to { $id } and to { $others }: it reaches neither until one of the two lines is corrected
+
+## An address a file names that does not reach its office (offices/addresses.rs)
+# $kind is the key of the file: website or alias.
+offices-refused-held = { $kind } { $host } is the address of the office { $other } in the registry of addresses, not of this office: it does not reach this office; correct the file, or ask the administrator to change the registry
+offices-refused-not-given = { $kind } { $host } is not this office's address in the registry of addresses: it does not reach this office until the administrator gives it there
+offices-refused-directory = { $kind } { $host } is the directory's own address (--base-url), which reaches no office: correct the file
+offices-refused-contested = { $kind } { $host } is named by { $others } too: it reaches neither office until one of the files is corrected (a registry of addresses decides, `charter offices init`)

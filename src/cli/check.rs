@@ -161,21 +161,21 @@ fn check_folder(args: &CheckArgs, dir: &Path, max: u64, lang: Lang) -> std::io::
     match &read.registry {
         Ok(registry) => {
             for problem in registry.problems() {
-                errln!("{problem}");
+                errln!("{}", problem.in_lang(lang));
                 good_folder = false;
             }
         }
         Err(e) => {
-            errln!("{e}");
+            errln!("{}", e.in_lang(lang));
             good_folder = false;
         }
     }
     for skipped in &read.skipped {
-        errln!("{skipped}");
+        errln!("{}", skipped.in_lang(lang));
         good_folder = false;
     }
     for refused in &routing.refused {
-        errln!("{refused}");
+        errln!("{}", refused.in_lang(lang));
     }
     let said = Words::new("check-folder-summary")
         .arg("folder", dir.display().to_string())

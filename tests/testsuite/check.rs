@@ -186,6 +186,76 @@ fn a_folder_is_summed_up_in_bangla() {
 }
 
 #[test]
+fn a_folder_s_registry_and_entries_are_reported_in_either_language() {
+    let folder = OfficeFolder::new();
+    std::fs::copy(bundled(), folder.path().join("haluaghat.toml")).unwrap();
+    std::fs::copy(bundled(), folder.path().join("Phulpur.toml")).unwrap();
+    let registry = folder.registry();
+    std::fs::write(
+        &registry,
+        "[offices]\nhaluaghat = [\"doict.haluaghat.mymensingh.gov.bd\", \"127.0.0.1\"]\n",
+    )
+    .unwrap();
+    let (r, phulpur) = (
+        registry.display(),
+        folder.path().join("Phulpur.toml").display().to_string(),
+    );
+    let (code, stdout, stderr) = check_in(folder.path(), &[], &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{r}:2:51: error: address \"127.0.0.1\" of haluaghat is left out: it is an IP \
+             address, which reaches whatever server answers on it\n"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{phulpur}: skipped: the file's name is the office's name in web addresses, so it \
+             may only have small English letters, digits and hyphens (-), at most 63: rename \
+             it, for example to phulpur.toml\n"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stdout.ends_with(": 1 offices: 1 OK, 0 with errors; 1 entries skipped\n"),
+        "{stdout}"
+    );
+    // The places stay as editors read them, in ASCII digits.
+    let (code, stdout, stderr) = check_in(folder.path(), &["--lang", "bn"], &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{r}:2:51: ত্রুটি: haluaghat-এর ঠিকানা \"127.0.0.1\" বাদ দেওয়া হয়েছে: এটি একটি IP \
+             ঠিকানা"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{phulpur}: বাদ দেওয়া হয়েছে: ফাইলের নামই ওয়েব ঠিকানায় দপ্তরের নাম, তাই এতে শুধু \
+             ইংরেজি ছোট হাতের অক্ষর, অঙ্ক ও হাইফেন (-) থাকতে পারে, সব মিলিয়ে সর্বোচ্চ ৬৩টি: \
+             ফাইলের নাম বদলান, যেমন phulpur.toml\n"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(" error"), "{stderr}");
+    assert!(
+        stdout.ends_with(": ১টি দপ্তর: ১টি ঠিক আছে, ০টিতে ত্রুটি; ১টি এন্ট্রি বাদ পড়েছে\n"),
+        "{stdout}"
+    );
+    // Without a registry, the folder is not served: said as plainly.
+    std::fs::remove_file(&registry).unwrap();
+    let (code, _, stderr) = check_in(folder.path(), &[], &[("CHARTER_LANG", "bn")]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!("{r}: ঠিকানার রেজিস্ট্রি নেই; ")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`charter offices init`"), "{stderr}");
+}
+
+#[test]
 fn syntax_error_points_at_the_spot() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("charter.toml");
