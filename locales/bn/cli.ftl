@@ -81,3 +81,29 @@ offices-refused-contested = { $kind ->
         [alias] বিকল্প ঠিকানা
        *[website] ওয়েবসাইট
     } { $host } { $others } ফাইলেও লেখা আছে: একটি ফাইল ঠিক না করা পর্যন্ত এটি দিয়ে কোনো দপ্তরেই পৌঁছানো যাবে না (ঠিকানার রেজিস্ট্রি থাকলে সেটিই ঠিক করে দেয়: `charter offices init`)
+
+## `charter offices` and `charter offices init` (cli/offices.rs, offices/init.rs)
+offices-not-a-folder = { $folder }: এটি ফোল্ডার নয়: `charter offices` দপ্তরগুলোর চার্টার ফাইলের ফোল্ডারের জন্য (একটি চার্টার ফাইলের জন্য ঠিকানার রেজিস্ট্রি লাগে না)
+offices-folder-unreadable = { $folder }: ফোল্ডারটি পড়া যাচ্ছে না: { $error }
+offices-list-heading = { $folder } ফোল্ডারের দপ্তর ও তাদের ঠিকানা ({ $registry }):
+offices-list-no-address = (কোনো ঠিকানা নেই: কোনো ঠিকানা দিয়েই এখানে পৌঁছানো যায় না)
+offices-list-no-file = (ফাইল নেই)
+offices-list-not-registered = রেজিস্ট্রিতে নেই (`charter offices init` এগুলো যোগ করে): { $files }
+offices-list-summary = { $offices }টি দপ্তর; রেজিস্ট্রিতে নেই এমন ফাইল { $unregistered }টি
+offices-init-added = যোগ করা হয়েছে { $id }: { $hosts }
+# $written: yes or no.
+offices-init-summary = { $registry }: { $written ->
+        [yes] লেখা হয়েছে
+       *[no] বদলানো হয়নি
+    }: { $offices }টি দপ্তর, { $added }টি যোগ করা হয়েছে, { $kept }টি আগের মতোই আছে
+offices-init-invalid = { $file }: যোগ করা হয়নি: ফাইলটিতে ওপরের ত্রুটিগুলো আছে; `charter check` কোনো ত্রুটি না পেলে `charter offices init` এটি যোগ করবে
+offices-init-beyond-limit = { $file }: যোগ করা হয়নি: একটি ফোল্ডার থেকে সর্বোচ্চ { $max }টি দপ্তরের ওয়েবসাইট চলে
+offices-init-address = { $kind ->
+        [alias] বিকল্প ঠিকানা
+       *[website] ওয়েবসাইট
+    } { $host } { $id } দপ্তরকে দেওয়া হয়নি: { $why }
+offices-init-directory = এটি ডিরেক্টরির নিজের ঠিকানা (--base-url)
+offices-init-held = এটি আগে থেকেই { $holder } দপ্তরের ঠিকানা
+offices-init-named-too = { $others } দপ্তরের ফাইলেও এটি লেখা আছে; রেজিস্ট্রিতে নিজ হাতে এটি তাদের একটিকে দিন
+offices-init-no-address = { $file }: যোগ করা হয়নি: ফাইলে লেখা কোনো ঠিকানাই { $id } দপ্তরকে দেওয়া যায় না
+offices-init-registry-unchanged = রেজিস্ট্রি বদলানো হয়নি।

@@ -59,3 +59,26 @@ offices-refused-held = { $kind } { $host } is the address of the office { $other
 offices-refused-not-given = { $kind } { $host } is not this office's address in the registry of addresses: it does not reach this office until the administrator gives it there
 offices-refused-directory = { $kind } { $host } is the directory's own address (--base-url), which reaches no office: correct the file
 offices-refused-contested = { $kind } { $host } is named by { $others } too: it reaches neither office until one of the files is corrected (a registry of addresses decides, `charter offices init`)
+
+## `charter offices` and `charter offices init` (cli/offices.rs, offices/init.rs)
+offices-not-a-folder = { $folder }: not a folder: `charter offices` is for a folder of offices' charter files (a single charter file needs no registry of addresses)
+offices-folder-unreadable = { $folder }: cannot read the folder: { $error }
+offices-list-heading = Offices of { $folder } and their addresses ({ $registry }):
+offices-list-no-address = (no address: it is reached by none)
+offices-list-no-file = (no file)
+offices-list-not-registered = Not in the registry (`charter offices init` adds them): { $files }
+offices-list-summary = { $offices } offices; { $unregistered } file(s) not in the registry
+offices-init-added = added { $id }: { $hosts }
+# $written: yes or no.
+offices-init-summary = { $registry }: { $written ->
+        [yes] written
+       *[no] unchanged
+    }: { $offices } offices, { $added } added, { $kept } kept as they were
+offices-init-invalid = { $file }: not added: the file has the errors above; `charter offices init` adds it once `charter check` finds none
+offices-init-beyond-limit = { $file }: not added: a folder serves at most { $max } offices
+offices-init-address = { $kind } { $host } not given to { $id }: { $why }
+offices-init-directory = it is the directory's own address (--base-url)
+offices-init-held = it is already the address of { $holder }
+offices-init-named-too = the file of { $others } names it too; give it to one of them in the registry by hand
+offices-init-no-address = { $file }: not added: none of the addresses its file names can be given to { $id }
+offices-init-registry-unchanged = The registry was not changed.
