@@ -107,3 +107,91 @@ offices-init-held = এটি আগে থেকেই { $holder } দপ্ত
 offices-init-named-too = { $others } দপ্তরের ফাইলেও এটি লেখা আছে; রেজিস্ট্রিতে নিজ হাতে এটি তাদের একটিকে দিন
 offices-init-no-address = { $file }: যোগ করা হয়নি: ফাইলে লেখা কোনো ঠিকানাই { $id } দপ্তরকে দেওয়া যায় না
 offices-init-registry-unchanged = রেজিস্ট্রি বদলানো হয়নি।
+
+## `charter history` (history/commands.rs)
+history-no-such-folder = { $folder }: এমন কোনো ফোল্ডার নেই
+history-no-state-folder = state ফোল্ডার দেওয়া হয়নি: `charter serve` যে ফোল্ডার ব্যবহার করে, সেটি --state-dir বা CHARTER_STATE_DIR দিয়ে দিন (systemd ইউনিট দিয়ে চালানো সার্ভারে: /var/lib/charter)
+history-empty = { $folder }-এ এখনো কোনো সংস্করণ রাখা হয়নি: সার্ভার ওয়েবসাইটে তোলা প্রতিটি সংস্করণ রেখে দেয়।
+history-other-file = সতর্কতা: { $file } সেই চার্টার ফাইল নয়, যা সার্ভার দেখায়; সার্ভার দেখায় { $served }: এতে কোন সংস্করণ আছে দেখতে --charter { $served } দিন, অথবা CHARTER_FILE={ $served } সেট করুন
+history-charter-unreadable = { $file }: চার্টার ফাইলটি পড়া যাচ্ছে না: { $error }
+history-heading = { $folder }-এ রাখা চার্টারের সংস্করণগুলো, সবচেয়ে নতুনটি সবার ওপরে (সময় বাংলাদেশের, BST):
+history-not-listed-other = { $file } তালিকায় নেই: সার্ভার এই ফাইলটি দেখায় না, দেখায় { $served }।
+history-not-listed = { $file } তালিকায় নেই: সার্ভার এটি ওয়েবসাইটে তোলেনি (কেন, তা জানায় `charter check`)।
+history-how-to-restore = কোনো সংস্করণ ফিরিয়ে আনতে লিখুন charter restore, তারপর বাঁ দিকের নম্বরটি (যেমন charter restore ২)
+# A row of the list: $count is already as wide as the column.
+history-services = { $count }টি সেবা
+history-back-to = ফিরে গেছে { $number } নম্বর সংস্করণে
+history-now = <- ফাইলে এখন এটি আছে
+# $time: year-month-day hour:minute, Bangladesh time.
+history-time = { $time } BST
+history-unknown-time = অজানা সময়
+history-offices-empty = { $folder }-এ এখনো কোনো সংস্করণ রাখা হয়নি: { $offices }-এর প্রতিটি দপ্তরের যে সংস্করণ সার্ভার ওয়েবসাইটে তোলে, তা রেখে দেয়।
+history-offices-heading = { $offices } দপ্তরগুলোর একটি ফোল্ডার; প্রতিটি দপ্তরের রাখা সংস্করণ আছে { $folder }-এ (সময় বাংলাদেশের, BST):
+history-office-versions = { $count }টি সংস্করণ, সবচেয়ে নতুনটি { $number } নম্বর ({ $when })
+history-office-none = এখনো নেই
+history-offices-how-to-see = একটি দপ্তরের সংস্করণগুলো দেখতে তার ফাইলের নাম দিন: charter history --charter { $file }
+history-offices-how-to-restore = কোনোটি ফিরিয়ে আনতে লিখুন charter restore, তারপর তার নম্বর, তারপর --charter { $file }
+
+## What changed in a version (history/changes.rs); $names are slugs
+history-changes-first = প্রথম রাখা সংস্করণ
+history-changes-same = একই বিষয়বস্তু (শুধু ফাঁকা জায়গা বা # দিয়ে লেখা নোট বদলেছে)
+history-changes-added = যোগ হয়েছে { $names }
+history-changes-removed = বাদ পড়েছে { $names }
+history-changes-changed = বদলেছে { $names }
+history-changes-reordered = সেবাগুলোর ক্রম বদলেছে
+history-changes-sections = আরও বদলেছে [{ $sections }]
+history-changes-more = { $names } এবং আরও { $more }টি
+history-changes-then = { $first }; { $rest }
+
+## The history's files (history/mod.rs)
+history-cannot = { $path }: { $action } যাচ্ছে না: { $error }
+history-cannot-without-path = { $action } যাচ্ছে না: { $error }
+history-action = { $action ->
+        [read-folder] ইতিহাসের ফোল্ডার পড়া
+        [read] পড়া
+        [read-version] সংস্করণটি পড়া
+        [write] লেখা
+        [create-folder] ইতিহাসের ফোল্ডার তৈরি করা
+        [delete-old] একটি পুরোনো সংস্করণ মোছা
+        [resolve-path] চার্টার ফাইলের পূর্ণ পথ বের করা
+        [follow-link] লিংকটি অনুসরণ করা
+        [read-charter] চার্টার ফাইলটি পড়া
+        [write-charter] চার্টার ফাইলটি লেখা
+       *[copy-aside] চার্টার ফাইলটির একটি কপি রাখা
+    }
+history-damaged = { $path }: { $message }
+history-damaged-entry = এটি ইতিহাসের কোনো সংস্করণের বিবরণ নয়: { $error }
+history-damaged-events = এটি আগের সংস্করণে ফিরে যাওয়ার তালিকা নয়: { $error }
+history-damaged-hash = রাখা কপিটি তার হ্যাশের সঙ্গে মেলে না; এটি বদলানো হয়েছে বা নষ্ট হয়ে গেছে
+history-damaged-changed = যাচাইয়ের সময়েই এটি বদলে গেছে
+history-damaged-json = JSON হিসেবে লেখা যাচ্ছে না: { $error }
+history-not-found = { $number } নম্বর সংস্করণ ইতিহাসে নেই; রাখা সংস্করণগুলোর তালিকা দেখায় `charter history`
+
+## `charter restore` (cli/history.rs, history/commands.rs, history/restore.rs)
+restore-folder = { $folder } দপ্তরগুলোর একটি ফোল্ডার: কোন দপ্তরের সংস্করণ ফিরিয়ে আনবেন, তার ফাইলের নাম দিন: charter restore { $number } --charter { $folder }/haluaghat.toml (দপ্তরগুলোর তালিকা দেখায় `charter history --charter { $folder }`); কিছুই বদলানো হয়নি
+restore-not-in-history = { $number } নম্বর সংস্করণ ইতিহাসে নেই; { $kept }
+restore-not-a-number = "{ $number }" কোনো সংস্করণের নম্বর নয়; { $kept }
+restore-kept-none = ইতিহাসে এখনো কোনো সংস্করণ রাখা হয়নি
+# $runs: "৩-৭, ৯".
+restore-kept = ইতিহাসে আছে { $runs } নম্বর সংস্করণ (তালিকা দেখায় `charter history`)
+restore-backup = চার্টার ফাইলে এমন একটি সংস্করণ ছিল, যা ইতিহাসে নেই; সেটির একটি কপি রাখা হয়েছে { $backup } ফাইলে
+# $in-place: yes or no.
+restore-done = { $number } নম্বর সংস্করণ ({ $when }, { $services }টি সেবা) { $file } ফাইলে ফিরিয়ে আনা হয়েছে{ $in-place ->
+        [yes] {" "}(পুরোনো ফাইলটির ভেতরেই লেখা হয়েছে)
+       *[no] {""}
+    }; সার্ভার চালু থাকলে কয়েক মুহূর্তের মধ্যে ওয়েবসাইট এটি দেখাবে।
+restore-already = { $file } ফাইলে আগে থেকেই { $number } নম্বর সংস্করণ আছে ({ $when })।
+# Printed in both languages after every restore.
+restore-after-editor = চার্টার ফাইলটি কোনো এডিটরে (Notepad, WinSCP-এর এডিটর) খোলা থাকলে, আবার সম্পাদনার আগে সেটি বন্ধ করে আবার খুলুন: এডিটরে থাকা পুরোনো লেখা সেভ করলে এই পুনরুদ্ধার মুছে যাবে।
+restore-invalid = { $number } নম্বর সংস্করণটি এই প্রোগ্রামের জন্য সঠিক চার্টার নয়; কিছুই বদলানো হয়নি
+restore-not-served = { $path } সেই চার্টার ফাইল নয়, যা সার্ভার দেখায়; সার্ভার দেখায় { $served }: --charter { $served } দিন, অথবা CHARTER_FILE={ $served } সেট করুন; কিছুই বদলানো হয়নি
+restore-no-file = { $path }-এ কোনো চার্টার ফাইল নেই; --charter দিন অথবা CHARTER_FILE সেট করুন, যেমন CHARTER_FILE=/srv/charter/charter.toml; কিছুই বদলানো হয়নি
+
+## The log of `charter serve`: its lines for people (cli/serve.rs, server/, history/mod.rs)
+serve-history-reread = সংস্করণ { $hash } ইতিহাসে রাখা হয়নি: { $file } আবার পড়া যাচ্ছে না: { $error }
+serve-history-changed = সংস্করণ { $hash } ইতিহাসে রাখা হয়নি: পড়ার সময়েই ফাইলটি বদলে গেছে
+serve-history-path-unnoted = কোন চার্টার ফাইল দেখানো হচ্ছে, ইতিহাসে তা লেখা যায়নি (তাই `charter history` ও `restore` তাদের দেওয়া পথ যাচাই করতে পারবে না): { $error }
+serve-history-kept = ইতিহাসে রাখা হয়েছে: { $changes }
+serve-history-known = এই সংস্করণটি ইতিহাসে আগে থেকেই আছে
+serve-history-back = এই সংস্করণটি ইতিহাসে আগে থেকেই আছে: { $number } নম্বর সংস্করণে ফিরে যাওয়া হয়েছে
+serve-history-failed = এই সংস্করণটি ইতিহাসে রাখা যায়নি: { $error }

@@ -82,3 +82,97 @@ offices-init-held = it is already the address of { $holder }
 offices-init-named-too = the file of { $others } names it too; give it to one of them in the registry by hand
 offices-init-no-address = { $file }: not added: none of the addresses its file names can be given to { $id }
 offices-init-registry-unchanged = The registry was not changed.
+
+## `charter history` (history/commands.rs)
+history-no-such-folder = { $folder }: no such folder
+history-no-state-folder = no state folder: give the one `charter serve` uses with --state-dir or CHARTER_STATE_DIR (with the systemd unit: /var/lib/charter)
+history-empty = No versions kept yet in { $folder }: the server keeps each version it loads.
+history-other-file = warning: { $file } is not the charter file the server serves, which is { $served }: give --charter { $served } or set CHARTER_FILE={ $served } to see which version it holds
+history-charter-unreadable = { $file }: cannot read the charter file: { $error }
+history-heading = Versions of the charter kept in { $folder }, newest first (times in Bangladesh, BST):
+history-not-listed-other = { $file } is not in the list: it is not the file the server serves, which is { $served }.
+history-not-listed = { $file } is not in the list: the server has not loaded it (`charter check` says why).
+history-how-to-restore = To put a version back: charter restore NUMBER
+# A row of the list: $count is already as wide as the column.
+history-services = { $count } services
+history-back-to = back to version { $number }
+history-now = <- the charter file now
+# $time: year-month-day hour:minute, Bangladesh time.
+history-time = { $time } BST
+history-unknown-time = an unknown time
+history-offices-empty = No versions kept yet in { $folder }: the server keeps each version it loads of each office of { $offices }.
+history-offices-heading = { $offices } is a folder of offices; the versions kept of each, in { $folder } (times in Bangladesh, BST):
+history-office-versions = { $count ->
+        [one] { $count } version
+       *[other] { $count } versions
+    }, the newest { $number } ({ $when })
+history-office-none = none yet
+history-offices-how-to-see = To see one office's versions, name its file: charter history --charter { $file }
+history-offices-how-to-restore = To put one back: charter restore NUMBER --charter { $file }
+
+## What changed in a version (history/changes.rs); $names are slugs
+history-changes-first = first version kept
+history-changes-same = same content (only spacing or comments changed)
+history-changes-added = added { $names }
+history-changes-removed = removed { $names }
+history-changes-changed = changed { $names }
+history-changes-reordered = services in a new order
+history-changes-sections = also changed [{ $sections }]
+history-changes-more = { $names } and { $more } more
+history-changes-then = { $first }; { $rest }
+
+## The history's files (history/mod.rs)
+history-cannot = { $path }: cannot { $action }: { $error }
+history-cannot-without-path = cannot { $action }: { $error }
+history-action = { $action ->
+        [read-folder] read the history folder
+        [read] read
+        [read-version] read the version
+        [write] write
+        [create-folder] create the history folder
+        [delete-old] delete an old version
+        [resolve-path] resolve the charter file's path
+        [follow-link] follow the link
+        [read-charter] read the charter file
+        [write-charter] write the charter file
+       *[copy-aside] copy the charter file aside
+    }
+history-damaged = { $path }: { $message }
+history-damaged-entry = not a history entry: { $error }
+history-damaged-events = not a list of events: { $error }
+history-damaged-hash = the stored copy does not match its hash; it was changed or damaged
+history-damaged-changed = changed while it was being checked
+history-damaged-json = cannot be written as JSON: { $error }
+history-not-found = version { $number } is not in the history; `charter history` lists the versions kept
+
+## `charter restore` (cli/history.rs, history/commands.rs, history/restore.rs)
+restore-folder = { $folder } is a folder of offices: name the office whose version to put back, by its file: charter restore { $number } --charter { $folder }/haluaghat.toml (`charter history --charter { $folder }` lists the offices); nothing was changed
+restore-not-in-history = version { $number } is not in the history; { $kept }
+restore-not-a-number = "{ $number }" is not a version number; { $kept }
+restore-kept-none = the history holds no versions yet
+# $runs: "3-7, 9".
+restore-kept = it holds { $count ->
+        [one] version
+       *[other] versions
+    } { $runs } (`charter history` lists them)
+restore-backup = The charter file held a version the history does not have; it is copied to { $backup }
+# $in-place: yes or no.
+restore-done = Restored version { $number } ({ $when }, { $services } services) into { $file }{ $in-place ->
+        [yes] , written in place
+       *[no] {""}
+    }; a running server shows it in a moment.
+restore-already = { $file } already holds version { $number } ({ $when }).
+# Printed in both languages after every restore.
+restore-after-editor = If the charter file is open in an editor (Notepad, WinSCP's editor), close it and open it again before you edit it: saving the text it still holds would undo this restore.
+restore-invalid = version { $number } is not a valid charter for this program; nothing was changed
+restore-not-served = { $path } is not the charter file the server serves, which is { $served }: give --charter { $served } or set CHARTER_FILE={ $served }; nothing was changed
+restore-no-file = no charter file at { $path }; give --charter or set CHARTER_FILE, e.g. CHARTER_FILE=/srv/charter/charter.toml; nothing was changed
+
+## The log of `charter serve`: its lines for people (cli/serve.rs, server/, history/mod.rs)
+serve-history-reread = version { $hash } not kept in the history: cannot read { $file } again: { $error }
+serve-history-changed = version { $hash } not kept in the history: the file changed while it loaded
+serve-history-path-unnoted = the history does not say which charter file is served (`charter history` and `restore` cannot check the path they are given): { $error }
+serve-history-kept = kept in the history: { $changes }
+serve-history-known = the history already holds this version
+serve-history-back = the history already holds this version: back to version { $number }
+serve-history-failed = this version was not kept in the history: { $error }

@@ -7,7 +7,7 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::files::{io_error, read_plain, write_atomic};
+use super::files::{Action, io_error, read_plain, write_atomic};
 use super::{History, HistoryError};
 
 /// The file naming the charter file the server serves.
@@ -29,7 +29,7 @@ impl History {
     /// when it is not noted already, so a reload writes nothing.
     pub fn note_served_path(&self, charter_path: &Path) -> Result<(), HistoryError> {
         let path = fs::canonicalize(charter_path)
-            .map_err(io_error(charter_path, "resolve the charter file's path"))?;
+            .map_err(io_error(charter_path, Action::ResolvePath))?;
         if self.served_path().as_ref() == Some(&path) {
             return Ok(());
         }
