@@ -168,6 +168,25 @@ restore-invalid = version { $number } is not a valid charter for this program; n
 restore-not-served = { $path } is not the charter file the server serves, which is { $served }: give --charter { $served } or set CHARTER_FILE={ $served }; nothing was changed
 restore-no-file = no charter file at { $path }; give --charter or set CHARTER_FILE, e.g. CHARTER_FILE=/srv/charter/charter.toml; nothing was changed
 
+## `charter import` (cli/import.rs, import/)
+import-not-utf8 = { $file }: cannot read the file: it is not UTF-8 text; save it as UTF-8 (Notepad: File > Save As, Encoding UTF-8)
+import-unreadable = { $file }: cannot read the file: { $error }
+import-no-service-table = no service table found: the text needs a heading such as "২.১) নাগরিক সেবা" or "২.২) প্রাতিষ্ঠানিক সেবা" followed by rows of 7 cells separated by tabs (ক্রমিক নং, সেবার নাম, পদ্ধতি, কাগজপত্র, মূল্য, সময়সীমা, কর্মকর্তা); copy the whole charter page from the portal, tables included
+import-header-lines = line { $line }: expected 5 lines of office details before this heading (government, office, department, "upazila, district", website; the title "সিটিজেন চার্টার" may be added) but found { $found }; add the missing lines or remove the extra ones
+import-upazila-district = line { $line }: expected the upazila and the district separated by a comma, like "হালুয়াঘাট, ময়মনসিংহ", but found "{ $found }"; add the comma
+import-website = line { $line }: expected the office's website, like "doict.haluaghat.mymensingh.gov.bd", but found "{ $found }"; put the website on this line
+# $what: vision or mission; $label: its Bangla label.
+import-missing-statement = no { $what } found: under "১. ভিশন ও মিশন" the text needs a line starting with "{ $label }:" followed by the { $what }
+import-cell-count = line { $line }: this table row has { $found } cells separated by tabs, but a service row has 7 (ক্রমিক নং, সেবার নাম, পদ্ধতি, কাগজপত্র, মূল্য, সময়সীমা, কর্মকর্তা); add the missing tabs, or join the row if it was cut in two
+import-orphan-continuation = line { $line }: this row starts with an empty cell, which means it continues the row above, but there is no service row above it in this table; put the service number (ক্রমিক নং) in its first cell
+import-text-in-table = line { $line }: this line is inside the table "{ $table }" but is not a table row (it has no tabs) nor a numbered heading; join it to the cell it belongs to, or delete it
+import-serial-not-number = line { $line }: the service number (ক্রমিক নং) "{ $found }" is not a number; write it with digits, like "৩" or "3"
+import-duplicate-serial = line { $line }: service number { $serial } appears twice in "{ $table }" (first on line { $first-line }); renumber the services
+import-no-officer-to-inherit = line { $line }: the responsible officer cell (column 7) is empty on the first service of this table, so there is no officer above to repeat; copy the officer (name, designation, office, ফোনঃ …, ইমেইলঃ …) into this cell
+import-officer-cell = line { $line }: the responsible officer "{ $cell }" could not be read: { $reason }; write it as "name, designation office ফোনঃ … ইমেইলঃ …", for example "জনাব মোঃ আশিকুল ইসলাম, সহকারী প্রোগ্রামার তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর হালুয়াঘাট, ময়মনসিংহ ফোনঃ 02996673752 ইমেইলঃ shakilcse96@gmail.com"
+import-no-designation = no known designation (পদবি) after the name
+import-fails-check = the charter read from this text does not pass `charter check` yet; it is printed all the same: save it, fix what check found (the lines are those of the printed charter; service citizen-3 is row ৩ of table ২.১), then run `charter check`:
+
 ## The log of `charter serve`: its lines for people (cli/serve.rs, server/, history/mod.rs)
 serve-history-reread = version { $hash } not kept in the history: cannot read { $file } again: { $error }
 serve-history-changed = version { $hash } not kept in the history: the file changed while it loaded
