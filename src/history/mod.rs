@@ -48,7 +48,7 @@ use serde::{Deserialize, Serialize};
 
 pub use changes::{Changes, Fingerprint};
 pub use error::HistoryError;
-pub use served::canonical;
+pub use served::{Removed, canonical};
 
 pub use files::Action;
 
