@@ -20,6 +20,11 @@
 # Joins two names: "alpha ও zulu".
 cli-and = ও
 
+# The system's refusals, said in Bangla; English keeps the system's own
+# words ("No such file or directory", "Permission denied").
+cli-not-found = এমন কোনো ফাইল বা ফোল্ডার নেই
+cli-not-allowed = এই ব্যবহারকারীর অনুমতি নেই (Permission denied)
+
 ## A folder of offices: entries skipped (offices/folder.rs)
 offices-skipped = { $path }: বাদ দেওয়া হয়েছে: { $why }
 offices-skipped-too-many = { $path }: ফোল্ডারে { $max }টির বেশি এন্ট্রি আছে; প্রথম { $max }টির পরেরগুলো দেখা হয়নি
@@ -54,7 +59,7 @@ offices-registry-bad-id = দপ্তর "{ $id }" বাদ দেওয়া
 offices-registry-too-many = দপ্তর { $id } বাদ দেওয়া হয়েছে: একটি ফোল্ডার থেকে সর্বোচ্চ { $max }টি দপ্তরের ওয়েবসাইট চলে
 # $problem: name (not a host name), ip, localhost.
 offices-registry-bad-address = { $id }-এর ঠিকানা "{ $host }" বাদ দেওয়া হয়েছে: { $problem ->
-        [ip] এটি একটি IP ঠিকানা, যা দিয়ে সেই ঠিকানায় থাকা যেকোনো সার্ভারে পৌঁছানো যায়
+        [ip] এটি একটি IP ঠিকানা, যা দিয়ে সেই ঠিকানায় সাড়া দেওয়া যেকোনো সার্ভারে পৌঁছানো যায়
         [localhost] এটি এই কম্পিউটারের নিজের নাম
        *[name] এটি কোনো হোস্টের নাম নয় (https:// বা পথ ছাড়া শুধু নামটি লিখুন)
     }

@@ -10,6 +10,11 @@
 # Joins two names: "alpha and zulu".
 cli-and = and
 
+# The system's refusals, said in Bangla; English keeps the system's own
+# words ("No such file or directory", "Permission denied").
+cli-not-found = there is no such file or folder
+cli-not-allowed = this user may not do it (permission denied)
+
 ## A folder of offices: entries skipped (offices/folder.rs)
 offices-skipped = { $path }: skipped: { $why }
 offices-skipped-too-many = { $path }: the folder holds more than { $max } entries; those after the first { $max } were not looked at

@@ -51,7 +51,7 @@ impl fmt::Display for LoadErrorIn<'_> {
             LoadError::Read { path, source } => {
                 let said = Words::new("check-cannot-read-file")
                     .arg("path", path.as_str())
-                    .arg("reason", io_reason(source, lang))
+                    .arg("reason", reason(source, lang))
                     .in_lang(lang);
                 f.write_str(&said)
             }
@@ -81,18 +81,37 @@ impl std::error::Error for LoadError {
     }
 }
 
-/// Why the system could not read a file, in `lang`: a file refused for
-/// what it is ([`Refusal`]), one that is not there or may not be read;
-/// anything rarer in the system's own words, which are English.
+/// Why the system could not read the charter file, in `lang`: a file
+/// refused for what it is ([`Refusal`]), one that is not there or may not
+/// be read; anything rarer in the system's own words, which are English.
+fn reason(error: &io::Error, lang: Lang) -> String {
+    match (lang, error.kind()) {
+        (Lang::Bn, io::ErrorKind::NotFound) if refusal(error).is_none() => {
+            Words::new("check-file-not-found").in_lang(lang)
+        }
+        (Lang::Bn, io::ErrorKind::PermissionDenied) if refusal(error).is_none() => {
+            Words::new("check-file-not-allowed").in_lang(lang)
+        }
+        _ => io_reason(error, lang),
+    }
+}
+
+/// Why the system refused what was asked of a file or a folder, in
+/// `lang`: a file refused for what it is ([`Refusal`]), one that is not
+/// there, or that this user may not use; anything rarer in the system's
+/// own words, which are English (as the English is, whatever it is).
 pub fn io_reason(error: &io::Error, lang: Lang) -> String {
-    if let Some(refusal) = error.get_ref().and_then(|e| e.downcast_ref::<Refusal>()) {
+    if let Some(refusal) = refusal(error) {
         return refusal.words().in_lang(lang);
     }
     match (lang, error.kind()) {
-        (Lang::Bn, io::ErrorKind::NotFound) => Words::new("check-file-not-found").in_lang(lang),
-        (Lang::Bn, io::ErrorKind::PermissionDenied) => {
-            Words::new("check-file-not-allowed").in_lang(lang)
-        }
+        (Lang::Bn, io::ErrorKind::NotFound) => Words::new("cli-not-found").in_lang(lang),
+        (Lang::Bn, io::ErrorKind::PermissionDenied) => Words::new("cli-not-allowed").in_lang(lang),
         _ => error.to_string(),
     }
+}
+
+/// The reason a charter file was refused, inside `error`.
+fn refusal(error: &io::Error) -> Option<&Refusal> {
+    error.get_ref().and_then(|e| e.downcast_ref::<Refusal>())
 }
