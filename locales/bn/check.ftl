@@ -373,7 +373,7 @@ check-folder-summary = { $folder }: { $offices }টি দপ্তর: { $ok }�
 ## version the site shows that the file no longer has, each "slug (name)"
 check-removed-since-served = ওয়েবসাইট এখন যে সংস্করণ দেখাচ্ছে ({ $version } নম্বর সংস্করণ), তার { $count }টি সেবা এই ফাইলে নেই: { $services }
 # $restore is the command, with the version's number.
-check-removed-since-served-hint = সেবাগুলো ভুল করে মুছে গিয়ে থাকলে `{ $restore }` সেই পুরো সংস্করণটি ফিরিয়ে আনবে, তাতে এর পরে সেভ করা পরিবর্তনগুলো বাদ যাবে (সংস্করণগুলোর তালিকা দেখায় `charter history`); ইচ্ছা করে মুছে থাকলে আর কিছু করার নেই
+check-removed-since-served-hint = ভুল করে মুছে গিয়ে থাকলে `{ $restore }` সেই পুরো সংস্করণটি ফিরিয়ে আনবে, তাতে এর পরে সেভ করা পরিবর্তনগুলো বাদ যাবে (সংস্করণগুলোর তালিকা দেখায় `charter history`); ইচ্ছা করে মুছে থাকলে আর কিছু করার নেই
 check-removed-service = { $slug } ({ $bn })
 check-removed-slug = { $slug }
 check-removed-more = { $first }, { $rest }

@@ -266,3 +266,4 @@ serve-registry-changed-periodic = ঠিকানার রেজিস্ট্
 serve-files-changed-periodic = চার্টার ফাইল বদলেছে (নিয়মিত যাচাইয়ে ধরা পড়েছে)
 serve-no-sighup = SIGHUP শোনা যাচ্ছে না; নতুন করে পড়াতে ফাইলগুলো বদলান
 serve-sighup = SIGHUP পাওয়া গেছে; বদলানো সব চার্টার নতুন করে পড়া হচ্ছে
+serve-shutting-down = সার্ভার বন্ধ হচ্ছে: চলমান অনুরোধগুলোর উত্তর শেষ করা হচ্ছে

@@ -367,7 +367,10 @@ check-removed-since-served = { $count ->
        *[other] { $count } services of the version the site shows (version { $version }) are not in this file
     }: { $services }
 # $restore is the command, with the version's number.
-check-removed-since-served-hint = if they were deleted by mistake, `{ $restore }` puts that version back whole, undoing what was saved since (`charter history` lists the versions); if on purpose, nothing more is needed
+check-removed-since-served-hint = if { $count ->
+        [one] it was
+       *[other] they were
+    } deleted by mistake, `{ $restore }` puts that version back whole, undoing what was saved since (`charter history` lists the versions); if on purpose, nothing more is needed
 check-removed-service = { $slug } ({ $en })
 check-removed-slug = { $slug }
 check-removed-more = { $first }, { $rest }

@@ -241,3 +241,4 @@ serve-registry-changed-periodic = the registry of addresses changed (periodic ch
 serve-files-changed-periodic = charter files changed (periodic check)
 serve-no-sighup = cannot listen for SIGHUP; reload by editing the files instead
 serve-sighup = SIGHUP received; reloading every changed charter
+serve-shutting-down = shutting down: finishing requests in flight

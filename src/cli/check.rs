@@ -245,6 +245,7 @@ fn removed_report(file: &str, removed: &Removed) -> Report {
         .arg("version", removed.version)
         .arg("services", services);
     let hint = Words::new("check-removed-since-served-hint")
+        .arg("count", removed.services.len())
         .arg("restore", format!("charter restore {}", removed.version));
     Report {
         file: file.to_string(),

@@ -329,8 +329,8 @@ fn with_the_state_folder_the_services_the_site_shows_that_the_file_lost_are_name
         format!(
             "{f}: সতর্কতা: ওয়েবসাইট এখন যে সংস্করণ দেখাচ্ছে (১ নম্বর সংস্করণ), তার ২টি সেবা এই \
              ফাইলে নেই: ict-advice (আইসিটি সংশ্লিষ্ট পন্য ও সেবার বিষয়ে পরামর্শ প্রদান), \
-             project-information (প্রকল্পের তথ্য প্রদান)\n     = পরামর্শ: সেবাগুলো ভুল করে মুছে \
-             গিয়ে থাকলে `charter restore 1` সেই পুরো সংস্করণটি ফিরিয়ে আনবে, তাতে এর পরে সেভ \
+             project-information (প্রকল্পের তথ্য প্রদান)\n     = পরামর্শ: ভুল করে মুছে গিয়ে \
+             থাকলে `charter restore 1` সেই পুরো সংস্করণটি ফিরিয়ে আনবে, তাতে এর পরে সেভ \
              করা পরিবর্তনগুলো বাদ যাবে (সংস্করণগুলোর তালিকা দেখায় `charter history`); ইচ্ছা \
              করে মুছে থাকলে আর কিছু করার নেই\n"
         )
@@ -377,6 +377,15 @@ fn with_the_state_folder_each_office_is_compared_with_the_version_it_shows() {
                 phulpur.display()
             )
             .as_str()
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.lines().nth(1),
+        Some(
+            "     = hint: if it was deleted by mistake, `charter restore 1` puts that version back \
+             whole, undoing what was saved since (`charter history` lists the versions); if on \
+             purpose, nothing more is needed"
         ),
         "{stderr}"
     );
