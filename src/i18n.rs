@@ -1,17 +1,24 @@
 //! Languages, interface strings (Fluent files under `locales/`) and digits.
 //!
-//! Every interface string comes from `locales/{bn,en}/*.ftl`. Fluent itself
-//! prints Latin digits, so numbers are turned into Bangla digits here, in one
-//! place, before they reach a page.
+//! Every interface string comes from `locales/{bn,en}/*.ftl`: the pages'
+//! from `main.ftl`, what the commands say to a person from `check.ftl` and
+//! `cli.ftl` ([`Words`]). Fluent itself prints Latin digits, so numbers are
+//! turned into Bangla digits here, in one place, before they reach a page
+//! or a terminal.
+
+mod words;
 
 use std::borrow::Cow;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt;
 use std::str::FromStr;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use fluent_syntax::ast::Entry;
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
+
+pub use words::{Value, Words};
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -249,10 +256,24 @@ const FTL_SOURCES: &[(Lang, &str)] = &[
 /// two languages. Apart from the pages' because its messages take
 /// arguments of their own.
 pub fn check_message_ids(lang: Lang) -> BTreeSet<String> {
-    let source = match lang {
+    ids_of(match lang {
         Lang::Bn => include_str!("../locales/bn/check.ftl"),
         Lang::En => include_str!("../locales/en/check.ftl"),
-    };
+    })
+}
+
+/// The message ids (and terms) of what the other commands say to a
+/// person, `locales/<lang>/cli.ftl`: `history`, `restore`, `import`,
+/// `offices`, the folder findings of `check` and the log of `serve`.
+pub fn cli_message_ids(lang: Lang) -> BTreeSet<String> {
+    ids_of(match lang {
+        Lang::Bn => include_str!("../locales/bn/cli.ftl"),
+        Lang::En => include_str!("../locales/en/cli.ftl"),
+    })
+}
+
+/// The ids of the messages and terms of the Fluent `source`.
+fn ids_of(source: &str) -> BTreeSet<String> {
     let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(partial, _)| partial);
     resource
         .body
@@ -263,6 +284,27 @@ pub fn check_message_ids(lang: Lang) -> BTreeSet<String> {
             _ => None,
         })
         .collect()
+}
+
+/// Whether the log's lines for people are in Bangla ([`log_lang`]).
+static LOG_IN_BANGLA: AtomicBool = AtomicBool::new(false);
+
+/// Sets the language of the log's lines for people: `charter serve
+/// --lang`, chosen once with the log itself, as its format is (the log is
+/// the process's, as `tracing`'s subscriber is). What machines read of
+/// the log stays as it is: its JSON keys and fields.
+pub fn set_log_lang(lang: Lang) {
+    LOG_IN_BANGLA.store(lang == Lang::Bn, Ordering::Relaxed);
+}
+
+/// The language of the log's lines for people: English unless
+/// [`set_log_lang`] chose Bangla.
+pub fn log_lang() -> Lang {
+    if LOG_IN_BANGLA.load(Ordering::Relaxed) {
+        Lang::Bn
+    } else {
+        Lang::En
+    }
 }
 
 #[cfg(test)]

@@ -368,5 +368,16 @@ check-pages-fail = { $file }: ত্রুটি: পাতাগুলো ত�
 check-folder-unreadable = { $folder }: ফোল্ডারটি পড়া যাচ্ছে না: { $error }
 check-folder-empty = { $folder }: ত্রুটি: এই ফোল্ডারে কোনো চার্টার নেই: প্রতিটি দপ্তরের চার্টার হলো সরাসরি এই ফোল্ডারে রাখা .toml দিয়ে শেষ হওয়া একটি ফাইল, যেমন haluaghat.toml
 check-folder-summary = { $folder }: { $offices }টি দপ্তর: { $ok }টি ঠিক আছে, { $bad }টিতে ত্রুটি; { $skipped }টি এন্ট্রি বাদ পড়েছে
+
+## With the server's state folder (cli/check.rs): the services of the
+## version the site shows that the file no longer has, each "slug (name)"
+check-removed-since-served = ওয়েবসাইট এখন যে সংস্করণ দেখাচ্ছে ({ $version } নম্বর সংস্করণ), তার { $count }টি সেবা এই ফাইলে নেই: { $services }
+# $restore is the command, with the version's number.
+check-removed-since-served-hint = ভুল করে মুছে গিয়ে থাকলে `{ $restore }` সেই পুরো সংস্করণটি ফিরিয়ে আনবে, তাতে এর পরে সেভ করা পরিবর্তনগুলো বাদ যাবে (সংস্করণগুলোর তালিকা দেখায় `charter history`); ইচ্ছা করে মুছে থাকলে আর কিছু করার নেই
+check-removed-service = { $slug } ({ $bn })
+check-removed-slug = { $slug }
+check-removed-more = { $first }, { $rest }
+
+## The program itself
 # An interface text of the program itself missing in one language.
 check-message-missing = locales/{ $lang }/: ত্রুটি: "{ $id }" বার্তাটি নেই

@@ -359,5 +359,22 @@ check-pages-fail = { $file }: error: the pages cannot be made: { $error }
 check-folder-unreadable = { $folder }: cannot read the folder: { $error }
 check-folder-empty = { $folder }: error: no charter in this folder: each office's charter is a file ending in .toml directly in it, for example haluaghat.toml
 check-folder-summary = { $folder }: { $offices } offices: { $ok } OK, { $bad } with errors; { $skipped } entries skipped
+
+## With the server's state folder (cli/check.rs): the services of the
+## version the site shows that the file no longer has, each "slug (name)"
+check-removed-since-served = { $count ->
+        [one] a service of the version the site shows (version { $version }) is not in this file
+       *[other] { $count } services of the version the site shows (version { $version }) are not in this file
+    }: { $services }
+# $restore is the command, with the version's number.
+check-removed-since-served-hint = if { $count ->
+        [one] it was
+       *[other] they were
+    } deleted by mistake, `{ $restore }` puts that version back whole, undoing what was saved since (`charter history` lists the versions); if on purpose, nothing more is needed
+check-removed-service = { $slug } ({ $en })
+check-removed-slug = { $slug }
+check-removed-more = { $first }, { $rest }
+
+## The program itself
 # An interface text of the program itself missing in one language.
 check-message-missing = locales/{ $lang }/: error: message "{ $id }" is missing

@@ -8,8 +8,8 @@ use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, InFile, quoted};
 use super::model::{Charter, Office};
-use super::words::Words;
 use crate::hosts::{self, Problem};
+use crate::i18n::Words;
 use crate::i18n::{ascii_digits, is_bangla_digit};
 
 /// Most other names one office's site may answer to: an older address or

@@ -2,7 +2,7 @@
 //! saved them in a form other than UTF-8.
 
 use super::diagnostic::{Diagnostic, position};
-use super::words::Words;
+use crate::i18n::Words;
 
 fn save_as_utf8() -> Words {
     Words::new("check-save-as-utf8")

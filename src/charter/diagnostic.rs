@@ -6,8 +6,8 @@
 use std::fmt;
 use std::ops::Range;
 
-use super::words::Words;
 use crate::i18n::Lang;
+use crate::i18n::Words;
 
 /// How serious a finding is: errors stop a charter from being published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

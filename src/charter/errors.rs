@@ -7,8 +7,8 @@ use std::io;
 
 use super::diagnostic::Report;
 use super::file::Refusal;
-use super::words::Words;
 use crate::i18n::Lang;
+use crate::i18n::Words;
 
 /// Why a charter could not be loaded. `Display` says it in English, for
 /// the server's log and `/healthz`; [`LoadError::in_lang`] in either
@@ -81,18 +81,37 @@ impl std::error::Error for LoadError {
     }
 }
 
-/// Why the system could not read the file, in `lang`: a file refused for
-/// what it is ([`Refusal`]), one that is not there or may not be read;
-/// anything rarer in the system's own words.
+/// Why the system could not read the charter file, in `lang`: a file
+/// refused for what it is ([`Refusal`]), one that is not there or may not
+/// be read; anything rarer in the system's own words, which are English.
 fn reason(error: &io::Error, lang: Lang) -> String {
-    if let Some(refusal) = error.get_ref().and_then(|e| e.downcast_ref::<Refusal>()) {
+    match (lang, error.kind()) {
+        (Lang::Bn, io::ErrorKind::NotFound) if refusal(error).is_none() => {
+            Words::new("check-file-not-found").in_lang(lang)
+        }
+        (Lang::Bn, io::ErrorKind::PermissionDenied) if refusal(error).is_none() => {
+            Words::new("check-file-not-allowed").in_lang(lang)
+        }
+        _ => io_reason(error, lang),
+    }
+}
+
+/// Why the system refused what was asked of a file or a folder, in
+/// `lang`: a file refused for what it is ([`Refusal`]), one that is not
+/// there, or that this user may not use; anything rarer in the system's
+/// own words, which are English (as the English is, whatever it is).
+pub fn io_reason(error: &io::Error, lang: Lang) -> String {
+    if let Some(refusal) = refusal(error) {
         return refusal.words().in_lang(lang);
     }
     match (lang, error.kind()) {
-        (Lang::Bn, io::ErrorKind::NotFound) => Words::new("check-file-not-found").in_lang(lang),
-        (Lang::Bn, io::ErrorKind::PermissionDenied) => {
-            Words::new("check-file-not-allowed").in_lang(lang)
-        }
+        (Lang::Bn, io::ErrorKind::NotFound) => Words::new("cli-not-found").in_lang(lang),
+        (Lang::Bn, io::ErrorKind::PermissionDenied) => Words::new("cli-not-allowed").in_lang(lang),
         _ => error.to_string(),
     }
+}
+
+/// The reason a charter file was refused, inside `error`.
+fn refusal(error: &io::Error) -> Option<&Refusal> {
+    error.get_ref().and_then(|e| e.downcast_ref::<Refusal>())
 }

@@ -16,8 +16,8 @@ use std::sync::Arc;
 
 use cap_fs_ext::OpenOptionsSyncExt as _;
 
-use super::words::Words;
 use crate::i18n::Lang;
+use crate::i18n::Words;
 
 /// A charter file, as everything that reads one reads it.
 #[derive(Debug, Clone)]

@@ -6,7 +6,8 @@
 //! meaning (ids, references, serials, phone numbers, e-mail addresses) and
 //! reports every problem, each with the file, line and column. A finding
 //! is a message of `locales/{bn,en}/check.ftl` with its arguments
-//! ([`Words`]), said in the reader's language when the report is shown.
+//! ([`Words`](crate::i18n::Words)), said in the reader's language when
+//! the report is shown.
 
 mod contacts;
 mod decode;
@@ -21,7 +22,6 @@ mod serials;
 mod shape;
 mod validate;
 mod values;
-mod words;
 
 use std::path::Path;
 
@@ -31,10 +31,9 @@ use toml::de::DeTable;
 
 pub use contacts::{Claim, ClaimKind, host_name, is_valid_email, phone_digits};
 pub use diagnostic::{Diagnostic, InLang, Position, Report, Severity, position};
-pub use errors::{LoadError, LoadErrorIn};
+pub use errors::{LoadError, LoadErrorIn, io_reason};
 pub use file::{CharterFile, Identity, Refusal};
 pub use model::*;
-pub use words::{Value, Words};
 
 /// A charter that passed validation, with the warnings found on the way.
 #[derive(Debug, Clone)]

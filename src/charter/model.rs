@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
-use super::words::Words;
+use crate::i18n::Words;
 use crate::i18n::{Lang, tr};
 
 /// A whole citizen charter.

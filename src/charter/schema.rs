@@ -17,7 +17,7 @@ use toml::de::{DeTable, DeValue};
 use super::diagnostic::{Diagnostic, closest};
 use super::edits::Edits;
 use super::shape::{SECTIONS, Section, Shape::*};
-use super::words::Words;
+use crate::i18n::Words;
 
 /// What checking the shape found.
 pub struct Checked {

@@ -8,7 +8,7 @@ use toml::Spanned;
 
 use super::diagnostic::{Diagnostic, InFile};
 use super::model::{Charter, ServiceGroup};
-use super::words::Words;
+use crate::i18n::Words;
 
 /// Every problem with the serial numbers of `charter`.
 pub(super) fn check(charter: &Charter, at: InFile<'_>, out: &mut Vec<Diagnostic>) {

@@ -2,7 +2,7 @@
 //! value each takes, whether it is required, and a correct line to show a
 //! clerk who left it out or wrote it wrongly.
 
-use super::words::Words;
+use crate::i18n::Words;
 
 /// What kind of value a key takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,7 +10,7 @@ use super::contacts;
 use super::diagnostic::{Diagnostic, InFile, closest};
 use super::model::{Charter, Text};
 use super::serials;
-use super::words::Words;
+use crate::i18n::Words;
 
 /// Every error and warning about `charter`.
 pub fn validate(charter: &Charter, at: InFile<'_>) -> Vec<Diagnostic> {

@@ -11,7 +11,7 @@ use toml::de::{DeTable, DeValue};
 use super::diagnostic::{Diagnostic, closest, quoted};
 use super::schema::Checker;
 use super::shape::{GROUPS, Key, Shape::*};
-use super::words::Words;
+use crate::i18n::Words;
 use crate::i18n::ascii_digits;
 
 impl Checker<'_> {

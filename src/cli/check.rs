@@ -1,6 +1,7 @@
 //! `charter check`: every problem of a charter file (or of every file of a
 //! folder of offices), with its line and column, and whether the site can
-//! be made from it.
+//! be made from it; with the server's state folder, the services of the
+//! version the site shows that the file no longer has.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -9,8 +10,9 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::Exit;
-use crate::charter::{self, LoadError, Loaded, Words};
-use crate::i18n::{self, Lang};
+use crate::charter::{self, Diagnostic, LoadError, Loaded, Report};
+use crate::history::{self, History, Removed};
+use crate::i18n::{self, Lang, Value, Words};
 use crate::offices::read::Read;
 use crate::site::{Site, SiteOptions};
 use crate::urls::BaseUrl;
@@ -27,6 +29,11 @@ pub struct CheckArgs {
     pub base_url: Option<BaseUrl>,
     #[command(flatten)]
     pub registry: super::RegistryArgs,
+    /// The folder the server keeps the history in, as `serve` has it
+    /// (default: systemd's STATE_DIRECTORY): the services of the version
+    /// the site shows that the file no longer has are named.
+    #[arg(long, env = "CHARTER_STATE_DIR", value_name = "DIR")]
+    pub state_dir: Option<PathBuf>,
     #[command(flatten)]
     pub limits: super::LimitArgs,
     #[command(flatten)]
@@ -42,9 +49,10 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     let file = &args.file;
     let max = args.limits.bytes();
     let lang = args.lang.lang();
+    let state = history::state_dir(args.state_dir.as_deref());
     let mut invalid = false;
     if file.is_dir() {
-        match check_folder(args, file, max, lang) {
+        match check_folder(args, file, state.as_deref(), lang) {
             Ok(all_good) => invalid = !all_good,
             Err(e) => {
                 let said = Words::new("check-folder-unreadable")
@@ -55,7 +63,14 @@ pub fn run(args: &CheckArgs) -> ExitCode {
             }
         }
     } else {
-        match check_file(file, max, lang) {
+        let kept = state.map(|state| {
+            History::new(
+                &history::charter_state_dir(&state, file),
+                history::DEFAULT_LIMIT,
+            )
+            .with_max_bytes(max)
+        });
+        match check_loaded(file, charter::load_file_within(file, max), kept, lang) {
             Checked::Good => {}
             Checked::Invalid => invalid = true,
             Checked::Unreadable => return Exit::Unusable.into(),
@@ -86,22 +101,27 @@ enum Checked {
     Unreadable,
 }
 
-/// Checks one charter file and makes its pages; prints what it found, in
-/// `lang`.
-fn check_file(file: &Path, max: u64, lang: Lang) -> Checked {
-    check_loaded(file, charter::load_file_within(file, max), lang)
-}
-
-/// Prints what reading the charter `file` found (`loaded`), and whether
-/// its pages can be made, in `lang`.
-fn check_loaded(file: &Path, loaded: Result<Loaded, LoadError>, lang: Lang) -> Checked {
+/// Prints what reading the charter `file` found (`loaded`), whether its
+/// pages can be made and, with its `history`, the services of the
+/// version the site shows that it no longer has, in `lang`.
+fn check_loaded(
+    file: &Path,
+    loaded: Result<Loaded, LoadError>,
+    history: Option<History>,
+    lang: Lang,
+) -> Checked {
     let path = file.display().to_string();
     match loaded {
         Ok(loaded) => {
             errp!("{}", loaded.warnings.in_lang(lang));
             let (services, officers) =
                 (loaded.charter.services.len(), loaded.charter.officers.len());
-            let warnings = loaded.warnings.warning_count();
+            let mut warnings = loaded.warnings.warning_count();
+            let removed = history.and_then(|h| h.removed_since_served(&loaded.charter));
+            if let Some(removed) = removed {
+                errp!("{}", removed_report(&path, &removed).in_lang(lang));
+                warnings += 1;
+            }
             // A charter the checks accept but whose pages cannot be made
             // would take the site down at the next start.
             match Site::from_loaded(loaded, &SiteOptions::default()) {
@@ -138,7 +158,13 @@ fn check_loaded(file: &Path, loaded: Result<Loaded, LoadError>, lang: Lang) -> C
 /// reads it: by its registry of addresses, every entry skipped and every
 /// address a file names that does not reach its office reported in the
 /// server's words; whether all of it is good.
-fn check_folder(args: &CheckArgs, dir: &Path, max: u64, lang: Lang) -> std::io::Result<bool> {
+fn check_folder(
+    args: &CheckArgs,
+    dir: &Path,
+    state: Option<&Path>,
+    lang: Lang,
+) -> std::io::Result<bool> {
+    let max = args.limits.bytes();
     let directory = super::directory_host(args.base_url.as_ref());
     let read = Read::folder(dir, &args.registry.path(dir), directory.as_deref(), max)?;
     if read.offices.is_empty() && read.skipped.is_empty() {
@@ -150,8 +176,16 @@ fn check_folder(args: &CheckArgs, dir: &Path, max: u64, lang: Lang) -> std::io::
     let mut bad: BTreeSet<String> = (routing.refused.iter()).map(|r| r.office.clone()).collect();
     let offices = read.offices.len();
     for office in read.offices {
+        // Where a server of the folder keeps this office's versions.
+        let kept = state.map(|state| {
+            History::new(
+                &state.join("offices").join(&office.id),
+                history::DEFAULT_LIMIT,
+            )
+            .with_max_bytes(max)
+        });
         if !matches!(
-            check_loaded(office.file.path(), office.loaded, lang),
+            check_loaded(office.file.path(), office.loaded, kept, lang),
             Checked::Good
         ) {
             bad.insert(office.id);
@@ -161,21 +195,21 @@ fn check_folder(args: &CheckArgs, dir: &Path, max: u64, lang: Lang) -> std::io::
     match &read.registry {
         Ok(registry) => {
             for problem in registry.problems() {
-                errln!("{problem}");
+                errln!("{}", problem.in_lang(lang));
                 good_folder = false;
             }
         }
         Err(e) => {
-            errln!("{e}");
+            errln!("{}", e.in_lang(lang));
             good_folder = false;
         }
     }
     for skipped in &read.skipped {
-        errln!("{skipped}");
+        errln!("{}", skipped.in_lang(lang));
         good_folder = false;
     }
     for refused in &routing.refused {
-        errln!("{refused}");
+        errln!("{}", refused.in_lang(lang));
     }
     let said = Words::new("check-folder-summary")
         .arg("folder", dir.display().to_string())
@@ -185,4 +219,37 @@ fn check_folder(args: &CheckArgs, dir: &Path, max: u64, lang: Lang) -> std::io::
         .arg("skipped", read.skipped.len());
     outln!("{}", said.in_lang(lang));
     Ok(bad.is_empty() && good_folder)
+}
+
+/// The warning that the services `removed` of the version the site shows
+/// are not in the charter `file`, with how to bring them back.
+fn removed_report(file: &str, removed: &Removed) -> Report {
+    let named: Vec<Words> = (removed.services.iter())
+        .map(|(slug, name)| match name {
+            Some(name) => Words::new("check-removed-service")
+                .arg("slug", slug)
+                .arg("bn", name.bn.get_ref())
+                .arg("en", name.get(Lang::En).0),
+            None => Words::new("check-removed-slug").arg("slug", slug),
+        })
+        .collect();
+    let services = (named.into_iter().rev())
+        .reduce(|rest, first| {
+            Words::new("check-removed-more")
+                .arg("first", first)
+                .arg("rest", rest)
+        })
+        .map_or(Value::Text(String::new()), Value::Words);
+    let message = Words::new("check-removed-since-served")
+        .arg("count", removed.services.len())
+        .arg("version", removed.version)
+        .arg("services", services);
+    let hint = Words::new("check-removed-since-served-hint")
+        .arg("count", removed.services.len())
+        .arg("restore", format!("charter restore {}", removed.version));
+    Report {
+        file: file.to_string(),
+        source: String::new(),
+        diagnostics: vec![Diagnostic::warning(None, message).with_hint(hint)],
+    }
 }

@@ -7,6 +7,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use crate::history;
+use crate::i18n::Words;
 
 /// Where `history` and `restore` find the history and the charter, as
 /// `serve` does.
@@ -22,6 +23,8 @@ pub struct HistoryArgs {
     pub state_dir: Option<PathBuf>,
     #[command(flatten)]
     pub limits: super::LimitArgs,
+    #[command(flatten)]
+    pub lang: super::LangArgs,
 }
 
 #[derive(Debug, Args)]
@@ -38,29 +41,25 @@ impl HistoryArgs {
     /// server keeps its versions; else the state folder itself.
     fn state_dir(&self) -> Option<PathBuf> {
         let dir = history::state_dir(self.state_dir.as_deref())?;
-        let office = self
-            .charter
-            .file_stem()
-            .map(|name| dir.join("offices").join(name));
-        match office {
-            Some(office) if office.join("history").is_dir() => Some(office),
-            _ => Some(dir),
-        }
+        Some(history::charter_state_dir(&dir, &self.charter))
     }
 }
 
 /// Exit status 0 listed, 2 the history cannot be read.
 pub fn list(args: &HistoryArgs) -> ExitCode {
+    let lang = args.lang.lang();
     if args.charter.is_dir() {
         return history::commands::list_offices(
             history::state_dir(args.state_dir.as_deref()).as_deref(),
             &args.charter,
+            lang,
         );
     }
     history::commands::list(
         args.state_dir().as_deref(),
         &args.charter,
         args.limits.bytes(),
+        lang,
     )
 }
 
@@ -68,14 +67,12 @@ pub fn list(args: &HistoryArgs) -> ExitCode {
 /// such version, the charter path is not the file the server serves or
 /// names no file, or a file cannot be read or written.
 pub fn restore(args: &RestoreArgs) -> ExitCode {
+    let lang = args.place.lang.lang();
     if args.place.charter.is_dir() {
-        crate::errln!(
-            "{0} is a folder of offices: name the office whose version to put back, by its file: \
-             charter restore {1} --charter {0}/haluaghat.toml (`charter history --charter {0}` \
-             lists the offices); nothing was changed",
-            args.place.charter.display(),
-            args.number
-        );
+        let said = Words::new("restore-folder")
+            .arg("folder", args.place.charter.display().to_string())
+            .arg("number", args.number.as_str());
+        crate::errln!("{}", said.in_lang(lang));
         return ExitCode::from(2);
     }
     history::commands::restore(
@@ -83,5 +80,6 @@ pub fn restore(args: &RestoreArgs) -> ExitCode {
         &args.place.charter,
         &args.number,
         args.place.limits.bytes(),
+        lang,
     )
 }

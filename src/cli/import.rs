@@ -8,6 +8,7 @@ use clap::Args;
 
 use super::Exit;
 use crate::charter;
+use crate::i18n::Words;
 use crate::import::ImportError;
 use crate::{errln, outp};
 
@@ -17,25 +18,31 @@ pub struct ImportArgs {
     pub file: PathBuf,
     #[command(flatten)]
     pub limits: super::LimitArgs,
+    #[command(flatten)]
+    pub lang: super::LangArgs,
 }
 
-/// Prints the charter.toml made from the portal text in the file.
+/// Prints the charter.toml made from the portal text in the file; what
+/// is wrong with the text goes to standard error, in the language asked
+/// for.
 pub fn run(args: &ImportArgs) -> ExitCode {
     let file = &args.file;
+    let lang = args.lang.lang();
+    let path = file.display().to_string();
     // Read as the charter is: a plain file within the same limit (a portal
     // page is a few hundred KB), never a pipe to wait on.
     let text = match charter::read_limited(file, args.limits.bytes()).map(String::from_utf8) {
         Ok(Ok(t)) => t,
         Ok(Err(_)) => {
-            errln!(
-                "{}: cannot read the file: it is not UTF-8 text; save it as UTF-8 \
-                 (Notepad: File > Save As, Encoding UTF-8)",
-                file.display()
-            );
+            let said = Words::new("import-not-utf8").arg("file", path);
+            errln!("{}", said.in_lang(lang));
             return Exit::Unusable.into();
         }
         Err(e) => {
-            errln!("{}: cannot read the file: {e}", file.display());
+            let said = Words::new("import-unreadable")
+                .arg("file", path)
+                .arg("error", charter::io_reason(&e, lang));
+            errln!("{}", said.in_lang(lang));
             return Exit::Unusable.into();
         }
     };
@@ -49,11 +56,11 @@ pub fn run(args: &ImportArgs) -> ExitCode {
             if let ImportError::FailsCheck { toml, .. } = &e {
                 outp!("{toml}");
             }
-            errln!("{}: {e}", file.display());
+            errln!("{path}: {}", e.in_lang(lang));
             Exit::Invalid.into()
         }
         Err(e) => {
-            errln!("{}: {e}", file.display());
+            errln!("{path}: {}", e.in_lang(lang));
             Exit::Invalid.into()
         }
     }

@@ -8,7 +8,9 @@ use std::process::ExitCode;
 
 use clap::{Args, Subcommand};
 
-use super::{Exit, LimitArgs, RegistryArgs, base_url, directory_host};
+use super::{Exit, LangArgs, LimitArgs, RegistryArgs, base_url, directory_host};
+use crate::charter::io_reason;
+use crate::i18n::{Lang, Words};
 use crate::offices::folder::Why;
 use crate::offices::{self, Registry};
 use crate::urls::BaseUrl;
@@ -48,6 +50,8 @@ struct Place {
     registry: RegistryArgs,
     #[command(flatten)]
     limits: LimitArgs,
+    #[command(flatten)]
+    lang: LangArgs,
 }
 
 /// Runs `charter offices` or one of its subcommands.
@@ -61,16 +65,21 @@ pub fn run(args: OfficesArgs) -> ExitCode {
 }
 
 /// Exit status 2 unless `folder` is a folder.
-fn a_folder(folder: &Path) -> Result<(), ExitCode> {
+fn a_folder(folder: &Path, lang: Lang) -> Result<(), ExitCode> {
     if folder.is_dir() {
         return Ok(());
     }
-    errln!(
-        "{}: not a folder: `charter offices` is for a folder of offices' charter files (a \
-         single charter file needs no registry of addresses)",
-        folder.display()
-    );
+    let said = Words::new("offices-not-a-folder").arg("folder", folder.display().to_string());
+    errln!("{}", said.in_lang(lang));
     Err(Exit::Unusable.into())
+}
+
+/// The folder `folder` cannot be read (`error`), in `lang`.
+fn unreadable(folder: &Path, error: &std::io::Error, lang: Lang) -> String {
+    Words::new("offices-folder-unreadable")
+        .arg("folder", folder.display().to_string())
+        .arg("error", io_reason(error, lang))
+        .in_lang(lang)
 }
 
 /// `charter offices`: every office of the registry with its addresses,
@@ -78,7 +87,8 @@ fn a_folder(folder: &Path) -> Result<(), ExitCode> {
 /// registry has entries left out or files are not in it, 2 when there is
 /// no registry or it cannot be read.
 fn list(place: &Place) -> ExitCode {
-    if let Err(code) = a_folder(&place.folder) {
+    let lang = place.lang.lang();
+    if let Err(code) = a_folder(&place.folder, lang) {
         return code;
     }
     let directory = directory_host(place.base_url.as_ref());
@@ -86,30 +96,24 @@ fn list(place: &Place) -> ExitCode {
     let registry = match Registry::read(&path, directory.as_deref()) {
         Ok(registry) => registry,
         Err(e) => {
-            errln!("{e}");
+            errln!("{}", e.in_lang(lang));
             return Exit::Unusable.into();
         }
     };
-    let folder = match crate::offices::Folder::open(&place.folder) {
-        Ok(folder) => folder,
-        Err(e) => {
-            errln!("{}: cannot read the folder: {e}", place.folder.display());
-            return Exit::Unusable.into();
-        }
-    };
-    let scan = match folder.scan(Some(&registry.ids())) {
+    let scanned = crate::offices::Folder::open(&place.folder)
+        .and_then(|folder| folder.scan(Some(&registry.ids())));
+    let scan = match scanned {
         Ok(scan) => scan,
         Err(e) => {
-            errln!("{}: cannot read the folder: {e}", place.folder.display());
+            errln!("{}", unreadable(&place.folder, &e, lang));
             return Exit::Unusable.into();
         }
     };
     let with_file: BTreeSet<&str> = scan.files.iter().map(|f| f.id.as_str()).collect();
-    outln!(
-        "Offices of {} and their addresses ({}):",
-        place.folder.display(),
-        path.display()
-    );
+    let heading = Words::new("offices-list-heading")
+        .arg("folder", place.folder.display().to_string())
+        .arg("registry", path.display().to_string());
+    outln!("{}", heading.in_lang(lang));
     let width = registry
         .offices()
         .map(|(id, _)| id.len())
@@ -117,35 +121,32 @@ fn list(place: &Place) -> ExitCode {
         .unwrap_or(0);
     for (id, hosts) in registry.offices() {
         let shown = if hosts.is_empty() {
-            "(no address: it is reached by none)".to_string()
+            Words::new("offices-list-no-address").in_lang(lang)
         } else {
             hosts.join(", ")
         };
         let file = if with_file.contains(id) {
-            ""
+            String::new()
         } else {
-            "  (no file)"
+            format!("  {}", Words::new("offices-list-no-file").in_lang(lang))
         };
         outln!("  {id:width$}  {shown}{file}");
     }
     for problem in registry.problems() {
-        errln!("{problem}");
+        errln!("{}", problem.in_lang(lang));
     }
     let unregistered: Vec<&str> = (scan.skipped.iter())
         .filter(|s| s.why == Why::NotRegistered)
         .map(|s| s.name.as_str())
         .collect();
     if !unregistered.is_empty() {
-        outln!(
-            "Not in the registry (`charter offices init` adds them): {}",
-            unregistered.join(", ")
-        );
+        let said = Words::new("offices-list-not-registered").arg("files", unregistered.join(", "));
+        outln!("{}", said.in_lang(lang));
     }
-    outln!(
-        "{} offices; {} file(s) not in the registry",
-        registry.ids().len(),
-        unregistered.len()
-    );
+    let said = Words::new("offices-list-summary")
+        .arg("offices", registry.ids().len())
+        .arg("unregistered", unregistered.len());
+    outln!("{}", said.in_lang(lang));
     if registry.problems().is_empty() && unregistered.is_empty() {
         Exit::Ok.into()
     } else {
@@ -158,7 +159,8 @@ fn list(place: &Place) -> ExitCode {
 /// 0 done, 1 some office or address was not added (said which and why),
 /// 2 the folder or the registry cannot be read or written.
 fn init(place: &Place) -> ExitCode {
-    if let Err(code) = a_folder(&place.folder) {
+    let lang = place.lang.lang();
+    if let Err(code) = a_folder(&place.folder, lang) {
         return code;
     }
     let directory = directory_host(place.base_url.as_ref());
@@ -171,28 +173,26 @@ fn init(place: &Place) -> ExitCode {
     ) {
         Ok(outcome) => outcome,
         Err(e) => {
-            errln!("{e}");
+            errln!("{}", e.in_lang(lang));
             return Exit::Unusable.into();
         }
     };
     for refused in &outcome.refused {
-        errln!("{refused}");
+        errln!("{}", refused.in_lang(lang));
     }
     for (id, hosts) in &outcome.added {
-        outln!("added {id}: {}", hosts.join(", "));
+        let said = Words::new("offices-init-added")
+            .arg("id", id.as_str())
+            .arg("hosts", hosts.join(", "));
+        outln!("{}", said.in_lang(lang));
     }
-    outln!(
-        "{}: {}: {} offices, {} added, {} kept as they were",
-        path.display(),
-        if outcome.written {
-            "written"
-        } else {
-            "unchanged"
-        },
-        outcome.kept + outcome.added.len(),
-        outcome.added.len(),
-        outcome.kept,
-    );
+    let said = Words::new("offices-init-summary")
+        .arg("registry", path.display().to_string())
+        .arg("written", if outcome.written { "yes" } else { "no" })
+        .arg("offices", outcome.kept + outcome.added.len())
+        .arg("added", outcome.added.len())
+        .arg("kept", outcome.kept);
+    outln!("{}", said.in_lang(lang));
     if outcome.refused.is_empty() {
         Exit::Ok.into()
     } else {

@@ -12,6 +12,7 @@ use clap::builder::{BoolishValueParser, TypedValueParser as _};
 use super::Exit;
 use crate::errln;
 use crate::history;
+use crate::i18n::{self, Words};
 use crate::server::{self, Deployment, Options, ServeOptions, TrustedProxies, watch};
 use crate::site::SiteOptions;
 use crate::urls::BaseUrl;
@@ -101,6 +102,10 @@ pub struct ServeArgs {
     pub history_limit: usize,
     #[command(flatten)]
     pub limits: super::LimitArgs,
+    // The language of the log's lines for people; its JSON keys and
+    // fields stay as they are.
+    #[command(flatten)]
+    pub lang: super::LangArgs,
 }
 
 impl ServeArgs {
@@ -121,21 +126,20 @@ impl ServeArgs {
 
 /// Serves until Ctrl-C or SIGTERM.
 pub fn run(args: ServeArgs) -> ExitCode {
+    i18n::set_log_lang(args.lang.lang());
     super::init_logging("info", args.log_json);
     let state_dir = history::state_dir(args.state_dir.as_deref());
     match &state_dir {
-        Some(dir) if args.charter.is_dir() => tracing::info!(
-            "keeping every version loaded of each office in {}",
-            dir.join("offices/<office>/history").display()
-        ),
-        Some(dir) => tracing::info!(
-            "keeping every version loaded in {}",
-            dir.join("history").display()
-        ),
-        None => tracing::warn!(
-            "no state folder (--state-dir, CHARTER_STATE_DIR or STATE_DIRECTORY): \
-             no history of versions is kept"
-        ),
+        Some(dir) if args.charter.is_dir() => {
+            let folder = dir.join("offices/<office>/history");
+            let said = Words::new("serve-keeping-offices").arg("folder", shown(&folder));
+            tracing::info!("{}", said.logged());
+        }
+        Some(dir) => {
+            let said = Words::new("serve-keeping").arg("folder", shown(&dir.join("history")));
+            tracing::info!("{}", said.logged());
+        }
+        None => tracing::warn!("{}", Words::new("serve-no-state-folder").logged()),
     }
     let options = Options {
         charter: args.charter.clone(),
@@ -165,7 +169,8 @@ pub fn run(args: ServeArgs) -> ExitCode {
     let runtime = match tokio::runtime::Runtime::new() {
         Ok(rt) => rt,
         Err(e) => {
-            errln!("cannot start the async runtime: {e}");
+            let said = Words::new("serve-no-runtime").arg("error", e.to_string());
+            errln!("{}", said.logged());
             return Exit::Unusable.into();
         }
     };
@@ -176,10 +181,10 @@ pub fn run(args: ServeArgs) -> ExitCode {
             match watch::watch(Arc::clone(&deployment)) {
                 Ok(w) => Some(w),
                 Err(e) => {
-                    tracing::warn!(
-                        "not watching {}: {e}; SIGHUP still reloads",
-                        args.charter.display()
-                    );
+                    let said = Words::new("serve-not-watching")
+                        .arg("file", shown(&args.charter))
+                        .arg("error", e.to_string());
+                    tracing::warn!("{}", said.logged());
                     None
                 }
             }
@@ -188,26 +193,28 @@ pub fn run(args: ServeArgs) -> ExitCode {
         let listener = match server::bind(args.addr) {
             Ok(l) => l,
             Err(e) => {
-                errln!("cannot listen on {}: {e}", args.addr);
+                let said = Words::new("serve-cannot-listen")
+                    .arg("address", args.addr.to_string())
+                    .arg("error", e.to_string());
+                errln!("{}", said.logged());
                 return Exit::Unusable.into();
             }
         };
-        tracing::info!(
-            "serving {} on http://{}/",
-            args.charter.display(),
-            args.addr
-        );
+        let said = Words::new("serve-serving")
+            .arg("file", shown(&args.charter))
+            .arg("address", args.addr.to_string());
+        tracing::info!("{}", said.logged());
         if args.preview && deployment.single_office().is_none() {
-            let port = args.addr.port();
-            tracing::info!(
-                "previewing: the directory is at http://127.0.0.1:{port}/, each office at \
-                 http://<its file's name>.localhost:{port}/"
-            );
+            // A port is part of an address: written as it is typed.
+            let port = args.addr.port().to_string();
+            let said = Words::new("serve-previewing").arg("port", port);
+            tracing::info!("{}", said.logged());
         }
         match server::serve(listener, deployment, &args.options()).await {
             Ok(()) => Exit::Ok.into(),
             Err(e) => {
-                errln!("server error: {e}");
+                let said = Words::new("serve-failed").arg("error", e.to_string());
+                errln!("{}", said.logged());
                 Exit::Unusable.into()
             }
         }
@@ -215,4 +222,9 @@ pub fn run(args: ServeArgs) -> ExitCode {
     // A reload still rendering must not hold the exit up.
     runtime.shutdown_timeout(Duration::from_secs(1));
     status
+}
+
+/// A path, as the log names it.
+fn shown(path: &std::path::Path) -> String {
+    path.display().to_string()
 }

@@ -13,6 +13,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use crate::charter::{self, Charter};
+use crate::i18n::{Lang, Value, Words};
 
 /// A short hash of each part of one version of the charter.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -136,45 +137,77 @@ impl Changes {
 }
 
 /// Up to five names, then how many more.
-fn names(list: &[String]) -> String {
+fn names(list: &[String]) -> Value {
     const SHOWN: usize = 5;
-    let mut text = list
+    let shown = list
         .iter()
         .take(SHOWN)
         .map(String::as_str)
         .collect::<Vec<_>>()
         .join(", ");
     if list.len() > SHOWN {
-        text.push_str(&format!(" and {} more", list.len() - SHOWN));
+        Value::Words(
+            Words::new("history-changes-more")
+                .arg("names", shown)
+                .arg("more", list.len() - SHOWN),
+        )
+    } else {
+        Value::Text(shown)
     }
-    text
+}
+
+impl Changes {
+    /// What changed, in words: the parts, each a sentence of its own.
+    fn parts(&self) -> Vec<Words> {
+        if self.first {
+            return vec![Words::new("history-changes-first")];
+        }
+        if self.is_empty() {
+            return vec![Words::new("history-changes-same")];
+        }
+        let mut parts = Vec::new();
+        for (id, list) in [
+            ("history-changes-added", &self.added),
+            ("history-changes-removed", &self.removed),
+            ("history-changes-changed", &self.changed),
+        ] {
+            if !list.is_empty() {
+                parts.push(Words::new(id).arg("names", names(list)));
+            }
+        }
+        if self.reordered {
+            parts.push(Words::new("history-changes-reordered"));
+        }
+        if !self.sections.is_empty() {
+            let sections = self.sections.join("], [");
+            parts.push(Words::new("history-changes-sections").arg("sections", sections));
+        }
+        parts
+    }
+
+    /// What changed, in words: the parts one after the other ("added d;
+    /// removed b; changed c").
+    pub fn words(&self) -> Words {
+        let mut parts = self.parts();
+        let last = parts
+            .pop()
+            .unwrap_or_else(|| Words::new("history-changes-same"));
+        parts.into_iter().rev().fold(last, |rest, part| {
+            Words::new("history-changes-then")
+                .arg("first", part)
+                .arg("rest", rest)
+        })
+    }
+
+    /// What changed, in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        self.words().in_lang(lang)
+    }
 }
 
 impl fmt::Display for Changes {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.first {
-            return f.write_str("first version kept");
-        }
-        if self.is_empty() {
-            return f.write_str("same content (only spacing or comments changed)");
-        }
-        let mut parts = Vec::new();
-        if !self.added.is_empty() {
-            parts.push(format!("added {}", names(&self.added)));
-        }
-        if !self.removed.is_empty() {
-            parts.push(format!("removed {}", names(&self.removed)));
-        }
-        if !self.changed.is_empty() {
-            parts.push(format!("changed {}", names(&self.changed)));
-        }
-        if self.reordered {
-            parts.push("services in a new order".to_string());
-        }
-        if !self.sections.is_empty() {
-            parts.push(format!("also changed [{}]", self.sections.join("], [")));
-        }
-        f.write_str(&parts.join("; "))
+        f.write_str(&self.in_lang(Lang::En))
     }
 }
 
@@ -226,7 +259,15 @@ mod tests {
         assert_eq!(Changes::between(None, &a).to_string(), "first version kept");
         assert!(Changes::between(Some(&a), &a).is_empty());
         let many: Vec<String> = (1..=8).map(|i| format!("s{i}")).collect();
-        assert_eq!(names(&many), "s1, s2, s3, s4, s5 and 3 more");
+        let removed = Changes {
+            removed: many,
+            ..Changes::default()
+        };
+        assert_eq!(removed.to_string(), "removed s1, s2, s3, s4, s5 and 3 more");
+        assert_eq!(
+            removed.in_lang(Lang::Bn),
+            "বাদ পড়েছে s1, s2, s3, s4, s5 এবং আরও ৩টি"
+        );
     }
 
     #[test]

@@ -9,11 +9,54 @@ use std::path::Path;
 use super::HistoryError;
 use crate::charter;
 
+/// What was being done with a file when the system refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Reading the history's folder.
+    ReadFolder,
+    /// Reading a file of the history.
+    Read,
+    /// Reading a version's bytes.
+    ReadVersion,
+    /// Writing a file of the history.
+    Write,
+    /// Creating the history's folder.
+    CreateFolder,
+    /// Deleting a version beyond the limit.
+    DeleteOld,
+    /// Resolving the charter file's path.
+    ResolvePath,
+    /// Following the symbolic link the charter path is.
+    FollowLink,
+    /// Reading the charter file.
+    ReadCharter,
+    /// Writing the charter file.
+    WriteCharter,
+    /// Copying the charter file aside before a restore.
+    CopyAside,
+}
+
+impl Action {
+    /// How `history-action` selects it.
+    pub fn key(self) -> &'static str {
+        match self {
+            Action::ReadFolder => "read-folder",
+            Action::Read => "read",
+            Action::ReadVersion => "read-version",
+            Action::Write => "write",
+            Action::CreateFolder => "create-folder",
+            Action::DeleteOld => "delete-old",
+            Action::ResolvePath => "resolve-path",
+            Action::FollowLink => "follow-link",
+            Action::ReadCharter => "read-charter",
+            Action::WriteCharter => "write-charter",
+            Action::CopyAside => "copy-aside",
+        }
+    }
+}
+
 /// What failed on `path` while doing `action`, as a [`HistoryError`].
-pub(super) fn io_error(
-    path: &Path,
-    action: &'static str,
-) -> impl FnOnce(io::Error) -> HistoryError {
+pub(super) fn io_error(path: &Path, action: Action) -> impl FnOnce(io::Error) -> HistoryError {
     let path = path.to_path_buf();
     move |source| HistoryError::Io {
         path,
@@ -43,7 +86,7 @@ pub(super) fn write_atomic(dir: &Path, name: &str, bytes: &[u8]) -> Result<(), H
     })();
     if let Err(e) = written {
         let _ = fs::remove_file(&tmp);
-        return Err(io_error(&path, "write")(e));
+        return Err(io_error(&path, Action::Write)(e));
     }
     // The rename is durable once the folder is on disk too.
     if let Ok(folder) = fs::File::open(dir) {

@@ -33,6 +33,7 @@
 
 mod changes;
 pub mod commands;
+mod error;
 mod files;
 pub mod restore;
 mod served;
@@ -46,11 +47,15 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use serde::{Deserialize, Serialize};
 
 pub use changes::{Changes, Fingerprint};
-pub use served::canonical;
+pub use error::HistoryError;
+pub use served::{Removed, canonical};
+
+pub use files::Action;
 
 use files::{io_error, read_plain, set_mode, write_atomic};
 
 use crate::charter::{self, Charter, CharterFile};
+use crate::i18n::{self, Words};
 
 /// Versions kept unless `--history-limit` says otherwise.
 pub const DEFAULT_LIMIT: usize = 100;
@@ -78,41 +83,17 @@ pub fn state_dir(given: Option<&Path>) -> Option<PathBuf> {
     (!first.as_os_str().is_empty()).then_some(first)
 }
 
-/// Why the history could not be read or written.
-#[derive(Debug, thiserror::Error)]
-pub enum HistoryError {
-    /// A file or folder of the history could not be read or written.
-    #[error("{}: cannot {action}: {source}", path.display())]
-    Io {
-        /// The file or folder.
-        path: PathBuf,
-        /// What was being done, e.g. "read the version".
-        action: &'static str,
-        /// What the system said.
-        source: io::Error,
-    },
-    /// A file of the history is not what it should be.
-    #[error("{}: {message}", path.display())]
-    Damaged {
-        /// The file.
-        path: PathBuf,
-        /// What is wrong with it.
-        message: String,
-    },
-    /// No version has this number (any more).
-    #[error("version {0} is not in the history; `charter history` lists the versions kept")]
-    NotFound(u64),
-}
-
-impl HistoryError {
-    /// What went wrong without the file's path, for those who may not
-    /// know the server's folders (`/healthz`).
-    pub fn without_path(&self) -> String {
-        match self {
-            HistoryError::Io { action, source, .. } => format!("cannot {action}: {source}"),
-            HistoryError::Damaged { message, .. } => message.clone(),
-            HistoryError::NotFound(_) => self.to_string(),
-        }
+/// The state folder of the history of the charter file `charter`, in the
+/// state folder `state`: for the file of an office that a server of a
+/// folder keeps, `<state>/offices/<name>`, where that server keeps its
+/// versions; else `state` itself.
+pub fn charter_state_dir(state: &Path, charter: &Path) -> PathBuf {
+    let office = charter
+        .file_stem()
+        .map(|name| state.join("offices").join(name));
+    match office {
+        Some(office) if office.join("history").is_dir() => office,
+        _ => state.to_path_buf(),
     }
 }
 
@@ -212,11 +193,11 @@ impl History {
         let read = match fs::read_dir(&self.dir) {
             Ok(r) => r,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(io_error(&self.dir, "read the history folder")(e)),
+            Err(e) => return Err(io_error(&self.dir, Action::ReadFolder)(e)),
         };
         let mut stems = Vec::new();
         for item in read {
-            let item = item.map_err(io_error(&self.dir, "read the history folder"))?;
+            let item = item.map_err(io_error(&self.dir, Action::ReadFolder))?;
             let name = item.file_name();
             let Some(stem) = name.to_str().and_then(|n| n.strip_suffix(".json")) else {
                 continue;
@@ -234,10 +215,10 @@ impl History {
 
     fn read_entry(&self, stem: &str) -> Result<Entry, HistoryError> {
         let path = self.dir.join(format!("{stem}.json"));
-        let bytes = read_plain(&path, MAX_ENTRY_BYTES).map_err(io_error(&path, "read"))?;
+        let bytes = read_plain(&path, MAX_ENTRY_BYTES).map_err(io_error(&path, Action::Read))?;
         serde_json::from_slice(&bytes).map_err(|e| HistoryError::Damaged {
             path,
-            message: format!("not a history entry: {e}"),
+            message: Words::new("history-damaged-entry").arg("error", e.to_string()),
         })
     }
 
@@ -266,12 +247,11 @@ impl History {
         let entry = self.read_entry(stem)?;
         let path = self.dir.join(format!("{stem}.toml"));
         let bytes =
-            read_plain(&path, self.max_bytes).map_err(io_error(&path, "read the version"))?;
+            read_plain(&path, self.max_bytes).map_err(io_error(&path, Action::ReadVersion))?;
         if charter::hex_sha256(&bytes) != entry.content_hash {
             return Err(HistoryError::Damaged {
                 path,
-                message: "the stored copy does not match its hash; it was changed or damaged"
-                    .into(),
+                message: Words::new("history-damaged-hash"),
             });
         }
         Ok((entry, bytes, path))
@@ -316,7 +296,7 @@ impl History {
         let stem = stem(entry.number, &entry.content_hash);
         let json = serde_json::to_vec_pretty(&entry).map_err(|e| HistoryError::Damaged {
             path: self.dir.join(format!("{stem}.json")),
-            message: e.to_string(),
+            message: Words::new("history-damaged-json").arg("error", e.to_string()),
         })?;
         write_atomic(&self.dir, &format!("{stem}.toml"), source)?;
         write_atomic(&self.dir, &format!("{stem}.json"), &json)?;
@@ -378,11 +358,11 @@ impl History {
         let bytes = match read_plain(&path, MAX_EVENTS_BYTES) {
             Ok(b) => b,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => return Err(io_error(&path, "read")(e)),
+            Err(e) => return Err(io_error(&path, Action::Read)(e)),
         };
         serde_json::from_slice(&bytes).map_err(|e| HistoryError::Damaged {
             path,
-            message: format!("not a list of events: {e}"),
+            message: Words::new("history-damaged-events").arg("error", e.to_string()),
         })
     }
 
@@ -399,7 +379,7 @@ impl History {
         events.drain(..excess);
         let json = serde_json::to_vec_pretty(&events).map_err(|e| HistoryError::Damaged {
             path: self.dir.join(EVENTS),
-            message: e.to_string(),
+            message: Words::new("history-damaged-json").arg("error", e.to_string()),
         })?;
         write_atomic(&self.dir, EVENTS, &json)
     }
@@ -413,7 +393,7 @@ impl History {
             .take_while(|dir| !dir.as_os_str().is_empty() && !dir.exists())
             .collect();
         missing.reverse();
-        fs::create_dir_all(&self.dir).map_err(io_error(&self.dir, "create the history folder"))?;
+        fs::create_dir_all(&self.dir).map_err(io_error(&self.dir, Action::CreateFolder))?;
         // The charter is public, and staff read the history as themselves
         // (`charter history`), not as the service's user, whose umask
         // (the unit's UMask=0077) would hide it from them: every folder
@@ -434,7 +414,7 @@ impl History {
                 let path = self.dir.join(format!("{stem}.{ext}"));
                 match fs::remove_file(&path) {
                     Err(e) if e.kind() != io::ErrorKind::NotFound => {
-                        return Err(io_error(&path, "delete an old version")(e));
+                        return Err(io_error(&path, Action::DeleteOld)(e));
                     }
                     _ => {}
                 }
@@ -447,8 +427,7 @@ impl History {
             }
         }
         let kept: Vec<&str> = stems[excess..].iter().map(|(_, s)| s.as_str()).collect();
-        let read =
-            fs::read_dir(&self.dir).map_err(io_error(&self.dir, "read the history folder"))?;
+        let read = fs::read_dir(&self.dir).map_err(io_error(&self.dir, Action::ReadFolder))?;
         for item in read.flatten() {
             let name = item.file_name();
             let Some(name) = name.to_str() else { continue };
@@ -477,28 +456,27 @@ impl History {
         let source = match file.read(self.max_bytes) {
             Ok(s) => s,
             Err(e) => {
-                tracing::warn!(
-                    "version {content_hash} not kept in the history: cannot read {} again: {e}",
-                    charter_path.display()
-                );
+                let said = Words::new("serve-history-reread")
+                    .arg("hash", content_hash)
+                    .arg("file", charter_path.display().to_string())
+                    .arg("error", charter::io_reason(&e, i18n::log_lang()));
+                tracing::warn!("{}", said.logged());
                 return None;
             }
         };
         if !same_version(&source, content_hash) {
             // Saved again since it was loaded: the next reload keeps that.
-            tracing::warn!(
-                "version {content_hash} not kept in the history: the file changed while it loaded"
-            );
+            let said = Words::new("serve-history-changed").arg("hash", content_hash);
+            tracing::warn!("{}", said.logged());
             return None;
         }
         let recorded = self.record(&source, charter, SystemTime::now());
         if recorded.is_ok()
             && let Err(e) = self.note_served_path(charter_path)
         {
-            tracing::warn!(
-                "the history does not say which charter file is served \
-                 (`charter history` and `restore` cannot check the path they are given): {e}"
-            );
+            let said =
+                Words::new("serve-history-path-unnoted").arg("error", e.in_lang(i18n::log_lang()));
+            tracing::warn!("{}", said.logged());
         }
         *self.failing.lock().unwrap_or_else(|e| e.into_inner()) =
             recorded.as_ref().err().map(|e| Failing {
@@ -509,17 +487,29 @@ impl History {
             Ok(Recorded::New(e)) => tracing::info!(
                 version = e.number,
                 services = e.services,
-                "kept in the history: {}",
-                e.changes
+                "{}",
+                Words::new("serve-history-kept")
+                    .arg("changes", e.changes.words())
+                    .logged()
             ),
             Ok(Recorded::Known(n)) => {
-                tracing::info!(version = n, "the history already holds this version")
+                tracing::info!(
+                    version = n,
+                    "{}",
+                    Words::new("serve-history-known").logged()
+                )
             }
             Ok(Recorded::BackTo(n)) => tracing::info!(
                 version = n,
-                "the history already holds this version: back to version {n}"
+                "{}",
+                Words::new("serve-history-back").arg("number", *n).logged()
             ),
-            Err(e) => tracing::error!("this version was not kept in the history: {e}"),
+            Err(e) => tracing::error!(
+                "{}",
+                Words::new("serve-history-failed")
+                    .arg("error", e.in_lang(i18n::log_lang()))
+                    .logged()
+            ),
         }
         recorded.ok()
     }

@@ -30,29 +30,28 @@
 //! ([`History::served_path`]) is refused, and so is a file that does not
 //! exist, unless it is the one the server serves (deleted by mistake).
 
+use std::fmt;
 use std::fs;
 use std::io::{self, Write as _};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::{Entry, History, HistoryError};
+use super::{Action, Entry, History, HistoryError};
 use crate::calendar::bangladesh_time;
 use crate::charter::{self, LoadError};
+use crate::i18n::{Lang, Words};
 
 /// How many `<file>.before-restore-*` copies are kept beside the file;
 /// older ones are deleted when a new one is made.
 pub const BACKUPS_KEPT: usize = 10;
 
-/// Why a version was not restored.
-#[derive(Debug, thiserror::Error)]
+/// Why a version was not restored. `Display` says it in English;
+/// [`RestoreError::in_lang`] in either language.
+#[derive(Debug)]
 pub enum RestoreError {
     /// The history could not be read, or has no such version.
-    #[error(transparent)]
-    History(#[from] HistoryError),
+    History(HistoryError),
     /// The version does not pass this program's checks.
-    #[error(
-        "{source}version {number} is not a valid charter for this program; nothing was changed"
-    )]
     Invalid {
         /// The version asked for.
         number: u64,
@@ -60,11 +59,6 @@ pub enum RestoreError {
         source: LoadError,
     },
     /// The charter path is not the file the server serves.
-    #[error(
-        "{} is not the charter file the server serves, which is {}: give --charter {} \
-         or set CHARTER_FILE={}; nothing was changed",
-        path.display(), served.display(), served.display(), served.display()
-    )]
     NotServed {
         /// The path given.
         path: PathBuf,
@@ -73,25 +67,67 @@ pub enum RestoreError {
     },
     /// There is no file at the charter path, and no server has said that
     /// it serves one there.
-    #[error(
-        "no charter file at {}; give --charter or set CHARTER_FILE, \
-         e.g. CHARTER_FILE=/srv/charter/charter.toml; nothing was changed",
-        path.display()
-    )]
     NoFile {
         /// The path given.
         path: PathBuf,
     },
     /// The charter file could not be read, copied aside or written.
-    #[error("{}: cannot {action}: {source}", path.display())]
     File {
         /// The file.
         path: PathBuf,
         /// What was being done.
-        action: &'static str,
+        action: Action,
         /// What the system said.
         source: io::Error,
     },
+}
+
+impl RestoreError {
+    /// Why the version was not restored, in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            RestoreError::History(e) => e.in_lang(lang),
+            RestoreError::Invalid { number, source } => {
+                let said = Words::new("restore-invalid").arg("number", *number);
+                format!("{}\n{}", source.in_lang(lang), said.in_lang(lang))
+            }
+            RestoreError::NotServed { path, served } => Words::new("restore-not-served")
+                .arg("path", path.display().to_string())
+                .arg("served", served.display().to_string())
+                .in_lang(lang),
+            RestoreError::NoFile { path } => Words::new("restore-no-file")
+                .arg("path", path.display().to_string())
+                .in_lang(lang),
+            RestoreError::File {
+                path,
+                action,
+                source,
+            } => super::error::cannot(path, *action, source, lang),
+        }
+    }
+}
+
+impl From<HistoryError> for RestoreError {
+    fn from(e: HistoryError) -> RestoreError {
+        RestoreError::History(e)
+    }
+}
+
+impl fmt::Display for RestoreError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
+
+impl std::error::Error for RestoreError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            RestoreError::History(e) => Some(e),
+            RestoreError::Invalid { source, .. } => Some(source),
+            RestoreError::File { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }
 
 /// What [`restore`] did.
@@ -115,7 +151,7 @@ pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restore
     let given = charter;
     let target = link_target(charter).map_err(|source| RestoreError::File {
         path: charter.to_path_buf(),
-        action: "follow the link",
+        action: Action::FollowLink,
         source,
     })?;
     let charter = target.as_path();
@@ -143,7 +179,7 @@ pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restore
         Ok(_) => {
             return Err(HistoryError::Damaged {
                 path: stored,
-                message: "changed while it was being checked".into(),
+                message: Words::new("history-damaged-changed"),
             }
             .into());
         }
@@ -153,13 +189,13 @@ pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restore
         Err(LoadError::Read { source, .. }) => {
             return Err(HistoryError::Io {
                 path: stored,
-                action: "read the version",
+                action: Action::ReadVersion,
                 source,
             }
             .into());
         }
     }
-    let file_error = |action| {
+    let file_error = |action: Action| {
         let path = charter.to_path_buf();
         move |source| RestoreError::File {
             path,
@@ -170,7 +206,7 @@ pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restore
     let current = match charter::read_limited(charter, history.max_bytes()) {
         Ok(b) => Some(b),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(file_error("read the charter file")(e)),
+        Err(e) => return Err(file_error(Action::ReadCharter)(e)),
     };
     let mut restored = Restored {
         entry,
@@ -181,7 +217,7 @@ pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restore
     let Some(current) = current else {
         // The file the server serves, deleted: it is written afresh.
         restored.written = true;
-        replace(charter, &bytes, None).map_err(file_error("write the charter file"))?;
+        replace(charter, &bytes, None).map_err(file_error(Action::WriteCharter))?;
         return Ok(restored);
     };
     if current == bytes {
@@ -192,9 +228,9 @@ pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restore
     if !kept.iter().any(|e| e.content_hash == hash) {
         restored.backup = Some(back_up(charter, &current)?);
     }
-    let old = fs::metadata(charter).map_err(file_error("read the charter file"))?;
+    let old = fs::metadata(charter).map_err(file_error(Action::ReadCharter))?;
     restored.in_place =
-        replace(charter, &bytes, Some(&old)).map_err(file_error("write the charter file"))?;
+        replace(charter, &bytes, Some(&old)).map_err(file_error(Action::WriteCharter))?;
     restored.written = true;
     Ok(restored)
 }
@@ -232,7 +268,7 @@ fn back_up(charter: &Path, current: &[u8]) -> Result<PathBuf, RestoreError> {
         let path = path.to_path_buf();
         move |source| RestoreError::File {
             path,
-            action: "copy the charter file aside",
+            action: Action::CopyAside,
             source,
         }
     };

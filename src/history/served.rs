@@ -1,14 +1,27 @@
-//! Which charter file the server serves: noted in
+//! What the server serves: the charter file, noted in
 //! `<state>/history/charter-path`, so that `charter history` and `charter
 //! restore`, run by a clerk from anywhere, can tell when the file they
-//! were given is not the one the site shows.
+//! were given is not the one the site shows; and the services of the
+//! version the site shows that a file no longer has, which `charter
+//! check` names.
 
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use super::files::{io_error, read_plain, write_atomic};
-use super::{History, HistoryError};
+use super::files::{Action, io_error, read_plain, write_atomic};
+use super::{Changes, Fingerprint, History, HistoryError};
+use crate::charter::{self, Charter, Text};
+
+/// Services of the version the site shows that a charter lacks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed {
+    /// The version the site shows.
+    pub version: u64,
+    /// Each service's slug, and its name when that version can still be
+    /// read, in that version's order.
+    pub services: Vec<(String, Option<Text>)>,
+}
 
 /// The file naming the charter file the server serves.
 pub(super) const CHARTER_PATH: &str = "charter-path";
@@ -28,8 +41,8 @@ impl History {
     /// file the server serves (see [`History::served_path`]); written only
     /// when it is not noted already, so a reload writes nothing.
     pub fn note_served_path(&self, charter_path: &Path) -> Result<(), HistoryError> {
-        let path = fs::canonicalize(charter_path)
-            .map_err(io_error(charter_path, "resolve the charter file's path"))?;
+        let path =
+            fs::canonicalize(charter_path).map_err(io_error(charter_path, Action::ResolvePath))?;
         if self.served_path().as_ref() == Some(&path) {
             return Ok(());
         }
@@ -37,6 +50,44 @@ impl History {
         let mut bytes = path_bytes(&path);
         bytes.push(b'\n');
         write_atomic(&self.dir, CHARTER_PATH, &bytes)
+    }
+}
+
+impl History {
+    /// The services of the version the site shows (the one loaded last,
+    /// or else the newest kept) that `charter` no longer has; `None` when
+    /// it has them all, or the history holds no version.
+    pub fn removed_since_served(&self, charter: &Charter) -> Option<Removed> {
+        let (entries, _) = self.list().ok()?;
+        let number = self
+            .current()
+            .or_else(|| entries.first().map(|e| e.number))?;
+        let entry = entries.iter().find(|e| e.number == number)?;
+        let changes = Changes::between(Some(&entry.fingerprint), &Fingerprint::of(charter));
+        if changes.removed.is_empty() {
+            return None;
+        }
+        // The names, from the version itself: one this program can no
+        // longer read still has its slugs.
+        let served = self
+            .version(number)
+            .ok()
+            .and_then(|(_, _, stored)| charter::load_file_within(&stored, self.max_bytes).ok());
+        let name = |slug: &str| {
+            let services = &served.as_ref()?.charter.services;
+            let service = services.iter().find(|s| s.slug.get_ref() == slug)?;
+            Some(service.name.clone())
+        };
+        let services = (changes.removed.into_iter())
+            .map(|slug| {
+                let name = name(&slug);
+                (slug, name)
+            })
+            .collect();
+        Some(Removed {
+            version: number,
+            services,
+        })
     }
 }
 

@@ -28,32 +28,25 @@ mod tables;
 mod text;
 mod write;
 
+use std::fmt;
+
 use toml::Spanned;
 
 use crate::charter::{LoadError, Severity, Text, load_str};
+use crate::i18n::{Lang, Words};
 
 pub use write::to_toml;
 
 /// Why a portal text could not be imported. Every message says what to change
-/// in the portal text, and where (1-based line number) when one line is at fault.
-#[derive(Debug, thiserror::Error)]
+/// in the portal text, and where (1-based line number) when one line is at fault:
+/// in English by `Display`, in either language by [`ImportError::in_lang`].
+#[derive(Debug)]
 pub enum ImportError {
     /// No table of services under a heading "২.১) নাগরিক সেবা",
     /// "২.২) প্রাতিষ্ঠানিক সেবা" or "২.৩) অভ্যন্তরীণ সেবা".
-    #[error(
-        "no service table found: the text needs a heading such as \"২.১) নাগরিক সেবা\" or \
-         \"২.২) প্রাতিষ্ঠানিক সেবা\" followed by rows of 7 cells separated by tabs \
-         (ক্রমিক নং, সেবার নাম, পদ্ধতি, কাগজপত্র, মূল্য, সময়সীমা, কর্মকর্তা); \
-         copy the whole charter page from the portal, tables included"
-    )]
     NoServiceTable,
 
     /// The lines before "১. ভিশন ও মিশন" are not the expected office details.
-    #[error(
-        "line {line}: expected 5 lines of office details before this heading (government, \
-         office, department, \"upazila, district\", website; the title \"সিটিজেন চার্টার\" \
-         may be added) but found {found}; add the missing lines or remove the extra ones"
-    )]
     HeaderLines {
         /// Line of the heading that ends the office details.
         line: usize,
@@ -62,10 +55,6 @@ pub enum ImportError {
     },
 
     /// The fourth office line is not "upazila, district".
-    #[error(
-        "line {line}: expected the upazila and the district separated by a comma, like \
-         \"হালুয়াঘাট, ময়মনসিংহ\", but found \"{found}\"; add the comma"
-    )]
     UpazilaDistrict {
         /// Line of the office details at fault.
         line: usize,
@@ -74,10 +63,6 @@ pub enum ImportError {
     },
 
     /// The fifth office line is not a web address.
-    #[error(
-        "line {line}: expected the office's website, like \"doict.haluaghat.mymensingh.gov.bd\", \
-         but found \"{found}\"; put the website on this line"
-    )]
     Website {
         /// Line of the office details at fault.
         line: usize,
@@ -86,10 +71,6 @@ pub enum ImportError {
     },
 
     /// No vision or no mission line.
-    #[error(
-        "no {what} found: under \"১. ভিশন ও মিশন\" the text needs a line starting with \
-         \"{label}:\" followed by the {what}"
-    )]
     MissingStatement {
         /// "vision" or "mission".
         what: &'static str,
@@ -98,11 +79,6 @@ pub enum ImportError {
     },
 
     /// A table row without the 7 cells of a service.
-    #[error(
-        "line {line}: this table row has {found} cells separated by tabs, but a service row has \
-         7 (ক্রমিক নং, সেবার নাম, পদ্ধতি, কাগজপত্র, মূল্য, সময়সীমা, কর্মকর্তা); \
-         add the missing tabs, or join the row if it was cut in two"
-    )]
     CellCount {
         /// Line of the row.
         line: usize,
@@ -112,22 +88,12 @@ pub enum ImportError {
 
     /// A row with an empty first cell (the continuation of a row cut in two)
     /// but no row above it in the same table.
-    #[error(
-        "line {line}: this row starts with an empty cell, which means it continues the row \
-         above, but there is no service row above it in this table; \
-         put the service number (ক্রমিক নং) in its first cell"
-    )]
     OrphanContinuation {
         /// Line of the row.
         line: usize,
     },
 
     /// Text without tabs between the rows of a service table.
-    #[error(
-        "line {line}: this line is inside the table \"{table}\" but is not a table row \
-         (it has no tabs) nor a numbered heading; join it to the cell it belongs to, \
-         or delete it"
-    )]
     TextInTable {
         /// Line of the text.
         line: usize,
@@ -136,10 +102,6 @@ pub enum ImportError {
     },
 
     /// The first cell of a service row is not a number.
-    #[error(
-        "line {line}: the service number (ক্রমিক নং) \"{found}\" is not a number; \
-         write it with digits, like \"৩\" or \"3\""
-    )]
     SerialNotNumber {
         /// Line of the row.
         line: usize,
@@ -148,10 +110,6 @@ pub enum ImportError {
     },
 
     /// Two services of one table with the same number.
-    #[error(
-        "line {line}: service number {serial} appears twice in \"{table}\" (first on line \
-         {first_line}); renumber the services"
-    )]
     DuplicateSerial {
         /// Line of the second row.
         line: usize,
@@ -164,40 +122,24 @@ pub enum ImportError {
     },
 
     /// The first service of a table has an empty officer cell.
-    #[error(
-        "line {line}: the responsible officer cell (column 7) is empty on the first service of \
-         this table, so there is no officer above to repeat; copy the officer (name, \
-         designation, office, ফোনঃ …, ইমেইলঃ …) into this cell"
-    )]
     NoOfficerToInherit {
         /// Line of the row.
         line: usize,
     },
 
     /// An officer cell without a recognisable designation.
-    #[error(
-        "line {line}: the responsible officer \"{cell}\" could not be read: {reason}; write it \
-         as \"name, designation office ফোনঃ … ইমেইলঃ …\", for example \"জনাব মোঃ আশিকুল ইসলাম, \
-         সহকারী প্রোগ্রামার তথ্য ও যোগাযোগ প্রযুক্তি অধিদপ্তর হালুয়াঘাট, ময়মনসিংহ \
-         ফোনঃ 02996673752 ইমেইলঃ shakilcse96@gmail.com\""
-    )]
     OfficerCell {
         /// Line of the row.
         line: usize,
         /// The officer cell, cleaned.
         cell: String,
-        /// What is missing.
+        /// What is missing: a message id.
         reason: &'static str,
     },
 
     /// The charter read from the text does not pass `charter check` yet
     /// (a value missing on the portal, say): it is given out with what
     /// check found, for the staff to complete.
-    #[error(
-        "the charter read from this text does not pass `charter check` yet; it is printed \
-         all the same: save it, fix what check found (the lines are those of the printed \
-         charter; service citizen-3 is row ৩ of table ২.১), then run `charter check`:\n{problems}"
-    )]
     FailsCheck {
         /// The charter as read, to be completed.
         toml: String,
@@ -205,6 +147,69 @@ pub enum ImportError {
         problems: Box<LoadError>,
     },
 }
+
+impl ImportError {
+    /// What to change in the portal text, and where, in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let words = match self {
+            ImportError::NoServiceTable => Words::new("import-no-service-table"),
+            ImportError::HeaderLines { line, found } => Words::new("import-header-lines")
+                .arg("line", *line)
+                .arg("found", *found),
+            ImportError::UpazilaDistrict { line, found } => Words::new("import-upazila-district")
+                .arg("line", *line)
+                .arg("found", found),
+            ImportError::Website { line, found } => Words::new("import-website")
+                .arg("line", *line)
+                .arg("found", found),
+            ImportError::MissingStatement { what, label } => Words::new("import-missing-statement")
+                .arg("what", *what)
+                .arg("label", *label),
+            ImportError::CellCount { line, found } => Words::new("import-cell-count")
+                .arg("line", *line)
+                .arg("found", *found),
+            ImportError::OrphanContinuation { line } => {
+                Words::new("import-orphan-continuation").arg("line", *line)
+            }
+            ImportError::TextInTable { line, table } => Words::new("import-text-in-table")
+                .arg("line", *line)
+                .arg("table", *table),
+            ImportError::SerialNotNumber { line, found } => Words::new("import-serial-not-number")
+                .arg("line", *line)
+                .arg("found", found),
+            ImportError::DuplicateSerial {
+                line,
+                serial,
+                table,
+                first_line,
+            } => Words::new("import-duplicate-serial")
+                .arg("line", *line)
+                .arg("serial", *serial)
+                .arg("table", *table)
+                .arg("first-line", *first_line),
+            ImportError::NoOfficerToInherit { line } => {
+                Words::new("import-no-officer-to-inherit").arg("line", *line)
+            }
+            ImportError::OfficerCell { line, cell, reason } => Words::new("import-officer-cell")
+                .arg("line", *line)
+                .arg("cell", cell)
+                .arg("reason", Words::new(reason)),
+            ImportError::FailsCheck { problems, .. } => {
+                let said = Words::new("import-fails-check").in_lang(lang);
+                return format!("{said}\n{}", problems.in_lang(lang));
+            }
+        };
+        words.in_lang(lang)
+    }
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
+
+impl std::error::Error for ImportError {}
 
 /// Imports a charter scraped from the National Portal (tab-separated text)
 /// and returns the text of a `charter.toml` with the Bangla side only.

@@ -174,9 +174,13 @@ impl OfficerCell {
     }
 }
 
+/// What is missing from an officer cell without a known designation.
+const NO_DESIGNATION: &str = "import-no-designation";
+
 /// Splits an officer cell: "জনাব মোঃ আশিকুল ইসলাম, সহকারী প্রোগ্রামার তথ্য ও
 /// যোগাযোগ প্রযুক্তি অধিদপ্তর হালুয়াঘাট, ময়মনসিংহ ফোনঃ 02996673752 ইমেইলঃ
-/// shakilcse96@gmail.com". Returns what is missing when it cannot.
+/// shakilcse96@gmail.com". Returns what is missing when it cannot, as
+/// the id of a message.
 pub(super) fn parse_officer(cell: &str) -> Result<OfficerCell, &'static str> {
     let labels = contact_labels(cell);
     let person_end = labels.first().map_or(cell.len(), |l| l.0);
@@ -203,11 +207,8 @@ pub(super) fn parse_officer(cell: &str) -> Result<OfficerCell, &'static str> {
             Some(id),
         ),
         None => {
-            let (name, rest) = person
-                .split_once(',')
-                .ok_or("no known designation (পদবি) after the name")?;
-            let (designation, office) =
-                designation_by_ending(rest).ok_or("no known designation (পদবি) after the name")?;
+            let (name, rest) = person.split_once(',').ok_or(NO_DESIGNATION)?;
+            let (designation, office) = designation_by_ending(rest).ok_or(NO_DESIGNATION)?;
             (name, designation, office, None)
         }
     };

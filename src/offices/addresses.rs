@@ -15,6 +15,7 @@ use std::fmt;
 
 use super::Registry;
 use crate::charter::{Claim, ClaimKind, Position};
+use crate::i18n::{Lang, Words};
 
 /// The addresses one office's file names as its own.
 #[derive(Debug, Clone)]
@@ -57,38 +58,36 @@ pub enum Why {
     Contested(Vec<String>),
 }
 
+impl Refused {
+    /// `FILE:LINE:COLUMN: error: …`, in `lang`: the place as editors read
+    /// it in both.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let message = match &self.why {
+            Why::HeldBy(other) => Words::new("offices-refused-held").arg("other", other),
+            Why::NotGiven => Words::new("offices-refused-not-given"),
+            Why::Directory => Words::new("offices-refused-directory"),
+            Why::Contested(others) => {
+                Words::new("offices-refused-contested").arg("others", others.join(", "))
+            }
+        };
+        let message = message
+            .arg("kind", self.kind.name())
+            .arg("host", self.host.as_str());
+        format!(
+            "{}:{}:{}: {}: {}",
+            self.file,
+            self.at.line,
+            self.at.column,
+            Words::new("check-error").in_lang(lang),
+            message.in_lang(lang)
+        )
+    }
+}
+
+/// In English, for the server's `/healthz`.
 impl fmt::Display for Refused {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let (what, host) = (self.kind.name(), &self.host);
-        write!(
-            f,
-            "{}:{}:{}: error: {what} {host} ",
-            self.file, self.at.line, self.at.column
-        )?;
-        match &self.why {
-            Why::HeldBy(other) => write!(
-                f,
-                "is the address of the office {other} in the registry of addresses, not of this \
-                 office: it does not reach this office; correct the file, or ask the \
-                 administrator to change the registry"
-            ),
-            Why::NotGiven => write!(
-                f,
-                "is not this office's address in the registry of addresses: it does not reach \
-                 this office until the administrator gives it there"
-            ),
-            Why::Directory => write!(
-                f,
-                "is the directory's own address (--base-url), which reaches no office: correct \
-                 the file"
-            ),
-            Why::Contested(others) => write!(
-                f,
-                "is named by {} too: it reaches neither office until one of the files is \
-                 corrected (a registry of addresses decides, `charter offices init`)",
-                others.join(", ")
-            ),
-        }
+        f.write_str(&self.in_lang(Lang::En))
     }
 }
 

@@ -19,6 +19,7 @@ use std::sync::Arc;
 use cap_std::fs::FileTypeExt as _;
 
 use crate::charter::CharterFile;
+use crate::i18n::{Lang, Words};
 
 /// Most offices one folder serves (and its registry lists): every
 /// upazila, district and division office of the Department several times
@@ -68,12 +69,13 @@ pub enum Why {
     DanglingLink,
     /// A folder, not a file.
     Folder,
-    /// A device, pipe or socket, not a plain file.
+    /// A device, pipe or socket (`device`, `pipe`, `socket`), not a
+    /// plain file.
     Special(&'static str),
     /// Cannot be looked at (what the system said).
     Unreadable(String),
     /// Its name cannot be an office's (what to rename it to).
-    Name(String),
+    Name(Words),
     /// Its name differs from another file's only by capital letters.
     SameName(String),
     /// Not an office of the registry of addresses.
@@ -84,40 +86,41 @@ pub enum Why {
     TooManyEntries,
 }
 
+impl Skipped {
+    /// Why the entry is skipped, with its path, in words.
+    pub fn words(&self) -> Words {
+        let path = self.path.display().to_string();
+        let why = match &self.why {
+            Why::TooManyEntries => {
+                return Words::new("offices-skipped-too-many")
+                    .arg("path", path)
+                    .arg("max", MAX_ENTRIES);
+            }
+            Why::LinkOutside => Words::new("offices-skipped-link-outside"),
+            Why::DanglingLink => Words::new("offices-skipped-dangling"),
+            Why::Folder => Words::new("offices-skipped-folder"),
+            Why::Special(kind) => Words::new("offices-skipped-special").arg("kind", *kind),
+            Why::Unreadable(e) => Words::new("offices-skipped-unreadable").arg("error", e),
+            Why::Name(problem) => problem.clone(),
+            Why::SameName(other) => Words::new("offices-skipped-same-name").arg("other", other),
+            Why::NotRegistered => Words::new("offices-skipped-not-registered"),
+            Why::BeyondLimit => Words::new("offices-skipped-beyond-limit").arg("max", MAX_OFFICES),
+        };
+        Words::new("offices-skipped")
+            .arg("path", path)
+            .arg("why", why)
+    }
+
+    /// Why the entry is skipped, with its path, in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        self.words().in_lang(lang)
+    }
+}
+
+/// In English, for the server's `/healthz`.
 impl fmt::Display for Skipped {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = self.path.display();
-        if self.why == Why::TooManyEntries {
-            return write!(
-                f,
-                "{path}: the folder holds more than {MAX_ENTRIES} entries; those after the \
-                 first {MAX_ENTRIES} were not looked at"
-            );
-        }
-        write!(f, "{path}: skipped: ")?;
-        match &self.why {
-            Why::LinkOutside => write!(
-                f,
-                "it is a link to a place outside the folder, which is not read"
-            ),
-            Why::DanglingLink => write!(f, "it is a link to a file that is not there"),
-            Why::Folder => write!(f, "it is a folder, not a charter file"),
-            Why::Special(kind) => write!(f, "it is {kind}, not a plain file"),
-            Why::Unreadable(e) => write!(f, "it cannot be looked at: {e}"),
-            Why::Name(problem) => write!(f, "{problem}"),
-            Why::SameName(other) => write!(
-                f,
-                "its name differs from {other} only by capital letters; one office has one \
-                 file: delete or rename this one"
-            ),
-            Why::NotRegistered => write!(
-                f,
-                "the office is not in the registry of addresses; the administrator adds it \
-                 (`charter offices init` adds every new file's office)"
-            ),
-            Why::BeyondLimit => write!(f, "a folder serves at most {MAX_OFFICES} offices"),
-            Why::TooManyEntries => Ok(()),
-        }
+        f.write_str(&self.in_lang(Lang::En))
     }
 }
 
@@ -239,11 +242,11 @@ impl Folder {
         } else if kind.is_dir() {
             Err(Why::Folder)
         } else if kind.is_fifo() {
-            Err(Why::Special("a pipe"))
+            Err(Why::Special("pipe"))
         } else if kind.is_socket() {
-            Err(Why::Special("a socket"))
+            Err(Why::Special("socket"))
         } else {
-            Err(Why::Special("a device"))
+            Err(Why::Special("device"))
         }
     }
 }
@@ -262,7 +265,7 @@ pub fn is_charter_file(name: &str) -> bool {
 
 /// The office a charter file's name is the file of, or what is wrong
 /// with the name: `<id>.toml`, the id in small letters.
-pub fn office_id(name: &str) -> Result<&str, String> {
+pub fn office_id(name: &str) -> Result<&str, Words> {
     let Some(id) = name.strip_suffix(".toml") else {
         return Err(rename_problem(name));
     };
@@ -273,23 +276,19 @@ pub fn office_id(name: &str) -> Result<&str, String> {
 }
 
 /// What is wrong with the name `name`, with the name to give it.
-fn rename_problem(name: &str) -> String {
+fn rename_problem(name: &str) -> Words {
     let stem = name
         .get(..name.len().saturating_sub(".toml".len()))
         .unwrap_or("");
     id_problem(stem).unwrap_or_else(|| {
-        format!(
-            "the file's name is the office's name in web addresses, so it is written in small \
-             letters, .toml too: rename it to {}.toml",
-            stem.to_ascii_lowercase()
-        )
+        Words::new("offices-id-small-letters").arg("name", stem.to_ascii_lowercase())
     })
 }
 
 /// What is wrong with `id` as an office's id, if anything: ids go into
 /// addresses and folder names, so they are lower-case ASCII letters,
 /// digits and hyphens.
-pub fn id_problem(id: &str) -> Option<String> {
+pub fn id_problem(id: &str) -> Option<Words> {
     let good = !id.is_empty()
         && id.len() <= 63
         && !id.starts_with('-')
@@ -305,15 +304,11 @@ pub fn id_problem(id: &str) -> Option<String> {
             .collect();
         let suggestion = suggestion.trim_matches('-');
         let example = if suggestion.is_empty() {
-            "haluaghat".to_string()
+            "haluaghat"
         } else {
-            suggestion.to_string()
+            suggestion
         };
-        format!(
-            "the file's name is the office's name in web addresses, so it may only have small \
-             English letters, digits and hyphens (-), at most 63: rename it, for example to \
-             {example}.toml"
-        )
+        Words::new("offices-id-rules").arg("example", example)
     })
 }
 

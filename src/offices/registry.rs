@@ -27,8 +27,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::folder::{MAX_OFFICES, id_problem};
-use crate::charter::{CharterFile, Position, position};
+use crate::charter::{CharterFile, Position, io_reason, position};
 use crate::hosts;
+use crate::i18n::{Lang, Words};
 
 /// Largest registry read: 51,000 offices with two addresses each are
 /// about 5 MB.
@@ -59,44 +60,83 @@ pub struct Problem {
     /// Where in it.
     pub at: Position,
     /// What is wrong.
-    pub text: String,
+    pub what: Words,
 }
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: error: {}",
+impl Problem {
+    /// `FILE:LINE:COLUMN: error: what is wrong`, in `lang`: the place as
+    /// editors read it in both.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        format!(
+            "{}:{}:{}: {}: {}",
             self.file.display(),
             self.at.line,
             self.at.column,
-            self.text
+            Words::new("check-error").in_lang(lang),
+            self.what.in_lang(lang)
         )
     }
 }
 
+/// In English, for the server's `/healthz`.
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
+
 /// Why the registry cannot be read at all.
-#[derive(Debug, thiserror::Error)]
+#[derive(Debug)]
 pub enum ReadError {
     /// The file is not there.
-    #[error(
-        "{}: there is no registry of addresses, which says which addresses reach each office: \
-         `charter offices init` writes it from the offices' files as they are",
-        .0.display()
-    )]
     Missing(PathBuf),
     /// The file cannot be read.
-    #[error("{}: cannot read the registry of addresses: {error}", path.display())]
     Unreadable {
         /// The registry.
         path: PathBuf,
         /// What the system said.
         error: io::Error,
     },
+    /// The file is not UTF-8 text.
+    NotText(PathBuf),
     /// It is not a registry: TOML that does not parse, or not the shape
     /// of one. Nothing of it is taken.
-    #[error("{0}")]
     Invalid(Problem),
+}
+
+impl ReadError {
+    /// Why the registry cannot be read, in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        let words = match self {
+            ReadError::Missing(path) => {
+                Words::new("offices-registry-missing").arg("path", path.display().to_string())
+            }
+            ReadError::Unreadable { path, error } => Words::new("offices-registry-unreadable")
+                .arg("path", path.display().to_string())
+                .arg("error", io_reason(error, lang)),
+            ReadError::NotText(path) => {
+                Words::new("offices-registry-not-text").arg("path", path.display().to_string())
+            }
+            ReadError::Invalid(problem) => return problem.in_lang(lang),
+        };
+        words.in_lang(lang)
+    }
+}
+
+/// In English, for the server's `/healthz`.
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.in_lang(Lang::En))
+    }
+}
+
+impl std::error::Error for ReadError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ReadError::Unreadable { error, .. } => Some(error),
+            _ => None,
+        }
+    }
 }
 
 impl Registry {
@@ -136,51 +176,41 @@ impl Registry {
                 });
             }
         };
-        let text = String::from_utf8(bytes).map_err(|_| ReadError::Unreadable {
-            path: path.to_path_buf(),
-            error: io::Error::new(io::ErrorKind::InvalidData, "it is not UTF-8 text"),
-        })?;
+        let text = String::from_utf8(bytes).map_err(|_| ReadError::NotText(path.to_path_buf()))?;
         Registry::parse(path, text.trim_start_matches('\u{feff}'), directory)
     }
 
     /// The registry written in `text`, read as the file at `path`.
     pub fn parse(path: &Path, text: &str, directory: Option<&str>) -> Result<Registry, ReadError> {
-        let problem = |offset: usize, message: String| Problem {
+        let problem = |offset: usize, what: Words| Problem {
             file: path.to_path_buf(),
             at: position(text, offset),
-            text: message,
+            what,
         };
         let root = DeTable::parse(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
-            ReadError::Invalid(problem(offset, format!("{} (TOML)", e.message().trim())))
+            let what = Words::new("offices-registry-toml").arg("message", e.message().trim());
+            ReadError::Invalid(problem(offset, what))
         })?;
         let mut entries: Vec<(Spanned<String>, Vec<Spanned<String>>)> = Vec::new();
         for (key, value) in root.get_ref() {
             if key.get_ref() != "offices" {
                 return Err(ReadError::Invalid(problem(
                     key.span().start,
-                    format!(
-                        "\"{}\" is not part of a registry of addresses, which has one table, \
-                         [offices]",
-                        key.get_ref()
-                    ),
+                    Words::new("offices-registry-not-part").arg("key", key.get_ref().as_ref()),
                 )));
             }
             let DeValue::Table(offices) = value.get_ref() else {
                 return Err(ReadError::Invalid(problem(
                     value.span().start,
-                    "offices is a table: [offices], then a line per office".into(),
+                    Words::new("offices-registry-not-table"),
                 )));
             };
             for (id, hosts) in offices {
                 let DeValue::Array(list) = hosts.get_ref() else {
                     return Err(ReadError::Invalid(problem(
                         hosts.span().start,
-                        format!(
-                            "the addresses of {} are a list: {} = [\"its.address.gov.bd\"]",
-                            id.get_ref(),
-                            id.get_ref()
-                        ),
+                        Words::new("offices-registry-not-list").arg("id", id.get_ref().as_ref()),
                     )));
                 };
                 let mut names = Vec::new();
@@ -188,10 +218,8 @@ impl Registry {
                     let DeValue::String(name) = host.get_ref() else {
                         return Err(ReadError::Invalid(problem(
                             host.span().start,
-                            format!(
-                                "each address of {} is a text in quotes: \"its.address.gov.bd\"",
-                                id.get_ref()
-                            ),
+                            Words::new("offices-registry-not-quoted")
+                                .arg("id", id.get_ref().as_ref()),
                         )));
                     };
                     names.push(Spanned::new(host.span(), Cow::to_string(name)));
@@ -211,11 +239,11 @@ impl Registry {
         directory: Option<&str>,
     ) -> Registry {
         let mut registry = Registry::empty(path);
-        let mut report = |offset: usize, message: String| {
+        let mut report = |offset: usize, what: Words| {
             registry.problems.push(Problem {
                 file: path.to_path_buf(),
                 at: position(text, offset),
-                text: message,
+                what,
             });
         };
         entries.sort_by(|a, b| a.0.get_ref().cmp(b.0.get_ref()));
@@ -226,20 +254,17 @@ impl Registry {
         let mut kept: Vec<Taken<'_>> = Vec::new();
         for (n, (id, hosts)) in entries.iter().enumerate() {
             if let Some(problem) = id_problem(id.get_ref()) {
-                report(
-                    id.span().start,
-                    format!("office \"{}\" is left out: {problem}", id.get_ref()),
-                );
+                let what = Words::new("offices-registry-bad-id")
+                    .arg("id", id.get_ref())
+                    .arg("problem", problem);
+                report(id.span().start, what);
                 continue;
             }
             if n >= MAX_OFFICES {
-                report(
-                    id.span().start,
-                    format!(
-                        "office {} is left out: a folder serves at most {MAX_OFFICES} offices",
-                        id.get_ref()
-                    ),
-                );
+                let what = Words::new("offices-registry-too-many")
+                    .arg("id", id.get_ref())
+                    .arg("max", MAX_OFFICES);
+                report(id.span().start, what);
                 continue;
             }
             let mut names = Vec::new();
@@ -247,41 +272,26 @@ impl Registry {
                 let key = match hosts::normalize(host.get_ref()) {
                     Ok(key) => key,
                     Err(problem) => {
-                        report(
-                            host.span().start,
-                            format!(
-                                "address \"{}\" of {} is left out: {}",
-                                host.get_ref(),
-                                id.get_ref(),
-                                problem_words(problem)
-                            ),
-                        );
+                        let what = Words::new("offices-registry-bad-address")
+                            .arg("host", host.get_ref())
+                            .arg("id", id.get_ref())
+                            .arg("problem", problem_key(problem));
+                        report(host.span().start, what);
                         continue;
                     }
                 };
+                let said = |message| {
+                    Words::new(message)
+                        .arg("host", key.as_str())
+                        .arg("id", id.get_ref())
+                };
                 if Some(key.as_str()) == directory {
-                    report(
-                        host.span().start,
-                        format!(
-                            "address {key} of {} is left out: it is the directory's own address \
-                             (--base-url), which reaches no office",
-                            id.get_ref()
-                        ),
-                    );
+                    report(host.span().start, said("offices-registry-directory"));
                 } else if names.iter().any(|(_, k)| *k == key) {
-                    report(
-                        host.span().start,
-                        format!("address {key} is written twice for {}", id.get_ref()),
-                    );
+                    report(host.span().start, said("offices-registry-twice"));
                 } else if names.len() == MAX_HOSTS {
-                    report(
-                        host.span().start,
-                        format!(
-                            "address {key} of {} is left out: an office has at most {MAX_HOSTS} \
-                             addresses",
-                            id.get_ref()
-                        ),
-                    );
+                    let what = said("offices-registry-max-hosts").arg("max", MAX_HOSTS);
+                    report(host.span().start, what);
                 } else {
                     given.entry(key.clone()).or_default().push(id.get_ref());
                     names.push((host, key));
@@ -294,20 +304,17 @@ impl Registry {
             for (host, key) in names {
                 let holders = &given[&key];
                 if holders.len() > 1 {
-                    let others: Vec<&str> = holders
+                    let others: Vec<String> = holders
                         .iter()
                         .copied()
                         .filter(|h| *h != id.get_ref())
+                        .map(String::from)
                         .collect();
-                    report(
-                        host.span().start,
-                        format!(
-                            "address {key} is given to {} and to {}: it reaches neither until \
-                             one of the two lines is corrected",
-                            id.get_ref(),
-                            others.join(" and ")
-                        ),
-                    );
+                    let what = Words::new("offices-registry-shared")
+                        .arg("host", key.as_str())
+                        .arg("id", id.get_ref())
+                        .arg("others", crate::i18n::Value::And(others));
+                    report(host.span().start, what);
                 } else {
                     registry.holders.insert(key.clone(), id.get_ref().clone());
                     hosts.push(key);
@@ -407,16 +414,12 @@ const NEW_REGISTRY: &str = "\
 [offices]
 ";
 
-/// `problem` in the registry's words.
-fn problem_words(problem: hosts::Problem) -> &'static str {
+/// `problem` as the registry's message selects it.
+fn problem_key(problem: hosts::Problem) -> &'static str {
     match problem {
-        hosts::Problem::NotAName => {
-            "it is not a host name (write the name only, without https:// or a path)"
-        }
-        hosts::Problem::IpAddress => {
-            "it is an IP address, which reaches whatever server answers on it"
-        }
-        hosts::Problem::Localhost => "it is this computer's own name",
+        hosts::Problem::NotAName => "name",
+        hosts::Problem::IpAddress => "ip",
+        hosts::Problem::Localhost => "localhost",
     }
 }
 

@@ -186,7 +186,7 @@ fn directory(deployment: &Deployment) -> Response {
         "registry": {
             "left_out": listed(registry.len(), "entries", registry.iter().take(MAX_LISTED_PROBLEMS).map(|p| serde_json::json!({
                 "line": p.at.line,
-                "error": brief(&p.text),
+                "error": brief(&p.what.to_string()),
             })).collect()),
             "error": registry_error.as_ref().map(|(e, _)| brief(e)),
             "error_at": registry_error.as_ref().map(|(_, at)| rfc3339(*at)),

@@ -190,5 +190,8 @@ async fn shutdown_signal() {
         () = ctrl_c => {},
         () = term => {},
     }
-    tracing::info!("shutting down: finishing requests in flight");
+    tracing::info!(
+        "{}",
+        crate::i18n::Words::new("serve-shutting-down").logged()
+    );
 }

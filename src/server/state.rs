@@ -10,6 +10,7 @@ use arc_swap::ArcSwap;
 
 use crate::charter::CharterFile;
 use crate::history::{Failing, History, Recorded};
+use crate::i18n::{Lang, Words, log_lang};
 use crate::site::{Site, SiteError, SiteOptions};
 
 /// What the server shares between requests.
@@ -38,6 +39,16 @@ pub enum ReloadError {
     /// The reload's thread ended without a result (a panic).
     #[error("the reload stopped unexpectedly: {0}")]
     Stopped(String),
+}
+
+impl ReloadError {
+    /// Why the reload left the site as it was, in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            ReloadError::Site(e) => e.in_lang(lang),
+            ReloadError::Stopped(_) => self.to_string(),
+        }
+    }
 }
 
 /// What went wrong, or looks wrong, in the last reloads.
@@ -264,18 +275,15 @@ impl AppState {
                 tracing::info!(
                     hash = %site.content_hash,
                     pages = site.paths().len(),
-                    "charter reloaded"
+                    "{}",
+                    Words::new("serve-reloaded").logged()
                 );
                 let removed = removed_services(&self.site.load(), &site);
                 if !removed.is_empty() {
-                    tracing::warn!(
-                        count = removed.len(),
-                        "the charter saved has {} service(s) fewer than the one it replaces: {}; \
-                         if that was not meant, `charter history` and `charter restore` bring \
-                         them back",
-                        removed.len(),
-                        removed.join(", ")
-                    );
+                    let said = Words::new("serve-services-removed")
+                        .arg("count", removed.len())
+                        .arg("slugs", removed.join(", "));
+                    tracing::warn!(count = removed.len(), "{}", said.logged());
                 }
                 let site = Arc::new(site);
                 site.prepare_in_background();
@@ -289,7 +297,9 @@ impl AppState {
             }
             Err(error) => {
                 tracing::error!(
-                    "charter not reloaded; still serving the last good version:\n{error}"
+                    "{}\n{}",
+                    Words::new("serve-not-reloaded").logged(),
+                    error.in_lang(log_lang())
                 );
                 health.failure = Some(ReloadFailure::new(self.charter.path(), &error.to_string()));
                 Err(error)
@@ -309,14 +319,10 @@ fn note_restores(health: &mut Health, recorded: Option<&Recorded>, served: &str,
     if let Some(back) = health.back.take()
         && back.replaced == loaded
     {
-        tracing::warn!(
-            restored = back.to,
-            "this save brings back the version that version {0} replaced, a moment ago: if \
-             the file was open in an editor during `charter restore`, the restore is undone. \
-             Close the file in the editor, open it again, and run `charter restore {0}` again \
-             if that is what the site should show",
-            back.to
-        );
+        let said = Words::new("serve-restore-undone")
+            .arg("number", back.to)
+            .arg("restore", format!("charter restore {}", back.to));
+        tracing::warn!(restored = back.to, "{}", said.logged());
         health.undone = Some(Undone {
             restored: back.to,
             at: SystemTime::now(),
@@ -370,21 +376,25 @@ pub fn start(
     let Some((kept, (number, site))) = kept else {
         return Err(problem);
     };
+    let said = Words::new("serve-from-history")
+        .arg("file", path.display().to_string())
+        .arg("number", number)
+        .arg("folder", kept.dir().display().to_string());
     tracing::error!(
         version = number,
-        "{} cannot be loaded; serving version {number} from the history ({}) \
-         until it is fixed (`charter check` says what to fix; `charter history` \
-         lists the versions):\n{problem}",
-        path.display(),
-        kept.dir().display()
+        "{}\n{}",
+        said.logged(),
+        problem.in_lang(log_lang())
     );
     if let Err(e) = kept.served(number, SystemTime::now()) {
-        tracing::warn!("the history does not say which version is served: {e}");
+        let said = Words::new("serve-version-unnoted").arg("error", e.in_lang(log_lang()));
+        tracing::warn!("{}", said.logged());
     }
     // This is the file a clerk fixes and `restore` writes; it must be
     // noted even while none of its versions is kept.
     if let Err(e) = kept.note_served_path(path) {
-        tracing::warn!("the history does not say which charter file is served: {e}");
+        let said = Words::new("serve-file-unnoted").arg("error", e.in_lang(log_lang()));
+        tracing::warn!("{}", said.logged());
     }
     Ok(AppState::stale(
         site,
@@ -412,13 +422,17 @@ pub fn load_from_history(history: &History, options: &SiteOptions) -> Option<(u6
         let stored = match history.version(number) {
             Ok((_, _, stored)) => stored,
             Err(e) => {
-                tracing::warn!("version {number} of the history cannot be served: {e}");
+                let said = Words::new("serve-version-unservable").arg("number", number);
+                tracing::warn!("{}: {}", said.logged(), e.in_lang(log_lang()));
                 continue;
             }
         };
         match Site::load(&stored, options) {
             Ok(site) => return Some((number, site)),
-            Err(e) => tracing::warn!("version {number} of the history cannot be served:\n{e}"),
+            Err(e) => {
+                let said = Words::new("serve-version-unservable").arg("number", number);
+                tracing::warn!("{}:\n{}", said.logged(), e.in_lang(log_lang()));
+            }
         }
     }
     None

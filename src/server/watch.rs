@@ -29,6 +29,7 @@ use notify_debouncer_full::notify::{EventKind, RecursiveMode};
 use notify_debouncer_full::{DebounceEventResult, new_debouncer};
 
 use super::Deployment;
+use crate::i18n::Words;
 use crate::offices::{MAX_OFFICES, folder};
 
 /// How often each charter file is looked at to see whether it changed.
@@ -97,11 +98,11 @@ pub fn watch(deployment: Arc<Deployment>) -> notify_debouncer_full::notify::Resu
     let mut first_error = None;
     for (dir, _) in &names {
         if let Err(e) = debouncer.watch(dir, RecursiveMode::NonRecursive) {
-            tracing::warn!(
-                "not watching {} for changes: {e}; it is looked at every {} s and on SIGHUP",
-                dir.display(),
-                CHECK_EVERY.as_secs()
-            );
+            let said = Words::new("serve-not-watching-folder")
+                .arg("folder", dir.display().to_string())
+                .arg("error", e.to_string())
+                .arg("seconds", CHECK_EVERY.as_secs());
+            tracing::warn!("{}", said.logged());
             first_error.get_or_insert(e);
         }
     }
@@ -131,14 +132,15 @@ fn apply(deployment: Arc<Deployment>, changed: &Arc<Changed>) {
         loop {
             changed.wake.notified().await;
             if changed.registry.swap(false, Ordering::AcqRel) {
-                tracing::info!("the registry of addresses changed; reading it again");
+                tracing::info!("{}", Words::new("serve-registry-changed").logged());
                 deployment.registry_changed().await;
             }
             for id in changed.take() {
-                match id.as_str() {
-                    "" => tracing::info!("charter file changed; reloading"),
-                    id => tracing::info!("{id}.toml changed; reloading its office"),
-                }
+                let said = match id.as_str() {
+                    "" => Words::new("serve-file-changed"),
+                    id => Words::new("serve-office-file-changed").arg("file", format!("{id}.toml")),
+                };
+                tracing::info!("{}", said.logged());
                 deployment.file_changed(&id).await;
             }
         }
@@ -243,7 +245,8 @@ fn look_periodically(deployment: Arc<Deployment>, changed: &Arc<Changed>) {
             }
             if let Some(last) = &last {
                 if last.registry != now.registry {
-                    tracing::info!("the registry of addresses changed (periodic check)");
+                    let said = Words::new("serve-registry-changed-periodic");
+                    tracing::info!("{}", said.logged());
                     changed.registry.store(true, Ordering::Release);
                 }
                 let mut ids: Vec<String> = (now.files.iter())
@@ -257,7 +260,8 @@ fn look_periodically(deployment: Arc<Deployment>, changed: &Arc<Changed>) {
                         .cloned(),
                 );
                 if !ids.is_empty() {
-                    tracing::info!(files = ids.len(), "charter files changed (periodic check)");
+                    let said = Words::new("serve-files-changed-periodic");
+                    tracing::info!(files = ids.len(), "{}", said.logged());
                 }
                 changed.add(ids);
             }
@@ -280,11 +284,11 @@ pub fn reload_on_sighup(deployment: Arc<Deployment>) {
     tokio::spawn(async move {
         use tokio::signal::unix::{SignalKind, signal};
         let Ok(mut hup) = signal(SignalKind::hangup()) else {
-            tracing::warn!("cannot listen for SIGHUP; reload by editing the files instead");
+            tracing::warn!("{}", Words::new("serve-no-sighup").logged());
             return;
         };
         while hup.recv().await.is_some() {
-            tracing::info!("SIGHUP received; reloading every changed charter");
+            tracing::info!("{}", Words::new("serve-sighup").logged());
             deployment.reload_all().await;
         }
     });

@@ -83,6 +83,16 @@ pub enum SiteError {
 }
 
 impl SiteError {
+    /// What is wrong, in `lang`: a charter's report as `charter check`
+    /// says it; a page that cannot be rendered, a programming error, in
+    /// English.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            SiteError::Charter(e) => e.in_lang(lang).to_string(),
+            SiteError::Render(e) => e.to_string(),
+        }
+    }
+
     /// True when the file could not be read at all (as opposed to read and
     /// found invalid, or not rendered).
     pub fn is_unreadable(&self) -> bool {

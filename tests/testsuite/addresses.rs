@@ -530,6 +530,78 @@ fn offices_init_writes_the_registry_from_the_files_and_keeps_what_is_there() {
 }
 
 #[test]
+fn offices_and_offices_init_speak_to_the_administrator_in_bangla() {
+    let folder = OfficeFolder::new();
+    let dir = folder.path();
+    write_office(dir, "alpha", ALPHA, &["alpha.gov.bd"]);
+    let registry = folder.registry().display().to_string();
+    let (code, stdout, stderr) = on_folder(&["offices", "init", "--lang", "bn"], &folder);
+    assert_eq!(code, 0, "{stdout}{stderr}");
+    assert_eq!(
+        stdout,
+        format!(
+            "যোগ করা হয়েছে alpha: alpha.example.gov.bd, alpha.gov.bd\n\
+             {registry}: লেখা হয়েছে: ১টি দপ্তর, ১টি যোগ করা হয়েছে, ০টি আগের মতোই আছে\n"
+        )
+    );
+    write_office(dir, "zulu", ZULU, &[]);
+    folder.register();
+    // A copy of Zulu's file names only Zulu's address.
+    write_office(dir, "zulu-copy", ZULU, &[]);
+    let (code, stdout, stderr) = on_folder(&["offices", "init", "--lang", "bn"], &folder);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert_eq!(
+        stdout,
+        format!("{registry}: বদলানো হয়নি: ২টি দপ্তর, ০টি যোগ করা হয়েছে, ২টি আগের মতোই আছে\n")
+    );
+    let copy = dir.join("zulu-copy.toml").display().to_string();
+    assert_eq!(
+        stderr,
+        format!(
+            "{copy}:15:11: ওয়েবসাইট {ZULU} zulu-copy দপ্তরকে দেওয়া হয়নি: এটি আগে থেকেই zulu \
+             দপ্তরের ঠিকানা\n\
+             {copy}: যোগ করা হয়নি: ফাইলে লেখা কোনো ঠিকানাই zulu-copy দপ্তরকে দেওয়া যায় না\n"
+        )
+    );
+    let (code, stdout, stderr) = on_folder(&["offices", "--lang", "bn"], &folder);
+    assert_eq!(code, 1, "{stderr}");
+    assert_eq!(
+        stdout,
+        format!(
+            "{} ফোল্ডারের দপ্তর ও তাদের ঠিকানা ({registry}):\n  \
+             alpha  alpha.example.gov.bd, alpha.gov.bd\n  \
+             zulu   zulu.example.gov.bd\n\
+             রেজিস্ট্রিতে নেই (`charter offices init` এগুলো যোগ করে): zulu-copy.toml\n\
+             ২টি দপ্তর; রেজিস্ট্রিতে নেই এমন ফাইল ১টি\n",
+            dir.display()
+        )
+    );
+    // In English, word for word as before.
+    let (_, stdout, _) = on_folder(&["offices"], &folder);
+    assert!(
+        stdout.ends_with("2 offices; 1 file(s) not in the registry\n"),
+        "{stdout}"
+    );
+    // A single charter file is not a folder: said in Bangla too.
+    let file = dir.join("alpha.toml");
+    let (code, _, stderr) = charter(&[
+        "offices".as_ref(),
+        file.as_os_str(),
+        "--lang".as_ref(),
+        "bn".as_ref(),
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        format!(
+            "{}: এটি ফোল্ডার নয়: `charter offices` দপ্তরগুলোর চার্টার ফাইলের ফোল্ডারের জন্য \
+             (একটি চার্টার ফাইলের জন্য ঠিকানার রেজিস্ট্রি লাগে না)\n",
+            file.display()
+        )
+    );
+}
+
+#[test]
 fn a_single_charter_needs_no_registry() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("charter.toml");

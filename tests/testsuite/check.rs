@@ -15,10 +15,10 @@ fn check(file: &std::path::Path) -> (i32, String, String) {
 /// language only `env`.
 fn check_in(file: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_charter"));
-    command.arg("check").arg(file).args(args);
-    for name in ["CHARTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
-        command.env_remove(name);
-    }
+    without_language(&mut command)
+        .arg("check")
+        .arg(file)
+        .args(args);
     let out = command
         .envs(env.iter().copied())
         .output()
@@ -182,6 +182,230 @@ fn a_folder_is_summed_up_in_bangla() {
     assert!(
         stdout.ends_with(": ১টি দপ্তর: ১টি ঠিক আছে, ০টিতে ত্রুটি; ০টি এন্ট্রি বাদ পড়েছে\n"),
         "{stdout}"
+    );
+}
+
+#[test]
+fn a_folder_s_registry_and_entries_are_reported_in_either_language() {
+    let folder = OfficeFolder::new();
+    std::fs::copy(bundled(), folder.path().join("haluaghat.toml")).unwrap();
+    std::fs::copy(bundled(), folder.path().join("Phulpur.toml")).unwrap();
+    let registry = folder.registry();
+    std::fs::write(
+        &registry,
+        "[offices]\nhaluaghat = [\"doict.haluaghat.mymensingh.gov.bd\", \"127.0.0.1\"]\n",
+    )
+    .unwrap();
+    let (r, phulpur) = (
+        registry.display(),
+        folder.path().join("Phulpur.toml").display().to_string(),
+    );
+    let (code, stdout, stderr) = check_in(folder.path(), &[], &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{r}:2:51: error: address \"127.0.0.1\" of haluaghat is left out: it is an IP \
+             address, which reaches whatever server answers on it\n"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{phulpur}: skipped: the file's name is the office's name in web addresses, so it \
+             may only have small English letters, digits and hyphens (-), at most 63: rename \
+             it, for example to phulpur.toml\n"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stdout.ends_with(": 1 offices: 1 OK, 0 with errors; 1 entries skipped\n"),
+        "{stdout}"
+    );
+    // The places stay as editors read them, in ASCII digits.
+    let (code, stdout, stderr) = check_in(folder.path(), &["--lang", "bn"], &[]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "{r}:2:51: ত্রুটি: haluaghat-এর ঠিকানা \"127.0.0.1\" বাদ দেওয়া হয়েছে: এটি একটি IP \
+             ঠিকানা"
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "{phulpur}: বাদ দেওয়া হয়েছে: ফাইলের নামই ওয়েব ঠিকানায় দপ্তরের নাম, তাই এতে শুধু \
+             ইংরেজি ছোট হাতের অক্ষর, অঙ্ক ও হাইফেন (-) থাকতে পারে, সব মিলিয়ে সর্বোচ্চ ৬৩টি: \
+             ফাইলের নাম বদলান, যেমন phulpur.toml\n"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains(" error"), "{stderr}");
+    assert!(
+        stdout.ends_with(": ১টি দপ্তর: ১টি ঠিক আছে, ০টিতে ত্রুটি; ১টি এন্ট্রি বাদ পড়েছে\n"),
+        "{stdout}"
+    );
+    // Without a registry, the folder is not served: said as plainly.
+    std::fs::remove_file(&registry).unwrap();
+    let (code, _, stderr) = check_in(folder.path(), &[], &[("CHARTER_LANG", "bn")]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(
+        stderr.contains(&format!("{r}: ঠিকানার রেজিস্ট্রি নেই; ")),
+        "{stderr}"
+    );
+    assert!(stderr.contains("`charter offices init`"), "{stderr}");
+}
+
+/// A state folder whose history holds `text` as version 1, the one the
+/// site shows, in `dir` (`<state>` for a single charter,
+/// `<state>/offices/<id>` for an office of a folder).
+fn kept_as_shown(dir: &Path, text: &str) {
+    let file = dir.join("shown.toml");
+    std::fs::create_dir_all(dir).unwrap();
+    std::fs::write(&file, text).unwrap();
+    let loaded = citizen_charter::charter::load_file(&file).unwrap();
+    citizen_charter::history::History::new(dir, 100)
+        .record(
+            text.as_bytes(),
+            &loaded.charter,
+            std::time::SystemTime::now(),
+        )
+        .unwrap();
+    std::fs::remove_file(&file).unwrap();
+}
+
+/// The bundled charter without the services `slugs`.
+fn without(slugs: &[&str]) -> String {
+    without_in(std::fs::read_to_string(bundled()).unwrap(), slugs)
+}
+
+/// `text` without the services `slugs`.
+fn without_in(mut text: String, slugs: &[&str]) -> String {
+    for slug in slugs {
+        let at = text.find(&format!("slug = \"{slug}\"")).unwrap();
+        let start = text[..at].rfind("[[services]]").unwrap();
+        let end = at + text[at..].find("\n[[").unwrap() + 1;
+        text = format!("{}{}", &text[..start], &text[end..]);
+    }
+    text
+}
+
+#[test]
+fn with_the_state_folder_the_services_the_site_shows_that_the_file_lost_are_named() {
+    let state = tempfile::tempdir().unwrap();
+    kept_as_shown(state.path(), &std::fs::read_to_string(bundled()).unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    // Citizen services 2 and 3, the last of their table: no serial is
+    // missing, and the file is a valid charter.
+    std::fs::write(&file, without(&["ict-advice", "project-information"])).unwrap();
+    let f = file.display();
+    let state_dir = state.path().to_str().unwrap();
+    let (code, stdout, stderr) = check_in(&file, &["--state-dir", state_dir], &[]);
+    assert_eq!(code, 0, "a warning: {stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "{f}: warning: 2 services of the version the site shows (version 1) are not in this \
+             file: ict-advice (Advice on ICT products and services), project-information \
+             (Information about projects)\n     = hint: if they were deleted by mistake, \
+             `charter restore 1` puts that version back whole, undoing what was saved since \
+             (`charter history` lists the versions); if on purpose, nothing more is needed\n"
+        )
+    );
+    assert_eq!(
+        stdout,
+        format!("{f}: OK: 11 services, 1 officers, 1 warning(s)\n")
+    );
+    // In Bangla, the names as the Bangla pages have them; and the state
+    // folder as `serve` takes it, from the environment.
+    let (code, stdout, stderr) = check_in(
+        &file,
+        &["--lang", "bn"],
+        &[("CHARTER_STATE_DIR", state_dir)],
+    );
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr,
+        format!(
+            "{f}: সতর্কতা: ওয়েবসাইট এখন যে সংস্করণ দেখাচ্ছে (১ নম্বর সংস্করণ), তার ২টি সেবা এই \
+             ফাইলে নেই: ict-advice (আইসিটি সংশ্লিষ্ট পন্য ও সেবার বিষয়ে পরামর্শ প্রদান), \
+             project-information (প্রকল্পের তথ্য প্রদান)\n     = পরামর্শ: ভুল করে মুছে গিয়ে \
+             থাকলে `charter restore 1` সেই পুরো সংস্করণটি ফিরিয়ে আনবে, তাতে এর পরে সেভ \
+             করা পরিবর্তনগুলো বাদ যাবে (সংস্করণগুলোর তালিকা দেখায় `charter history`); ইচ্ছা \
+             করে মুছে থাকলে আর কিছু করার নেই\n"
+        )
+    );
+    assert_eq!(
+        stdout,
+        format!("{f}: ঠিক আছে: ১১টি সেবা, ১ জন কর্মকর্তা, ১টি সতর্কতা\n")
+    );
+    // The file the site shows, and a check without the state folder, say
+    // nothing of it.
+    std::fs::copy(bundled(), &file).unwrap();
+    let (code, _, stderr) = check_in(&file, &["--state-dir", state_dir], &[]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    std::fs::write(&file, without(&["project-information"])).unwrap();
+    let (code, _, stderr) = check_in(&file, &[], &[]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+}
+
+#[test]
+fn with_the_state_folder_each_office_is_compared_with_the_version_it_shows() {
+    let state = tempfile::tempdir().unwrap();
+    let haluaghat = std::fs::read_to_string(bundled()).unwrap();
+    let phulpur_text = office_text("doict.phulpur.mymensingh.gov.bd", &[]);
+    kept_as_shown(&state.path().join("offices/haluaghat"), &haluaghat);
+    kept_as_shown(&state.path().join("offices/phulpur"), &phulpur_text);
+    let folder = OfficeFolder::new();
+    std::fs::write(folder.path().join("haluaghat.toml"), &haluaghat).unwrap();
+    std::fs::write(
+        folder.path().join("phulpur.toml"),
+        without_in(phulpur_text, &["project-information"]),
+    )
+    .unwrap();
+    folder.register();
+    let phulpur = folder.path().join("phulpur.toml");
+    let args = ["--state-dir", state.path().to_str().unwrap()];
+    let (code, stdout, stderr) = check_in(folder.path(), &args, &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stderr.lines().next(),
+        Some(
+            format!(
+                "{}: warning: a service of the version the site shows (version 1) is not in this \
+                 file: project-information (Information about projects)",
+                phulpur.display()
+            )
+            .as_str()
+        ),
+        "{stderr}"
+    );
+    assert_eq!(
+        stderr.lines().nth(1),
+        Some(
+            "     = hint: if it was deleted by mistake, `charter restore 1` puts that version back \
+             whole, undoing what was saved since (`charter history` lists the versions); if on \
+             purpose, nothing more is needed"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(stderr.lines().count(), 2, "phulpur's only: {stderr}");
+    assert!(
+        stdout.contains(&format!(
+            "{}: OK: 12 services, 1 officers, 1 warning(s)\n",
+            phulpur.display()
+        )),
+        "{stdout}"
+    );
+    let (code, _, stderr) = check_in(folder.path(), &args, &[("LANG", "bn_BD.UTF-8")]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stderr.starts_with(&format!(
+            "{}: সতর্কতা: ওয়েবসাইট এখন যে সংস্করণ দেখাচ্ছে (১ নম্বর সংস্করণ), তার ১টি সেবা এই \
+             ফাইলে নেই: project-information (প্রকল্পের তথ্য প্রদান)\n",
+            phulpur.display()
+        )),
+        "{stderr}"
     );
 }
 

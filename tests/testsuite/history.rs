@@ -206,7 +206,7 @@ async fn the_limit_drops_the_oldest_versions() {
     );
 
     // The folder systemd names (the first of several) when nothing else does.
-    let out = Command::new(env!("CARGO_BIN_EXE_charter"))
+    let out = without_language(&mut Command::new(env!("CARGO_BIN_EXE_charter")))
         .args(["history", "--charter"])
         .arg(&file)
         .env_remove("CHARTER_STATE_DIR")
@@ -360,7 +360,7 @@ async fn an_invalid_save_is_stale_until_fixed() {
 /// `charter serve` with the settings of `start_binary`, run to its end.
 fn serve_once(file: &Path, state: Option<&Path>, port: u16) -> (i32, String) {
     let mut command = Command::new(env!("CARGO_BIN_EXE_charter"));
-    command
+    without_language(&mut command)
         .args(["serve", "--addr", &format!("127.0.0.1:{port}"), "--charter"])
         .arg(file)
         .env_remove("CHARTER_STATE_DIR")
@@ -591,4 +591,81 @@ fn history_and_restore_do_not_wait_on_a_pipe() {
     let (code, _, stderr) = run(&["restore".as_ref(), "1".as_ref()]);
     assert_eq!(code, 2, "{stderr}");
     assert!(stderr.contains("not a plain file"), "{stderr}");
+}
+
+/// A history in `state` whose versions are `texts`, oldest first, each
+/// loaded now.
+pub(crate) fn kept(state: &Path, texts: &[&str]) -> History {
+    let history = History::new(state, 100);
+    let dir = tempfile::tempdir().unwrap();
+    for text in texts {
+        let file = dir.path().join("charter.toml");
+        std::fs::write(&file, text).unwrap();
+        let loaded = citizen_charter::charter::load_file(&file).unwrap();
+        history
+            .record(text.as_bytes(), &loaded.charter, SystemTime::now())
+            .unwrap();
+    }
+    history
+}
+
+#[test]
+fn a_clerk_reads_the_history_in_bangla() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    let second = without_service(&bundled_text(), "project-information");
+    let history = kept(state.path(), &[&bundled_text(), &second]);
+    std::fs::write(&file, &second).unwrap();
+    let entries = list(&history);
+    let when = |n: usize| {
+        let at = entries[entries.len() - n].loaded_at_unix;
+        citizen_charter::i18n::bn_digits(&citizen_charter::history::commands::format_time(at))
+    };
+    let args = |lang: &'static str| -> Vec<&OsStr> {
+        vec![
+            "history".as_ref(),
+            "--state-dir".as_ref(),
+            state.path().as_os_str(),
+            "--charter".as_ref(),
+            file.as_os_str(),
+            "--lang".as_ref(),
+            lang.as_ref(),
+        ]
+    };
+    let (code, stdout, stderr) = charter(&args("bn"));
+    assert_eq!(code, 0, "{stderr}");
+    assert_eq!(
+        stdout,
+        format!(
+            "{}-এ রাখা চার্টারের সংস্করণগুলো, সবচেয়ে নতুনটি সবার ওপরে (সময় বাংলাদেশের, BST):\n\n   \
+             ২  {}   ১২টি সেবা  বাদ পড়েছে project-information  <- ফাইলে এখন এটি আছে\n   \
+             ১  {}   ১৩টি সেবা  প্রথম রাখা সংস্করণ\n\nকোনো সংস্করণ ফিরিয়ে আনতে লিখুন charter \
+             restore, তারপর বাঁ দিকের নম্বরটি (যেমন charter restore ২)\n",
+            history.dir().display(),
+            when(2),
+            when(1),
+        )
+    );
+    // The same list in English, as before.
+    let (code, stdout, _) = charter(&args("en"));
+    assert_eq!(code, 0);
+    assert!(
+        stdout.contains("   2  ") && stdout.contains("12 services  removed project-information"),
+        "{stdout}"
+    );
+    // Without the state folder: what to give, in the clerk's language.
+    let (code, stdout, stderr) = charter(&[
+        "history".as_ref(),
+        "--charter".as_ref(),
+        file.as_os_str(),
+        "--lang".as_ref(),
+        "bn".as_ref(),
+    ]);
+    assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+    assert_eq!(
+        stderr,
+        "state ফোল্ডার দেওয়া হয়নি: `charter serve` যে ফোল্ডার ব্যবহার করে, সেটি --state-dir বা \
+         CHARTER_STATE_DIR দিয়ে দিন (systemd ইউনিট দিয়ে চালানো সার্ভারে: /var/lib/charter)\n"
+    );
 }

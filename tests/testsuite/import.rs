@@ -99,11 +99,13 @@ fn a_portal_text_with_a_gap_is_printed_with_what_to_fix() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("portal.txt");
     std::fs::write(&file, text.replacen(row, &emptied.join("\t"), 1)).unwrap();
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_charter"))
-        .arg("import")
-        .arg(&file)
-        .output()
-        .unwrap();
+    let out = without_language(&mut std::process::Command::new(env!(
+        "CARGO_BIN_EXE_charter"
+    )))
+    .arg("import")
+    .arg(&file)
+    .output()
+    .unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
     // The charter is printed, and check's finding names its line.
@@ -120,5 +122,85 @@ fn a_portal_text_with_a_gap_is_printed_with_what_to_fix() {
     assert!(
         stderr.contains(&format!("imported charter:{line}:")),
         "line {line}: {stderr}"
+    );
+}
+
+#[test]
+fn an_import_says_what_to_fix_in_either_language() {
+    let portal = repo("tests/fixtures/portal.txt");
+    // Done: the charter on standard output, nothing else, whatever the
+    // language.
+    let (code, stdout, stderr) = charter(&[
+        "import".as_ref(),
+        portal.as_os_str(),
+        "--lang".as_ref(),
+        "bn".as_ref(),
+    ]);
+    assert_eq!((code, stderr.as_str()), (0, ""));
+    assert!(stdout.starts_with("# Citizen charter"), "{stdout}");
+
+    // A text without its tables: what to copy, in each language.
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("portal.txt");
+    std::fs::write(&text, "সিটিজেন চার্টার\n").unwrap();
+    let f = text.display();
+    let import = |env: &[(&str, &str)]| {
+        let out = without_language(&mut std::process::Command::new(env!(
+            "CARGO_BIN_EXE_charter"
+        )))
+        .arg("import")
+        .arg(&text)
+        .envs(env.iter().copied())
+        .output()
+        .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let (code, stderr) = import(&[("CHARTER_LANG", "bn")]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        stderr,
+        format!(
+            "{f}: কোনো সেবার ছক পাওয়া যায়নি: লেখায় \"২.১) নাগরিক সেবা\" বা \"২.২) প্রাতিষ্ঠানিক \
+             সেবা\"-এর মতো একটি শিরোনাম, আর তার নিচে ট্যাব দিয়ে আলাদা করা ৭টি ঘরের সারি থাকতে \
+             হবে (ক্রমিক নং, সেবার নাম, পদ্ধতি, কাগজপত্র, মূল্য, সময়সীমা, কর্মকর্তা); পোর্টাল \
+             থেকে ছকসহ পুরো চার্টার পাতাটি কপি করুন\n"
+        )
+    );
+    let (code, stderr) = import(&[]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with(&format!(
+            "{f}: no service table found: the text needs a heading"
+        )),
+        "{stderr}"
+    );
+
+    // A value missing on the portal: check's finding, in Bangla, at its
+    // line of the printed charter.
+    let source = std::fs::read_to_string(&portal).unwrap();
+    let row = source
+        .lines()
+        .find(|l| l.starts_with("১\t") && l.contains("বিনামূল্যে"))
+        .unwrap();
+    let mut cells: Vec<&str> = row.split('\t').collect();
+    cells[4] = "";
+    std::fs::write(&text, source.replacen(row, &cells.join("\t"), 1)).unwrap();
+    let (code, stderr) = import(&[("LANG", "bn_BD.UTF-8")]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.starts_with(&format!(
+            "{f}: এই লেখা থেকে পড়া চার্টারটি এখনো `charter check`-এ উতরায় না; তবুও চার্টারটি \
+             দেখানো হলো: "
+        )),
+        "{stderr}"
+    );
+    assert!(stderr.contains("\nimported charter:"), "{stderr}");
+    assert!(stderr.contains(": ত্রুটি: "), "{stderr}");
+    assert!(
+        stderr.ends_with("imported charter ফাইলে ১টি ত্রুটি\n"),
+        "{stderr}"
     );
 }

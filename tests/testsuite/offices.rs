@@ -494,14 +494,16 @@ async fn one_file_serves_its_office_at_every_host_as_before() {
 /// `charter history` (or `restore`) for `file`, with the state folder
 /// `state`: exit code and standard output.
 fn history_command(args: &[&str], file: &Path, state: &Path) -> (i32, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_charter"))
-        .args(args)
-        .arg("--charter")
-        .arg(file)
-        .arg("--state-dir")
-        .arg(state)
-        .output()
-        .unwrap();
+    let out = without_language(&mut std::process::Command::new(env!(
+        "CARGO_BIN_EXE_charter"
+    )))
+    .args(args)
+    .arg("--charter")
+    .arg(file)
+    .arg("--state-dir")
+    .arg(state)
+    .output()
+    .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr),

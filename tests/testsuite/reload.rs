@@ -255,3 +255,139 @@ async fn a_change_no_event_reports_is_seen_by_the_periodic_check() {
     tokio::time::sleep(citizen_charter::server::watch::CHECK_EVERY * 2).await;
     assert_eq!(server.state.site().loaded_at, loaded_at);
 }
+
+/// Waits until the log file `log` holds `needle`; its text.
+async fn wait_for_log(log: &Path, needle: &str) -> String {
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        let text = std::fs::read_to_string(log).unwrap_or_default();
+        if text.contains(needle) {
+            return text;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "{needle:?} never logged:\n{text}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+}
+
+#[tokio::test]
+async fn the_log_speaks_bangla_to_people_and_keeps_its_fields_for_machines() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let logs = tempfile::tempdir().unwrap();
+    let file = copy_bundled(dir.path());
+    let log = logs.path().join("serve.log");
+    let state_dir = state.path().to_str().unwrap();
+    let args = ["--lang", "bn", "--state-dir", state_dir];
+    let (server, base) = serve_binary_logging(&file, &args, &log).await;
+    let f = file.display();
+    let text = wait_for_log(&log, " ঠিকানায়\n").await;
+    for line in [
+        format!(
+            "ওয়েবসাইটে তোলা প্রতিটি সংস্করণ রাখা হচ্ছে {}-এ\n",
+            state.path().join("history").display()
+        ),
+        "ইতিহাসে রাখা হয়েছে: প্রথম রাখা সংস্করণ version=1 services=13\n".to_string(),
+        format!("{f} দেখানো হচ্ছে {base}/ ঠিকানায়\n"),
+    ] {
+        assert!(text.contains(&line), "{line}\n{text}");
+    }
+
+    // A save one service short: reloaded, kept, and warned of, the
+    // numbers of a sentence in Bangla digits, the fields as they were.
+    let full = std::fs::read_to_string(&file).unwrap();
+    let cut = full.match_indices("[[services]]").nth(12).unwrap().0;
+    save(&file, &full[..cut]);
+    let text = wait_for_log(&log, "সেবা কম").await;
+    for line in [
+        "ইতিহাসে রাখা হয়েছে: বাদ পড়েছে info-sarkar-internet-support version=2 services=12\n",
+        "চার্টার নতুন করে পড়া হয়েছে hash=",
+        " WARN citizen_charter::server::state: সেভ করা চার্টারে আগেরটির চেয়ে ১টি সেবা কম: \
+         info-sarkar-internet-support; ইচ্ছা করে না হয়ে থাকলে `charter history` ও `charter \
+         restore` দিয়ে সেগুলো ফিরিয়ে আনুন count=1\n",
+    ] {
+        assert!(text.contains(line), "{line}\n{text}");
+    }
+
+    // A save with a mistake: not taken, the report in Bangla; `/healthz`,
+    // which machines read, stays in English.
+    save(&file, &full.replacen("[charter]", "[charter\n", 1));
+    let text = wait_for_log(&log, "চার্টার নতুন করে পড়া হয়নি").await;
+    assert!(
+        text.contains(
+            " ERROR citizen_charter::server::state: চার্টার নতুন করে পড়া হয়নি; ওয়েবসাইট এখনো \
+             শেষ সঠিক সংস্করণটি দেখাচ্ছে:\n"
+        ),
+        "{text}"
+    );
+    assert!(text.contains(&format!("\n{f}:")), "{text}");
+    assert!(text.contains(": ত্রুটি: "), "{text}");
+    let health = fetch(&base, reqwest::Method::GET, "/healthz", &[]).await;
+    let health: serde_json::Value = serde_json::from_str(&health.body).unwrap();
+    let shown = health["last_reload_error"].as_str().unwrap();
+    assert!(shown.contains(": error: "), "{health}");
+    drop(server);
+
+    // Started again on the file with the mistake, in JSON: the version
+    // the history kept is served; the message is in Bangla, the keys and
+    // fields are those of before.
+    let json = logs.path().join("serve.json");
+    let mut args = args.to_vec();
+    args.push("--log-json");
+    let (server, _) = serve_binary_logging(&file, &args, &json).await;
+    drop(server);
+    let text = std::fs::read_to_string(&json).unwrap();
+    let lines: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let started = lines
+        .iter()
+        .find(|l| l["fields"]["version"] == 2 && l["level"] == "ERROR")
+        .unwrap_or_else(|| panic!("{text}"));
+    assert_eq!(started["target"], "citizen_charter::server::state");
+    let message = started["fields"]["message"].as_str().unwrap();
+    assert!(
+        message.starts_with(&format!(
+            "{f} পড়া যাচ্ছে না; ঠিক না করা পর্যন্ত ইতিহাস ({}) থেকে ২ নম্বর সংস্করণ দেখানো হচ্ছে",
+            state.path().join("history").display()
+        )),
+        "{message}"
+    );
+    // Every line for people has its message; the access log has none.
+    assert!(
+        lines
+            .iter()
+            .filter(|l| l["target"] != "access")
+            .all(|l| l["timestamp"].is_string() && l["fields"]["message"].is_string()),
+        "{text}"
+    );
+
+    // Without a version kept, the site is not started: said in Bangla.
+    let empty = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_charter"))
+        .args([
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--lang",
+            "bn",
+            "--charter",
+        ])
+        .arg(&file)
+        .arg("--state-dir")
+        .arg(empty.path())
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.ends_with(
+            "ওয়েবসাইট চালু করা হয়নি। চার্টারটি ঠিক করুন, তারপর `charter check` চালিয়ে নিশ্চিত হোন।\n"
+        ),
+        "{stderr}"
+    );
+}

@@ -474,3 +474,81 @@ async fn history_and_restore_name_the_file_the_server_serves() {
     assert!(!stderr.contains("warning"), "{stderr}");
     assert!(stdout.contains("<- the charter file now"), "{stdout}");
 }
+
+#[test]
+fn a_clerk_restores_in_bangla_and_reads_the_advice_in_both_languages() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    let second = without_service(&bundled_text(), "project-information");
+    let history = kept(state.path(), &[&bundled_text(), &second]);
+    std::fs::write(&file, &second).unwrap();
+    let restore_bn = |number: &str| {
+        charter(&[
+            "restore".as_ref(),
+            number.as_ref(),
+            "--state-dir".as_ref(),
+            state.path().as_os_str(),
+            "--charter".as_ref(),
+            file.as_os_str(),
+            "--lang".as_ref(),
+            "bn".as_ref(),
+        ])
+    };
+    // A number the history does not hold: which it holds, in Bangla
+    // digits.
+    let (code, stdout, stderr) = restore_bn("9");
+    assert_eq!((code, stdout.as_str()), (2, ""), "{stderr}");
+    assert_eq!(
+        stderr,
+        "৯ নম্বর সংস্করণ ইতিহাসে নেই; ইতিহাসে আছে ১-২ নম্বর সংস্করণ (তালিকা দেখায় `charter \
+         history`)\n"
+    );
+    let (code, _, stderr) = restore_bn("প্রথম");
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.starts_with("\"প্রথম\" কোনো সংস্করণের নম্বর নয়; ইতিহাসে আছে ১-২ নম্বর সংস্করণ"),
+        "{stderr}"
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), second);
+
+    // Version ১, typed in Bangla digits.
+    let (code, stdout, stderr) = restore_bn("১");
+    assert_eq!(code, 0, "{stderr}");
+    let at = list(&history).last().unwrap().loaded_at_unix;
+    let when =
+        citizen_charter::i18n::bn_digits(&citizen_charter::history::commands::format_time(at));
+    assert_eq!(
+        stdout,
+        format!(
+            "১ নম্বর সংস্করণ ({when}, ১৩টি সেবা) {} ফাইলে ফিরিয়ে আনা হয়েছে; সার্ভার চালু থাকলে \
+             কয়েক মুহূর্তের মধ্যে ওয়েবসাইট এটি দেখাবে।\n\
+             চার্টার ফাইলটি কোনো এডিটরে (Notepad, WinSCP-এর এডিটর) খোলা থাকলে, আবার সম্পাদনার \
+             আগে সেটি বন্ধ করে আবার খুলুন: এডিটরে থাকা পুরোনো লেখা সেভ করলে এই পুনরুদ্ধার মুছে \
+             যাবে।\n\
+             If the charter file is open in an editor (Notepad, WinSCP's editor), close it and \
+             open it again before you edit it: saving the text it still holds would undo this \
+             restore.\n",
+            file.display()
+        )
+    );
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), bundled_text());
+    let (code, stdout, _) = restore_bn("1");
+    assert_eq!(code, 0);
+    assert_eq!(
+        stdout,
+        format!(
+            "{} ফাইলে আগে থেকেই ১ নম্বর সংস্করণ আছে ({when})।\n",
+            file.display()
+        )
+    );
+    // In English, the advice comes in both languages too, English first.
+    let (code, stdout, stderr) = restore("2", state.path(), &file);
+    assert_eq!(code, 0, "{stderr}");
+    let english = stdout.find("If the charter file is open").unwrap();
+    let bangla = stdout.find("চার্টার ফাইলটি কোনো এডিটরে").unwrap();
+    assert!(
+        stdout.starts_with("Restored version 2 (") && english < bangla,
+        "{stdout}"
+    );
+}

@@ -324,6 +324,15 @@ pub fn bundled_paths(lang: &str) -> Vec<String> {
     paths
 }
 
+/// `command` without the settings of the language a machine may have:
+/// the `charter` it runs speaks English, unless the test sets one after.
+pub fn without_language(command: &mut Command) -> &mut Command {
+    for name in ["CHARTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    command
+}
+
 /// Runs the real `charter` with `args`, none of the settings inherited.
 pub fn charter(args: &[&OsStr]) -> (i32, String, String) {
     charter_in(Path::new("."), args)

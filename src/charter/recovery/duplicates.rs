@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::ReadOn;
 use super::tokens::value_end;
 use crate::charter::diagnostic::{Diagnostic, line_at, position};
-use crate::charter::words::Words;
+use crate::i18n::Words;
 
 /// Characters of a value shown in a hint.
 const MAX_VALUE: usize = 50;

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use crate::charter::diagnostic::{Diagnostic, line_at, position};
 use crate::charter::shape::{SECTIONS, Shape, date_from_any_order, impossible_date};
-use crate::charter::words::Words;
+use crate::i18n::Words;
 
 /// What is wrong with the line holding byte `at`, when its shape says.
 pub fn explain(source: &str, at: usize) -> Option<Diagnostic> {

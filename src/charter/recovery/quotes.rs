@@ -5,7 +5,7 @@
 
 use super::tokens::{self, QuoteProblem};
 use crate::charter::diagnostic::{Diagnostic, line_at, position};
-use crate::charter::words::Words;
+use crate::i18n::Words;
 
 /// The first curly quote outside any text, up to byte `limit`.
 pub fn curly_quotes(source: &str, limit: usize) -> Option<Diagnostic> {

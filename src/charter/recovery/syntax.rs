@@ -6,7 +6,7 @@ use std::ops::Range;
 
 use crate::charter::diagnostic::{Diagnostic, line_at, position};
 use crate::charter::shape::SECTIONS;
-use crate::charter::words::Words;
+use crate::i18n::Words;
 
 /// The lines before the line of `at`, last first, each with its byte
 /// offset (line breaks of either kind left out).

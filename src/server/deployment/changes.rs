@@ -7,9 +7,10 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::SystemTime;
 
-use super::table::{Listing, Parts};
+use super::table::{Listing, NotServed, Parts};
 use super::{Deployment, Office};
 use crate::charter::{CharterFile, Identity};
+use crate::i18n::{Words, log_lang};
 use crate::offices::{self, MAX_OFFICES, Registry, Skipped, registry::ReadError};
 use crate::server::AppState;
 
@@ -28,10 +29,9 @@ impl Deployment {
         let registered = self.registered();
         let scanned = tokio::task::spawn_blocking(move || files.scan(registered.as_ref())).await;
         let Ok(Ok(scan)) = scanned else {
-            tracing::error!(
-                "cannot read {}; every office keeps being served",
-                folder.options.dir.display()
-            );
+            let said = Words::new("serve-folder-unread")
+                .arg("folder", folder.options.dir.display().to_string());
+            tracing::error!("{}", said.logged());
             return;
         };
         let table = self.table.load_full();
@@ -111,34 +111,35 @@ impl Deployment {
                 }
             }
             (Some(_), false) => {
-                tracing::info!(
-                    "{} was removed; its office is no longer served",
-                    path.display()
-                );
+                let said =
+                    Words::new("serve-office-removed").arg("file", path.display().to_string());
+                tracing::info!("{}", said.logged());
                 parts.offices.remove(id);
             }
             (None, true) => {
                 if registry.is_none() && parts.offices.len() >= MAX_OFFICES {
-                    tracing::error!(
-                        "{} is not served: a folder serves at most {MAX_OFFICES} offices",
-                        path.display()
-                    );
+                    let said = Words::new("serve-office-beyond-limit")
+                        .arg("file", path.display().to_string())
+                        .arg("max", MAX_OFFICES);
+                    tracing::error!("{}", said.logged());
                     return;
                 }
                 match self.start_office(id, registry.clone()).await {
                     Ok(state) => {
-                        tracing::info!("{} added: its office is served", path.display());
+                        let said = Words::new("serve-office-added")
+                            .arg("file", path.display().to_string());
+                        tracing::info!("{}", said.logged());
                         parts.invalid.remove(id);
                         let id = id.to_string();
                         parts.offices.insert(id.clone(), Office { id, state });
                     }
-                    Err(report) => {
-                        tracing::error!("{} is not served:\n{report}", path.display());
+                    Err(why) => {
+                        tracing::error!("{}", why.logged(&path));
                         // Listed in the directory's /healthz: a new
                         // table, with the same offices.
                         parts
                             .invalid
-                            .insert(id.to_string(), folder.invalid(id, &report));
+                            .insert(id.to_string(), folder.invalid(id, &why));
                     }
                 }
             }
@@ -160,14 +161,14 @@ impl Deployment {
         self: &Arc<Self>,
         id: &str,
         registry: Option<Arc<Registry>>,
-    ) -> Result<Arc<AppState>, String> {
+    ) -> Result<Arc<AppState>, NotServed> {
         let (this, id) = (Arc::clone(self), id.to_string());
         tokio::task::spawn_blocking(move || {
             let folder = this.folder.as_ref().expect("a folder's deployment");
             folder.start_office(&id, registry.as_deref())
         })
         .await
-        .unwrap_or_else(|e| Err(format!("the load stopped unexpectedly: {e}")))
+        .unwrap_or_else(|e| Err(NotServed::Stopped(e.to_string())))
     }
 
     /// Reads the registry of addresses again: an office it adds is
@@ -199,8 +200,9 @@ impl Deployment {
                 let shown = e.to_string();
                 if table.registry_error.as_ref().map(|(s, _)| s) != Some(&shown) {
                     tracing::error!(
-                        "the registry of addresses is not read again; the one read before \
-                         is served:\n{shown}"
+                        "{}\n{}",
+                        Words::new("serve-registry-not-reread").logged(),
+                        e.in_lang(log_lang())
                     );
                 }
                 parts.registry_error = Some((shown, SystemTime::now()));
@@ -217,7 +219,7 @@ impl Deployment {
         }
         let known = table.registry.as_ref().map_or(&[][..], |r| r.problems());
         for problem in registry.problems().iter().filter(|p| !known.contains(p)) {
-            tracing::error!("{problem}");
+            tracing::error!("{}", problem.in_lang(log_lang()));
         }
         let registry = Arc::new(registry);
         let old = table.registry.clone();
@@ -237,21 +239,17 @@ impl Deployment {
                     parts.invalid.remove(&id);
                     parts.offices.insert(id.clone(), Office { id, state });
                 }
-                Err(report) => {
-                    tracing::error!(
-                        "{} is not served:\n{report}",
-                        folder.files.file(&id).path().display()
-                    );
+                Err(why) => {
+                    tracing::error!("{}", why.logged(folder.files.file(&id).path()));
                     parts.offices.remove(&id);
-                    parts
-                        .invalid
-                        .insert(id.clone(), folder.invalid(&id, &report));
+                    parts.invalid.insert(id.clone(), folder.invalid(&id, &why));
                 }
             }
         }
         tracing::info!(
             offices = registry.ids().len(),
-            "the registry of addresses changed; the offices follow it"
+            "{}",
+            Words::new("serve-registry-followed").logged()
         );
         parts.registry = Some(registry);
         parts.registry_error = None;

@@ -20,6 +20,7 @@ use arc_swap::ArcSwap;
 use rayon::prelude::*;
 
 use super::AppState;
+use crate::i18n::{Words, log_lang};
 use crate::offices::{self, Refused, Registry, Skipped, registry::ReadError};
 use crate::site::{Copies, Directory, Listed, SiteOptions};
 use crate::urls::BaseUrl;
@@ -60,7 +61,7 @@ mod table;
 
 pub use changes::{Look, Seen};
 pub use open::{OpenError, Options};
-use table::Parts;
+use table::{NotServed, Parts};
 
 #[derive(Debug)]
 struct Folder {
@@ -224,24 +225,27 @@ impl Deployment {
         // Copies besides brotli would be most of the memory of hundreds of
         // offices; the rare client that takes no br gets one made from it.
         options.site.copies = Copies::Brotli;
-        let files = offices::Folder::open(&options.dir)
-            .map_err(|e| format!("{}: cannot read the folder: {e}", options.dir.display()))?;
+        let unreadable = |e: std::io::Error, dir: &Path| {
+            Words::new("offices-folder-unreadable")
+                .arg("folder", dir.display().to_string())
+                .arg("error", crate::charter::io_reason(&e, log_lang()))
+                .logged()
+        };
+        let files = offices::Folder::open(&options.dir).map_err(|e| unreadable(e, &options.dir))?;
         let directory_host = options.directory_base.host();
         let registry = match Registry::read(&options.registry, directory_host.as_deref()) {
             Ok(registry) => Some(Arc::new(registry)),
             Err(ReadError::Missing(path)) if options.preview_port.is_some() => {
-                tracing::info!(
-                    "previewing without a registry of addresses ({}): each address reaches the \
-                     office whose file alone names it",
-                    path.display()
-                );
+                let said = Words::new("serve-preview-no-registry")
+                    .arg("registry", path.display().to_string());
+                tracing::info!("{}", said.logged());
                 None
             }
-            Err(e) => return Err(e.to_string()),
+            Err(e) => return Err(e.in_lang(log_lang())),
         };
         if let Some(registry) = &registry {
             for problem in registry.problems() {
-                tracing::error!("{problem}");
+                tracing::error!("{}", problem.in_lang(log_lang()));
             }
         }
         let folder = Folder {
@@ -253,18 +257,15 @@ impl Deployment {
             directory_wanted: tokio::sync::Notify::new(),
             directory_task: std::sync::Once::new(),
         };
-        let scan = folder.scan(registry.as_deref()).map_err(|e| {
-            format!(
-                "{}: cannot read the folder: {e}",
-                folder.options.dir.display()
-            )
-        })?;
+        let scan = folder
+            .scan(registry.as_deref())
+            .map_err(|e| unreadable(e, &folder.options.dir))?;
         // With a registry, its offices whatever else the folder holds.
         let ids: Vec<String> = match &registry {
             Some(registry) => registry.ids().into_iter().collect(),
             None => scan.files.iter().map(|f| f.id.clone()).collect(),
         };
-        let loaded: Vec<(String, Result<Arc<AppState>, String>)> =
+        let loaded: Vec<(String, Result<Arc<AppState>, NotServed>)> =
             folder.options.site.compressor.run(|| {
                 ids.into_par_iter()
                     .map(|id| {
@@ -280,12 +281,9 @@ impl Deployment {
                 Ok(state) => {
                     offices.insert(id.clone(), Office { id, state });
                 }
-                Err(report) => {
-                    tracing::error!(
-                        "{} is not served:\n{report}",
-                        folder.files.file(&id).path().display()
-                    );
-                    invalid.insert(id.clone(), folder.invalid(&id, &report));
+                Err(why) => {
+                    tracing::error!("{}", why.logged(folder.files.file(&id).path()));
+                    invalid.insert(id.clone(), folder.invalid(&id, &why));
                 }
             }
         }
@@ -305,7 +303,8 @@ impl Deployment {
             skipped = table.skipped.len(),
             refused_addresses = table.refused.len(),
             ms = start.elapsed().as_millis() as u64,
-            "folder loaded"
+            "{}",
+            Words::new("serve-folder-loaded").logged()
         );
         Ok(Arc::new(Deployment {
             table: ArcSwap::from_pointee(table),
@@ -393,7 +392,8 @@ impl Deployment {
                             .await
                         };
                         let Ok(directory) = made else {
-                            tracing::error!("the directory could not be made again");
+                            let said = Words::new("serve-directory-failed-again");
+                            tracing::error!("{}", said.logged());
                             continue;
                         };
                         // Swapped in with the table as it is now (an office

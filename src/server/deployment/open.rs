@@ -8,6 +8,7 @@ use std::sync::Arc;
 use super::{Deployment, FolderOptions};
 use crate::charter::CharterFile;
 use crate::history::History;
+use crate::i18n::{Words, log_lang};
 use crate::site::SiteOptions;
 use crate::urls::BaseUrl;
 
@@ -36,7 +37,7 @@ pub struct Options {
 /// Why serving cannot start.
 #[derive(Debug)]
 pub struct OpenError {
-    /// What is wrong, in full.
+    /// What is wrong, in full, in the log's language.
     pub message: String,
     /// A charter that is not valid (exit status 1), as opposed to a file
     /// or folder that cannot be read or a setting missing (2).
@@ -56,14 +57,9 @@ impl Deployment {
                 (Some(base), _) => base,
                 (None, Some(port)) => BaseUrl::new(&format!("http://127.0.0.1:{port}")),
                 (None, None) => {
-                    return Err(unusable(format!(
-                        "{}: a folder of offices is served with the directory of them all, whose \
-                         public address is needed for its links, sitemap and robots.txt: give it \
-                         with --base-url (for example --base-url https://charter.example.gov.bd), \
-                         or CHARTER_BASE_URL in the service's unit; to look at the offices on this \
-                         computer, --preview needs none",
-                        options.charter.display()
-                    )));
+                    let said = Words::new("serve-folder-needs-base-url")
+                        .arg("folder", options.charter.display().to_string());
+                    return Err(unusable(said.logged()));
                 }
             };
             let folder = FolderOptions {
@@ -90,8 +86,9 @@ impl Deployment {
             Err(problem) => Err(OpenError {
                 invalid: !problem.is_unreadable(),
                 message: format!(
-                    "{problem}\nThe site was not started. Fix the charter and run `charter check` \
-                     to confirm."
+                    "{}\n{}",
+                    problem.in_lang(log_lang()),
+                    Words::new("serve-not-started").logged()
                 ),
             }),
         }

@@ -7,6 +7,7 @@ use std::time::SystemTime;
 
 use super::{Folder, Invalid, Office, Table};
 use crate::history::History;
+use crate::i18n::{Lang, Words, log_lang};
 use crate::offices::{self, Claims, Registry, Skipped};
 use crate::server::AppState;
 use crate::server::state::ReloadFailure;
@@ -20,7 +21,7 @@ impl Folder {
         &self,
         id: &str,
         registry: Option<&Registry>,
-    ) -> Result<Arc<AppState>, String> {
+    ) -> Result<Arc<AppState>, NotServed> {
         let file = self.files.file(id);
         let history = self.options.state_dir.as_ref().map(|dir| {
             History::new(&dir.join("offices").join(id), self.options.history_limit)
@@ -30,11 +31,12 @@ impl Folder {
             addresses: registry.map(|r| r.hosts(id).into()),
             ..self.options.site.clone()
         };
-        crate::server::state::start(&file, site, history).map_err(|e: SiteError| e.to_string())
+        crate::server::state::start(&file, site, history).map_err(NotServed::Site)
     }
 
-    pub(super) fn invalid(&self, id: &str, report: &str) -> Invalid {
-        let failure = ReloadFailure::new(self.files.file(id).path(), report);
+    /// The office `id`, not served for `why`, as `/healthz` lists it.
+    pub(super) fn invalid(&self, id: &str, why: &NotServed) -> Invalid {
+        let failure = ReloadFailure::new(self.files.file(id).path(), &why.in_lang(Lang::En));
         Invalid {
             id: id.to_string(),
             summary: failure.summary,
@@ -108,11 +110,11 @@ impl Folder {
         }
         let known = before.map_or(&[][..], |t| t.refused.as_slice());
         for refused in routing.refused.iter().filter(|r| !known.contains(r)) {
-            tracing::error!("{refused}");
+            tracing::error!("{}", refused.in_lang(log_lang()));
         }
         let known = before.map_or(&[][..], |t| t.skipped.as_slice());
         for skipped in skipped.iter().filter(|s| !known.contains(s)) {
-            tracing::warn!("{skipped}");
+            tracing::warn!("{}", skipped.in_lang(log_lang()));
         }
         Table {
             single: None,
@@ -144,7 +146,8 @@ impl Folder {
             // A template that cannot render is a programming error, which
             // the tests render every template to find; still, serve.
             Err(e) => {
-                tracing::error!("the directory could not be made: {e}");
+                let said = Words::new("serve-directory-failed").arg("error", e.to_string());
+                tracing::error!("{}", said.logged());
                 Directory::new(
                     &[],
                     &self.options.directory_base,
@@ -157,6 +160,33 @@ impl Folder {
         let directory = Arc::new(directory);
         directory.prepare_in_background();
         directory
+    }
+}
+
+/// Why an office of the folder is not served.
+#[derive(Debug)]
+pub(super) enum NotServed {
+    /// Its file cannot be loaded, nor a version from its history.
+    Site(SiteError),
+    /// The load stopped without a result (a panic).
+    Stopped(String),
+}
+
+impl NotServed {
+    /// Why, in `lang`: what `charter check` would print.
+    pub(super) fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            NotServed::Site(e) => e.in_lang(lang),
+            NotServed::Stopped(e) => Words::new("serve-load-stopped")
+                .arg("error", e.as_str())
+                .in_lang(lang),
+        }
+    }
+
+    /// "`file` is not served:", then why, in the log's language.
+    pub(super) fn logged(&self, file: &std::path::Path) -> String {
+        let said = Words::new("serve-office-not-served").arg("file", file.display().to_string());
+        format!("{}\n{}", said.logged(), self.in_lang(log_lang()))
     }
 }
 
