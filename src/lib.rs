@@ -13,6 +13,7 @@ pub mod site;
 
 pub mod server;
 pub mod static_site;
+pub mod store;
 
 pub mod cli;
 
