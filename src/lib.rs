@@ -12,6 +12,7 @@ pub mod render;
 pub mod site;
 
 pub mod server;
+pub mod staff;
 pub mod static_site;
 pub mod store;
 

@@ -1,0 +1,5 @@
+//! The staff area.
+pub mod edit;
+pub mod password;
+pub mod throttle;
+pub mod tokens;
