@@ -137,7 +137,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
              no history of versions is kept"
         ),
     }
-    let options = Options {
+    let opening = Options {
         charter: args.charter.clone(),
         registry: args.registry.path(&args.charter),
         site: SiteOptions {
@@ -147,10 +147,10 @@ pub fn run(args: ServeArgs) -> ExitCode {
         },
         directory_base: args.base_url.clone(),
         preview_port: args.preview.then_some(args.addr.port()),
-        state_dir,
+        state_dir: state_dir.clone(),
         history_limit: args.history_limit,
     };
-    let deployment = match Deployment::open(options) {
+    let deployment = match Deployment::open(opening) {
         Ok(deployment) => deployment,
         Err(e) => {
             errln!("{}", e.message);
@@ -204,7 +204,11 @@ pub fn run(args: ServeArgs) -> ExitCode {
                  http://<its file's name>.localhost:{port}/"
             );
         }
-        match server::serve(listener, deployment, &args.options()).await {
+        let options = args.options();
+        let cpu = server::CpuPool::for_this_machine(options.limit_loopback);
+        let staff_routes = staff_area(&args, state_dir.as_deref(), &deployment, &cpu).await;
+        let app = server::app_with(deployment, &options, cpu, staff_routes);
+        match server::serve_app(listener, app, &options).await {
             Ok(()) => Exit::Ok.into(),
             Err(e) => {
                 errln!("server error: {e}");
@@ -215,4 +219,37 @@ pub fn run(args: ServeArgs) -> ExitCode {
     // A reload still rendering must not hold the exit up.
     runtime.shutdown_timeout(Duration::from_secs(1));
     status
+}
+
+/// The staff area's routes, its accounts in `<state>/staff.sqlite`: none
+/// without a state folder, or when the database cannot be opened (the
+/// public site is served all the same, and the log says why).
+async fn staff_area(
+    args: &ServeArgs,
+    state_dir: Option<&std::path::Path>,
+    deployment: &Arc<Deployment>,
+    cpu: &server::CpuPool,
+) -> axum::Router {
+    let Some(dir) = state_dir else {
+        tracing::warn!("no state folder: no staff area (/bn/staff/) is served");
+        return axum::Router::new();
+    };
+    let store = match crate::store::Store::open_in(dir).await {
+        Ok(store) => store,
+        Err(e) => {
+            tracing::error!("{}: {e}; no staff area is served", dir.display());
+            return axum::Router::new();
+        }
+    };
+    let options = crate::staff::StaffOptions {
+        https: args.https,
+        ..crate::staff::StaffOptions::default()
+    };
+    let staff = crate::staff::Staff::new(store, Arc::clone(deployment), cpu.clone(), options).await;
+    staff.prune_daily();
+    tracing::info!(
+        "staff area at /bn/staff/, accounts in {}",
+        dir.join(crate::store::SQLITE_FILE).display()
+    );
+    crate::staff::routes(staff)
 }

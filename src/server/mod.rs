@@ -58,7 +58,7 @@ pub use deployment::{
     Seen, View,
 };
 pub use listener::{bind, serve, serve_app, serve_with};
-pub use respond::{AppError, preferred_lang};
+pub use respond::{AppError, HasPage, preferred_lang};
 pub use state::{AppState, ReloadError, load_from_history, start};
 
 /// How the server protects itself, with defaults for a small office site

@@ -16,7 +16,7 @@ use std::str::FromStr as _;
 use toml_edit::{Array, DocumentMut, InlineTable, Item, Value};
 
 pub use officer::{OfficerForm, set_officer, set_updated};
-pub use service::{ServiceForm, add_service, remove_service, set_service};
+pub use service::{CELLS, ServiceForm, add_service, remove_service, set_service};
 
 /// A field the form gets wrong, with the message id that says why.
 #[derive(Debug, Clone, PartialEq, Eq)]
