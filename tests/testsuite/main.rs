@@ -21,5 +21,6 @@ mod properties;
 mod reload;
 mod restore;
 mod search;
+mod staff;
 mod support;
 mod validation;
