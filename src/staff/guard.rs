@@ -43,6 +43,12 @@ impl Posted {
     }
 }
 
+/// The form cookie's CSRF check of a form sent before signing in.
+pub fn pre_session_ok(visit: &Visit, posted: &Posted) -> bool {
+    tokens::cookie(&visit.headers, tokens::FORM)
+        .is_some_and(|token| tokens::csrf_matches(&token, &posted.get("csrf")))
+}
+
 /// The server's error, 500 with the site's page.
 pub fn broken(visit: &Visit, e: impl std::fmt::Display) -> Response {
     tracing::error!("the staff area failed: {e}");

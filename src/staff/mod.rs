@@ -22,6 +22,10 @@
 //! and has no script; every POST carries the CSRF token of its cookie and
 //! passes an Origin check ([`guard`]).
 
+// A refused request's answer is the page itself, made once per request:
+// returned as is rather than boxed.
+#![allow(clippy::result_large_err)]
+
 mod admin;
 pub mod changes;
 pub mod check;
@@ -29,6 +33,7 @@ pub mod edit;
 mod forms;
 mod guard;
 mod history;
+mod link;
 mod pages;
 pub mod password;
 mod publish;

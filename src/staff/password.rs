@@ -72,7 +72,7 @@ pub fn acceptable(password: &str, name: &str) -> Result<(), Weak> {
         return Err(Weak::Long);
     }
     let lower = password.to_lowercase();
-    let one_character = password.chars().all(|c| Some(c) == password.chars().next());
+    let one_character = password.chars().all(|c| password.starts_with(c));
     if COMMON.contains(lower.as_str()) || lower == name.to_lowercase() || one_character {
         return Err(Weak::Common);
     }

@@ -7,7 +7,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::routing::{MethodRouter, get, post};
 
-use super::{Staff, admin, forms, history, review, signin};
+use super::{Staff, admin, forms, history, link, review, signin};
 use crate::server::takes_body;
 
 /// How long a form's body may take to arrive.
@@ -27,7 +27,7 @@ pub fn routes(staff: Staff) -> Router {
         )
         .route(
             "/{lang}/staff/password/{token}",
-            posting(get(signin::password_form).post(signin::password_set)),
+            posting(get(link::password_form).post(link::password_set)),
         )
         .route(
             "/{lang}/staff/accounts",

@@ -49,6 +49,9 @@ impl EditError {
     }
 }
 
+/// A cell's texts: each item's Bangla, and its English if any.
+pub type Items = Vec<(String, Option<String>)>;
+
 /// A text in both languages, as a form sends it: the English may be empty.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Pair {
@@ -70,7 +73,7 @@ impl Pair {
 
     /// One item per line, each language's lines paired in order; the
     /// English lines may be left out altogether.
-    pub fn items(&self, field: &str) -> Result<Vec<(String, Option<String>)>, EditError> {
+    pub fn items(&self, field: &str) -> Result<Items, EditError> {
         let lines = |s: &str| -> Vec<String> {
             s.lines()
                 .map(str::trim)
@@ -180,7 +183,7 @@ fn set_text(table: &mut dyn toml_edit::TableLike, key: &str, pair: &Pair) {
 }
 
 /// The items of the cell at `key` of `table`: one per text.
-fn block_items(table: &dyn toml_edit::TableLike, key: &str) -> Vec<(String, Option<String>)> {
+fn block_items(table: &dyn toml_edit::TableLike, key: &str) -> Items {
     let item = |v: &Value| {
         let t = v.as_inline_table()?;
         Some((

@@ -4,7 +4,9 @@
 
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
-use super::{EditError, FieldError, Pair, document, set_block, set_string, set_text, text_of};
+use super::{
+    EditError, FieldError, Items, Pair, document, set_block, set_string, set_text, text_of,
+};
 use crate::charter::{Block, Service, ServiceGroup};
 use crate::i18n::parse_number;
 
@@ -98,7 +100,7 @@ impl ServiceForm {
     }
 
     /// The serial and the cells' items, or what is wrong with them.
-    fn checked(&self) -> Result<(i64, Vec<Vec<(String, Option<String>)>>), EditError> {
+    fn checked(&self) -> Result<(i64, Vec<Items>), EditError> {
         let mut errors = Vec::new();
         let serial = parse_number(&self.serial).and_then(|n| i64::try_from(n).ok());
         if serial.is_none() {

@@ -46,20 +46,11 @@ impl Drop for StaffServer {
 }
 
 /// How a test's server is set up.
+#[derive(Default)]
 pub struct Setup {
     pub folder: bool,
     pub staff: StaffOptions,
     pub serve: ServeOptions,
-}
-
-impl Default for Setup {
-    fn default() -> Self {
-        Setup {
-            folder: false,
-            staff: StaffOptions::default(),
-            serve: ServeOptions::default(),
-        }
-    }
 }
 
 impl StaffServer {
