@@ -9,8 +9,17 @@
 # answers the ACME challenge over HTTP (renewals need it), redirects the
 # rest to HTTPS, sends HSTS once, and passes the app's compression and
 # ETags through untouched. The Caddyfile is checked with `caddy validate`
-# where Caddy is installed. Runs as root or not, with or without systemd
-# running; says which step failed.
+# where Caddy is installed. Then the commands of docs/administrator.md that
+# can run anywhere, each taken from the guide (the block after a
+# `<!-- verify.sh: NAME -->` line), with its paths moved under a temporary
+# folder and sudo, certbot, nginx, systemctl and curl standing aside: a
+# folder of offices (tests/fixtures/offices) with its registry, the unit's
+# drop-in, the editors' settings, the names, the certificates' groups (as
+# self-signed certificates) and the nginx sites for many hosts in front of
+# `charter serve`, the monitoring job against every status, the backup,
+# the firewall's nftables file (where nft is installed and this runs as
+# root), and the nginx sites of the static copy. Runs as root or not,
+# with or without systemd running; says which step failed.
 #
 # Usage: deploy/verify.sh [path/to/charter]
 #   default: ${CARGO_TARGET_DIR:-target}/release/charter, as `cargo build
@@ -110,7 +119,7 @@ nginx_site() {
     mkdir -p "$tmp/$name"
     sed "$@" "$site" > "$tmp/$name/site.conf"
     # Never let a test bind the real ports or use the real paths.
-    if grep -nE 'listen +(\[::\]:)?(80|443)\b|127\.0\.0\.1:3000|/etc/letsencrypt|/var/www' "$tmp/$name/site.conf"; then
+    if grep -nE 'listen +(\[::\]:)?(80|443)\b|127\.0\.0\.1:3000|(^|[[:space:]])(/etc/letsencrypt|/var/www|/srv/)' "$tmp/$name/site.conf"; then
         fail "$site: the lines above were not rewritten for the test"
     fi
     cat > "$tmp/$name/nginx.conf" <<CONF
@@ -226,5 +235,259 @@ grep -q ' 429' <<<"$statuses" || fail "40 quick searches were all let through: $
 page=$("${https[@]}" "https://$host:$https_port/bn/services")
 grep -q "^HTTP/2 200" <<<"$page" || fail "the pages were slowed down with search: $page"
 
+# The administrator's guide: each command block after a
+# `<!-- verify.sh: NAME -->` line of docs/administrator.md, as the guide
+# writes it. Its absolute paths under /srv, /etc and /var are moved under
+# $root; sudo runs the command, charter is the binary under test, certbot
+# makes self-signed certificates where certbot keeps its own, and nginx,
+# systemctl and curl (the guide's own checks against the real server) do
+# nothing.
+guide=docs/administrator.md
+root=$tmp/root
+mkdir -p "$root/etc/nginx/sites-available" "$root/etc/nginx/sites-enabled" "$root/var/lib/charter" "$tmp/bin"
+guide_block() {
+    local text
+    text=$(awk -v mark="<!-- verify.sh: $1 -->" '
+        $0 == mark { found = 1; next }
+        found == 1 && /^ *```/ { found = 2; match($0, /^ */); indent = RLENGTH; next }
+        found == 2 && /^ *```/ { exit }
+        found == 2 { print substr($0, indent + 1) }
+    ' "$guide")
+    [[ -n $text ]] || fail "$guide has no block marked <!-- verify.sh: $1 -->"
+    printf '%s\n' "$text"
+}
+# The paths the guide's commands read and write (not certbot's, whose
+# stand-in writes under $root by itself).
+under_root() { sed -E "s#(^|[^[:alnum:]_.~-])/(srv/|var/|etc/nginx/|etc/charter([/[:space:]]|\$))#\\1$root/\\2#g"; }
+cat > "$tmp/bin/sudo" <<'STUB'
+#!/bin/sh
+exec "$@"
+STUB
+printf '#!/bin/sh\nexec %q "$@"\n' "$binary" > "$tmp/bin/charter"
+for tool in nginx systemctl curl; do
+    printf '#!/bin/sh\necho "%s $*" >> %q/stood-aside.log\n' "$tool" "$tmp" > "$tmp/bin/$tool"
+done
+cat > "$tmp/bin/certbot" <<STUB
+#!/usr/bin/env bash
+# certbot certonly --cert-name NAME -d A -d B ...: a self-signed certificate
+# for those names where certbot would keep it.
+set -euo pipefail
+name= names=()
+while ((\$# > 0)); do
+    case \$1 in
+    --cert-name) name=\$2; shift ;;
+    -d) names+=("\$2"); shift ;;
+    esac
+    shift
+done
+[[ -n \$name && \${#names[@]} -gt 0 && \${#names[@]} -le 100 ]] || { echo "certbot stand-in: \$name \${names[*]}" >&2; exit 1; }
+live=$root/etc/letsencrypt/live/\$name
+mkdir -p "\$live"
+san=\$(printf 'DNS:%s,' "\${names[@]}")
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=\${names[0]}" -addext "subjectAltName=\${san%,}" \\
+    -keyout "\$live/privkey.pem" -out "\$live/fullchain.pem" 2>/dev/null
+STUB
+chmod +x "$tmp/bin/"*
+# Runs the guide's block NAME with bash from the repository, its paths
+# under $root; more sed arguments change it further.
+run_guide() {
+    local name=$1
+    shift
+    guide_block "$name" | under_root | sed -e '' "$@" > "$tmp/guide-$name.sh"
+    (cd "$repo" && PATH=$tmp/bin:$PATH bash -e "$tmp/guide-$name.sh") >"$tmp/guide-$name.log" 2>&1 ||
+        fail "the block $name of $guide: $(cat "$tmp/guide-$name.log")"
+}
+wait_for() { # URL, then curl's arguments: until it answers
+    for _ in $(seq 100); do
+        curl -fs "${@:2}" "$1" >/dev/null && return 0
+        sleep 0.1
+    done
+    return 1
+}
+health_status() { curl -fs "${@:2}" "$1" | python3 -c 'import json, sys; print(json.load(sys.stdin)["status"])'; }
+
+step "docs/administrator.md: the unit's drop-in for a folder (systemd-analyze verify)"
+mkdir -p "$tmp/units/charter.service.d"
+sed "s|^ExecStart=/usr/local/bin/charter|ExecStart=$binary|" deploy/charter.service > "$tmp/units/charter.service"
+guide_block offices-dropin > "$tmp/units/charter.service.d/offices.conf"
+systemd-analyze verify "$tmp/units/charter.service" >"$tmp/analyze-dropin.log" 2>&1 ||
+    fail "systemd-analyze verify: $(cat "$tmp/analyze-dropin.log")"
+if grep 'charter\.service' "$tmp/analyze-dropin.log" >&2; then
+    fail "systemd-analyze verify finds fault with the drop-in of $guide (above)"
+fi
+grep -qx 'Environment=CHARTER_FILE=/srv/charter/offices' "$tmp/units/charter.service.d/offices.conf" ||
+    fail "the drop-in of $guide does not serve /srv/charter/offices"
+
+step "docs/administrator.md: charter offices init on a copy of tests/fixtures/offices"
+mkdir -p "$root/srv/charter/offices"
+for office in haluaghat savar testpur; do
+    cp "tests/fixtures/offices/$office.toml" "$root/srv/charter/offices/"
+done
+run_guide offices-init
+registry=$root/srv/charter/offices.addresses.toml
+[[ -f $registry ]] || fail "charter offices init wrote no $registry"
+[[ $(stat -c %a "$registry") == 644 ]] || fail "the registry is not 0644: $(stat -c %a "$registry")"
+for address in doict.haluaghat.mymensingh.gov.bd doict.savar.dhaka.gov.bd ict.testpur.sampleganj.gov.bd; do
+    grep -q "$address" "$tmp/guide-offices-init.log" || fail "charter offices does not list $address: $(cat "$tmp/guide-offices-init.log")"
+done
+
+step "docs/administrator.md: the folder served as the drop-in says"
+folder_port=$(free_port)
+dropin_env=()
+while IFS= read -r line; do
+    dropin_env+=("${line#Environment=}")
+done < <(grep '^Environment=' "$tmp/units/charter.service.d/offices.conf" | under_root)
+env "${dropin_env[@]}" CHARTER_ADDR=127.0.0.1:$folder_port CHARTER_STATE_DIR=$root/var/lib/charter \
+    "$binary" serve 2>"$tmp/charter-folder.log" &
+pids+=($!)
+wait_for "http://127.0.0.1:$folder_port/healthz" || fail "the folder's server did not start: $(cat "$tmp/charter-folder.log")"
+[[ $(health_status "http://127.0.0.1:$folder_port/healthz") == ok ]] ||
+    fail "the directory's /healthz is not ok: $(curl -s "http://127.0.0.1:$folder_port/healthz")"
+curl -fs -H 'Host: doict.haluaghat.mymensingh.gov.bd' "http://127.0.0.1:$folder_port/healthz" | grep -q '"content_hash"' ||
+    fail "an office's address does not reach its office"
+
+step "docs/administrator.md: the editors' settings for a folder"
+guide_block offices-profile | under_root > "$tmp/profile-offices.sh"
+sh -n "$tmp/profile-offices.sh"
+settings=$(sh -c 'id() { echo "users charter-haluaghat"; }; . "$1"; echo "$CHARTER_FILE $CHARTER_STATE_DIR"' sh "$tmp/profile-offices.sh")
+[[ $settings == "$root/srv/charter/offices/haluaghat.toml $root/var/lib/charter" ]] ||
+    fail "the editors' settings give a clerk of haluaghat: $settings"
+settings=$(sh -c 'unset CHARTER_FILE; id() { echo "users charter-editors"; }; . "$1"; echo "${CHARTER_FILE-none}"' sh "$tmp/profile-offices.sh")
+[[ $settings == none ]] || fail "the editors' settings give a file to a group of no office: $settings"
+history=$(sh -c 'id() { echo "charter-haluaghat"; }; . "$1"; "$2" history' sh "$tmp/profile-offices.sh" "$binary")
+grep -q "offices/haluaghat/history" <<<"$history" || fail "charter history with those settings: $history"
+
+step "docs/administrator.md: the names, the certificates' groups (of 2 names here) and the plain-HTTP site for many hosts"
+run_guide names
+names=$root/etc/charter/names
+[[ $(head -1 "$names") == charter.example.gov.bd && $(wc -l < "$names") == 4 ]] ||
+    fail "the list of names: $(cat "$names")"
+run_guide certificates -e 's/split -l 100 /split -l 2 /'
+for cert in charter-00 charter-01; do
+    [[ -f $root/etc/letsencrypt/live/$cert/fullchain.pem ]] || fail "no certificate $cert: $(cat "$tmp/guide-certificates.log")"
+done
+run_guide nginx-http-only-many
+[[ -L $root/etc/nginx/sites-enabled/charter ]] || fail "the site is not enabled"
+acme_many_port=$(free_port)
+nginx_site first-many "$root/etc/nginx/sites-available/charter" \
+    -e "s|listen 80;|listen 127.0.0.1:$acme_many_port;|" \
+    -e "s|/var/www/|$root/var/www/|" \
+    -e '/listen \[::\]/d' \
+    -e "s|127\.0\.0\.1:3000|127.0.0.1:$folder_port|"
+start_nginx first-many
+mkdir -p "$root/var/www/letsencrypt/.well-known/acme-challenge"
+echo verify-token-content > "$root/var/www/letsencrypt/.well-known/acme-challenge/verify-token"
+chmod -R a+rX "$root"
+for name in $(cat "$names"); do
+    [[ $(curl -fsS -H "Host: $name" "http://127.0.0.1:$acme_many_port/.well-known/acme-challenge/verify-token") == verify-token-content ]] ||
+        fail "the plain-HTTP site does not answer the challenge for $name"
+done
+
+step "docs/administrator.md: nginx for many hosts, each name with its group's certificate"
+run_guide nginx-many
+many_http=$(free_port)
+many_https=$(free_port)
+nginx_site many "$root/etc/nginx/sites-available/charter" -E \
+    -e "s|listen 80;|listen 127.0.0.1:$many_http;|" \
+    -e "s|/var/www/|$root/var/www/|" \
+    -e "s|/etc/letsencrypt/|$root/etc/letsencrypt/|" \
+    -e "s/listen 443 ssl( http2)?;/listen 127.0.0.1:$many_https ssl\1;/" \
+    -e '/listen \[::\]/d' \
+    -e "s|127\.0\.0\.1:3000|127.0.0.1:$folder_port|"
+[[ $(grep -c 'listen 127.0.0.1:'"$many_https" "$tmp/many/site.conf") == 2 ]] || fail "not one HTTPS server per group: $(cat "$tmp/many/site.conf")"
+start_nginx many
+for group in "$root"/etc/charter/group-*; do
+    cert=$root/etc/letsencrypt/live/charter-${group##*group-}/fullchain.pem
+    for name in $(cat "$group"); do
+        answer=$(curl -fsS --cacert "$cert" --resolve "$name:$many_https:127.0.0.1" "https://$name:$many_https/healthz") ||
+            fail "$name is not served over HTTPS with the certificate of its group"
+        if [[ $name == charter.example.gov.bd ]]; then
+            grep -q '"offices":3' <<<"$answer" || fail "the directory's name does not reach the directory: $answer"
+        else
+            grep -q '"content_hash"' <<<"$answer" || fail "$name does not reach its office: $answer"
+        fi
+    done
+done
+redirect=$(curl -s -o /dev/null -D - -H "Host: doict.savar.dhaka.gov.bd" "http://127.0.0.1:$many_http/bn/")
+grep -qi "^location: https://doict.savar.dhaka.gov.bd/bn/" <<<"$redirect" || fail "no redirect to HTTPS: $redirect"
+
+step "docs/administrator.md: the monitoring job, against ok, degraded, stale and down"
+job=$(guide_block cron | grep '^\*/5 ' | cut -d' ' -f7-)
+[[ -n $job ]] || fail "no cron line in the block cron of $guide"
+run_job() { sh -c "${job//127.0.0.1:3000/127.0.0.1:$1}" 2>&1; }
+[[ -z $(run_job "$folder_port") ]] || fail "the job mails while every office is ok"
+cp tests/fixtures/offices/broken.toml "$root/srv/charter/offices/"
+for _ in $(seq 50); do
+    [[ $(health_status "http://127.0.0.1:$folder_port/healthz") == degraded ]] && break
+    sleep 0.1
+done
+[[ $(health_status "http://127.0.0.1:$folder_port/healthz") == degraded ]] || fail "a file not in the registry leaves the directory ok"
+[[ -n $(run_job "$folder_port") ]] || fail "the job stays silent while the directory is degraded"
+rm "$root/srv/charter/offices/broken.toml"
+single_port=$(free_port)
+mkdir -p "$tmp/single/state"
+cp charter.toml "$tmp/single/charter.toml"
+CHARTER_ADDR=127.0.0.1:$single_port CHARTER_FILE=$tmp/single/charter.toml CHARTER_STATE_DIR=$tmp/single/state \
+    "$binary" serve 2>"$tmp/single/charter.log" &
+pids+=($!)
+wait_for "http://127.0.0.1:$single_port/healthz" || fail "charter did not start: $(cat "$tmp/single/charter.log")"
+[[ -z $(run_job "$single_port") ]] || fail "the job mails while the office is ok"
+sed -i '0,/^fee = { bn = "\([^"]*\)"/s//fee = { bn = "\1/' "$tmp/single/charter.toml"
+for _ in $(seq 50); do
+    [[ $(health_status "http://127.0.0.1:$single_port/healthz") == stale ]] && break
+    sleep 0.1
+done
+[[ $(health_status "http://127.0.0.1:$single_port/healthz") == stale ]] || fail "a refused save does not make the office stale"
+[[ -n $(run_job "$single_port") ]] || fail "the job stays silent while the office is stale"
+[[ -n $(run_job "$(free_port)") ]] || fail "the job stays silent while the site is down"
+
+step "docs/administrator.md: the backup"
+run_guide backup -e "s#-C / #-C $root #" -e "s#~/#$tmp/#"
+archive=$(ls "$tmp"/charter-*.tar.gz)
+tar -tzf "$archive" > "$tmp/backup.list"
+grep -qx 'srv/charter/offices.addresses.toml' "$tmp/backup.list" &&
+    grep -q '^var/lib/charter/offices/haluaghat/history/' "$tmp/backup.list" ||
+    fail "the backup lacks the registry or the history: $(cat "$tmp/backup.list")"
+
+if command -v nft >/dev/null && ((EUID == 0)); then
+    step "docs/administrator.md: the firewall's nftables file (nft -c)"
+    guide_block nftables > "$tmp/nftables.conf"
+    nft -c -f "$tmp/nftables.conf" || fail "nft -c finds fault with the nftables file of $guide"
+fi
+
+step "docs/administrator.md: the nginx sites of the static copy"
+"$binary" build --out "$tmp/static/one" >/dev/null 2>"$tmp/static-build.log" ||
+    fail "charter build: $(cat "$tmp/static-build.log")"
+"$binary" build --charter "$root/srv/charter/offices" --out "$tmp/static/folder" --base-url https://charter.example.gov.bd \
+    >/dev/null 2>"$tmp/static-build.log" || fail "charter build of the folder: $(cat "$tmp/static-build.log")"
+chmod -R a+rX "$tmp/static"
+# brotli_static needs a module this test's nginx does not load; gzip_static
+# stands for both.
+guide_block static-one > "$tmp/static-one.conf"
+static_one=$(free_port)
+nginx_site static-one "$tmp/static-one.conf" -E \
+    -e "s|listen 80;|listen 127.0.0.1:$static_one;|" \
+    -e "s|root /srv/charter/site;|root $tmp/static/one;|" \
+    -e '/brotli_static/d'
+start_nginx static-one
+page=$(curl -s -D - -o /dev/null -H 'Accept-Encoding: gzip' "http://127.0.0.1:$static_one/bn/services")
+grep -q '^HTTP/1.1 200' <<<"$page" && grep -qi '^content-encoding: gzip' <<<"$page" ||
+    fail "the static site does not send /bn/services gzipped: $page"
+missing=$(curl -s -w '%{http_code}' "http://127.0.0.1:$static_one/en/no-such-page")
+[[ $missing == *'lang="en"'*404 ]] || fail "the static site's English 404 page: $missing"
+guide_block static-folder > "$tmp/static-folder.conf"
+static_folder=$(free_port)
+nginx_site static-folder "$tmp/static-folder.conf" -E \
+    -e "s|listen 80 default_server;|listen 127.0.0.1:$static_folder default_server;|" \
+    -e "s|/srv/site/|$tmp/static/folder/|g" \
+    -e '/brotli_static/d'
+start_nginx static-folder
+office_home=$(curl -fs -H 'Host: doict.haluaghat.mymensingh.gov.bd' "http://127.0.0.1:$static_folder/bn/") ||
+    fail "the static site of many offices does not serve an office"
+directory_home=$(curl -fs -H 'Host: charter.example.gov.bd' "http://127.0.0.1:$static_folder/bn/") ||
+    fail "the static site of many offices does not serve the directory"
+[[ $office_home != "$directory_home" ]] && grep -q 'doict.haluaghat.mymensingh.gov.bd' <<<"$directory_home" ||
+    fail "the static site of many offices gives an office's host and another host the same page"
+
 step "done"
-echo "deploy files OK"
+echo "deploy files and the administrator's guide OK"

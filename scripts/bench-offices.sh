@@ -2,7 +2,7 @@
 # Every office from one server, measured: a folder of generated offices
 # served by `charter serve`, against nginx serving the `charter build` copy
 # of the same folder, on this machine, over loopback. See "Every office
-# from one server" under "Performance" in README.md.
+# from one server" in docs/performance.md.
 #
 #   scripts/bench-offices.sh                         # 600 offices, about 20 minutes
 #   OFFICES=50 ROUNDS=1 DURATION=3 scripts/bench-offices.sh   # a quick look

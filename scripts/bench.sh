@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Compares `charter serve` with nginx serving the `charter build` copy of the
-# same site, on this machine, over loopback. See "Performance" in README.md.
+# same site, on this machine, over loopback. See docs/performance.md.
 #
 #   scripts/bench.sh                    # full run, about 10 minutes
 #   ROUNDS=1 DURATION=3 scripts/bench.sh   # quick look, not for the record

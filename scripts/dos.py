@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Hostile clients against `charter serve`, and what a normal visitor gets
-meanwhile. See "Denial of service" in README.md.
+meanwhile. See "Denial of service" in docs/operations.md.
 
     scripts/dos.py                      # four attacks, 2,000 sockets each, 60 s
     SOCKETS=500 DURATION=20 scripts/dos.py

@@ -245,6 +245,28 @@ const FTL_SOURCES: &[(Lang, &str)] = &[
     (Lang::En, include_str!("../locales/en/staff.ftl")),
 ];
 
+/// The message ids (and terms, with their `-`) of what `charter check`
+/// says about a charter file, `locales/<lang>/check.ftl`, read as
+/// [`message_ids`] reads the pages': `check` and the tests compare the
+/// two languages. Apart from the pages' because its messages take
+/// arguments of their own.
+pub fn check_message_ids(lang: Lang) -> BTreeSet<String> {
+    let source = match lang {
+        Lang::Bn => include_str!("../locales/bn/check.ftl"),
+        Lang::En => include_str!("../locales/en/check.ftl"),
+    };
+    let resource = fluent_syntax::parser::parse(source).unwrap_or_else(|(partial, _)| partial);
+    resource
+        .body
+        .into_iter()
+        .filter_map(|entry| match entry {
+            Entry::Message(message) => Some(message.id.name.to_string()),
+            Entry::Term(term) => Some(format!("-{}", term.id.name)),
+            _ => None,
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

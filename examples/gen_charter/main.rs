@@ -1,20 +1,30 @@
 //! Prints a large, valid charter for load tests, or writes a folder of
-//! offices (10 to 30 services each) for one deployment of many:
+//! offices for one deployment of many, up to every office of the country:
 //!
 //! ```sh
 //! cargo run --release --example gen_charter -- 1000 > /tmp/charter-1000.toml
 //! charter check /tmp/charter-1000.toml
 //! cargo run --release --example gen_charter -- --offices 600 /tmp/offices
-//! charter check /tmp/offices
+//! cargo run --release --example gen_charter -- --offices 51000 /tmp/country
 //! ```
 //!
-//! The services are spread over the three groups and eight officers, and
-//! their texts are made of phrases of the kind real upazila charters use,
-//! in Bangla and English, so that pages have realistic sizes and compress
-//! like real ones. The output depends only on the count (and the optional
-//! seed after it): the same arguments give the same file. The charter is
-//! built as the model and written by `import::to_toml`, as `charter import`
-//! writes its files.
+//! A single charter is an upazila office's, its services spread over the
+//! three groups and eight officers. A folder's offices are laid out as the
+//! country's are ([`national`]): ministries and their departments in
+//! Dhaka, 8 offices in each of the 8 divisions, 22 in each of the 64
+//! districts, 39 in each of 495 upazilas, and in each of their 4,706
+//! unions its parishad, land office, digital centre, health and family
+//! welfare centre, agriculture block and three community clinics: 58,445
+//! offices, of which `--offices N` writes N, taken across every level and
+//! region. Each office has its own id and address, and its own
+//! mix of services from its sector's subjects and every office's, in its
+//! own words: its place's names, its officers, fees, time limits and
+//! papers (how this differs from real charters: `docs/performance.md`).
+//! The texts are of the kind real charters use, in Bangla and English, so
+//! that pages have realistic sizes and compress like real ones. The output
+//! depends only on the arguments: the same arguments give the same files.
+//! Charters are built as the model and written by `import::to_toml`, as
+//! `charter import` writes its files.
 
 use citizen_charter::charter::{
     Block, Charter, GrievanceStep, Office, Officer, Service, ServiceGroup, Statement, Text,
@@ -23,235 +33,20 @@ use citizen_charter::i18n::bn_digits;
 use citizen_charter::import::to_toml;
 use toml::Spanned;
 
+mod kinds;
+mod national;
+mod phrases;
 mod places;
 
-use places::{Pair, Place};
-
-const SUBJECTS: &[Pair] = &[
-    ("জন্ম নিবন্ধন সনদ", "birth registration certificate"),
-    ("মৃত্যু নিবন্ধন সনদ", "death registration certificate"),
-    ("ট্রেড লাইসেন্স", "trade licence"),
-    ("নাগরিকত্ব সনদ", "citizenship certificate"),
-    ("ওয়ারিশ সনদ", "heirship certificate"),
-    ("ভূমি উন্নয়ন কর", "land development tax"),
-    ("নামজারি ও জমাখারিজ", "mutation of land records"),
-    (
-        "খতিয়ানের সার্টিফাইড কপি",
-        "certified copy of the record of rights",
-    ),
-    ("বয়স্ক ভাতা", "old-age allowance"),
-    (
-        "বিধবা ও স্বামী নিগৃহীতা ভাতা",
-        "allowance for widowed and deserted women",
-    ),
-    ("প্রতিবন্ধী ভাতা", "disability allowance"),
-    ("মাতৃত্বকালীন ভাতা", "maternity allowance"),
-    ("ভিজিডি কার্ড", "VGD card"),
-    ("কৃষি প্রণোদনা", "agricultural incentive"),
-    ("বীজ ও সার বিতরণ", "seed and fertiliser distribution"),
-    ("গবাদিপশুর টিকা", "livestock vaccination"),
-    ("মৎস্যচাষ প্রশিক্ষণ", "fish farming training"),
-    ("ক্ষুদ্রঋণ", "microcredit"),
-    ("শিক্ষা উপবৃত্তি", "education stipend"),
-    ("ডিজিটাল সেন্টার", "digital centre"),
-    ("ই-নথি হিসাব", "e-Nothi account"),
-    ("সরকারি ই-মেইল ঠিকানা", "government e-mail address"),
-    ("ওয়েব পোর্টাল", "web portal"),
-    ("ভিডিও কনফারেন্স", "video conference"),
-    ("তথ্য অধিকার আবেদন", "right to information request"),
-    ("অভিযোগ প্রতিকার", "grievance redress"),
-    ("হাট-বাজার ইজারা", "market lease"),
-    ("জলমহাল ইজারা", "water body lease"),
-    ("খাস জমি বন্দোবস্ত", "settlement of government land"),
-    ("গৃহহীনদের জন্য ঘর", "housing for the homeless"),
-    ("দুর্যোগ ত্রাণ", "disaster relief"),
-    ("টিআর ও কাবিখা প্রকল্প", "TR and food-for-work projects"),
-    ("নলকূপ স্থাপন", "tube-well installation"),
-    ("স্যানিটারি ল্যাট্রিন", "sanitary latrines"),
-    ("কর্মকর্তা-কর্মচারীদের ছুটি", "leave of officers and staff"),
-    ("ভবিষ্য তহবিল অগ্রিম", "provident fund advance"),
-    ("পেনশন", "pension"),
-    ("বার্ষিক গোপনীয় অনুবেদন", "annual confidential report"),
-    ("আইসিটি যন্ত্রপাতি মেরামত", "repair of ICT equipment"),
-    ("ইন্টারনেট সংযোগ", "Internet connection"),
-];
-
-const ACTIONS: &[Pair] = &[
-    ("প্রদান", "Issue of"),
-    ("সংশোধন", "Correction of"),
-    ("নবায়ন", "Renewal of"),
-    ("হালনাগাদকরণ", "Updating of"),
-    (
-        "আবেদন গ্রহণ ও নিষ্পত্তি",
-        "Receiving and settling applications for",
-    ),
-    ("বিষয়ে পরামর্শ ও সহায়তা প্রদান", "Advice and support on"),
-    ("বিষয়ক প্রশিক্ষণ প্রদান", "Training on"),
-    ("মঞ্জুরি", "Approval of"),
-    ("তদারকি ও পরিদর্শন", "Supervision and inspection of"),
-    ("তালিকা প্রণয়ন ও যাচাই", "Preparing and verifying the list for"),
-];
-
-const QUALIFIERS: &[Pair] = &[
-    ("", ""),
-    ("", ""),
-    (" (উপজেলা ও ইউনিয়ন পর্যায়ে)", " (at upazila and union level)"),
-    (" (অনলাইনে আবেদনের মাধ্যমে)", " (by online application)"),
-    (
-        " সংক্রান্ত সকল কার্যক্রম সমন্বয়",
-        ": coordination of all related activities",
-    ),
-];
-
-const DELIVERY: &[Pair] = &[
-    ("ব্যক্তিগত উপস্থিতির মাধ্যমে যোগাযোগ", "Contact in person"),
-    ("টেলিফোনে যোগাযোগ", "Contact by telephone"),
-    ("ই-মেইলের মাধ্যমে", "By e-mail"),
-    ("দাপ্তরিক ওয়েবসাইটের মাধ্যমে", "Through the official website"),
-    (
-        "নির্ধারিত ফরমে আবেদনের প্রেক্ষিতে সরেজমিন তদন্ত সাপেক্ষে",
-        "On application on the prescribed form, subject to an inspection on site",
-    ),
-    (
-        "ইউনিয়ন ডিজিটাল সেন্টারের মাধ্যমে অনলাইনে আবেদন",
-        "Online application through the Union Digital Centre",
-    ),
-    (
-        "সংশ্লিষ্ট দপ্তরের অধিযাচন এর মাধ্যমে",
-        "On requisition from the office concerned",
-    ),
-    (
-        "উর্ধ্বতন কর্তৃপক্ষের নির্দেশনা মোতাবেক",
-        "As directed by the higher authorities",
-    ),
-    (
-        "বার্ষিক কর্মপরিকল্পনা অনুযায়ী",
-        "According to the annual work plan",
-    ),
-    ("ডাকযোগে", "By post"),
-];
-
-const DOCUMENTS: &[Pair] = &[
-    (
-        "নির্ধারিত ফরমে আবেদন (প্রাপ্তিস্থান: উপজেলা কার্যালয়ের সেবা কেন্দ্র ও দাপ্তরিক ওয়েবসাইট)",
-        "Application on the prescribed form (available at the upazila office help desk and on the official website)",
-    ),
-    (
-        "জাতীয় পরিচয়পত্রের সত্যায়িত ফটোকপি",
-        "Attested photocopy of the national identity card",
-    ),
-    (
-        "সদ্য তোলা দুই কপি পাসপোর্ট সাইজের ছবি",
-        "Two recent passport-size photographs",
-    ),
-    (
-        "ইউনিয়ন পরিষদ চেয়ারম্যান কর্তৃক প্রদত্ত নাগরিকত্ব সনদ",
-        "Citizenship certificate issued by the Union Parishad chairman",
-    ),
-    (
-        "হালনাগাদ ভূমি উন্নয়ন কর পরিশোধের দাখিলা",
-        "Receipt of the latest land development tax payment",
-    ),
-    (
-        "সংশ্লিষ্ট দপ্তরের অধিযাচনপত্র",
-        "Requisition letter from the office concerned",
-    ),
-    (
-        "ট্রেজারি চালানের মূল কপি",
-        "Original copy of the treasury challan",
-    ),
-    (
-        "প্রয়োজনীয় কাগজপত্র নেই; সরাসরি যোগাযোগের মাধ্যমে",
-        "No papers needed; by direct contact",
-    ),
-];
-
-const FEES: &[Pair] = &[
-    ("বিনামূল্যে", "Free of charge"),
-    ("বিনামূল্যে", "Free of charge"),
-    (
-        "বিদ্যমান সরকারী নীতিমালা অনুযায়ী",
-        "According to the existing government policy",
-    ),
-    (
-        "৫০ টাকা, ট্রেজারি চালানের মাধ্যমে",
-        "Tk 50, paid by treasury challan",
-    ),
-    (
-        "২০০ টাকা, নগদে অথবা মোবাইল ব্যাংকিং এর মাধ্যমে",
-        "Tk 200, in cash or by mobile banking",
-    ),
-    (
-        "সরকার নির্ধারিত হারে, ব্যাংক চালানের মাধ্যমে",
-        "At the rate set by the government, paid by bank challan",
-    ),
-];
-
-const TIME_LIMITS: &[Pair] = &[
-    ("তাৎক্ষণিক", "Immediately"),
-    ("৩ কার্যদিবস", "3 working days"),
-    ("৭ কার্যদিবস", "7 working days"),
-    ("১৫ কার্যদিবস", "15 working days"),
-    ("৩০ কার্যদিবস", "30 working days"),
-    (
-        "তাৎক্ষণিক/ ৩ কার্যদিবস (প্রযোজ্য ক্ষেত্রে)",
-        "Immediately / 3 working days (where applicable)",
-    ),
-];
-
-/// id, name, designation.
-const OFFICERS: &[(&str, Pair, Pair)] = &[
-    (
-        "uno",
-        ("জনাব মোঃ রফিকুল ইসলাম", "Mr. Md. Rafiqul Islam"),
-        ("উপজেলা নির্বাহী অফিসার", "Upazila Nirbahi Officer"),
-    ),
-    (
-        "ac-land",
-        ("জনাবা সাবরিনা আক্তার", "Ms. Sabrina Akter"),
-        ("সহকারী কমিশনার (ভূমি)", "Assistant Commissioner (Land)"),
-    ),
-    (
-        "ict-officer",
-        ("জনাব মোঃ আশিকুল ইসলাম", "Mr. Md. Ashikul Islam"),
-        ("উপজেলা আইসিটি অফিসার", "Upazila ICT Officer"),
-    ),
-    (
-        "assistant-programmer",
-        ("জনাব তানভীর আহমেদ", "Mr. Tanvir Ahmed"),
-        ("সহকারী প্রোগ্রামার", "Assistant Programmer"),
-    ),
-    (
-        "social-services-officer",
-        ("জনাবা নাসরিন সুলতানা", "Ms. Nasrin Sultana"),
-        ("উপজেলা সমাজসেবা অফিসার", "Upazila Social Services Officer"),
-    ),
-    (
-        "agriculture-officer",
-        ("জনাব কামরুল হাসান", "Mr. Kamrul Hasan"),
-        ("উপজেলা কৃষি অফিসার", "Upazila Agriculture Officer"),
-    ),
-    (
-        "livestock-officer",
-        ("ডাঃ মাহমুদা খাতুন", "Dr. Mahmuda Khatun"),
-        ("উপজেলা প্রাণিসম্পদ অফিসার", "Upazila Livestock Officer"),
-    ),
-    (
-        "office-assistant",
-        ("জনাব আব্দুল করিম", "Mr. Abdul Karim"),
-        (
-            "অফিস সহকারী কাম কম্পিউটার মুদ্রাক্ষরিক",
-            "Office Assistant cum Computer Typist",
-        ),
-    ),
-];
+use phrases::{ACTIONS, DELIVERY, DOCUMENTS, FEES, OFFICERS, QUALIFIERS, SUBJECTS, TIME_LIMITS};
+use places::Pair;
 
 /// A small deterministic generator (SplitMix64): no dependency, and the
 /// same file for the same arguments on every machine.
-struct Rng(u64);
+pub struct Rng(pub u64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
+    pub fn next_u64(&mut self) -> u64 {
         self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
         let mut z = self.0;
         z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
@@ -259,16 +54,16 @@ impl Rng {
         z ^ (z >> 31)
     }
 
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+    pub fn below(&mut self, n: usize) -> usize {
+        (self.next_u64() % n as u64) as usize
     }
 
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
+    pub fn pick<T: Copy>(&mut self, items: &[T]) -> T {
         items[self.below(items.len())]
     }
 
     /// `count` different items, in the table's order.
-    fn some<T: Copy>(&mut self, items: &[T], count: usize) -> Vec<T> {
+    pub fn some<T: Copy>(&mut self, items: &[T], count: usize) -> Vec<T> {
         let mut chosen: Vec<usize> = Vec::new();
         while chosen.len() < count.min(items.len()) {
             let i = self.below(items.len());
@@ -282,27 +77,28 @@ impl Rng {
 }
 
 /// A value made here rather than read from a file, so with no place in one.
-fn stand_in<T>(value: T) -> Spanned<T> {
+pub fn stand_in<T>(value: T) -> Spanned<T> {
     Spanned::new(0..0, value)
 }
 
-fn text((bn, en): (impl Into<String>, impl Into<String>)) -> Text {
+pub fn text((bn, en): (impl Into<String>, impl Into<String>)) -> Text {
     Text {
         bn: stand_in(bn.into()),
         en: Some(stand_in(en.into())),
     }
 }
 
-fn block(items: &[Pair]) -> Block {
+pub fn block<A: AsRef<str>, B: AsRef<str>>(items: &[(A, B)]) -> Block {
+    let one = |(bn, en): &(A, B)| text((bn.as_ref(), en.as_ref()));
     match items {
-        [one] => Block::Text(text(*one)),
-        _ => Block::List(items.iter().map(|&item| text(item)).collect()),
+        [item] => Block::Text(one(item)),
+        _ => Block::List(items.iter().map(one).collect()),
     }
 }
 
 /// `english` as a slug of whole words, short enough (with the number
 /// after it) for `charter check`'s 80-character limit.
-fn slug_of(english: &str, number: usize) -> String {
+pub fn slug_of(english: &str, number: usize) -> String {
     let mut slug = String::new();
     for word in english
         .split(|c: char| !c.is_ascii_alphanumeric())
@@ -318,12 +114,12 @@ fn slug_of(english: &str, number: usize) -> String {
     slug
 }
 
-/// A charter of `count` services for the office at `place`; an `aliased`
-/// one also answers to its place's name without `uno.`
-/// (`haluaghat.mymensingh.gov.bd`), which no generated website is.
-fn charter(count: usize, seed: u64, place: &Place, aliased: bool) -> Charter {
+/// The single charter: `count` services of the Upazila Nirbahi Officer's
+/// office of Haluaghat, Mymensingh.
+fn charter(count: usize, seed: u64) -> Charter {
     let mut rng = Rng(seed);
-    let (upazila, district) = (place.upazila, place.district);
+    let (upazila, district): (Pair, Pair) = (("হালুয়াঘাট", "Haluaghat"), ("ময়মনসিংহ", "Mymensingh"));
+    let host = "haluaghat.mymensingh";
     let here = |(bn, en): Pair| {
         (
             format!("{bn}, {}, {}", upazila.0, district.0),
@@ -342,16 +138,12 @@ fn charter(count: usize, seed: u64, place: &Place, aliased: bool) -> Charter {
         department: text(("মন্ত্রিপরিষদ বিভাগ", "Cabinet Division")),
         upazila: text(upazila),
         district: text(district),
-        division: Some(text(place.division)),
-        website: stand_in(format!("uno.{}.gov.bd", place.host())),
-        aliases: if aliased {
-            vec![stand_in(format!("{}.gov.bd", place.host()))]
-        } else {
-            Vec::new()
-        },
+        division: Some(text(("ময়মনসিংহ", "Mymensingh"))),
+        website: stand_in(format!("uno.{host}.gov.bd")),
+        aliases: Vec::new(),
         address: Some(text(here(("উপজেলা পরিষদ ভবন", "Upazila Parishad Building")))),
         phone: Some(stand_in("+880 9025 56001".to_string())),
-        email: Some(stand_in(format!("uno@{}.gov.bd", place.host()))),
+        email: Some(stand_in(format!("uno@{host}.gov.bd"))),
     };
     let statement = Statement {
         vision: text((
@@ -390,7 +182,7 @@ fn charter(count: usize, seed: u64, place: &Place, aliased: bool) -> Charter {
                 "Office of the Upazila Nirbahi Officer",
             )))),
             phone: Some(stand_in(format!("0170000{:04}", i + 1))),
-            email: Some(stand_in(format!("{id}@{}.gov.bd", place.host()))),
+            email: Some(stand_in(format!("{id}@{host}.gov.bd"))),
         })
         .collect();
     let mut serials = [0u32; 3];
@@ -430,61 +222,11 @@ fn charter(count: usize, seed: u64, place: &Place, aliased: bool) -> Charter {
             senior_officer: Some(stand_in(OFFICERS[senior].0.to_string())),
         });
     }
-    let steps = [
-        (
-            (
-                "দায়িত্বপ্রাপ্ত কর্মকর্তা সমাধান দিতে ব্যর্থ হলে",
-                "If the responsible officer cannot solve it",
-            ),
-            (
-                "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)",
-                "Grievance Redress Officer (GRO)",
-            ),
-            (
-                "উপজেলা নির্বাহী অফিসার, ফোন: ০১৭০০০০০০০১",
-                "Upazila Nirbahi Officer, phone: 01700000001",
-            ),
-            30,
-        ),
-        (
-            (
-                "অনিক নির্দিষ্ট সময়ে সমাধান দিতে ব্যর্থ হলে",
-                "If the GRO cannot solve it in time",
-            ),
-            ("আপিল কর্মকর্তা", "Appellate Officer"),
-            ("জেলা প্রশাসক, ময়মনসিংহ", "Deputy Commissioner, Mymensingh"),
-            20,
-        ),
-        (
-            (
-                "আপিল কর্মকর্তা নির্দিষ্ট সময়ে সমাধান দিতে ব্যর্থ হলে",
-                "If the Appellate Officer cannot solve it in time",
-            ),
-            (
-                "মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল",
-                "Grievance management cell of the Cabinet Division",
-            ),
-            (
-                "অভিযোগ গ্রহণ কেন্দ্র, ৫ নং গেইট, বাংলাদেশ সচিবালয়, ঢাকা",
-                "Complaint desk, gate 5, Bangladesh Secretariat, Dhaka",
-            ),
-            60,
-        ),
-    ];
-    let grievance = steps
-        .into_iter()
-        .zip(1..)
-        .map(|((when, contact, address, days), serial)| GrievanceStep {
-            serial: stand_in(serial),
-            when: text(when),
-            contact: text(contact),
-            address: text(address),
-            resolution_time: text((
-                format!("{} কার্যদিবস", bn_digits(&days.to_string())),
-                format!("{days} working days"),
-            )),
-        })
-        .collect();
+    let grievance = grievance(
+        "উপজেলা নির্বাহী অফিসার",
+        "Upazila Nirbahi Officer",
+        ("জেলা প্রশাসক, ময়মনসিংহ", "Deputy Commissioner, Mymensingh"),
+    );
     Charter {
         office,
         statement,
@@ -517,7 +259,7 @@ fn main() {
             Some(Ok(seed)) => seed,
             Some(Err(_)) => usage(),
         };
-        write_folder(offices, std::path::Path::new(folder), seed);
+        national::write_folder(offices, std::path::Path::new(folder), seed);
         return;
     }
     let count = args.first().map(|a| a.parse::<usize>());
@@ -527,32 +269,69 @@ fn main() {
         (Some(Ok(count)), Some(Ok(seed))) => (count, seed),
         _ => usage(),
     };
-    print!(
-        "{HEADER}{}",
-        to_toml(&charter(count, seed, &Place::nth(0), false))
-    );
+    print!("{HEADER}{}", to_toml(&charter(count, seed)));
 }
 
-/// `offices` charters in `folder`, one per place, with 10 to 30 services
-/// each (as upazila offices have); every fifth office has an alias, so a
-/// folder has both kinds.
-fn write_folder(offices: usize, folder: &std::path::Path, seed: u64) {
-    if let Err(e) = std::fs::create_dir_all(folder) {
-        eprintln!("gen_charter: cannot make {}: {e}", folder.display());
-        std::process::exit(2);
-    }
-    let mut rng = Rng(seed);
-    for i in 0..offices {
-        let place = Place::nth(i);
-        let services = 10 + rng.below(21);
-        let text = format!(
-            "{HEADER}{}",
-            to_toml(&charter(services, rng.next(), &place, i % 5 == 0))
-        );
-        let path = folder.join(format!("{}.toml", place.id()));
-        if let Err(e) = std::fs::write(&path, text) {
-            eprintln!("gen_charter: cannot write {}: {e}", path.display());
-            std::process::exit(2);
-        }
-    }
+/// The steps of grievance redress: to the office's head first (`head`),
+/// then to the `appellate` officer above, then to the Cabinet Division's
+/// cell.
+pub fn grievance(head_bn: &str, head_en: &str, appellate: (&str, &str)) -> Vec<GrievanceStep> {
+    /// A text in both languages, owned.
+    type Words = (String, String);
+    let own = |(bn, en): Pair| (bn.to_string(), en.to_string());
+    let steps: [(Words, Words, Words, u32); 3] = [
+        (
+            own((
+                "দায়িত্বপ্রাপ্ত কর্মকর্তা সমাধান দিতে ব্যর্থ হলে",
+                "If the responsible officer cannot solve it",
+            )),
+            own((
+                "অভিযোগ নিষ্পত্তি কর্মকর্তা (অনিক)",
+                "Grievance Redress Officer (GRO)",
+            )),
+            (
+                format!("{head_bn}, ফোন: ০১৭০০০০০০০১"),
+                format!("{head_en}, phone: 01700000001"),
+            ),
+            30,
+        ),
+        (
+            own((
+                "অনিক নির্দিষ্ট সময়ে সমাধান দিতে ব্যর্থ হলে",
+                "If the GRO cannot solve it in time",
+            )),
+            own(("আপিল কর্মকর্তা", "Appellate Officer")),
+            (appellate.0.to_string(), appellate.1.to_string()),
+            20,
+        ),
+        (
+            own((
+                "আপিল কর্মকর্তা নির্দিষ্ট সময়ে সমাধান দিতে ব্যর্থ হলে",
+                "If the Appellate Officer cannot solve it in time",
+            )),
+            own((
+                "মন্ত্রিপরিষদ বিভাগের অভিযোগ ব্যবস্থাপনা সেল",
+                "Grievance management cell of the Cabinet Division",
+            )),
+            own((
+                "অভিযোগ গ্রহণ কেন্দ্র, ৫ নং গেইট, বাংলাদেশ সচিবালয়, ঢাকা",
+                "Complaint desk, gate 5, Bangladesh Secretariat, Dhaka",
+            )),
+            60,
+        ),
+    ];
+    steps
+        .into_iter()
+        .zip(1..)
+        .map(|((when, contact, address, days), serial)| GrievanceStep {
+            serial: stand_in(serial),
+            when: text(when),
+            contact: text(contact),
+            address: text(address),
+            resolution_time: text((
+                format!("{} কার্যদিবস", bn_digits(&days.to_string())),
+                format!("{days} working days"),
+            )),
+        })
+        .collect()
 }

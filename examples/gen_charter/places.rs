@@ -1,6 +1,8 @@
-//! Where the generated offices are: Bangladesh's 64 districts, and names
-//! of upazilas given to them in turn, for a folder of offices with names,
-//! websites and file names of the real kind.
+//! Where the generated offices are: Bangladesh's 8 divisions and 64
+//! districts, and in them upazilas (495 in all, as the country has) and
+//! their unions (4,706), named like real ones from Bangla parts of
+//! names (the generated places are not real ones: a name may come again
+//! in another district, as real names do).
 
 /// A name in both languages.
 pub type Pair = (&'static str, &'static str);
@@ -14,6 +16,11 @@ const BARISHAL: Pair = ("বরিশাল", "Barishal");
 const SYLHET: Pair = ("সিলেট", "Sylhet");
 const RANGPUR: Pair = ("রংপুর", "Rangpur");
 const MYMENSINGH: Pair = ("ময়মনসিংহ", "Mymensingh");
+
+/// The eight divisions.
+pub const DIVISIONS: [Pair; 8] = [
+    DHAKA, CHATTOGRAM, RAJSHAHI, KHULNA, BARISHAL, SYLHET, RANGPUR, MYMENSINGH,
+];
 
 /// The 64 districts, Bangla and English, each with its division.
 pub const DISTRICTS: &[(Pair, Pair)] = &[
@@ -83,78 +90,129 @@ pub const DISTRICTS: &[(Pair, Pair)] = &[
     (("গাইবান্ধা", "Gaibandha"), RANGPUR),
 ];
 
-/// Upazila names, given to the districts in turn (the generated offices
-/// are not real ones, only named like them).
-pub const UPAZILAS: &[Pair] = &[
-    ("হালুয়াঘাট", "Haluaghat"),
-    ("ফুলপুর", "Phulpur"),
-    ("গৌরীপুর", "Gouripur"),
-    ("ত্রিশাল", "Trishal"),
-    ("ভালুকা", "Bhaluka"),
-    ("মুক্তাগাছা", "Muktagachha"),
-    ("ফুলবাড়িয়া", "Fulbaria"),
-    ("গফরগাঁও", "Gaffargaon"),
-    ("নান্দাইল", "Nandail"),
-    ("ঈশ্বরগঞ্জ", "Ishwarganj"),
-    ("ধোবাউড়া", "Dhobaura"),
-    ("সাভার", "Savar"),
-    ("ধামরাই", "Dhamrai"),
-    ("কেরানীগঞ্জ", "Keraniganj"),
-    ("দোহার", "Dohar"),
-    ("কালিয়াকৈর", "Kaliakair"),
-    ("কাপাসিয়া", "Kapasia"),
-    ("শ্রীপুর", "Sreepur"),
-    ("রূপগঞ্জ", "Rupganj"),
-    ("সোনারগাঁও", "Sonargaon"),
-    ("আড়াইহাজার", "Araihazar"),
-    ("বেলাব", "Belabo"),
-    ("মনোহরদী", "Monohardi"),
-    ("রায়পুরা", "Raipura"),
-    ("শিবপুর", "Shibpur"),
+/// How many upazilas the country has, spread over its districts.
+const UPAZILAS_IN_ALL: usize = 495;
+
+/// The first parts of place names, as Bangla names of places begin.
+const FIRST: &[Pair] = &[
+    ("কালী", "Kali"),
+    ("শ্রী", "Sri"),
+    ("রাম", "Ram"),
+    ("গোবিন্দ", "Gobinda"),
+    ("চাঁদ", "Chand"),
+    ("সোনা", "Sona"),
+    ("রূপ", "Rup"),
+    ("মধু", "Madhu"),
+    ("হরি", "Hari"),
+    ("দেব", "Deb"),
+    ("শিব", "Shib"),
+    ("বাসু", "Basu"),
+    ("ফকির", "Fakir"),
+    ("পাথর", "Pathar"),
+    ("বালু", "Balu"),
+    ("আলম", "Alam"),
+    ("জামাল", "Jamal"),
+    ("কমল", "Kamal"),
+    ("নবী", "Nabi"),
+    ("মীর", "Mir"),
+    ("লাল", "Lal"),
+    ("ধোপা", "Dhopa"),
+    ("বড়", "Bara"),
+    ("ছোট", "Chhota"),
+    ("নয়া", "Naya"),
+    ("পুরান", "Puran"),
+    ("হাজী", "Haji"),
+    ("ভবানী", "Bhabani"),
+    ("গোপাল", "Gopal"),
+    ("মোহন", "Mohan"),
 ];
 
-/// The office's place: upazila, district, division, and the name of its
-/// file and host (`haluaghat-mymensingh`, `doict.haluaghat.mymensingh.gov.bd`).
-pub struct Place {
-    pub upazila: Pair,
-    pub district: Pair,
-    pub division: Pair,
+/// The last parts of place names.
+const LAST: &[Pair] = &[
+    ("পুর", "pur"),
+    ("গঞ্জ", "ganj"),
+    ("নগর", "nagar"),
+    ("হাট", "hat"),
+    ("বাড়ী", "bari"),
+    ("ঘাট", "ghat"),
+    ("কান্দি", "kandi"),
+    ("দিয়া", "dia"),
+    ("খালী", "khali"),
+    ("তলা", "tala"),
+    ("চর", "char"),
+    ("গাঁও", "gaon"),
+    ("পাড়া", "para"),
+    ("ডাঙ্গা", "danga"),
+    ("বাগ", "bag"),
+    ("কুড়ি", "kuri"),
+];
+
+/// A place's name, both languages, made from part `first` and part `last`.
+fn name(first: usize, last: usize) -> (String, String) {
+    let (a, b) = (FIRST[first % FIRST.len()], LAST[last % LAST.len()]);
+    (format!("{}{}", a.0, b.0), format!("{}{}", a.1, b.1))
 }
 
-impl Place {
-    /// The `i`th office's place: each district in turn, then the next
-    /// upazila name (64 x 25 = 1,600 different places).
-    pub fn nth(i: usize) -> Place {
-        let (district, division) = DISTRICTS[i % DISTRICTS.len()];
-        Place {
-            district,
-            division,
-            upazila: UPAZILAS[(i / DISTRICTS.len()) % UPAZILAS.len()],
-        }
-    }
+/// An upazila and its unions.
+#[derive(Debug, Clone)]
+pub struct Upazila {
+    pub name: (String, String),
+    pub unions: Vec<(String, String)>,
+}
 
-    fn ascii(name: &str) -> String {
-        name.chars()
-            .filter(char::is_ascii_alphanumeric)
-            .collect::<String>()
-            .to_ascii_lowercase()
-    }
+/// A district of the country, with its upazilas.
+#[derive(Debug, Clone)]
+pub struct District {
+    pub name: Pair,
+    pub division: Pair,
+    pub upazilas: Vec<Upazila>,
+}
 
-    /// The file's name without `.toml`: the office's id.
-    pub fn id(&self) -> String {
-        format!(
-            "{}-{}",
-            Self::ascii(self.upazila.1),
-            Self::ascii(self.district.1)
-        )
-    }
+/// The country as the generator lays it out: every district, with 7 or
+/// 8 upazilas (495 in all) of 6 to 13 unions each, named distinctly
+/// within their district and upazila.
+pub fn country() -> Vec<District> {
+    let extra = UPAZILAS_IN_ALL - 7 * DISTRICTS.len();
+    DISTRICTS
+        .iter()
+        .enumerate()
+        .map(|(d, &(name, division))| {
+            // Spread the eighth upazilas over the districts.
+            let count = 7 + usize::from((d * 37) % DISTRICTS.len() < extra);
+            let upazilas = (0..count)
+                .map(|u| {
+                    let upazila = name_in(d * 11 + u * 7, d * 5 + u * 3, u);
+                    let unions = 6 + (d * 7 + u * 5) % 8;
+                    let unions = (0..unions)
+                        .map(|n| name_in(d + u * 13 + n * 3, u * 7 + n * 5 + 1, n))
+                        .collect();
+                    Upazila {
+                        name: upazila,
+                        unions,
+                    }
+                })
+                .collect();
+            District {
+                name,
+                division,
+                upazilas,
+            }
+        })
+        .collect()
+}
 
-    /// The host name part: `haluaghat.mymensingh`.
-    pub fn host(&self) -> String {
-        format!(
-            "{}.{}",
-            Self::ascii(self.upazila.1),
-            Self::ascii(self.district.1)
-        )
-    }
+/// The `k`th name of a list (of upazilas in a district, or unions in an
+/// upazila): parts chosen from `first` and `last`, a different first part
+/// for each, so that no two in one list are the same.
+fn name_in(first: usize, last: usize, k: usize) -> (String, String) {
+    name(first + k, last)
+}
+
+/// The ASCII of a name, for ids and host names: `Cox's Bazar` ->
+/// `coxsbazar`.
+pub fn ascii(name: &str) -> String {
+    name.chars()
+        .filter(char::is_ascii_alphanumeric)
+        .collect::<String>()
+        .to_ascii_lowercase()
 }

@@ -6,8 +6,9 @@ use std::collections::HashMap;
 
 use toml::Spanned;
 
-use super::diagnostic::{Diagnostic, position};
+use super::diagnostic::{Diagnostic, InFile, quoted};
 use super::model::{Charter, Office};
+use super::words::Words;
 use crate::hosts::{self, Problem};
 use crate::i18n::{ascii_digits, is_bangla_digit};
 
@@ -17,38 +18,36 @@ use crate::i18n::{ascii_digits, is_bangla_digit};
 const MAX_ALIASES: usize = 20;
 
 /// The office's website, aliases, phone number and e-mail address.
-pub(super) fn check_office(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
+pub(super) fn check_office(charter: &Charter, at: InFile<'_>, out: &mut Vec<Diagnostic>) {
     let website = charter.office.website.get_ref();
     if let Err(problem) = hosts::normalize(written_host(website)) {
-        let (what, hint) = match problem {
-            Problem::NotAName => (
-                "is not a web address",
-                "write the address only, without https:// or a path",
-            ),
-            Problem::IpAddress => (
-                "is an IP address, not a name",
-                "write the office's name on the web, which people type and DNS turns into an address",
-            ),
-            Problem::Localhost => (
-                "is this computer's own name",
-                "write the office's name on the web, which people type to reach the site",
-            ),
-        };
+        let problem = problem_key(problem);
         out.push(
             Diagnostic::error(
                 Some(charter.office.website.span()),
-                format!("website \"{website}\" {what}"),
+                Words::new("check-website")
+                    .arg("website", website)
+                    .arg("problem", problem),
             )
-            .with_hint(hint)
+            .with_hint(Words::new("check-website-hint").arg("problem", problem))
             .with_example("website = \"doict.haluaghat.mymensingh.gov.bd\""),
         );
     }
-    check_aliases(&charter.office, source, out);
+    check_aliases(&charter.office, at, out);
     if let Some(phone) = &charter.office.phone {
         check_phone(phone, out);
     }
     if let Some(email) = &charter.office.email {
         check_email(email, out);
+    }
+}
+
+/// What is wrong with an address, as the Fluent files select on it.
+fn problem_key(problem: Problem) -> &'static str {
+    match problem {
+        Problem::NotAName => "name",
+        Problem::IpAddress => "ip",
+        Problem::Localhost => "localhost",
     }
 }
 
@@ -75,7 +74,7 @@ fn written_host(written: &str) -> &str {
 
 /// Each alias a host name as the website is, neither the website nor
 /// another alias again, and not more than [`MAX_ALIASES`] of them.
-fn check_aliases(office: &Office, source: &str, out: &mut Vec<Diagnostic>) {
+fn check_aliases(office: &Office, at: InFile<'_>, out: &mut Vec<Diagnostic>) {
     let website = host_name(office.website.get_ref());
     let mut seen: HashMap<String, &Spanned<String>> = HashMap::new();
     for (i, alias) in office.aliases.iter().enumerate() {
@@ -84,12 +83,11 @@ fn check_aliases(office: &Office, source: &str, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::error(
                     Some(alias.span()),
-                    format!(
-                        "there are {} aliases: a site answers to at most {MAX_ALIASES} other names",
-                        office.aliases.len()
-                    ),
+                    Words::new("check-aliases-too-many")
+                        .arg("count", office.aliases.len())
+                        .arg("max", MAX_ALIASES),
                 )
-                .with_hint("keep the names people really use, and delete the others from here on"),
+                .with_hint(Words::new("check-aliases-too-many-hint")),
             );
             break;
         }
@@ -109,47 +107,38 @@ fn check_aliases(office: &Office, source: &str, out: &mut Vec<Diagnostic>) {
                 Some(meant) => aliases_line(office, i, Some(&meant)),
                 None => "aliases = [\"haluaghat.mymensingh.gov.bd\"]".to_string(),
             };
-            let (what, hint) = match problem {
-                Problem::NotAName => (
-                    "is not a web address",
-                    "write each address only, without https:// or a path",
-                ),
-                Problem::IpAddress => (
-                    "is an IP address, not a name",
-                    "an alias is another name people type to reach the site; delete this one",
-                ),
-                Problem::Localhost => (
-                    "is this computer's own name",
-                    "an alias is another name people type to reach the site; delete this one",
-                ),
-            };
+            let problem = problem_key(problem);
             out.push(
-                Diagnostic::error(Some(alias.span()), format!("alias \"{written}\" {what}"))
-                    .with_hint(hint)
-                    .with_example(example),
+                Diagnostic::error(
+                    Some(alias.span()),
+                    Words::new("check-alias")
+                        .arg("alias", written)
+                        .arg("problem", problem),
+                )
+                .with_hint(Words::new("check-alias-hint").arg("problem", problem))
+                .with_example(example),
             );
         } else if host == website {
             out.push(
                 Diagnostic::error(
                     Some(alias.span()),
-                    format!("alias \"{written}\" is the website itself"),
+                    Words::new("check-alias-website").arg("alias", written),
                 )
-                .with_hint(
-                    "the site answers to its website already: aliases are its other names; delete this one",
-                )
+                .with_hint(Words::new("check-alias-website-hint"))
                 .with_example(aliases_line(office, i, None)),
             );
         } else if let Some(first) = seen.get(&host) {
-            let at = position(source, first.span().start);
+            let first = at(first.span().start);
             out.push(
                 Diagnostic::error(
                     Some(alias.span()),
-                    format!("alias \"{written}\" is written twice"),
+                    Words::new("check-alias-twice").arg("alias", written),
                 )
-                .with_hint(format!(
-                    "write each name once; the first is on line {}, column {}: delete this one",
-                    at.line, at.column
-                ))
+                .with_hint(
+                    Words::new("check-alias-twice-hint")
+                        .arg("line", first.line)
+                        .arg("column", first.column),
+                )
                 .with_example(aliases_line(office, i, None)),
             );
         } else {
@@ -220,8 +209,7 @@ fn aliases_line(office: &Office, i: usize, with: Option<&str>) -> String {
             (false, _) => Some(a.get_ref().as_str()),
             (true, with) => with,
         })
-        // As the file writes a quote or backslash inside a text.
-        .map(|name| format!("\"{}\"", name.replace('\\', "\\\\").replace('"', "\\\"")))
+        .map(quoted)
         .collect();
     format!("aliases = [{}]", names.join(", "))
 }
@@ -258,25 +246,26 @@ pub fn phone_digits(phone: &str) -> Option<String> {
 
 pub(super) fn check_phone(phone: &Spanned<String>, out: &mut Vec<Diagnostic>) {
     if phone_digits(phone.get_ref()).is_none() {
-        out.push(
-            {
-                let d = Diagnostic::error(Some(phone.span()), format!("phone number \"{}\" is not valid", phone.get_ref()))
-                    .with_hint("write 6 to 15 digits, optionally starting with +, with spaces or hyphens between them if you like, and nothing else (no words)");
-                // The digits as typed, without the words around them.
-                let kept: String = phone
-                    .get_ref()
-                    .split(|c: char| !(c.is_ascii_digit() || is_bangla_digit(c) || "+- ".contains(c)))
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .to_string();
-                if phone_digits(&kept).is_some() {
-                    d.with_example(format!("phone = \"{kept}\""))
-                } else {
-                    d
-                }
-            },
-        );
+        out.push({
+            let d = Diagnostic::error(
+                Some(phone.span()),
+                Words::new("check-phone").arg("phone", phone.get_ref()),
+            )
+            .with_hint(Words::new("check-phone-hint"));
+            // The digits as typed, without the words around them.
+            let kept: String = phone
+                .get_ref()
+                .split(|c: char| !(c.is_ascii_digit() || is_bangla_digit(c) || "+- ".contains(c)))
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            if phone_digits(&kept).is_some() {
+                d.with_example(format!("phone = \"{kept}\""))
+            } else {
+                d
+            }
+        });
     }
 }
 
@@ -315,9 +304,9 @@ pub(super) fn check_email(email: &Spanned<String>, out: &mut Vec<Diagnostic>) {
         out.push(
             Diagnostic::error(
                 Some(email.span()),
-                format!("e-mail address \"{}\" is not valid", email.get_ref()),
+                Words::new("check-email").arg("email", email.get_ref()),
             )
-            .with_hint("write it like name@example.gov.bd: one @, no spaces")
+            .with_hint(Words::new("check-email-hint"))
             .with_example_if(email_as_meant(email.get_ref()).map(|e| format!("email = \"{e}\""))),
         );
     }

@@ -2,45 +2,43 @@
 //! saved them in a form other than UTF-8.
 
 use super::diagnostic::{Diagnostic, position};
+use super::words::Words;
 
-const SAVE_AS_UTF8: &str =
-    "open the file in Notepad, choose File > Save As, set Encoding to UTF-8, and save";
+fn save_as_utf8() -> Words {
+    Words::new("check-save-as-utf8")
+}
 
 /// The file's text, without a byte-order mark. UTF-16 (which old editors
 /// call "Unicode") and bytes that are not UTF-8 are refused with what to
 /// do about it.
-pub fn text(bytes: &[u8]) -> Result<String, Diagnostic> {
+pub fn text(bytes: &[u8]) -> Result<String, Box<Diagnostic>> {
     let utf16 = bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
         || looks_like_utf16(bytes);
     if utf16 {
-        return Err(Diagnostic::error(
-            None,
-            "the file is saved as UTF-16 (\"Unicode\"), which the site cannot read",
-        )
-        .with_hint(SAVE_AS_UTF8));
+        return Err(Box::new(
+            Diagnostic::error(None, Words::new("check-utf16")).with_hint(save_as_utf8()),
+        ));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     match std::str::from_utf8(bytes) {
         Ok(text) => Ok(text.to_string()),
-        Err(_) if bytes.windows(3).filter(|w| w == b"???").count() >= 3 => Err(Diagnostic::error(
-            None,
-            "the file was saved as \"ANSI\", which cannot hold Bangla letters: they became ???",
-        )
-        .with_hint(
-            "saving it again cannot bring them back: put the last good version back with charter restore (see charter history), or type the texts again, and save as UTF-8",
+        Err(_) if bytes.windows(3).filter(|w| w == b"???").count() >= 3 => Err(Box::new(
+            Diagnostic::error(None, Words::new("check-ansi"))
+                .with_hint(Words::new("check-ansi-hint")),
         )),
         Err(e) => {
             let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
             let at = position(good, good.len());
-            Err(Diagnostic::error(
-                None,
-                format!(
-                    "line {} column {} has a character that is not saved as UTF-8",
-                    at.line, at.column
-                ),
-            )
-            .with_hint(SAVE_AS_UTF8))
+            Err(Box::new(
+                Diagnostic::error(
+                    None,
+                    Words::new("check-not-utf8")
+                        .arg("line", at.line)
+                        .arg("column", at.column),
+                )
+                .with_hint(save_as_utf8()),
+            ))
         }
     }
 }
@@ -64,8 +62,8 @@ mod tests {
             .collect();
         for bytes in [[&[0xFF, 0xFE][..], &utf16].concat(), utf16.clone()] {
             let d = text(&bytes).unwrap_err();
-            assert!(d.message.contains("UTF-16"), "{d:?}");
-            assert!(d.hint.unwrap().contains("Encoding to UTF-8"));
+            assert_eq!(d.message.id(), "check-utf16");
+            assert_eq!(d.hint.unwrap().id(), "check-save-as-utf8");
         }
     }
 
@@ -73,14 +71,20 @@ mod tests {
     fn an_ansi_save_that_lost_the_bangla_says_so() {
         let bytes = b"name = { bn = \"??????\", en = \"Name\" }\n# \x85\nx = \"???? ???\"\n";
         let d = text(bytes).unwrap_err();
-        assert!(d.message.contains("\"ANSI\""), "{}", d.message);
-        assert!(d.hint.unwrap().contains("charter restore"));
+        assert_eq!(d.message.id(), "check-ansi");
+        assert!(
+            d.hint
+                .unwrap()
+                .in_lang(crate::i18n::Lang::En)
+                .contains("charter restore")
+        );
     }
 
     #[test]
     fn a_utf8_mark_is_dropped_and_bad_bytes_are_placed() {
         assert_eq!(text(b"\xEF\xBB\xBFa = 1").unwrap(), "a = 1");
         let d = text(b"a = 1\nb = \"\xE0x\"").unwrap_err();
-        assert!(d.message.starts_with("line 2 column 6 "), "{}", d.message);
+        let said = d.message.in_lang(crate::i18n::Lang::En);
+        assert!(said.starts_with("line 2 column 6 "), "{said}");
     }
 }

@@ -1,8 +1,13 @@
 //! Messages about a charter file that point at the exact spot: file, line,
-//! column, the offending line with a caret under it, and a hint.
+//! column, the offending line with a caret under it, and a hint; said in
+//! Bangla or English ([`Report::in_lang`]), the place in the form editors
+//! read (`charter.toml:23:8:`) in both.
 
 use std::fmt;
 use std::ops::Range;
+
+use super::words::Words;
+use crate::i18n::Lang;
 
 /// How serious a finding is: errors stop a charter from being published.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,53 +26,89 @@ pub struct Diagnostic {
     /// Byte range in the file the finding is about, if it has a place.
     pub span: Option<Range<usize>>,
     /// What is wrong, in words a staff member can act on.
-    pub message: String,
+    pub message: Words,
     /// What to do about it.
-    pub hint: Option<String>,
+    pub hint: Option<Words>,
     /// A correct line to copy, when one can be given.
     pub example: Option<String>,
 }
 
 impl Diagnostic {
     /// An error at `span`.
-    pub fn error(span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+    pub fn error(span: Option<Range<usize>>, message: Words) -> Self {
         Diagnostic {
             severity: Severity::Error,
             span,
-            message: message.into(),
+            message,
             hint: None,
             example: None,
         }
     }
 
     /// A warning at `span`.
-    pub fn warning(span: Option<Range<usize>>, message: impl Into<String>) -> Self {
+    pub fn warning(span: Option<Range<usize>>, message: Words) -> Self {
         Diagnostic {
             severity: Severity::Warning,
             span,
-            message: message.into(),
+            message,
             hint: None,
             example: None,
         }
     }
 
     /// Adds a hint saying what to do.
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+    pub fn with_hint(mut self, hint: Words) -> Self {
+        self.hint = Some(hint);
         self
     }
 
     /// Adds a correct line to copy, when there is one.
     pub fn with_example_if(mut self, example: Option<String>) -> Self {
-        self.example = example;
+        self.example = example.map(|e| without_stray_commas(&e));
         self
     }
 
     /// Adds a correct line to copy.
-    pub fn with_example(mut self, example: impl Into<String>) -> Self {
-        self.example = Some(example.into());
-        self
+    pub fn with_example(self, example: impl Into<String>) -> Self {
+        self.with_example_if(Some(example.into()))
     }
+}
+
+/// `line` with every text that ends in a comma inside its quotes
+/// (`"৫০০ টাকা,"`) ended without it. An example is built from the line
+/// as typed, and a comma typed inside the closing quote instead of after
+/// it is a slip it must not copy: the clerk would paste it, and the
+/// comma would show on the page.
+fn without_stray_commas(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut at = 0;
+    for token in toml_parser::Source::new(line).lex() {
+        let span = token.span().start()..token.span().end();
+        let text = &line[span.clone()];
+        if token.kind() != toml_parser::lexer::TokenKind::BasicString
+            || text.len() < 2
+            || !text.ends_with('"')
+        {
+            continue;
+        }
+        let inner = &text[1..text.len() - 1];
+        let kept = inner.trim_end_matches([',', ' ']);
+        if inner.trim_end().ends_with(',') && !kept.is_empty() && !kept.ends_with('\\') {
+            out.push_str(&line[at..span.start]);
+            out.push('"');
+            out.push_str(kept);
+            out.push('"');
+            at = span.end;
+        }
+    }
+    out.push_str(&line[at..]);
+    out
+}
+
+/// `text` between double quotes, as the file writes a text: a quote or a
+/// backslash in it escaped.
+pub fn quoted(text: &str) -> String {
+    format!("\"{}\"", text.replace('\\', "\\\\").replace('"', "\\\""))
 }
 
 /// The known name nearest to `name`, if it is near enough to be a slip of
@@ -93,6 +134,11 @@ pub struct Position {
     pub column: usize,
 }
 
+/// Where byte `offset` of the text the parser read is in the file as
+/// saved: the checks of meaning run on the text read, and the lines and
+/// columns they name are the file's.
+pub type InFile<'a> = &'a dyn Fn(usize) -> Position;
+
 /// The line and column of byte `offset` in `source`.
 pub fn position(source: &str, offset: usize) -> Position {
     let offset = floor_char_boundary(source, offset.min(source.len()));
@@ -101,6 +147,21 @@ pub fn position(source: &str, offset: usize) -> Position {
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     let column = source[line_start..offset].chars().count() + 1;
     Position { line, column }
+}
+
+/// Byte range of the line holding `offset`, without its line break.
+pub fn line_at(source: &str, offset: usize) -> Range<usize> {
+    let offset = floor_char_boundary(source, offset.min(source.len()));
+    let start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[offset..]
+        .find('\n')
+        .map_or(source.len(), |i| offset + i);
+    let end = if end > start && source.as_bytes()[end - 1] == b'\r' {
+        end - 1
+    } else {
+        end
+    };
+    start..end
 }
 
 fn floor_char_boundary(s: &str, mut i: usize) -> usize {
@@ -139,18 +200,26 @@ impl Report {
             .count()
     }
 
-    /// Writes one finding: `FILE:LINE:COLUMN: error: message`, the line,
-    /// a caret under the spot, and the hint. Long lines are shown around
-    /// the spot only: a report stays readable, and small, whatever the file.
-    fn write_one(&self, f: &mut fmt::Formatter<'_>, d: &Diagnostic) -> fmt::Result {
-        let label = match d.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        let message = clip(&d.message, MAX_MESSAGE);
+    /// The findings in `lang`, each as [`Report::write_one`] writes it.
+    pub fn in_lang(&self, lang: Lang) -> InLang<'_> {
+        InLang { report: self, lang }
+    }
+
+    /// Writes one finding in `lang`: `FILE:LINE:COLUMN: error: message`,
+    /// the line, a caret under the spot, and the hint. Long lines are
+    /// shown around the spot only: a report stays readable, and small,
+    /// whatever the file.
+    fn write_one(&self, f: &mut fmt::Formatter<'_>, d: &Diagnostic, lang: Lang) -> fmt::Result {
+        let label = Words::new(match d.severity {
+            Severity::Error => "check-error",
+            Severity::Warning => "check-warning",
+        })
+        .in_lang(lang);
+        let message = d.message.in_lang(lang);
+        let message = clip(&message, MAX_MESSAGE);
         let Some(span) = &d.span else {
             writeln!(f, "{}: {label}: {message}", self.file)?;
-            return write_advice(f, "   ", d);
+            return write_advice(f, "   ", d, lang);
         };
         let start = position(&self.source, span.start);
         writeln!(
@@ -193,7 +262,23 @@ impl Report {
         let pad = " ".repeat(gutter.len());
         writeln!(f, " {gutter} | {shown}")?;
         writeln!(f, " {pad} | {}{}", " ".repeat(caret_at), "^".repeat(width))?;
-        write_advice(f, &pad, d)
+        write_advice(f, &pad, d, lang)
+    }
+}
+
+/// A [`Report`] in a language, to print.
+#[derive(Debug, Clone, Copy)]
+pub struct InLang<'a> {
+    report: &'a Report,
+    lang: Lang,
+}
+
+impl fmt::Display for InLang<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.report.diagnostics {
+            self.report.write_one(f, d, self.lang)?;
+        }
+        Ok(())
     }
 }
 
@@ -211,22 +296,26 @@ fn clip(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
 }
 
 /// The hint and the example line under a finding.
-fn write_advice(f: &mut fmt::Formatter<'_>, pad: &str, d: &Diagnostic) -> fmt::Result {
+fn write_advice(f: &mut fmt::Formatter<'_>, pad: &str, d: &Diagnostic, lang: Lang) -> fmt::Result {
     if let Some(hint) = &d.hint {
-        writeln!(f, " {pad} = hint: {}", clip(hint, MAX_MESSAGE))?;
+        let label = Words::new("check-hint").in_lang(lang);
+        writeln!(
+            f,
+            " {pad} = {label}: {}",
+            clip(&hint.in_lang(lang), MAX_MESSAGE)
+        )?;
     }
     if let Some(example) = &d.example {
-        writeln!(f, " {pad} = example: {}", clip(example, MAX_MESSAGE))?;
+        let label = Words::new("check-example").in_lang(lang);
+        writeln!(f, " {pad} = {label}: {}", clip(example, MAX_MESSAGE))?;
     }
     Ok(())
 }
 
+/// In English: what the server logs and `/healthz` show, for operators.
 impl fmt::Display for Report {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in &self.diagnostics {
-            self.write_one(f, d)?;
-        }
-        Ok(())
+        self.in_lang(Lang::En).fmt(f)
     }
 }
 
@@ -245,7 +334,9 @@ mod tests {
             diagnostics: vec![
                 Diagnostic::error(
                     Some(at..source.len() - 1),
-                    format!("unknown officer \"{value}\""),
+                    Words::new("check-unknown-officer")
+                        .arg("field", "officer")
+                        .arg("id", value.as_str()),
                 )
                 .with_example(format!("officer = \"{value}\"")),
             ],
@@ -274,13 +365,34 @@ mod tests {
         let report = Report {
             file: "c.toml".into(),
             source: source.into(),
-            diagnostics: vec![Diagnostic::error(Some(at..at + 1), "here")],
+            diagnostics: vec![Diagnostic::error(
+                Some(at..at + 1),
+                Words::new("check-comma-missing"),
+            )],
         };
         let text = report.to_string();
         assert!(
             text.contains(" 1 | a = \"x\" y\n   |         ^\n"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn an_example_never_keeps_a_comma_typed_inside_a_quote() {
+        let d = Diagnostic::error(None, Words::new("check-comma-missing"))
+            .with_example("fee = { bn = \"৫০০ টাকা,\", en = \"Tk 500, \" }");
+        assert_eq!(
+            d.example.as_deref(),
+            Some("fee = { bn = \"৫০০ টাকা\", en = \"Tk 500\" }")
+        );
+        for kept in [
+            "aliases = [\"a.gov.bd\", \"b, c\"]",
+            "\"b.gov.bd\",",
+            "a = \",\"",
+        ] {
+            assert_eq!(without_stray_commas(kept), kept);
+        }
+        assert_eq!(quoted("C:\\x \"y\""), "\"C:\\\\x \\\"y\\\"\"");
     }
 
     #[test]

@@ -9,11 +9,15 @@
 //! the same system call that opens the file, so nothing can swap a link
 //! between a check and the open.
 
+use std::fmt;
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use cap_fs_ext::OpenOptionsSyncExt as _;
+
+use super::words::Words;
+use crate::i18n::Lang;
 
 /// A charter file, as everything that reads one reads it.
 #[derive(Debug, Clone)]
@@ -114,6 +118,41 @@ impl CharterFile {
     }
 }
 
+/// Why a file is not read as a charter, whatever the system would allow:
+/// the reason inside the [`io::Error`] of [`CharterFile::read`], said in
+/// English by `Display` and in either language by [`Refusal::words`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    /// A folder, a device or a pipe.
+    NotAPlainFile,
+    /// Larger than the limit, in MB.
+    TooLarge {
+        /// The limit, in MB.
+        mb: u64,
+    },
+    /// In a folder of offices, a link leading out of the folder.
+    LinkOutside,
+}
+
+impl Refusal {
+    /// The reason, in words of `check.ftl`.
+    pub fn words(self) -> Words {
+        match self {
+            Refusal::NotAPlainFile => Words::new("check-not-a-plain-file"),
+            Refusal::TooLarge { mb } => Words::new("check-file-too-large").arg("mb", mb),
+            Refusal::LinkOutside => Words::new("check-link-outside"),
+        }
+    }
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words().in_lang(Lang::En))
+    }
+}
+
+impl std::error::Error for Refusal {}
+
 /// An error of opening inside a folder in a reader's words: the folder's
 /// guard says "a path led outside of the filesystem".
 fn explain(error: io::Error, path: &Path) -> io::Error {
@@ -121,10 +160,7 @@ fn explain(error: io::Error, path: &Path) -> io::Error {
         && std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
         && error.to_string().contains("outside")
     {
-        io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            "it is a link to a place outside the folder of offices, which is not read",
-        )
+        io::Error::new(io::ErrorKind::PermissionDenied, Refusal::LinkOutside)
     } else {
         error
     }
@@ -135,19 +171,14 @@ fn read_open(file: std::fs::File, max: u64) -> io::Result<Vec<u8>> {
     use std::io::{Error, ErrorKind};
     let meta = file.metadata()?;
     if !meta.is_file() {
-        return Err(Error::new(
-            ErrorKind::InvalidInput,
-            "it is not a plain file (a folder, a device or a pipe); the charter must be a text file",
-        ));
+        return Err(Error::new(ErrorKind::InvalidInput, Refusal::NotAPlainFile));
     }
     let too_large = || {
         Error::new(
             ErrorKind::FileTooLarge,
-            format!(
-                "it is larger than {} MB, far more than any charter; is it the right file? \
-                 (a larger charter needs --max-charter-mb)",
-                max.div_ceil(1024 * 1024)
-            ),
+            Refusal::TooLarge {
+                mb: max.div_ceil(1024 * 1024),
+            },
         )
     };
     if meta.len() > max {

@@ -4,21 +4,24 @@
 //! Reading happens in two visible steps, as in Zola: [`parse`] turns TOML
 //! into the model (unknown keys are errors), then [`validate`] checks
 //! meaning (ids, references, serials, phone numbers, e-mail addresses) and
-//! reports every problem, each with the file, line and column.
+//! reports every problem, each with the file, line and column. A finding
+//! is a message of `locales/{bn,en}/check.ftl` with its arguments
+//! ([`Words`]), said in the reader's language when the report is shown.
 
 mod contacts;
 mod decode;
 mod diagnostic;
+mod edits;
+mod errors;
 mod file;
-mod lex;
-mod lines;
 mod model;
-mod quotes;
+mod recovery;
 mod schema;
+mod serials;
 mod shape;
-mod syntax;
 mod validate;
 mod values;
+mod words;
 
 use std::path::Path;
 
@@ -27,9 +30,11 @@ use sha2::{Digest, Sha256};
 use toml::de::DeTable;
 
 pub use contacts::{Claim, ClaimKind, host_name, is_valid_email, phone_digits};
-pub use diagnostic::{Diagnostic, Position, Report, Severity, position};
-pub use file::{CharterFile, Identity};
+pub use diagnostic::{Diagnostic, InLang, Position, Report, Severity, position};
+pub use errors::{LoadError, LoadErrorIn};
+pub use file::{CharterFile, Identity, Refusal};
 pub use model::*;
+pub use words::{Value, Words};
 
 /// A charter that passed validation, with the warnings found on the way.
 #[derive(Debug, Clone)]
@@ -45,33 +50,6 @@ pub struct Loaded {
     /// The addresses the charter names as its own (website and aliases),
     /// and where in the file.
     pub claims: Vec<Claim>,
-}
-
-/// Why a charter could not be loaded.
-#[derive(Debug, thiserror::Error)]
-pub enum LoadError {
-    /// The file could not be read at all.
-    #[error("{path}: cannot read the charter file: {source}")]
-    Read {
-        /// The file as given.
-        path: String,
-        /// What the system said.
-        source: std::io::Error,
-    },
-    /// The file was read but is not a valid charter.
-    #[error("{report}{} in {}", count_errors(report.error_count()), report.file)]
-    Invalid {
-        /// Every error (and warning) found, with places.
-        report: Report,
-    },
-}
-
-fn count_errors(n: usize) -> String {
-    if n == 1 {
-        "1 error".to_string()
-    } else {
-        format!("{n} errors")
-    }
 }
 
 /// Reads and validates the charter file at `path`, a plain file of at
@@ -99,7 +77,7 @@ pub fn load(file: &CharterFile, max_bytes: u64) -> Result<Loaded, LoadError> {
             report: Report {
                 file: label,
                 source: String::new(),
-                diagnostics: vec![d],
+                diagnostics: vec![*d],
             },
         }),
     }
@@ -169,20 +147,36 @@ pub fn load_str(file: &str, source: &str) -> Result<Loaded, LoadError> {
     }
 }
 
+/// Most mistakes the parser stops at that are read past in one run: more
+/// keys written twice than this is a paste gone wrong, said enough by the
+/// first ones.
+const MAX_READ_ON: usize = 20;
+
 /// The model, when the file could be read into it, every finding in the
 /// coordinates of `source`, and the addresses the model claims there.
 fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>, Vec<Claim>) {
-    let mut edits = lex::bare_bangla_digits(source);
+    let mut edits = recovery::readable(source);
+    // The mistakes the parser stopped at, in the coordinates of `source`,
+    // and the parts of the file set aside to read on past them.
+    let mut stopped = Vec::new();
+    let mut aside = Vec::new();
     let mut text = edits.apply(source);
-    let mut tree = match DeTable::parse(&text) {
-        Ok(tree) => tree,
-        Err(e) => {
-            let span = e.span().map(|s| edits.original_range(&s));
-            return (
-                None,
-                vec![syntax::explain(source, e.message(), span)],
-                Vec::new(),
-            );
+    let mut tree = loop {
+        match DeTable::parse(&text) {
+            Ok(tree) => break tree,
+            Err(e) => {
+                let span = e.span().map(|s| edits.original_range(&s));
+                let explained = recovery::explain(source, e.message(), span, &aside);
+                stopped.push(explained.diagnostic);
+                match explained.read_on {
+                    Some((range, with)) if stopped.len() <= MAX_READ_ON => {
+                        edits.replace(range.clone(), with);
+                        aside.push(range);
+                        text = edits.apply(source);
+                    }
+                    _ => return (None, finished(source, stopped), Vec::new()),
+                }
+            }
         }
     };
     let mut checked = schema::check(&mut tree, &text);
@@ -199,40 +193,53 @@ fn read(source: &str) -> (Option<Charter>, Vec<Diagnostic>, Vec<Claim>) {
             Ok(tree) => tree,
             Err(e) => {
                 let span = e.span().map(|s| edits.original_range(&s));
-                return (
-                    None,
-                    vec![syntax::explain(source, e.message(), span)],
-                    Vec::new(),
-                );
+                stopped.push(recovery::explain(source, e.message(), span, &aside).diagnostic);
+                return (None, finished(source, stopped), Vec::new());
             }
         };
         checked = schema::check(&mut tree, &text);
     }
     let mut diagnostics = checked.diagnostics;
     let mut charter = None;
+    let in_file = |offset| position(source, edits.original_offset(offset));
     if checked.complete {
         match Charter::deserialize(toml::de::Deserializer::from(tree)) {
             Ok(c) => {
                 let stand_ins = &checked.stand_ins;
                 diagnostics.extend(
-                    validate::validate(&c, &text)
+                    validate::validate(&c, &in_file)
                         .into_iter()
                         .filter(|d| d.span.as_ref().is_none_or(|s| !stand_ins.contains(s))),
                 );
                 charter = Some(c);
             }
-            Err(e) => diagnostics.push(syntax::explain(&text, e.message(), e.span())),
+            Err(e) => {
+                diagnostics.push(recovery::explain(&text, e.message(), e.span(), &[]).diagnostic)
+            }
         }
     }
     for d in &mut diagnostics {
         d.span = d.span.as_ref().map(|s| edits.original_range(s));
     }
-    let claims = charter.as_ref().map_or_else(Vec::new, |c| {
-        contacts::claims(c, |offset| {
-            position(source, edits.original_range(&(offset..offset)).start)
-        })
-    });
-    (charter, diagnostics, claims)
+    diagnostics.extend(stopped);
+    let claims = charter
+        .as_ref()
+        .map_or_else(Vec::new, |c| contacts::claims(c, in_file));
+    (charter, finished(source, diagnostics), claims)
+}
+
+/// The findings, an example that is the line in error as it stands left
+/// out: an example is a corrected line, and that one would only send the
+/// clerk back to it.
+fn finished(source: &str, mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    for d in &mut diagnostics {
+        if let (Some(span), Some(example)) = (&d.span, &d.example)
+            && source[diagnostic::line_at(source, span.start)].trim() == example.trim()
+        {
+            d.example = None;
+        }
+    }
+    diagnostics
 }
 
 /// Lower-case hex SHA-256 of `bytes`.

@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use toml::Spanned;
 use unicode_normalization::UnicodeNormalization;
 
+use super::words::Words;
 use crate::i18n::{Lang, tr};
 
 /// A whole citizen charter.
@@ -310,61 +311,71 @@ fn nfc(s: &mut String) {
 
 impl Charter {
     /// Every text in the charter, in file order, for checks that look at
-    /// all of them (empty texts, missing English).
-    pub fn texts(&self) -> Vec<(&Text, String)> {
-        let mut out: Vec<(&Text, String)> = Vec::new();
+    /// all of them (empty texts, missing English), each with its name in
+    /// a clerk's message ("service ict-training: fee").
+    pub fn texts(&self) -> Vec<(&Text, Words)> {
+        let mut out: Vec<(&Text, Words)> = Vec::new();
+        let named = |id, key: &str| Words::new(id).arg("key", key);
         let o = &self.office;
-        for (t, name) in [
-            (&o.government, "office.government"),
-            (&o.office, "office.office"),
-            (&o.department, "office.department"),
-            (&o.upazila, "office.upazila"),
-            (&o.district, "office.district"),
+        for (t, key) in [
+            (&o.government, "government"),
+            (&o.office, "office"),
+            (&o.department, "department"),
+            (&o.upazila, "upazila"),
+            (&o.district, "district"),
         ] {
-            out.push((t, name.to_string()));
+            out.push((t, named("check-text-office", key)));
         }
         if let Some(d) = &o.division {
-            out.push((d, "office.division".into()));
+            out.push((d, named("check-text-office", "division")));
         }
         if let Some(a) = &o.address {
-            out.push((a, "office.address".into()));
+            out.push((a, named("check-text-office", "address")));
         }
-        out.push((&self.statement.vision, "charter.vision".into()));
-        out.push((&self.statement.mission, "charter.mission".into()));
+        out.push((
+            &self.statement.vision,
+            named("check-text-charter", "vision"),
+        ));
+        out.push((
+            &self.statement.mission,
+            named("check-text-charter", "mission"),
+        ));
         for (i, t) in self.statement.expectations.iter().enumerate() {
-            out.push((t, format!("charter.expectations[{}]", i + 1)));
+            out.push((t, Words::new("check-text-expectation").arg("n", i + 1)));
         }
         for officer in &self.officers {
             let id = officer.id.get_ref();
-            out.push((&officer.name, format!("officer {id}: name")));
-            out.push((&officer.designation, format!("officer {id}: designation")));
+            let of = |key| named("check-text-officer", key).arg("id", id);
+            out.push((&officer.name, of("name")));
+            out.push((&officer.designation, of("designation")));
             if let Some(t) = &officer.office {
-                out.push((t, format!("officer {id}: office")));
+                out.push((t, of("office")));
             }
         }
         for s in &self.services {
             let slug = s.slug.get_ref();
-            out.push((&s.name, format!("service {slug}: name")));
-            for (block, field) in [
+            let of = |key| named("check-text-service", key).arg("slug", slug);
+            out.push((&s.name, of("name")));
+            for (block, key) in [
                 (&s.delivery, "delivery"),
                 (&s.documents, "documents"),
                 (&s.fee, "fee"),
                 (&s.time_limit, "time_limit"),
             ] {
                 for t in block.texts() {
-                    out.push((t, format!("service {slug}: {field}")));
+                    out.push((t, of(key)));
                 }
             }
         }
         for g in &self.grievance {
-            let n = g.serial.get_ref();
-            for (t, field) in [
+            let n = *g.serial.get_ref();
+            for (t, key) in [
                 (&g.when, "when"),
                 (&g.contact, "contact"),
                 (&g.address, "address"),
                 (&g.resolution_time, "resolution_time"),
             ] {
-                out.push((t, format!("grievance {n}: {field}")));
+                out.push((t, named("check-text-grievance", key).arg("n", n)));
             }
         }
         out

@@ -15,8 +15,9 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use super::diagnostic::{Diagnostic, closest};
-use super::lex::Edits;
+use super::edits::Edits;
 use super::shape::{SECTIONS, Section, Shape::*};
+use super::words::Words;
 
 /// What checking the shape found.
 pub struct Checked {
@@ -43,6 +44,8 @@ pub fn check(root: &mut Spanned<DeTable<'_>>, source: &str) -> Checked {
         stand_ins: Vec::new(),
     };
     let mut complete = true;
+    // Sections written otherwise than as sections, reported as such.
+    let mut misplaced = Vec::new();
     let root_span = root.span();
     let table = root.get_mut();
     let names: Vec<(String, Range<usize>)> = table
@@ -75,11 +78,9 @@ pub fn check(root: &mut Spanned<DeTable<'_>>, source: &str) -> Checked {
             known.extend(SECTIONS.iter().filter(|s| s.many != many).map(|s| s.name));
             let mut d = Diagnostic::error(
                 Some(span),
-                format!("\"{name}\" is not a part of a charter"),
+                Words::new("check-unknown-section").arg("name", &name),
             )
-            .with_hint(
-                "the parts are [office], [charter], [[officers]], [[services]] and [[grievance]]",
-            );
+            .with_hint(Words::new("check-unknown-section-hint"));
             if let Some(near) = closest(&name, &known) {
                 let s = SECTIONS
                     .iter()
@@ -100,18 +101,17 @@ pub fn check(root: &mut Spanned<DeTable<'_>>, source: &str) -> Checked {
         if !c.section(section, value) {
             table.remove(name.as_str());
             complete &= !section.required;
+            misplaced.push(section.name);
         }
     }
     for section in SECTIONS.iter().filter(|s| s.required) {
-        if !table.contains_key(section.name)
-            && !c.out.iter().any(|d| d.message.contains(section.heading))
-        {
+        if !table.contains_key(section.name) && !misplaced.contains(&section.name) {
             c.out.push(
                 Diagnostic::error(
                     Some(root_span.start..root_span.start),
-                    format!("the file has no {} section", section.heading),
+                    Words::new("check-no-section").arg("heading", section.heading),
                 )
-                .with_hint("every charter has [office] and [charter]; see charter.toml for a complete file")
+                .with_hint(Words::new("check-no-section-hint"))
                 .with_example(section.heading),
             );
             complete = false;
@@ -150,12 +150,11 @@ fn headless_lines(
     Some(
         Diagnostic::error(
             Some(span.clone()),
-            format!(
-                "the line \"{first}\" and those after it belong under the heading {}, which is missing",
-                section.heading
-            ),
+            Words::new("check-heading-missing")
+                .arg("key", first.as_str())
+                .arg("heading", section.heading),
         )
-        .with_hint(format!("put {} on a line of its own above this line", section.heading))
+        .with_hint(Words::new("check-heading-missing-hint").arg("heading", section.heading))
         .with_example(section.heading),
     )
 }
@@ -212,16 +211,15 @@ impl Checker<'_> {
     fn wrong_section(&self, section: &Section, span: Range<usize>) -> Diagnostic {
         Diagnostic::error(
             Some(span),
-            format!(
-                "\"{}\" must be a section headed {} with its lines below it",
-                section.name, section.heading
-            ),
+            Words::new("check-not-a-section")
+                .arg("name", section.name)
+                .arg("heading", section.heading),
         )
-        .with_hint(if section.many {
-            "a part of which there are many has two brackets on each side of its heading"
+        .with_hint(Words::new(if section.many {
+            "check-not-a-section-many-hint"
         } else {
-            "start the section with its heading on a line of its own, one bracket on each side"
-        })
+            "check-not-a-section-one-hint"
+        }))
         .with_example(section.heading)
     }
 
@@ -237,27 +235,32 @@ impl Checker<'_> {
         let mut suggested = Vec::new();
         for (name, key_span) in names {
             let Some(key) = section.keys.iter().find(|k| k.name == name) else {
-                let mut d = Diagnostic::error(
-                    Some(key_span.clone()),
-                    format!("\"{name}\" is not something {} can have", section.this),
-                )
-                .with_hint(format!(
-                    "the lines {} can have start with: {}",
-                    section.this,
-                    known.join(", ")
-                ));
-                if let Some(near) = closest(&name, &known) {
+                let near = closest(&name, &known);
+                let message = Words::new(if near.is_some() {
+                    "check-unknown-key-near"
+                } else {
+                    "check-unknown-key"
+                })
+                .arg("key", &name)
+                .arg("section", section.name)
+                .arg("near", near.unwrap_or(""));
+                let mut d = Diagnostic::error(Some(key_span.clone()), message).with_hint(
+                    Words::new("check-unknown-key-hint")
+                        .arg("section", section.name)
+                        .arg("keys", known.join(", ")),
+                );
+                if let Some(near) = near {
                     suggested.push(near);
-                    d.message.push_str(&format!(": did you mean \"{near}\"?"));
                     d = d.with_example(self.line_with(key_span.clone(), near));
                 } else if let Some(home) = SECTIONS
                     .iter()
                     .find(|s| s.name != section.name && s.keys.iter().any(|k| k.name == name))
                 {
-                    d.hint = Some(format!(
-                        "\"{name}\" belongs under {}: move this line there",
-                        home.heading
-                    ));
+                    d = d.with_hint(
+                        Words::new("check-key-elsewhere")
+                            .arg("key", &name)
+                            .arg("heading", home.heading),
+                    );
                 }
                 self.out.push(d);
                 table.remove(name.as_str());
@@ -281,12 +284,11 @@ impl Checker<'_> {
                 self.out.push(
                     Diagnostic::error(
                         Some(heading),
-                        format!("{} has no \"{}\"", section.this, key.name),
+                        Words::new("check-missing-key")
+                            .arg("section", section.name)
+                            .arg("key", key.name),
                     )
-                    .with_hint(format!(
-                        "add a line like the example below {}",
-                        section.heading
-                    ))
+                    .with_hint(Words::new("check-missing-key-hint").arg("heading", section.heading))
                     .with_example(key.example),
                 );
             }
@@ -336,7 +338,7 @@ impl Checker<'_> {
     }
 
     pub(super) fn line(&self, offset: usize) -> Range<usize> {
-        super::lex::line_at(self.source, offset)
+        super::diagnostic::line_at(self.source, offset)
     }
 }
 

@@ -2,6 +2,8 @@
 //! value each takes, whether it is required, and a correct line to show a
 //! clerk who left it out or wrote it wrongly.
 
+use super::words::Words;
+
 /// What kind of value a key takes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum Shape {
@@ -44,8 +46,6 @@ pub(super) struct Section {
     pub(super) name: &'static str,
     /// How the section's heading is written.
     pub(super) heading: &'static str,
-    /// What one table of the section is, in a sentence: "this service".
-    pub(super) this: &'static str,
     /// Whether the file has several (`[[services]]`) or one (`[office]`).
     pub(super) many: bool,
     pub(super) required: bool,
@@ -58,7 +58,6 @@ pub(super) const SECTIONS: &[Section] = &[
     Section {
         name: "office",
         heading: "[office]",
-        this: "the [office] section",
         many: false,
         required: true,
         keys: &[
@@ -123,7 +122,6 @@ pub(super) const SECTIONS: &[Section] = &[
     Section {
         name: "charter",
         heading: "[charter]",
-        this: "the [charter] section",
         many: false,
         required: true,
         keys: &[
@@ -146,7 +144,6 @@ pub(super) const SECTIONS: &[Section] = &[
     Section {
         name: "officers",
         heading: "[[officers]]",
-        this: "this officer",
         many: true,
         required: false,
         keys: &[
@@ -166,7 +163,6 @@ pub(super) const SECTIONS: &[Section] = &[
     Section {
         name: "services",
         heading: "[[services]]",
-        this: "this service",
         many: true,
         required: false,
         keys: &[
@@ -215,7 +211,6 @@ pub(super) const SECTIONS: &[Section] = &[
     Section {
         name: "grievance",
         heading: "[[grievance]]",
-        this: "this grievance step",
         many: true,
         required: false,
         keys: &[
@@ -275,8 +270,8 @@ pub(super) fn date_from_any_order(text: &str) -> Option<String> {
 }
 
 /// Why `text`, written as year-month-day, is not a date of the calendar
-/// ("November has 30 days"), if that is what is wrong with it.
-pub(super) fn impossible_date(text: &str) -> Option<String> {
+/// ("November 2026 has 30 days"), if that is what is wrong with it.
+pub(super) fn impossible_date(text: &str) -> Option<Words> {
     let ascii = crate::i18n::ascii_digits(text.trim().trim_matches('"')).into_owned();
     let parts: Vec<u32> = ascii
         .split('-')
@@ -290,16 +285,18 @@ pub(super) fn impossible_date(text: &str) -> Option<String> {
     }
     let year = i32::try_from(*y).ok()?;
     if !(1..=12).contains(m) {
-        return Some(format!("there is no month {m}: months go from 1 to 12"));
+        return Some(Words::new("check-no-month").arg("month", *m));
     }
     let month = u8::try_from(*m).ok()?;
     let days = (28..=31)
         .rev()
         .find(|&n| crate::calendar::Date::new(year, month, n).is_some())?;
     (*d == 0 || *d > u32::from(days)).then(|| {
-        format!(
-            "{} {year} has {days} days",
-            crate::calendar::GREGORIAN_MONTHS_EN[month as usize - 1]
-        )
+        // The month goes by its English name, a key of the Fluent files.
+        let name = crate::calendar::GREGORIAN_MONTHS_EN[month as usize - 1].to_lowercase();
+        Words::new("check-month-days")
+            .arg("month", Words::new("check-month").arg("month", name))
+            .arg("year", *y)
+            .arg("days", u32::from(days))
     })
 }

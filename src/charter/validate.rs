@@ -7,17 +7,19 @@ use std::ops::Range;
 use toml::Spanned;
 
 use super::contacts;
-use super::diagnostic::{Diagnostic, closest};
-use super::model::{Charter, ServiceGroup, Text};
+use super::diagnostic::{Diagnostic, InFile, closest};
+use super::model::{Charter, Text};
+use super::serials;
+use super::words::Words;
 
 /// Every error and warning about `charter`.
-pub fn validate(charter: &Charter, source: &str) -> Vec<Diagnostic> {
+pub fn validate(charter: &Charter, at: InFile<'_>) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     check_texts(charter, &mut out);
-    check_officers(charter, source, &mut out);
-    check_services(charter, source, &mut out);
-    check_grievance(charter, &mut out);
-    contacts::check_office(charter, source, &mut out);
+    check_officers(charter, at, &mut out);
+    check_services(charter, at, &mut out);
+    serials::check(charter, at, &mut out);
+    contacts::check_office(charter, at, &mut out);
     check_date(charter, &mut out);
     out
 }
@@ -32,56 +34,48 @@ fn check_texts(charter: &Charter, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_text(text: &Text, name: &str, out: &mut Vec<Diagnostic>) {
+fn check_text(text: &Text, name: &Words, out: &mut Vec<Diagnostic>) {
+    let named = |id| Words::new(id).arg("name", name.clone());
     for part in std::iter::once(&text.bn).chain(&text.en) {
         if matches!(part.get_ref().trim(), "…" | "...") {
             out.push(
                 Diagnostic::error(
                     span(part),
-                    format!(
-                        "a text of {name} is still the stand-in {}",
-                        part.get_ref().trim()
-                    ),
+                    named("check-stand-in-text").arg("stand-in", part.get_ref().trim()),
                 )
-                .with_hint("write the real text between the quotes"),
+                .with_hint(Words::new("check-stand-in-text-hint")),
             );
         }
     }
     if lost_letters(text.bn.get_ref()) {
         out.push(
-            Diagnostic::error(
-                span(&text.bn),
-                format!("the Bangla text of {name} has only question marks"),
-            )
-            .with_hint("the file was saved in a form that cannot hold Bangla letters (Notepad's \"ANSI\"): put the last good version back with charter restore, or type the text again, and save as UTF-8"),
+            Diagnostic::error(span(&text.bn), named("check-question-marks"))
+                .with_hint(Words::new("check-question-marks-hint")),
         );
     }
     if text.bn.get_ref().trim().is_empty() {
         out.push(
-            Diagnostic::error(
-                span(&text.bn),
-                format!("the Bangla text of {name} is empty"),
-            )
-            .with_hint("write the text between the quotes: bn = \"…\""),
+            Diagnostic::error(span(&text.bn), named("check-empty-bangla"))
+                .with_hint(Words::new("check-empty-bangla-hint")),
         );
     }
     for part in std::iter::once(&text.bn).chain(&text.en) {
         if part.get_ref().contains('\t') {
             out.push(
-                Diagnostic::warning(span(part), format!("a text of {name} has a tab in it"))
-                    .with_hint("a tab shows as a space on the page; type a space instead"),
+                Diagnostic::warning(span(part), named("check-tab"))
+                    .with_hint(Words::new("check-tab-hint")),
             );
         }
     }
     match &text.en {
         Some(en) if en.get_ref().trim().is_empty() => out.push(
-            Diagnostic::error(span(en), format!("the English text of {name} is empty"))
-                .with_hint("write the translation, or remove `en = \"\"` to show the Bangla text on English pages"),
+            Diagnostic::error(span(en), named("check-empty-english"))
+                .with_hint(Words::new("check-empty-english-hint")),
         ),
         Some(_) => {}
         None => out.push(
-            Diagnostic::warning(span(&text.bn), format!("{name} has no English text"))
-                .with_hint("add en = \"…\" after the Bangla text; until then English pages show it in Bangla"),
+            Diagnostic::warning(span(&text.bn), named("check-no-english"))
+                .with_hint(Words::new("check-no-english-hint")),
         ),
     }
 }
@@ -108,7 +102,7 @@ fn is_simple_id(s: &str) -> bool {
         && !s.ends_with('-')
 }
 
-fn check_officers(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
+fn check_officers(charter: &Charter, at: InFile<'_>, out: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, &Spanned<String>> = HashMap::new();
     for officer in &charter.officers {
         let id = officer.id.get_ref().as_str();
@@ -116,24 +110,24 @@ fn check_officers(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::error(
                     span(&officer.id),
-                    format!("officer id \"{id}\" is not a simple name"),
+                    Words::new("check-officer-id-not-simple").arg("id", id),
                 )
-                .with_hint(
-                    "use lower-case English letters, digits and hyphens, e.g. assistant-programmer",
-                )
+                .with_hint(Words::new("check-officer-id-not-simple-hint"))
                 .with_example_if(simple_id(id).map(|s| format!("id = \"{s}\""))),
             );
         }
         if let Some(first) = seen.insert(id, &officer.id) {
-            let line = super::diagnostic::position(source, first.span().start).line;
+            let line = at(first.span().start).line;
             out.push(
                 Diagnostic::error(
                     span(&officer.id),
-                    format!("officer id \"{id}\" is used twice"),
+                    Words::new("check-officer-id-twice").arg("id", id),
                 )
-                .with_hint(format!(
-                    "give each officer their own id; the first \"{id}\" is on line {line}"
-                )),
+                .with_hint(
+                    Words::new("check-officer-id-twice-hint")
+                        .arg("id", id)
+                        .arg("line", line),
+                ),
             );
         }
         if let Some(phone) = &officer.phone {
@@ -145,10 +139,10 @@ fn check_officers(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
+fn check_services(charter: &Charter, at: InFile<'_>, out: &mut Vec<Diagnostic>) {
     // Only a clash needs a line number: counting lines for every entry
     // would make checking a large charter slow.
-    let line_of = |at: usize| super::diagnostic::position(source, at).line;
+    let line_of = |offset: usize| at(offset).line;
     let known: Vec<&str> = charter
         .officers
         .iter()
@@ -156,16 +150,15 @@ fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
         .collect();
     let mut unknown: Vec<(&str, Diagnostic)> = Vec::new();
     let mut slugs: HashMap<&str, usize> = HashMap::new();
-    let mut serials: HashMap<(ServiceGroup, u32), usize> = HashMap::new();
     for service in &charter.services {
         let slug = service.slug.get_ref().as_str();
         if !is_simple_id(slug) {
             out.push(
                 Diagnostic::error(
                     span(&service.slug),
-                    format!("service slug \"{slug}\" is not a simple name"),
+                    Words::new("check-slug-not-simple").arg("slug", slug),
                 )
-                .with_hint("use lower-case English letters, digits and hyphens, e.g. ict-training")
+                .with_hint(Words::new("check-slug-not-simple-hint"))
                 .with_example_if(simple_id(slug).map(|s| format!("slug = \"{s}\""))),
             );
         }
@@ -174,42 +167,13 @@ fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::error(
                     span(&service.slug),
-                    format!("service slug \"{slug}\" is used twice"),
+                    Words::new("check-slug-twice").arg("slug", slug),
                 )
-                .with_hint(format!(
-                    "each service needs its own slug, its web address; the first \"{slug}\" is on line {first}"
-                )),
-            );
-        }
-        let serial = *service.serial.get_ref();
-        if serial == 0 {
-            out.push(
-                Diagnostic::error(span(&service.serial), "serial number 0 is not allowed")
-                    .with_hint("serial numbers start at 1")
-                    .with_example("serial = 1"),
-            );
-        } else if let Some(first) =
-            serials.insert((service.group, serial), service.serial.span().start)
-        {
-            let first = line_of(first);
-            let next = charter
-                .services_in(service.group)
-                .map(|s| *s.serial.get_ref())
-                .max()
-                .unwrap_or(0)
-                + 1;
-            out.push(
-                Diagnostic::error(
-                    span(&service.serial),
-                    format!(
-                        "serial {serial} is used twice among the {} services",
-                        service.group.key()
-                    ),
-                )
-                .with_hint(format!(
-                    "number the services of each group 1, 2, 3, …; the first {serial} is on line {first}"
-                ))
-                .with_example(format!("serial = {next}")),
+                .with_hint(
+                    Words::new("check-slug-twice-hint")
+                        .arg("slug", slug)
+                        .arg("line", first),
+                ),
             );
         }
         for (reference, field) in [
@@ -220,13 +184,15 @@ fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
             let id = reference.get_ref();
             if !known.contains(&id.as_str()) {
                 let hint = if known.is_empty() {
-                    "add an [[officers]] entry with this id".to_string()
+                    Words::new("check-no-officers")
                 } else {
-                    format!("known officers: {}", known.join(", "))
+                    Words::new("check-known-officers").arg("ids", known.join(", "))
                 };
                 let mut d = Diagnostic::error(
                     span(reference),
-                    format!("unknown {} \"{id}\"", field.replace('_', " ")),
+                    Words::new("check-unknown-officer")
+                        .arg("field", field)
+                        .arg("id", id),
                 )
                 .with_hint(hint);
                 if let Some(near) = closest(id, &known) {
@@ -239,9 +205,9 @@ fn check_services(charter: &Charter, source: &str, out: &mut Vec<Diagnostic>) {
             out.push(
                 Diagnostic::warning(
                     span(&service.slug),
-                    format!("service {slug} has no responsible officer"),
+                    Words::new("check-no-officer").arg("slug", slug),
                 )
-                .with_hint("add officer = \"<officer id>\" so citizens know whom to contact"),
+                .with_hint(Words::new("check-no-officer-hint")),
             );
         }
     }
@@ -277,32 +243,15 @@ fn misspelt_officer_id(charter: &Charter, unknown: Vec<(&str, Diagnostic)>) -> V
         Some(id) if all_same && unknown.len() > 1 => vec![
             Diagnostic::error(
                 span(id),
-                format!(
-                    "no service refers to officer id \"{}\", and {} refer to \"{named}\"",
-                    id.get_ref(),
-                    unknown.len()
-                ),
+                Words::new("check-officer-id-misspelt")
+                    .arg("id", id.get_ref())
+                    .arg("count", unknown.len())
+                    .arg("named", &named),
             )
-            .with_hint("if the id is misspelt here, correct it here, once")
+            .with_hint(Words::new("check-officer-id-misspelt-hint"))
             .with_example(format!("id = \"{named}\"")),
         ],
         _ => unknown.into_iter().map(|(_, d)| d).collect(),
-    }
-}
-
-fn check_grievance(charter: &Charter, out: &mut Vec<Diagnostic>) {
-    let mut serials: HashMap<u32, ()> = HashMap::new();
-    for step in &charter.grievance {
-        let serial = *step.serial.get_ref();
-        if serial == 0 || serials.insert(serial, ()).is_some() {
-            out.push(
-                Diagnostic::error(
-                    span(&step.serial),
-                    format!("grievance serial {serial} is zero or used twice"),
-                )
-                .with_hint("number the grievance steps 1, 2, 3, …"),
-            );
-        }
     }
 }
 
@@ -318,21 +267,27 @@ fn check_date(charter: &Charter, out: &mut Vec<Diagnostic>) {
     if let (Some(d), None, None) = (dt.date, dt.time, dt.offset)
         && let Some(why) = super::shape::impossible_date(&d.to_string())
     {
-        out.push(Diagnostic::error(span(stamp), format!("{d} is not a date")).with_hint(why));
+        out.push(
+            Diagnostic::error(
+                span(stamp),
+                Words::new("check-not-a-date").arg("date", d.to_string()),
+            )
+            .with_hint(why),
+        );
         return;
     }
     match date {
         None => out.push(
-            Diagnostic::error(span(stamp), "last_updated must be a date without a time")
-                .with_hint("write it as year-month-day")
+            Diagnostic::error(span(stamp), Words::new("check-date-with-time"))
+                .with_hint(Words::new("check-date-with-time-hint"))
                 .with_example("last_updated = 2026-11-27"),
         ),
         Some(date) if date > crate::calendar::Date::today_in_bangladesh() => out.push(
             Diagnostic::warning(
                 span(stamp),
-                format!("last_updated {} is in the future", date.iso()),
+                Words::new("check-date-in-future").arg("date", date.iso()),
             )
-            .with_hint("write the date the charter was actually changed"),
+            .with_hint(Words::new("check-date-in-future-hint")),
         ),
         Some(_) => {}
     }

@@ -8,9 +8,10 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::diagnostic::{Diagnostic, closest};
+use super::diagnostic::{Diagnostic, closest, quoted};
 use super::schema::Checker;
 use super::shape::{GROUPS, Key, Shape::*};
+use super::words::Words;
 use crate::i18n::ascii_digits;
 
 impl Checker<'_> {
@@ -27,15 +28,19 @@ impl Checker<'_> {
                 let texts: Vec<String> = items
                     .iter()
                     .filter_map(|i| i.get_ref().as_str())
-                    .map(|t| format!("{{ bn = \"{t}\" }}"))
+                    .map(|t| format!("{{ bn = {} }}", quoted(t)))
                     .collect();
                 self.out.push(
                     Diagnostic::error(
                         Some(span.clone()),
-                        format!("each item of \"{}\" is written {{ bn = \"…\", en = \"…\" }}", key.name),
+                        Words::new("check-items-not-texts").arg("key", key.name),
                     )
-                    .with_hint("put { bn = before each Bangla text and } after it; add en = \"…\" with the English")
-                    .with_example(format!("{} = [ {} ]", key.name, texts.join(", "))),
+                    .with_hint(Words::new("check-items-not-texts-hint"))
+                    .with_example(format!(
+                        "{} = [ {} ]",
+                        key.name,
+                        texts.join(", ")
+                    )),
                 );
                 false
             }
@@ -43,11 +48,9 @@ impl Checker<'_> {
                 self.out.push(
                     Diagnostic::error(
                         Some(span.clone()),
-                        format!("the list of \"{}\" is empty", key.name),
+                        Words::new("check-empty-list").arg("key", key.name),
                     )
-                    .with_hint(
-                        "write at least one text between [ and ], each as { bn = \"…\", en = \"…\" }",
-                    ),
+                    .with_hint(Words::new("check-empty-list-hint")),
                 );
                 false
             }
@@ -72,12 +75,9 @@ impl Checker<'_> {
                     self.out.push(
                         Diagnostic::error(
                             Some(item.span()),
-                            format!(
-                                "each item of \"{}\" is a text between double quotes",
-                                key.name
-                            ),
+                            Words::new("check-item-not-quoted").arg("key", key.name),
                         )
-                        .with_hint("put a straight double quote \" before and after each item, with a comma between items")
+                        .with_hint(Words::new("check-item-not-quoted-hint"))
                         .with_example(key.example),
                     );
                     all = false;
@@ -88,10 +88,10 @@ impl Checker<'_> {
                 self.out.push(
                     Diagnostic::error(
                         Some(span.clone()),
-                        format!("\"{}\" is a list: its texts go between [ and ]", key.name),
+                        Words::new("check-not-a-list").arg("key", key.name),
                     )
-                    .with_hint("put [ before the first text and ] after the last, with a comma between texts")
-                    .with_example(format!("{} = [\"{s}\"]", key.name)),
+                    .with_hint(Words::new("check-not-a-list-hint"))
+                    .with_example(format!("{} = [{}]", key.name, items(s))),
                 );
                 false
             }
@@ -99,8 +99,7 @@ impl Checker<'_> {
                 if i.radix() == 10 && i.as_str().parse::<u32>().is_ok() {
                     true
                 } else {
-                    self.out
-                        .push(self.wrong(key, span.clone(), "a whole number like 1, 2 or 3"));
+                    self.out.push(self.wrong(key, span.clone(), "number"));
                     false
                 }
             }
@@ -115,18 +114,18 @@ impl Checker<'_> {
                         .replace(span.clone(), if number.is_empty() { "0" } else { number });
                     true
                 } else {
-                    self.out
-                        .push(self.wrong(key, span.clone(), "a whole number like 1, 2 or 3"));
+                    self.out.push(self.wrong(key, span.clone(), "number"));
                     false
                 }
             }
             (Date, DeValue::Datetime(_)) => true,
             (Date, DeValue::String(s)) if impossible(s).is_some() => {
-                let why = impossible(s).unwrap_or_default();
-                self.out.push(
-                    Diagnostic::error(Some(span.clone()), format!("{} is not a date", s.trim()))
-                        .with_hint(why),
+                let mut d = Diagnostic::error(
+                    Some(span.clone()),
+                    Words::new("check-not-a-date").arg("date", s.trim()),
                 );
+                d.hint = impossible(s);
+                self.out.push(d);
                 false
             }
             (Date, DeValue::String(s)) => match as_date(s) {
@@ -135,9 +134,10 @@ impl Checker<'_> {
                     true
                 }
                 None => {
-                    let mut d = self.wrong(key, span.clone(), "a date written year-month-day");
-                    d.example = super::shape::date_from_any_order(s)
-                        .map(|date| format!("{} = {date}", key.name));
+                    let d = self.wrong(key, span.clone(), "date").with_example_if(
+                        super::shape::date_from_any_order(s)
+                            .map(|date| format!("{} = {date}", key.name)),
+                    );
                     self.out.push(d);
                     false
                 }
@@ -149,11 +149,9 @@ impl Checker<'_> {
                     let groups: Vec<&str> = GROUPS.iter().map(|(g, _)| *g).collect();
                     let mut d = Diagnostic::error(
                         Some(span.clone()),
-                        format!("\"{s}\" is not one of the service groups"),
+                        Words::new("check-not-a-group").arg("group", s.as_ref()),
                     )
-                    .with_hint(
-                        "write citizen (নাগরিক সেবা), institutional (প্রাতিষ্ঠানিক সেবা) or internal (অভ্যন্তরীণ সেবা)",
-                    );
+                    .with_hint(Words::new("check-not-a-group-hint"));
                     let near = closest(&s.to_lowercase(), &groups).unwrap_or("citizen");
                     d = d.with_example(format!("group = \"{near}\""));
                     self.out.push(d);
@@ -169,9 +167,9 @@ impl Checker<'_> {
                 self.out.push(
                     Diagnostic::error(
                         Some(span.clone()),
-                        format!("\"{}\" is a list: its texts go between [ and ]", key.name),
+                        Words::new("check-not-a-list").arg("key", key.name),
                     )
-                    .with_hint("put [ before the first text and ] after the last, with a comma between texts")
+                    .with_hint(Words::new("check-not-a-list-hint"))
                     .with_example(key.example),
                 );
                 false
@@ -182,23 +180,18 @@ impl Checker<'_> {
                 false
             }
             (Plains, _) => {
-                self.out.push(self.wrong(
-                    key,
-                    span.clone(),
-                    "a list of texts between double quotes",
-                ));
+                self.out.push(self.wrong(key, span.clone(), "plains"));
                 false
             }
             (Plain, _) => {
-                self.out
-                    .push(self.wrong(key, span.clone(), "a text between double quotes"));
+                self.out.push(self.wrong(key, span.clone(), "plain"));
                 false
             }
             (Number | Date | Group, _) => {
                 let what = match key.shape {
-                    Number => "a whole number like 1, 2 or 3",
-                    Date => "a date written year-month-day",
-                    _ => "one of the words citizen, institutional or internal, in quotes",
+                    Number => "number",
+                    Date => "date",
+                    _ => "group",
                 };
                 self.out.push(self.wrong(key, span.clone(), what));
                 false
@@ -223,25 +216,28 @@ impl Checker<'_> {
                     self.out.push(
                         Diagnostic::error(
                             Some(value_span),
-                            format!(
-                                "the {name} part of \"{}\" must be a text between double quotes",
-                                key.name
-                            ),
+                            Words::new("check-part-not-quoted")
+                                .arg("part", name.as_str())
+                                .arg("key", key.name),
                         )
-                        .with_hint("put the text between straight double quotes \"…\"")
+                        .with_hint(Words::new("check-part-not-quoted-hint"))
                         .with_example(format!("{name} = \"…\"")),
                     );
                     table.remove(name.as_str());
                     ok &= name == "en";
                 }
                 _ => {
-                    let mut d = Diagnostic::error(
-                        Some(key_span.clone()),
-                        format!("\"{name}\" is not part of a text: a text has bn (Bangla) and en (English)"),
-                    )
-                    .with_hint("write bn = before the Bangla and en = before the English");
-                    if let Some(near) = closest(&name, &["bn", "en"]) {
-                        d.message.push_str(&format!("; did you mean \"{near}\"?"));
+                    let near = closest(&name, &["bn", "en"]);
+                    let message = Words::new(if near.is_some() {
+                        "check-not-a-part-near"
+                    } else {
+                        "check-not-a-part"
+                    })
+                    .arg("part", name.as_str())
+                    .arg("near", near.unwrap_or(""));
+                    let mut d = Diagnostic::error(Some(key_span.clone()), message)
+                        .with_hint(Words::new("check-not-a-part-hint"));
+                    if let Some(near) = near {
                         d = d.with_example(self.line_with(key_span, near));
                     }
                     self.out.push(d);
@@ -253,11 +249,9 @@ impl Checker<'_> {
             self.out.push(
                 Diagnostic::error(
                     Some(span),
-                    format!("the text of \"{}\" has no Bangla (bn = \"…\")", key.name),
+                    Words::new("check-no-bangla").arg("key", key.name),
                 )
-                .with_hint(
-                    "every text is written in Bangla, and in English when there is a translation",
-                )
+                .with_hint(Words::new("check-no-bangla-hint"))
                 .with_example(format!("{} = {{ bn = \"…\", en = \"…\" }}", key.name)),
             );
             ok = false;
@@ -267,31 +261,48 @@ impl Checker<'_> {
 
     fn not_a_text(&self, key: &Key, span: Range<usize>, value: &DeValue<'_>) -> Diagnostic {
         let example = match value.as_str() {
-            Some(s) => format!("{} = {{ bn = \"{s}\" }}", key.name),
+            Some(s) => format!("{} = {{ bn = {} }}", key.name, quoted(s)),
             None => key.example.to_string(),
         };
         Diagnostic::error(
             Some(span),
-            format!(
-                "\"{}\" must be written with its Bangla and English texts",
-                key.name
-            ),
+            Words::new("check-not-a-text").arg("key", key.name),
         )
-        .with_hint(
-            "write the Bangla after bn = and the English after en =, each between double quotes",
-        )
+        .with_hint(Words::new("check-not-a-text-hint"))
         .with_example(example)
     }
 
-    fn wrong(&self, key: &Key, span: Range<usize>, what: &str) -> Diagnostic {
-        Diagnostic::error(Some(span), format!("\"{}\" must be {what}", key.name))
-            .with_example(key.example)
+    /// `key` has a value of another kind than `kind` (number, date,
+    /// group, plain, plains): the kinds the Fluent files select on.
+    fn wrong(&self, key: &Key, span: Range<usize>, kind: &'static str) -> Diagnostic {
+        Diagnostic::error(
+            Some(span),
+            Words::new("check-wrong-kind")
+                .arg("key", key.name)
+                .arg("kind", kind),
+        )
+        .with_example(key.example)
+    }
+}
+
+/// The names of a list typed as one text (`"a.gov.bd, b.gov.bd"`),
+/// each between quotes, commas between them.
+fn items(text: &str) -> String {
+    let names: Vec<String> = text
+        .split([',', ' '])
+        .filter(|i| !i.is_empty())
+        .map(quoted)
+        .collect();
+    if names.is_empty() {
+        quoted(text)
+    } else {
+        names.join(", ")
     }
 }
 
 /// Why the quoted date `text` is not a date of the calendar, if it is
 /// written year-month-day but does not exist.
-fn impossible(text: &str) -> Option<String> {
+fn impossible(text: &str) -> Option<Words> {
     as_date(text).and_then(|d| super::shape::impossible_date(&d))
 }
 

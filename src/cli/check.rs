@@ -9,7 +9,7 @@ use std::process::ExitCode;
 use clap::Args;
 
 use super::Exit;
-use crate::charter::{self, LoadError, Loaded};
+use crate::charter::{self, LoadError, Loaded, Words};
 use crate::i18n::{self, Lang};
 use crate::offices::read::Read;
 use crate::site::{Site, SiteOptions};
@@ -29,6 +29,8 @@ pub struct CheckArgs {
     pub registry: super::RegistryArgs,
     #[command(flatten)]
     pub limits: super::LimitArgs,
+    #[command(flatten)]
+    pub lang: super::LangArgs,
 }
 
 /// Reads and checks the charter (or every charter of a folder) and renders
@@ -39,30 +41,39 @@ pub fn run(args: &CheckArgs) -> ExitCode {
     super::init_logging("warn", false);
     let file = &args.file;
     let max = args.limits.bytes();
+    let lang = args.lang.lang();
     let mut invalid = false;
     if file.is_dir() {
-        match check_folder(args, file, max) {
+        match check_folder(args, file, max, lang) {
             Ok(all_good) => invalid = !all_good,
             Err(e) => {
-                errln!("{}: cannot read the folder: {e}", file.display());
+                let said = Words::new("check-folder-unreadable")
+                    .arg("folder", file.display().to_string())
+                    .arg("error", e.to_string());
+                errln!("{}", said.in_lang(lang));
                 return Exit::Unusable.into();
             }
         }
     } else {
-        match check_file(file, max) {
+        match check_file(file, max, lang) {
             Checked::Good => {}
             Checked::Invalid => invalid = true,
             Checked::Unreadable => return Exit::Unusable.into(),
         }
     }
-    let (bn, en) = (i18n::message_ids(Lang::Bn), i18n::message_ids(Lang::En));
-    for (lang, missing) in [
-        (Lang::En, bn.difference(&en)),
-        (Lang::Bn, en.difference(&bn)),
-    ] {
-        for id in missing {
-            errln!("locales/{lang}/main.ftl: error: message \"{id}\" is missing");
-            invalid = true;
+    for ids in [i18n::message_ids, i18n::check_message_ids] {
+        let (bn, en) = (ids(Lang::Bn), ids(Lang::En));
+        for (missing_in, missing) in [
+            (Lang::En, bn.difference(&en)),
+            (Lang::Bn, en.difference(&bn)),
+        ] {
+            for id in missing {
+                let said = Words::new("check-message-missing")
+                    .arg("lang", missing_in.code())
+                    .arg("id", id.as_str());
+                errln!("{}", said.in_lang(lang));
+                invalid = true;
+            }
         }
     }
     if invalid { Exit::Invalid } else { Exit::Ok }.into()
@@ -75,17 +86,19 @@ enum Checked {
     Unreadable,
 }
 
-/// Checks one charter file and makes its pages; prints what it found.
-fn check_file(file: &Path, max: u64) -> Checked {
-    check_loaded(file, charter::load_file_within(file, max))
+/// Checks one charter file and makes its pages; prints what it found, in
+/// `lang`.
+fn check_file(file: &Path, max: u64, lang: Lang) -> Checked {
+    check_loaded(file, charter::load_file_within(file, max), lang)
 }
 
 /// Prints what reading the charter `file` found (`loaded`), and whether
-/// its pages can be made.
-fn check_loaded(file: &Path, loaded: Result<Loaded, LoadError>) -> Checked {
+/// its pages can be made, in `lang`.
+fn check_loaded(file: &Path, loaded: Result<Loaded, LoadError>, lang: Lang) -> Checked {
+    let path = file.display().to_string();
     match loaded {
         Ok(loaded) => {
-            errp!("{}", loaded.warnings);
+            errp!("{}", loaded.warnings.in_lang(lang));
             let (services, officers) =
                 (loaded.charter.services.len(), loaded.charter.officers.len());
             let warnings = loaded.warnings.warning_count();
@@ -93,24 +106,29 @@ fn check_loaded(file: &Path, loaded: Result<Loaded, LoadError>) -> Checked {
             // would take the site down at the next start.
             match Site::from_loaded(loaded, &SiteOptions::default()) {
                 Ok(_) => {
-                    outln!(
-                        "{}: OK: {services} services, {officers} officers, {warnings} warning(s)",
-                        file.display(),
-                    );
+                    let said = Words::new("check-ok")
+                        .arg("file", path)
+                        .arg("services", services)
+                        .arg("officers", officers)
+                        .arg("warnings", warnings);
+                    outln!("{}", said.in_lang(lang));
                     Checked::Good
                 }
                 Err(e) => {
-                    errln!("{}: error: the pages cannot be made: {e}", file.display());
+                    let said = Words::new("check-pages-fail")
+                        .arg("file", path)
+                        .arg("error", e.to_string());
+                    errln!("{}", said.in_lang(lang));
                     Checked::Invalid
                 }
             }
         }
         Err(e @ LoadError::Read { .. }) => {
-            errln!("{e}");
+            errln!("{}", e.in_lang(lang));
             Checked::Unreadable
         }
         Err(e @ LoadError::Invalid { .. }) => {
-            errln!("{e}");
+            errln!("{}", e.in_lang(lang));
             Checked::Invalid
         }
     }
@@ -120,15 +138,12 @@ fn check_loaded(file: &Path, loaded: Result<Loaded, LoadError>) -> Checked {
 /// reads it: by its registry of addresses, every entry skipped and every
 /// address a file names that does not reach its office reported in the
 /// server's words; whether all of it is good.
-fn check_folder(args: &CheckArgs, dir: &Path, max: u64) -> std::io::Result<bool> {
+fn check_folder(args: &CheckArgs, dir: &Path, max: u64, lang: Lang) -> std::io::Result<bool> {
     let directory = super::directory_host(args.base_url.as_ref());
     let read = Read::folder(dir, &args.registry.path(dir), directory.as_deref(), max)?;
     if read.offices.is_empty() && read.skipped.is_empty() {
-        errln!(
-            "{}: error: no charter in this folder: each office's charter is a file ending in \
-             .toml directly in it, for example haluaghat.toml",
-            dir.display()
-        );
+        let said = Words::new("check-folder-empty").arg("folder", dir.display().to_string());
+        errln!("{}", said.in_lang(lang));
         return Ok(false);
     }
     let routing = read.routing(directory.as_deref());
@@ -136,7 +151,7 @@ fn check_folder(args: &CheckArgs, dir: &Path, max: u64) -> std::io::Result<bool>
     let offices = read.offices.len();
     for office in read.offices {
         if !matches!(
-            check_loaded(office.file.path(), office.loaded),
+            check_loaded(office.file.path(), office.loaded, lang),
             Checked::Good
         ) {
             bad.insert(office.id);
@@ -162,13 +177,12 @@ fn check_folder(args: &CheckArgs, dir: &Path, max: u64) -> std::io::Result<bool>
     for refused in &routing.refused {
         errln!("{refused}");
     }
-    outln!(
-        "{}: {} offices: {} OK, {} with errors; {} entries skipped",
-        dir.display(),
-        offices,
-        offices - bad.len(),
-        bad.len(),
-        read.skipped.len(),
-    );
+    let said = Words::new("check-folder-summary")
+        .arg("folder", dir.display().to_string())
+        .arg("offices", offices)
+        .arg("ok", offices - bad.len())
+        .arg("bad", bad.len())
+        .arg("skipped", read.skipped.len());
+    outln!("{}", said.in_lang(lang));
     Ok(bad.is_empty() && good_folder)
 }

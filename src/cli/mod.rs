@@ -22,6 +22,7 @@ use clap::{Args, Parser, Subcommand};
 
 use std::path::{Path, PathBuf};
 
+use crate::i18n::Lang;
 use crate::offices::Registry;
 use crate::output;
 use crate::urls::BaseUrl;
@@ -120,6 +121,52 @@ impl LimitArgs {
     }
 }
 
+/// The language a command speaks to a person in, for every subcommand
+/// that does. What machines read (`--log-json`, `/healthz`) stays as it is.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct LangArgs {
+    /// The language of the messages: bn (Bangla) or en (English). Default:
+    /// Bangla when the system's language (LC_ALL, LC_MESSAGES or LANG) is
+    /// Bangla, English otherwise.
+    #[arg(long = "lang", env = "CHARTER_LANG", value_name = "LANG", value_parser = chosen_lang)]
+    lang: Option<ChosenLang>,
+}
+
+impl LangArgs {
+    /// The language chosen, or the system's.
+    pub fn lang(self) -> Lang {
+        self.lang
+            .and_then(|chosen| chosen.0)
+            .unwrap_or_else(|| locale_lang(|name| std::env::var(name).ok()))
+    }
+}
+
+/// `--lang` as given: none when empty (`CHARTER_LANG=` is no choice).
+#[derive(Debug, Clone, Copy)]
+struct ChosenLang(Option<Lang>);
+
+fn chosen_lang(value: &str) -> Result<ChosenLang, crate::i18n::UnknownLang> {
+    if value.is_empty() {
+        Ok(ChosenLang(None))
+    } else {
+        value.parse().map(|lang| ChosenLang(Some(lang)))
+    }
+}
+
+/// The language of the system's locale, as POSIX reads it (the first of
+/// LC_ALL, LC_MESSAGES and LANG that is set): Bangla when it names Bangla
+/// (`bn_BD.UTF-8`), English otherwise.
+fn locale_lang(var: impl Fn(&str) -> Option<String>) -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(var)
+        .find(|value| !value.is_empty());
+    match locale {
+        Some(value) if value.starts_with("bn") => Lang::Bn,
+        _ => Lang::En,
+    }
+}
+
 /// Where a folder of offices' registry of addresses is, for every
 /// subcommand that reads a folder.
 #[derive(Debug, Clone, Args)]
@@ -207,5 +254,30 @@ pub fn tune_allocator() {
         libc::mallopt(libc::M_ARENA_MAX, 2);
         libc::mallopt(libc::M_MMAP_THRESHOLD, 1024 * 1024);
         libc::mallopt(libc::M_TRIM_THRESHOLD, 1024 * 1024);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_system_language_is_read_as_posix_does() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| v.to_string())
+            }
+        };
+        assert_eq!(locale_lang(env(&[("LANG", "bn_BD.UTF-8")])), Lang::Bn);
+        assert_eq!(locale_lang(env(&[("LANG", "C.UTF-8")])), Lang::En);
+        assert_eq!(locale_lang(env(&[])), Lang::En);
+        // LC_ALL wins over LANG, LC_MESSAGES over LANG; empty is unset.
+        let all = env(&[("LC_ALL", "en_US.UTF-8"), ("LANG", "bn_BD.UTF-8")]);
+        assert_eq!(locale_lang(all), Lang::En);
+        let messages = env(&[("LC_ALL", ""), ("LC_MESSAGES", "bn_IN"), ("LANG", "en_GB")]);
+        assert_eq!(locale_lang(messages), Lang::Bn);
     }
 }

@@ -405,11 +405,22 @@ impl History {
     }
 
     fn create_dir(&self) -> Result<(), HistoryError> {
+        // The folders made here, from the first that exists down (an
+        // office's history is `<state>/offices/<id>/history`: three).
+        let mut missing: Vec<&Path> = self
+            .dir
+            .ancestors()
+            .take_while(|dir| !dir.as_os_str().is_empty() && !dir.exists())
+            .collect();
+        missing.reverse();
         fs::create_dir_all(&self.dir).map_err(io_error(&self.dir, "create the history folder"))?;
         // The charter is public, and staff read the history as themselves
         // (`charter history`), not as the service's user, whose umask
-        // (the unit's UMask=0077) would hide it from them.
-        let _ = set_mode(&self.dir, 0o755);
+        // (the unit's UMask=0077) would hide it from them: every folder
+        // made on the way to it too.
+        for dir in missing.into_iter().chain([self.dir.as_path()]) {
+            let _ = set_mode(dir, 0o755);
+        }
         Ok(())
     }
 

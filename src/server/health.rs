@@ -65,14 +65,19 @@ fn office(state: &AppState) -> Response {
             "reason": f.reason,
             "at": rfc3339(f.at),
         })),
-        "compression": {
-            "pages": compression.pages,
-            "finished": compression.finished,
-            "complete": compression.finished == compression.pages,
-            "bytes": compression.bytes,
-        },
+        "compression": compression_json(&compression),
     });
     json_no_store(&body)
+}
+
+/// How far the smallest copies of the pages have been made.
+fn compression_json(c: &crate::site::CompressionState) -> serde_json::Value {
+    serde_json::json!({
+        "pages": c.pages,
+        "finished": c.finished,
+        "complete": c.finished == c.pages,
+        "bytes": c.bytes,
+    })
 }
 
 /// `body` as a JSON answer that is never stored.
@@ -188,12 +193,7 @@ fn directory(deployment: &Deployment) -> Response {
         },
         "history_errors": listed(history_count, "offices", history),
         "restores_undone": listed(undone_list.len(), "offices", undone_list),
-        "compression": {
-            "pages": compression.pages,
-            "finished": compression.finished,
-            "complete": compression.finished == compression.pages,
-            "bytes": compression.bytes,
-        },
+        "compression": compression_json(&compression),
     });
     json_no_store(&body)
 }

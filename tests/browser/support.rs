@@ -180,9 +180,9 @@ fn start_server(charter: &Path) -> Server {
 }
 
 /// The static copy of the bundled charter (`charter build`), written to
-/// `target/browser-static-copy/` and served from there as the README's
-/// nginx site serves it: `try_files $uri $uri.html $uri/index.html`, else
-/// the 404 page of the path's language.
+/// `target/browser-static-copy/` and served from there as the nginx site
+/// of docs/administrator.md serves it: `try_files $uri $uri.html
+/// $uri/index.html`, else the 404 page of the path's language.
 pub fn static_copy_server() -> &'static Server {
     static SERVER: OnceLock<Server> = OnceLock::new();
     SERVER.get_or_init(|| {

@@ -1,14 +1,26 @@
 //! `charter check`: what a staff member sees, and the exit status a
 //! deploy script relies on (0 valid, 1 invalid, 2 unreadable).
 
+use std::path::Path;
 use std::process::Command;
 
 use crate::support::*;
 
+/// `charter check FILE`, in English whatever the machine's language.
 fn check(file: &std::path::Path) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_charter"))
-        .arg("check")
-        .arg(file)
+    check_in(file, &[], &[("CHARTER_LANG", "en")])
+}
+
+/// `charter check FILE` with `args` after it, and of the settings of the
+/// language only `env`.
+fn check_in(file: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> (i32, String, String) {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_charter"));
+    command.arg("check").arg(file).args(args);
+    for name in ["CHARTER_LANG", "LC_ALL", "LC_MESSAGES", "LANG"] {
+        command.env_remove(name);
+    }
+    let out = command
+        .envs(env.iter().copied())
         .output()
         .expect("charter runs");
     (
@@ -63,6 +75,114 @@ fn invalid_charter_lists_every_error_and_exits_1() {
          2 errors in {f}\n"
     );
     assert_eq!(stderr, expected);
+}
+
+#[test]
+fn a_clerk_reads_every_error_in_bangla() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("charter.toml");
+    let source = std::fs::read_to_string(bundled())
+        .unwrap()
+        .replacen(
+            "officer = \"assistant-programmer\"",
+            "officer = \"asst-prog\"",
+            1,
+        )
+        .replacen(
+            "email = \"shakilcse96@gmail.com\"",
+            "email = \"shakilcse96 gmail.com\"",
+            1,
+        );
+    std::fs::write(&file, source).unwrap();
+    let (code, stdout, stderr) = check_in(&file, &["--lang", "bn"], &[]);
+    assert_eq!(code, 1);
+    assert_eq!(stdout, "");
+    // The places stay as editors read them; the numbers in sentences are
+    // in Bangla digits.
+    let f = file.display();
+    let expected = format!(
+        "{f}:28:9: ত্রুটি: ইমেইল ঠিকানা \"shakilcse96 gmail.com\" সঠিক নয়\n \
+         28 | email = \"shakilcse96 gmail.com\"\n    \
+         |         ^^^^^^^^^^^^^^^^^^^^^^^\n    \
+         = পরামর্শ: name@example.gov.bd-এর মতো করে লিখুন: একটি @, কোনো স্পেস নয়\n    \
+         = উদাহরণ: email = \"shakilcse96@gmail.com\"\n\
+         {f}:38:11: ত্রুটি: কর্মকর্তার আইডি \"asst-prog\" অজানা\n \
+         38 | officer = \"asst-prog\"\n    \
+         |           ^^^^^^^^^^^\n    \
+         = পরামর্শ: ফাইলে যেসব কর্মকর্তার আইডি আছে: assistant-programmer\n\
+         {f} ফাইলে ২টি ত্রুটি\n"
+    );
+    assert_eq!(stderr, expected);
+    let (code, _, stderr) = check_in(Path::new("/no/such/charter.toml"), &["--lang", "bn"], &[]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        stderr,
+        "/no/such/charter.toml: চার্টার ফাইলটি পড়া যাচ্ছে না: এমন কোনো ফাইল নেই\n"
+    );
+}
+
+/// Arguments after the file, settings of the language, and the line said.
+type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
+
+#[test]
+fn the_language_is_the_option_the_variable_or_the_systems() {
+    let bangla = "charter.toml: ঠিক আছে: ১৩টি সেবা, ১ জন কর্মকর্তা, ০টি সতর্কতা\n";
+    let english = "charter.toml: OK: 13 services, 1 officers, 0 warning(s)\n";
+    let cases: [Case; 8] = [
+        (&["--lang", "bn"], &[], bangla),
+        (&[], &[("CHARTER_LANG", "bn")], bangla),
+        (&[], &[("LANG", "bn_BD.UTF-8")], bangla),
+        (&[], &[("LANG", "en_US.UTF-8")], english),
+        (&[], &[], english),
+        (
+            &[],
+            &[("LC_ALL", "en_GB.UTF-8"), ("LANG", "bn_BD.UTF-8")],
+            english,
+        ),
+        (
+            &[],
+            &[("CHARTER_LANG", "en"), ("LANG", "bn_BD.UTF-8")],
+            english,
+        ),
+        (&["--lang", "en"], &[("CHARTER_LANG", "bn")], english),
+    ];
+    for (args, env, said) in cases {
+        let (code, stdout, stderr) = check_in(&bundled(), args, env);
+        assert_eq!(code, 0, "{args:?} {env:?}: {stderr}");
+        assert!(stdout.ends_with(said), "{args:?} {env:?}: {stdout}");
+    }
+    // An empty variable is no choice; an unknown language is refused.
+    let (_, stdout, _) = check_in(&bundled(), &[], &[("CHARTER_LANG", ""), ("LANG", "bn_BD")]);
+    assert!(stdout.ends_with(bangla), "{stdout}");
+    let (code, _, stderr) = check_in(&bundled(), &["--lang", "fr"], &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(
+        stderr.contains("\"fr\" is not a language of the site: bn or en"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn a_folder_is_summed_up_in_bangla() {
+    let folder = OfficeFolder::new();
+    let (code, _, stderr) = check_in(folder.path(), &["--lang", "bn"], &[]);
+    assert_eq!(code, 1);
+    assert!(
+        stderr.contains(": ত্রুটি: এই ফোল্ডারে কোনো চার্টার নেই: "),
+        "{stderr}"
+    );
+    std::fs::copy(bundled(), folder.path().join("haluaghat.toml")).unwrap();
+    folder.register();
+    let (code, stdout, stderr) = check_in(folder.path(), &["--lang", "bn"], &[]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(
+        stdout.contains("haluaghat.toml: ঠিক আছে: ১৩টি সেবা, ১ জন কর্মকর্তা, ০টি সতর্কতা\n"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.ends_with(": ১টি দপ্তর: ১টি ঠিক আছে, ০টিতে ত্রুটি; ০টি এন্ট্রি বাদ পড়েছে\n"),
+        "{stdout}"
+    );
 }
 
 #[test]

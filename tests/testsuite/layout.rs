@@ -102,6 +102,39 @@ fn uses(source: &str) -> BTreeSet<String> {
     found
 }
 
+/// The first cycle of `graph` a depth-first search finds, its first node
+/// again at its end.
+fn first_cycle<T: Ord + Clone>(graph: &BTreeMap<T, BTreeSet<T>>) -> Option<Vec<T>> {
+    fn visit<T: Ord + Clone>(
+        node: &T,
+        graph: &BTreeMap<T, BTreeSet<T>>,
+        path: &mut Vec<T>,
+        done: &mut BTreeSet<T>,
+    ) -> Option<Vec<T>> {
+        if let Some(at) = path.iter().position(|p| p == node) {
+            let mut cycle = path[at..].to_vec();
+            cycle.push(node.clone());
+            return Some(cycle);
+        }
+        if done.contains(node) {
+            return None;
+        }
+        path.push(node.clone());
+        for next in graph.get(node).into_iter().flatten() {
+            if let Some(cycle) = visit(next, graph, path, done) {
+                return Some(cycle);
+            }
+        }
+        path.pop();
+        done.insert(node.clone());
+        None
+    }
+    let mut done = BTreeSet::new();
+    graph
+        .keys()
+        .find_map(|node| visit(node, graph, &mut Vec::new(), &mut done))
+}
+
 #[test]
 fn no_source_file_is_longer_than_a_sitting() {
     let src = repo("src");
@@ -135,36 +168,8 @@ fn top_level_modules_depend_on_each_other_one_way_only() {
         let entry = graph.entry(module.clone()).or_default();
         entry.extend(used.into_iter().filter(|u| *u != module));
     }
-    // Depth-first search for a cycle, reporting the first one found.
-    fn visit(
-        node: &str,
-        graph: &BTreeMap<String, BTreeSet<String>>,
-        path: &mut Vec<String>,
-        done: &mut BTreeSet<String>,
-    ) -> Option<Vec<String>> {
-        if let Some(at) = path.iter().position(|p| p == node) {
-            let mut cycle = path[at..].to_vec();
-            cycle.push(node.to_string());
-            return Some(cycle);
-        }
-        if done.contains(node) {
-            return None;
-        }
-        path.push(node.to_string());
-        for next in graph.get(node).into_iter().flatten() {
-            if let Some(cycle) = visit(next, graph, path, done) {
-                return Some(cycle);
-            }
-        }
-        path.pop();
-        done.insert(node.to_string());
-        None
-    }
-    let mut done = BTreeSet::new();
-    for node in graph.keys() {
-        if let Some(cycle) = visit(node, &graph, &mut Vec::new(), &mut done) {
-            panic!("modules import each other: {}", cycle.join(" -> "));
-        }
+    if let Some(cycle) = first_cycle(&graph) {
+        panic!("modules import each other: {}", cycle.join(" -> "));
     }
     // The pipeline's direction: a step never reaches a later one.
     let order = ["charter", "render", "site", "server", "cli"];
@@ -337,36 +342,9 @@ fn no_two_files_import_each_other() {
             }
         }
     }
-    fn visit(
-        node: &Vec<String>,
-        graph: &BTreeMap<Vec<String>, BTreeSet<Vec<String>>>,
-        path: &mut Vec<Vec<String>>,
-        done: &mut BTreeSet<Vec<String>>,
-    ) -> Option<Vec<Vec<String>>> {
-        if let Some(at) = path.iter().position(|p| p == node) {
-            let mut cycle = path[at..].to_vec();
-            cycle.push(node.clone());
-            return Some(cycle);
-        }
-        if done.contains(node) {
-            return None;
-        }
-        path.push(node.clone());
-        for next in graph.get(node).into_iter().flatten() {
-            if let Some(cycle) = visit(next, graph, path, done) {
-                return Some(cycle);
-            }
-        }
-        path.pop();
-        done.insert(node.clone());
-        None
-    }
-    let mut done = BTreeSet::new();
-    for node in graph.keys() {
-        if let Some(cycle) = visit(node, &graph, &mut Vec::new(), &mut done) {
-            let shown: Vec<String> = cycle.iter().map(|m| m.join("::")).collect();
-            panic!("files import each other: {}", shown.join(" -> "));
-        }
+    if let Some(cycle) = first_cycle(&graph) {
+        let shown: Vec<String> = cycle.iter().map(|m| m.join("::")).collect();
+        panic!("files import each other: {}", shown.join(" -> "));
     }
     assert!(
         graph.values().map(BTreeSet::len).sum::<usize>() > 50,

@@ -6,6 +6,7 @@ mod build;
 mod check;
 mod compression;
 mod directory;
+mod docs;
 mod english;
 mod hardening;
 mod history;

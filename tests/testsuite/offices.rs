@@ -669,3 +669,41 @@ async fn sighup_applies_every_change_to_the_folder_at_once_without_a_watcher() {
     let phulpur = get("doict.phulpur.mymensingh.gov.bd", charter_json).await;
     assert_eq!(phulpur.status, 404);
 }
+
+#[cfg(unix)]
+#[tokio::test]
+async fn staff_can_read_each_office_s_history_made_under_the_unit_s_umask() {
+    use std::os::unix::fs::PermissionsExt as _;
+    let dir = OfficeFolder::new();
+    write_office(
+        dir.path(),
+        "haluaghat",
+        "doict.haluaghat.mymensingh.gov.bd",
+        &[],
+    );
+    dir.register();
+    let state = tempfile::tempdir().unwrap();
+    let port = free_port();
+    // As the service's unit runs it: UMask=0077.
+    let child = std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "umask 077 && exec {} serve --no-watch --addr 127.0.0.1:{port} --charter {} \
+             --base-url {DIRECTORY} --state-dir {}",
+            env!("CARGO_BIN_EXE_charter"),
+            dir.path().display(),
+            state.path().display()
+        ))
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let _running = Running(child);
+    wait_until_serving(&format!("http://127.0.0.1:{port}"), Duration::from_secs(60)).await;
+    for folder in ["offices", "offices/haluaghat", "offices/haluaghat/history"] {
+        let mode = std::fs::metadata(state.path().join(folder))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o755, "{folder}");
+    }
+}

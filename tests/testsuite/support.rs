@@ -253,6 +253,10 @@ async fn serve_binary_to(
         .env_remove("CHARTER_STATE_DIR")
         .env_remove("CHARTER_BASE_URL")
         .env_remove("CHARTER_REGISTRY")
+        .env_remove("CHARTER_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .env("NO_COLOR", "1")
         .envs(env.iter().copied())
         .stdout(std::process::Stdio::null())
@@ -335,6 +339,12 @@ pub fn charter_in(cwd: &Path, args: &[&OsStr]) -> (i32, String, String) {
         .env_remove("CHARTER_FILE")
         .env_remove("CHARTER_BASE_URL")
         .env_remove("CHARTER_MAX_MB")
+        .env_remove("CHARTER_REGISTRY")
+        // English, whatever the machine's language, unless a test asks.
+        .env_remove("CHARTER_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env_remove("LANG")
         .output()
         .unwrap();
     (
@@ -368,9 +378,10 @@ pub fn serve_router(app: axum::Router) -> (String, tokio::task::JoinHandle<()>) 
     (base, task)
 }
 
-/// A folder of static files served as the README's nginx site serves a
-/// static copy: `try_files $uri $uri.html $uri/index.html`, else the 404
-/// page of the path's language, with the status 404.
+/// A folder of static files served as the nginx site of
+/// docs/administrator.md serves a static copy: `try_files $uri $uri.html
+/// $uri/index.html`, else the 404 page of the path's language, with the
+/// status 404.
 pub struct FileServer {
     pub base: String,
     task: tokio::task::JoinHandle<()>,

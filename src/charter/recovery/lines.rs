@@ -6,9 +6,9 @@
 
 use std::ops::Range;
 
-use super::diagnostic::Diagnostic;
-use super::lex::line_at;
-use super::shape::{SECTIONS, Shape, date_from_any_order, impossible_date};
+use crate::charter::diagnostic::{Diagnostic, line_at, position};
+use crate::charter::shape::{SECTIONS, Shape, date_from_any_order, impossible_date};
+use crate::charter::words::Words;
 
 /// What is wrong with the line holding byte `at`, when its shape says.
 pub fn explain(source: &str, at: usize) -> Option<Diagnostic> {
@@ -39,25 +39,22 @@ pub fn explain(source: &str, at: usize) -> Option<Diagnostic> {
     }
     if text.contains(",,") {
         return Some(
-            Diagnostic::error(whole, "two commas stand together")
-                .with_hint("one comma separates two parts")
+            Diagnostic::error(whole, Words::new("check-two-commas"))
+                .with_hint(Words::new("check-two-commas-hint"))
                 .with_example(text.replace(",,", ",")),
         );
     }
     if matches!(text, "}" | "]" | "}," | "]," | "]]" | "}}") {
         return Some(
-            Diagnostic::error(whole, "this line has only a bracket, which closes nothing")
-                .with_hint("delete this line"),
+            Diagnostic::error(whole, Words::new("check-lone-bracket"))
+                .with_hint(Words::new("check-lone-bracket-hint")),
         );
     }
     if let Some(rest) = text.strip_prefix(',') {
         return Some(
-            Diagnostic::error(
-                Some(start..start + 1),
-                "a comma at the start of a line separates nothing",
-            )
-            .with_hint("a comma goes after an item, at the end of its line")
-            .with_example(rest.trim()),
+            Diagnostic::error(Some(start..start + 1), Words::new("check-leading-comma"))
+                .with_hint(Words::new("check-leading-comma-hint"))
+                .with_example(rest.trim()),
         );
     }
     if let Some(d) = colon_for_equals(text, whole.clone()) {
@@ -73,9 +70,9 @@ pub fn explain(source: &str, at: usize) -> Option<Diagnostic> {
             return Some(
                 Diagnostic::error(
                     Some(start..start + name.len()),
-                    "a name has no spaces in it",
+                    Words::new("check-space-in-name"),
                 )
-                .with_hint(format!("write {joined}, with _ between the words"))
+                .with_hint(Words::new("check-space-in-name-hint").arg("key", joined.as_str()))
                 .with_example(format!("{joined} = {}", value.unwrap_or(""))),
             );
         }
@@ -99,15 +96,29 @@ pub fn explain(source: &str, at: usize) -> Option<Diagnostic> {
     if value.starts_with('[') && (inside.starts_with("bn") || inside.starts_with("en")) {
         let inner = inside.trim_end().trim_end_matches(']').trim_end();
         return Some(
-            Diagnostic::error(whole, format!("{name} is written with {{ }}, not [ ]"))
-                .with_hint("a text is { bn = \"…\", en = \"…\" }; [ ] holds a list of such texts")
-                .with_example(format!("{name} = {{ {inner} }}")),
+            Diagnostic::error(
+                whole,
+                Words::new("check-brackets-for-braces").arg("key", name),
+            )
+            .with_hint(Words::new("check-brackets-for-braces-hint"))
+            .with_example(format!("{name} = {{ {inner} }}")),
         );
     }
     if let Some(d) = sign_after_value(name, value, whole.clone()) {
         return Some(d);
     }
     bare_value(source, line, name, value)
+}
+
+/// The value at `span`, when it is the value of a date's line
+/// (`last_updated = 27-11-2026`): a stand-in date can be read in its
+/// place, the mistake said, so that the rest of the file is checked too.
+pub(super) fn date_value(source: &str, span: &Range<usize>) -> Option<Range<usize>> {
+    let line = line_at(source, span.start);
+    let eq = line.start + source[line.clone()].find('=')?;
+    let key = source[line.start..eq].trim();
+    (shape_of(key) == Some(Shape::Date) && span.start > eq && span.end <= line.end)
+        .then(|| span.clone())
 }
 
 fn is_key(name: &str) -> bool {
@@ -146,8 +157,8 @@ fn colon_for_equals(text: &str, whole: Option<Range<usize>>) -> Option<Diagnosti
         }
     }
     changed.then(|| {
-        Diagnostic::error(whole, "a name and its value are joined by =, not by :")
-            .with_hint("write = between a name and its value")
+        Diagnostic::error(whole, Words::new("check-colon"))
+            .with_hint(Words::new("check-colon-hint"))
             .with_example(fixed.replace("  =", " ="))
     })
 }
@@ -159,17 +170,17 @@ fn no_equals(text: &str, whole: Option<Range<usize>>) -> Diagnostic {
         .unwrap_or(text.len());
     let (name, rest) = text.split_at(name_end);
     if is_key(name) && !rest.trim().is_empty() {
-        return Diagnostic::error(whole, format!("= is missing after {name}"))
-            .with_hint("write the name, then =, then the value")
+        return Diagnostic::error(whole, Words::new("check-no-equals").arg("key", name))
+            .with_hint(Words::new("check-no-equals-hint"))
             .with_example(format!("{name} = {}", rest.trim()));
     }
     if text.starts_with('[') || text.ends_with(']') {
-        return Diagnostic::error(whole, "this heading is not written as headings are")
-            .with_hint("a heading is a name between brackets on a line of its own")
+        return Diagnostic::error(whole, Words::new("check-bad-heading"))
+            .with_hint(Words::new("check-bad-heading-hint"))
             .with_example("[[services]]");
     }
-    Diagnostic::error(whole, "this line is neither name = value nor a heading")
-        .with_hint("if it is a note for the staff, start it with #: the site ignores such lines")
+    Diagnostic::error(whole, Words::new("check-not-a-line"))
+        .with_hint(Words::new("check-not-a-line-hint"))
         .with_example(format!("# {}", text.trim_start_matches('/').trim_start()))
 }
 
@@ -182,8 +193,8 @@ fn inner_equals_missing(text: &str, whole: Option<Range<usize>>) -> Option<Diagn
             if matches!(before, Some('{' | ' ' | ',')) && after.starts_with('"') {
                 let fixed = format!("{}{key} = {}", &text[..i], after);
                 return Some(
-                    Diagnostic::error(whole, format!("= is missing after {key}"))
-                        .with_hint("inside { }, write bn = \"…\" and en = \"…\"")
+                    Diagnostic::error(whole, Words::new("check-no-equals").arg("key", key))
+                        .with_hint(Words::new("check-no-equals-in-text-hint"))
                         .with_example(fixed),
                 );
             }
@@ -208,8 +219,8 @@ fn inner_unquoted(text: &str, whole: Option<Range<usize>>) -> Option<Diagnostic>
             let at = text.len() - value.len();
             let fixed = format!("{}\"{bare}\"{}", &text[..at], &value[bare.len()..]);
             return Some(
-                Diagnostic::error(whole, format!("the text after {key} = has no quotes"))
-                    .with_hint("put a straight double quote \" before and after the text")
+                Diagnostic::error(whole, Words::new("check-part-no-quotes").arg("part", key))
+                    .with_hint(Words::new("check-part-no-quotes-hint"))
                     .with_example(fixed),
             );
         }
@@ -232,8 +243,8 @@ fn value_on_next_line(
         .unwrap_or("");
     let plains = shape_of(name) == Some(Shape::Plains);
     if (next.starts_with('{') || (plains && next.starts_with('"'))) && next.ends_with(',') {
-        return Diagnostic::error(whole, format!("the list of {name} has no opening ["))
-            .with_hint("a list starts with [ after =, and ends with ] on a line of its own")
+        return Diagnostic::error(whole, Words::new("check-list-not-opened").arg("key", name))
+            .with_hint(Words::new("check-list-not-opened-hint"))
             .with_example(format!("{name} = ["));
     }
     if !next.starts_with(['{', '"']) {
@@ -242,16 +253,13 @@ fn value_on_next_line(
             .flat_map(|s| s.keys)
             .find(|k| k.name == name)
             .map(|k| k.example.to_string());
-        return Diagnostic::error(whole, format!("{name} has no value"))
-            .with_hint("write its value after =, on the same line")
+        return Diagnostic::error(whole, Words::new("check-no-value").arg("key", name))
+            .with_hint(Words::new("check-no-value-hint"))
             .with_example_if(example);
     }
-    let here = super::diagnostic::position(source, line.start).line;
-    Diagnostic::error(whole, format!("the value of {name} is not on its line"))
-        .with_hint(format!(
-            "a value goes on the same line as its name, after =: join line {} to this one",
-            here + 1
-        ))
+    let here = position(source, line.start).line;
+    Diagnostic::error(whole, Words::new("check-value-next-line").arg("key", name))
+        .with_hint(Words::new("check-value-next-line-hint").arg("line", here + 1))
         .with_example(format!("{name} = {next}"))
 }
 
@@ -272,9 +280,11 @@ fn sign_after_value(name: &str, value: &str, whole: Option<Range<usize>>) -> Opt
     complete.then(|| {
         Diagnostic::error(
             whole,
-            format!("the {sign} after the value of {name} is not needed"),
+            Words::new("check-sign-after-value")
+                .arg("sign", sign)
+                .arg("key", name),
         )
-        .with_hint(format!("delete the {sign} at the end of the line"))
+        .with_hint(Words::new("check-sign-after-value-hint").arg("sign", sign))
         .with_example(format!("{name} = {kept}"))
     })
 }
@@ -299,12 +309,9 @@ fn bare_value(source: &str, line: Range<usize>, key: &str, value: &str) -> Optio
     let bare = value.trim_end_matches([',', '}']).trim();
     match shape {
         Shape::Plain | Shape::Group => Some(
-            Diagnostic::error(
-                here,
-                format!("the value of {key} must be between double quotes"),
-            )
-            .with_hint("put a straight double quote \" before and after it")
-            .with_example(format!("{key} = \"{bare}\"")),
+            Diagnostic::error(here, Words::new("check-value-no-quotes").arg("key", key))
+                .with_hint(Words::new("check-value-no-quotes-hint"))
+                .with_example(format!("{key} = \"{bare}\"")),
         ),
         Shape::Text | Shape::Block => {
             let example = if value.starts_with("bn") || value.starts_with("en") {
@@ -320,24 +327,22 @@ fn bare_value(source: &str, line: Range<usize>, key: &str, value: &str) -> Optio
                 format!("{key} = {{ bn = \"{bare}\" }}")
             };
             Some(
-                Diagnostic::error(here, format!("{key} is written {{ bn = \"…\", en = \"…\" }}"))
-                    .with_hint("write the Bangla after bn = and the English after en =, each between double quotes, all between { and }")
+                Diagnostic::error(here, Words::new("check-text-no-braces").arg("key", key))
+                    .with_hint(Words::new("check-text-no-braces-hint"))
                     .with_example(example),
             )
         }
         Shape::Date => Some(match impossible_date(bare) {
-            Some(why) => Diagnostic::error(here, format!("{bare} is not a date")).with_hint(why),
-            None => Diagnostic::error(here, "this date cannot be read")
-                .with_hint("write dates as year-month-day, with hyphens")
+            Some(why) => Diagnostic::error(here, Words::new("check-not-a-date").arg("date", bare))
+                .with_hint(why),
+            None => Diagnostic::error(here, Words::new("check-cannot-read").arg("kind", "date"))
+                .with_hint(Words::new("check-date-hyphens-hint"))
                 .with_example_if(date_from_any_order(bare).map(|d| format!("{key} = {d}"))),
         }),
         Shape::Plains => Some(
-            Diagnostic::error(
-                here,
-                format!("{key} is a list of texts, each between double quotes"),
-            )
-            .with_hint("put [ before the first text and ] after the last; a straight double quote \" before and after each text, with a comma between texts")
-            .with_example(format!("{key} = [{}]", quoted_items(bare))),
+            Diagnostic::error(here, Words::new("check-list-no-brackets").arg("key", key))
+                .with_hint(Words::new("check-list-no-brackets-hint"))
+                .with_example(format!("{key} = [{}]", quoted_items(bare))),
         ),
         Shape::Number | Shape::Texts => None,
     }
@@ -355,12 +360,9 @@ fn unquoted_items(key: &str, value: &str, here: Option<Range<usize>>) -> Option<
         return None;
     }
     Some(
-        Diagnostic::error(
-            here,
-            format!("the texts in the list of {key} have no quotes"),
-        )
-        .with_hint("put a straight double quote \" before and after each text")
-        .with_example(format!("{key} = [{}]", quoted_items(inner))),
+        Diagnostic::error(here, Words::new("check-items-no-quotes").arg("key", key))
+            .with_hint(Words::new("check-items-no-quotes-hint"))
+            .with_example(format!("{key} = [{}]", quoted_items(inner))),
     )
 }
 
@@ -387,12 +389,9 @@ fn unquoted_item_line(
         return None;
     }
     Some(
-        Diagnostic::error(
-            whole,
-            format!("the texts in the list of {key} have no quotes"),
-        )
-        .with_hint("put a straight double quote \" before and after each text")
-        .with_example(format!("{},", quoted_items(text))),
+        Diagnostic::error(whole, Words::new("check-items-no-quotes").arg("key", key))
+            .with_hint(Words::new("check-items-no-quotes-hint"))
+            .with_example(format!("{},", quoted_items(text))),
     )
 }
 
@@ -423,10 +422,10 @@ mod tests {
     fn an_unquoted_item_is_found_below_its_list_only() {
         let source = "aliases = [\n  \"a.gov.bd\",\n  b.gov.bd,\n]\n";
         let d = explain(source, source.find("b.gov").unwrap()).unwrap();
-        assert_eq!(d.message, "the texts in the list of aliases have no quotes");
+        assert_eq!(d.message.id(), "check-items-no-quotes");
         assert_eq!(d.example.as_deref(), Some("\"b.gov.bd\","));
         let source = "delivery = [\n  b.gov.bd,\n]\n";
         let d = explain(source, source.find("b.gov").unwrap()).unwrap();
-        assert_eq!(d.message, "this line is neither name = value nor a heading");
+        assert_eq!(d.message.id(), "check-not-a-line");
     }
 }

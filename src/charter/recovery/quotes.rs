@@ -3,12 +3,13 @@
 //! inside a text, words after a text's closing quote, a Bangla `।` or `،`
 //! where a comma belongs, an invisible space.
 
-use super::diagnostic::{Diagnostic, position};
-use super::lex::{self, Place, QuoteProblem, line_at};
+use super::tokens::{self, QuoteProblem};
+use crate::charter::diagnostic::{Diagnostic, line_at, position};
+use crate::charter::words::Words;
 
 /// The first curly quote outside any text, up to byte `limit`.
 pub fn curly_quotes(source: &str, limit: usize) -> Option<Diagnostic> {
-    let at = lex::first_curly_quote(source).filter(|&i| i <= limit)?;
+    let at = tokens::first_curly_quote(source).filter(|&i| i <= limit)?;
     Some(curly_quote_at(source, at))
 }
 
@@ -18,18 +19,16 @@ fn curly_quote_at(source: &str, at: usize) -> Diagnostic {
         .chars()
         .map(|c| match c {
             '\u{2018}' | '\u{2019}' => '\'',
-            c if lex::is_curly_quote(c) => '"',
+            c if tokens::is_curly_quote(c) => '"',
             c => c,
         })
         .collect();
     let quote = source[at..].chars().next().unwrap_or('"');
     Diagnostic::error(
         Some(at..at + quote.len_utf8()),
-        format!("this line has a curly quote {quote} where a straight quote \" belongs"),
+        Words::new("check-curly-quote").arg("quote", quote),
     )
-    .with_hint(
-        "word processors and phone keyboards change \" into “ ”; type the straight quote \" instead, or edit the file in Notepad",
-    )
+    .with_hint(Words::new("check-curly-quote-hint"))
     .with_example(fixed.trim())
 }
 
@@ -39,16 +38,16 @@ fn curly_quote_at(source: &str, at: usize) -> Diagnostic {
 const NOT_COMMAS: [char; 5] = ['।', '،', ';', '؛', '，'];
 
 /// Characters a person cannot see: they make a line look right and read
-/// wrong.
+/// wrong. Their kind, as the Fluent files name it.
 fn invisible_name(c: char) -> Option<&'static str> {
     Some(match c {
-        '\u{00A0}' => "a no-break space",
-        '\u{200B}' => "a zero-width space",
-        '\u{200C}' => "a zero-width non-joiner",
-        '\u{200D}' => "a zero-width joiner",
-        '\u{2060}' => "a word joiner",
-        '\u{FEFF}' => "a byte-order mark",
-        '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{3000}' => "a special space",
+        '\u{00A0}' => "no-break-space",
+        '\u{200B}' => "zero-width-space",
+        '\u{200C}' => "zero-width-non-joiner",
+        '\u{200D}' => "zero-width-joiner",
+        '\u{2060}' => "word-joiner",
+        '\u{FEFF}' => "byte-order-mark",
+        '\u{2000}'..='\u{200A}' | '\u{202F}' | '\u{3000}' => "special-space",
         _ => return None,
     })
 }
@@ -56,16 +55,9 @@ fn invisible_name(c: char) -> Option<&'static str> {
 /// The first `।`, `،`, `;` or invisible character outside any text, up to
 /// byte `limit`.
 pub fn stray_character(source: &str, limit: usize) -> Option<Diagnostic> {
-    let mut found = None;
-    lex::scan(source, |i, c, place| {
-        if found.is_none()
-            && i <= limit
-            && place == Place::Outside
-            && (NOT_COMMAS.contains(&c) || invisible_name(c).is_some())
-        {
-            found = Some((i, c));
-        }
-    });
+    let found = tokens::outside(source)
+        .take_while(|&(i, _)| i <= limit)
+        .find(|&(_, c)| NOT_COMMAS.contains(&c) || invisible_name(c).is_some());
     let (at, c) = found?;
     let line = line_at(source, at);
     let after = source[at + c.len_utf8()..line.end].trim();
@@ -87,12 +79,11 @@ pub fn stray_character(source: &str, limit: usize) -> Option<Diagnostic> {
             );
             Diagnostic::error(
                 Some(here),
-                format!(
-                    "there is an invisible character here ({name}, U+{:04X})",
-                    c as u32
-                ),
+                Words::new("check-invisible")
+                    .arg("kind", name)
+                    .arg("code", format!("U+{:04X}", c as u32)),
             )
-            .with_hint("delete the spaces around this spot and type them again with the space bar")
+            .with_hint(Words::new("check-invisible-hint"))
             .with_example(fixed.trim().replace("  ", " "))
         }
         None => {
@@ -101,10 +92,8 @@ pub fn stray_character(source: &str, limit: usize) -> Option<Diagnostic> {
                 &source[line.start..at],
                 &source[here.end..line.end]
             );
-            Diagnostic::error(Some(here), format!("this {c} is not a comma"))
-                .with_hint(
-                    "between two parts of a line, and between the items of a list, type a comma ,",
-                )
+            Diagnostic::error(Some(here), Words::new("check-not-a-comma").arg("sign", c))
+                .with_hint(Words::new("check-not-a-comma-hint"))
                 .with_example(fixed.trim())
         }
     })
@@ -112,17 +101,17 @@ pub fn stray_character(source: &str, limit: usize) -> Option<Diagnostic> {
 
 /// The first badly quoted text, up to byte `limit`.
 pub fn quote_problem(source: &str, limit: usize) -> Option<Diagnostic> {
-    match lex::first_quote_problem(source)? {
+    match tokens::first_quote_problem(source)? {
         QuoteProblem::Unclosed(u) if u.open <= limit => Some(unclosed(source, u)),
         QuoteProblem::TextAfter { text } if text.start <= limit => Some(text_after(source, text)),
         _ => None,
     }
 }
 
-fn unclosed(source: &str, u: lex::Unclosed) -> Diagnostic {
+fn unclosed(source: &str, u: tokens::Unclosed) -> Diagnostic {
     let line = line_at(source, u.open);
     let last = source[..u.insert_at].chars().next_back();
-    if let Some(curly) = last.filter(|&c| lex::is_curly_quote(c)) {
+    if let Some(curly) = last.filter(|&c| tokens::is_curly_quote(c)) {
         // The text was closed, with a curly quote.
         return curly_quote_at(source, u.insert_at - curly.len_utf8());
     }
@@ -161,22 +150,18 @@ fn unclosed(source: &str, u: lex::Unclosed) -> Diagnostic {
         && !next_line.split('"').next().unwrap_or("").contains('=');
     let d = Diagnostic::error(
         Some(u.open..u.insert_at),
-        format!(
-            "the text starting at line {} column {} has no closing quote",
-            start.line, start.column
-        ),
+        Words::new("check-no-closing-quote")
+            .arg("line", start.line)
+            .arg("column", start.column),
     );
     if continued {
         // Enter was pressed inside the text.
         let joined = format!("{} {}", source[line].trim_end(), next_line.trim());
         return d
-            .with_hint(format!(
-                "a text stays on one line: join line {} to this one",
-                start.line + 1
-            ))
+            .with_hint(Words::new("check-text-on-one-line").arg("line", start.line + 1))
             .with_example(joined.trim());
     }
-    d.with_hint("end every text with a straight double quote \"")
+    d.with_hint(Words::new("check-no-closing-quote-hint"))
         .with_example(fixed.trim())
 }
 
@@ -198,9 +183,9 @@ fn opening_missing(source: &str, close: usize) -> Option<Diagnostic> {
     Some(
         Diagnostic::error(
             Some(value_at..close + 1),
-            "this text has a closing quote but no opening quote",
+            Words::new("check-no-opening-quote"),
         )
-        .with_hint("a text begins and ends with a straight double quote \"")
+        .with_hint(Words::new("check-no-opening-quote-hint"))
         .with_example(fixed.trim()),
     )
 }
@@ -216,16 +201,13 @@ fn text_after(source: &str, text: std::ops::Range<usize>) -> Diagnostic {
         // `["a.gov.bd" "b.gov.bd"]`: an item of a list followed by the
         // next, the comma between them forgotten.
         let next = text.end + (tail.len() - tail.trim_start().len());
-        return Diagnostic::error(
-            Some(next..next),
-            "a comma is missing between these two items",
-        )
-        .with_hint("put a comma after each item of a list")
-        .with_example(
-            format!("{}, {}", &source[line.start..text.end], tail.trim_start())
-                .trim()
-                .to_string(),
-        );
+        return Diagnostic::error(Some(next..next), Words::new("check-comma-between-items"))
+            .with_hint(Words::new("check-comma-after-each-item"))
+            .with_example(
+                format!("{}, {}", &source[line.start..text.end], tail.trim_start())
+                    .trim()
+                    .to_string(),
+            );
     }
     // The text's real closing quote is the first later one followed by
     // what may follow a value.
@@ -249,12 +231,11 @@ fn text_after(source: &str, text: std::ops::Range<usize>) -> Diagnostic {
             );
             Diagnostic::error(
                 Some(text.end - 1..text.end),
-                format!(
-                    "the text starting at line {} column {} has a \" inside it",
-                    start.line, start.column
-                ),
+                Words::new("check-quote-inside")
+                    .arg("line", start.line)
+                    .arg("column", start.column),
             )
-            .with_hint("a quote inside a text is written \\\" (or use ‘ ’ there)")
+            .with_hint(Words::new("check-quote-inside-hint"))
             .with_example(fixed.trim())
         }
         None => {
@@ -287,9 +268,9 @@ fn text_after(source: &str, text: std::ops::Range<usize>) -> Diagnostic {
             };
             Diagnostic::error(
                 Some(text.end..text.end + words.len()),
-                "these words come after the text's closing quote",
+                Words::new("check-words-after-quote"),
             )
-            .with_hint("put them inside the quotes, or delete them")
+            .with_hint(Words::new("check-words-after-quote-hint"))
             .with_example(fixed.trim())
         }
     }
