@@ -59,8 +59,8 @@ pub fn check(text: &str, page: Lang) -> Result<Loaded, Vec<Problem>> {
                             page.number(p.column)
                         )
                     }),
-                    message: d.message.clone(),
-                    hint: d.hint.clone(),
+                    message: d.message.in_lang(page),
+                    hint: d.hint.as_ref().map(|h| h.in_lang(page)),
                     line: place
                         .and_then(|p| text.lines().nth(p.line - 1))
                         .map(|l| l.chars().take(200).collect())
@@ -71,7 +71,7 @@ pub fn check(text: &str, page: Lang) -> Result<Loaded, Vec<Problem>> {
             .collect()),
         Err(e @ LoadError::Read { .. }) => Err(vec![Problem {
             at: None,
-            message: e.to_string(),
+            message: e.in_lang(page).to_string(),
             hint: None,
             line: String::new(),
             span: None,
