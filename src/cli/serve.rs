@@ -99,6 +99,10 @@ pub struct ServeArgs {
           default_value_t = history::DEFAULT_LIMIT,
           value_parser = clap::value_parser!(u32).range(1..).try_map(usize::try_from))]
     pub history_limit: usize,
+    /// Days the staff area's audit log keeps an entry.
+    #[arg(long, env = "CHARTER_AUDIT_DAYS", value_name = "DAYS", default_value_t = 730,
+          value_parser = clap::value_parser!(u64).range(1..=36500))]
+    pub audit_days: u64,
     #[command(flatten)]
     pub limits: super::LimitArgs,
 }
@@ -243,6 +247,7 @@ async fn staff_area(
     };
     let options = crate::staff::StaffOptions {
         https: args.https,
+        keep_audit: Duration::from_secs(args.audit_days * 24 * 60 * 60),
         ..crate::staff::StaffOptions::default()
     };
     let staff = crate::staff::Staff::new(store, Arc::clone(deployment), cpu.clone(), options).await;

@@ -109,7 +109,14 @@ impl Store {
         std::fs::create_dir_all(dir).map_err(|e| {
             StoreError::Address(dir.display().to_string(), format!("cannot create it: {e}"))
         })?;
-        Store::open(&sqlite_url(&dir.join(SQLITE_FILE))?).await
+        let file = dir.join(SQLITE_FILE);
+        let store = Store::open(&sqlite_url(&file)?).await?;
+        // Accounts' hashes and sessions: the service's alone, whatever the
+        // umask of whoever made the file.
+        for name in [SQLITE_FILE, "staff.sqlite-wal", "staff.sqlite-shm"] {
+            let _ = private(&dir.join(name));
+        }
+        Ok(store)
     }
 
     /// The database at `url` (`sqlite://PATH?mode=rwc`), brought up to
@@ -153,6 +160,18 @@ impl Store {
         let before_ms = now_ms() - i64::try_from(keep_audit.as_millis()).unwrap_or(i64::MAX / 2);
         audit::prune(self, before_ms).await
     }
+}
+
+/// Makes the file at `path` readable and writable by its owner only.
+#[cfg(unix)]
+fn private(path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt as _;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600))
+}
+
+#[cfg(not(unix))]
+fn private(_: &Path) -> std::io::Result<()> {
+    Ok(())
 }
 
 /// Seconds since 1970 (UTC).

@@ -21,6 +21,15 @@ async fn accounts_are_numbered_and_names_are_unique() {
     let b = store.add_account(&clerk("karim")).await.unwrap().unwrap();
     assert_eq!((a.id, b.id), (1, 2));
     assert!(store.add_account(&clerk("rahima")).await.unwrap().is_none());
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(dir.path().join(SQLITE_FILE))
+            .unwrap()
+            .permissions()
+            .mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
     assert_eq!(store.accounts().await.unwrap().len(), 2);
     // Opened again, migrated already: the same accounts.
     drop(store);

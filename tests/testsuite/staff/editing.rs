@@ -117,6 +117,15 @@ async fn a_refused_save_keeps_the_clerk_s_text_and_shows_the_problem_beside_its_
         errors.contains("nobody-here"),
         "beside the officer: {errors}"
     );
+    // Said in the page's language, as `charter check --lang bn` says it.
+    let words = errors.replace("nobody-here", "");
+    assert!(
+        words
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(crate::support::is_bangla),
+        "{errors}"
+    );
     assert_eq!(
         std::fs::read_to_string(server.file("charter")).unwrap(),
         before
