@@ -297,10 +297,16 @@ impl Staff {
             Err(e) => return Published::Failed(e.to_string()),
         }
         let hash = loaded.content_hash;
-        if let Err(e) = self
-            .store()
-            .note_version(&acting.id, &hash, &signed.account.name, note)
-            .await
+        // A version kept already (a restore) keeps who made it: the
+        // history notes going back to it, the audit log who did.
+        let kept = (acting.state.history())
+            .and_then(|h| h.list().ok())
+            .is_some_and(|(entries, _)| entries.iter().any(|e| e.content_hash == hash));
+        if !kept
+            && let Err(e) = self
+                .store()
+                .note_version(&acting.id, &hash, &signed.account.name, note)
+                .await
         {
             tracing::error!("who published version {hash} was not noted: {e}");
         }

@@ -226,6 +226,11 @@ async fn a_version_is_restored_in_the_browser_through_the_same_check_and_publish
     assert!(texts(&preview, ".staff-diff").contains("Tk 100"));
     assert_eq!(publish(&mut browser, "/en/staff", "undo").await.status, 200);
     assert_eq!(std::fs::read_to_string(&file).unwrap(), original);
+    // Version 1 is still the file's, and the history tells of the way back.
+    let history = texts(&browser.get("/en/staff/history").await, ".staff-history");
+    assert!(history.contains("edited as a file"), "{history}");
+    assert!(!history.contains("“undo”"), "{history}");
+    assert!(history.contains("Back to version 1"), "{history}");
     assert!(
         browser
             .get("/en/services/ict-advice")
