@@ -3,7 +3,8 @@
 # and fails on any message at all: error, warning or info.
 #
 # The pages are the ones `charter build` writes, plus those only a running
-# server makes (search results) and the 404 page as the server sends it;
+# server makes (search results, the staff area's pages) and the 404 page as
+# the server sends it;
 # then the directory of a folder of offices (tests/fixtures/offices, its
 # valid files): the pages `charter build` writes of the folder, and those
 # the server sends (with the search form, search results, error pages),
@@ -42,7 +43,12 @@ rm -f "$offices.addresses.toml"
 cargo run --quiet --release --example directory_pages -- "$offices" "$directory"
 
 port=$(node -e 'const s = require("net").createServer().listen(0, "127.0.0.1", () => { console.log(s.address().port); s.close(); })')
-"$charter" serve --addr "127.0.0.1:$port" --charter charter.toml --no-watch 2>"$served/server.log" &
+# The staff area: a clerk and an administrator, each with a password set
+# from the link `charter staff add` prints.
+state=$served/state
+clerk=$("$charter" staff --state-dir "$state" --charter charter.toml add clerk | tail -n 1)
+admin=$("$charter" staff --state-dir "$state" --charter charter.toml add boss --admin | tail -n 1)
+"$charter" serve --addr "127.0.0.1:$port" --charter charter.toml --no-watch --state-dir "$state" 2>"$served/server.log" &
 server=$!
 trap 'kill "$server" 2>/dev/null || true' EXIT
 
@@ -79,6 +85,80 @@ const fs = require("fs");
     fs.writeFileSync(`${dir}/${file}`, Buffer.from(await res.arrayBuffer()));
   }
 })().catch(e => { console.error("nu-check: " + e.message); process.exit(1); });
+JS
+
+# The staff pages, each as a browser gets it: a cookie jar, forms sent
+# with their token from this site's own origin.
+node - "$port" "$served" "${clerk##*/}" "${admin##*/}" <<'JS'
+const [port, dir, clerkToken, adminToken] = process.argv.slice(2);
+const base = `http://127.0.0.1:${port}`;
+const fs = require("fs");
+const password = "ঘাসফুল নদীর পাড়ে বসে";
+function browser() {
+  const jar = new Map();
+  const send = async (path, form, status) => {
+    const headers = { cookie: [...jar].map(([k, v]) => `${k}=${v}`).join("; ") };
+    let body;
+    if (form) {
+      headers.origin = base;
+      headers["content-type"] = "application/x-www-form-urlencoded";
+      body = new URLSearchParams(form).toString();
+    }
+    const res = await fetch(base + path, { method: form ? "POST" : "GET", headers, body, redirect: "manual" });
+    for (const c of res.headers.getSetCookie()) {
+      const [pair, ...attrs] = c.split(";");
+      const [k, v] = pair.split("=");
+      if (attrs.some(a => a.trim() === "Max-Age=0")) jar.delete(k); else jar.set(k, v);
+    }
+    const text = await res.text();
+    if (status && res.status !== status) throw new Error(`${path}: status ${res.status}, expected ${status}`);
+    return text;
+  };
+  const field = (html, name) => {
+    const input = html.match(new RegExp(`name="${name}" value="([^"]*)"`));
+    if (input) return input[1].replace(/&#x2b;/gi, "+").replace(/&amp;/g, "&");
+    return html.match(new RegExp(`name="${name}"[^>]*>([^<]*)</textarea>`))[1];
+  };
+  return { send, field };
+}
+const save = (file, html) => fs.writeFileSync(`${dir}/${file}`, html);
+(async () => {
+  const pages = [];
+  for (const [who, token] of [["clerk", clerkToken], ["boss", adminToken]]) {
+    const b = browser();
+    const link = await b.send(`/bn/staff/password/${token}`, null, 200);
+    if (who === "clerk") save("staff-password.html", link);
+    await b.send(`/bn/staff/password/${token}`, { csrf: b.field(link, "csrf"), name: who, password, again: password }, 303);
+    const signIn = await b.send("/en/staff/", null, 200);
+    if (who === "clerk") save("staff-sign-in.html", signIn);
+    await b.send("/en/staff/sign-in", { csrf: b.field(signIn, "csrf"), name: who, password }, 303);
+    pages.push([who, b]);
+  }
+  const [[, clerk], [, boss]] = pages;
+  for (const [file, path] of [
+    ["staff-home-bn.html", "/bn/staff/"],
+    ["staff-home-en.html", "/en/staff/"],
+    ["staff-service.html", "/bn/staff/services/ict-advice"],
+    ["staff-new-service.html", "/en/staff/new-service"],
+    ["staff-officer.html", "/bn/staff/officers/assistant-programmer"],
+    ["staff-updated.html", "/en/staff/updated"],
+    ["staff-file.html", "/bn/staff/file"],
+    ["staff-history.html", "/bn/staff/history"],
+  ]) save(file, await clerk.send(path, null, 200));
+  // A refused save, with its problems beside the fields.
+  const form = await clerk.send("/en/staff/services/ict-advice", null, 200);
+  const base_ = clerk.field(form, "base"), csrf = clerk.field(form, "csrf");
+  const fields = { csrf, base: base_, group: "citizen", serial: "2", name_bn: "পরামর্শ", name_en: "Advice",
+    delivery_bn: "সরাসরি", documents_bn: "কিছু না", fee_bn: "বিনামূল্যে", time_limit_bn: "তাৎক্ষণিক", officer: "nobody" };
+  save("staff-refused.html", await clerk.send("/en/staff/services/ict-advice", fields, 200));
+  await clerk.send("/en/staff/services/ict-advice", { ...fields, officer: "assistant-programmer" }, 303);
+  save("staff-preview.html", await clerk.send("/en/staff/preview", null, 200));
+  save("staff-forbidden.html", await clerk.send("/bn/staff/sign-out", { csrf: "0".repeat(64) }, 403));
+  for (const [file, path] of [
+    ["staff-accounts.html", "/en/staff/accounts"],
+    ["staff-audit.html", "/bn/staff/audit"],
+  ]) save(file, await boss.send(path, null, 200));
+})().catch(e => { console.error("nu-check: staff pages: " + e.message); process.exit(1); });
 JS
 
 kill "$server" 2>/dev/null || true

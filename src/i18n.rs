@@ -248,6 +248,8 @@ pub fn message_ids(lang: Lang) -> BTreeSet<String> {
 const FTL_SOURCES: &[(Lang, &str)] = &[
     (Lang::Bn, include_str!("../locales/bn/main.ftl")),
     (Lang::En, include_str!("../locales/en/main.ftl")),
+    (Lang::Bn, include_str!("../locales/bn/staff.ftl")),
+    (Lang::En, include_str!("../locales/en/staff.ftl")),
 ];
 
 /// The message ids (and terms, with their `-`) of what `charter check`

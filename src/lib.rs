@@ -12,7 +12,9 @@ pub mod render;
 pub mod site;
 
 pub mod server;
+pub mod staff;
 pub mod static_site;
+pub mod store;
 
 pub mod cli;
 

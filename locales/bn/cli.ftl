@@ -267,3 +267,8 @@ serve-files-changed-periodic = চার্টার ফাইল বদলে�
 serve-no-sighup = SIGHUP শোনা যাচ্ছে না; নতুন করে পড়াতে ফাইলগুলো বদলান
 serve-sighup = SIGHUP পাওয়া গেছে; বদলানো সব চার্টার নতুন করে পড়া হচ্ছে
 serve-shutting-down = সার্ভার বন্ধ হচ্ছে: চলমান অনুরোধগুলোর উত্তর শেষ করা হচ্ছে
+serve-no-staff-area = state ফোল্ডার দেওয়া হয়নি: স্টাফ অংশ (/bn/staff/) চালু হয়নি
+# $file is the state folder; $error what went wrong
+serve-staff-store-failed = { $file }: { $error }; স্টাফ অংশ চালু হয়নি
+# $file is the staff area's database
+serve-staff-area = স্টাফ অংশ /bn/staff/ ঠিকানায়, অ্যাকাউন্টগুলো { $file } ফাইলে

@@ -242,3 +242,8 @@ serve-files-changed-periodic = charter files changed (periodic check)
 serve-no-sighup = cannot listen for SIGHUP; reload by editing the files instead
 serve-sighup = SIGHUP received; reloading every changed charter
 serve-shutting-down = shutting down: finishing requests in flight
+serve-no-staff-area = no state folder: no staff area (/bn/staff/) is served
+# $file is the state folder; $error what went wrong
+serve-staff-store-failed = { $file }: { $error }; no staff area is served
+# $file is the staff area's database
+serve-staff-area = staff area at /bn/staff/, accounts in { $file }

@@ -92,6 +92,12 @@ pub fn content_hash(bytes: &[u8]) -> String {
     }
 }
 
+/// The text of a charter file's `bytes`, without a byte-order mark;
+/// `None` for bytes the loader cannot read as text (UTF-16, not UTF-8).
+pub fn text_of(bytes: &[u8]) -> Option<String> {
+    decode::text(bytes).ok()
+}
+
 /// The largest charter file read unless `--max-charter-mb` says
 /// otherwise: the bundled charter is 40 KB and a 1,000-service one 2 MB,
 /// so a bigger file is a mistake (or a device swapped in for the file),

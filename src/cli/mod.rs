@@ -1,5 +1,5 @@
 //! The `charter` command: `serve` (the default), `check`, `build`,
-//! `import`, `history`, `restore`, `offices`. Each subcommand is one file with the
+//! `import`, `history`, `restore`, `offices`, `staff`. Each subcommand is one file with the
 //! same shape (its arguments, and a `run` that returns the exit status);
 //! the library does the work.
 //!
@@ -13,6 +13,7 @@ mod history;
 mod import;
 mod offices;
 mod serve;
+mod staff;
 
 use std::io::IsTerminal;
 use std::process::ExitCode;
@@ -78,6 +79,9 @@ enum Command {
     /// The offices of a folder and their addresses (`charter offices init`
     /// writes the registry of addresses).
     Offices(offices::OfficesArgs),
+    /// The staff area's accounts (add, list, disable, enable, reset) and
+    /// its audit log.
+    Staff(staff::StaffArgs),
 }
 
 /// Parses the command line and runs it.
@@ -93,6 +97,7 @@ pub fn run() -> ExitCode {
         Some(Command::History(args)) => history::list(&args),
         Some(Command::Restore(args)) => history::restore(&args),
         Some(Command::Offices(args)) => offices::run(args),
+        Some(Command::Staff(args)) => staff::run(&args),
     };
     output::finish(code)
 }

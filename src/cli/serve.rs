@@ -100,6 +100,10 @@ pub struct ServeArgs {
           default_value_t = history::DEFAULT_LIMIT,
           value_parser = clap::value_parser!(u32).range(1..).try_map(usize::try_from))]
     pub history_limit: usize,
+    /// Days the staff area's audit log keeps an entry.
+    #[arg(long, env = "CHARTER_AUDIT_DAYS", value_name = "DAYS", default_value_t = 730,
+          value_parser = clap::value_parser!(u64).range(1..=36500))]
+    pub audit_days: u64,
     #[command(flatten)]
     pub limits: super::LimitArgs,
     // The language of the log's lines for people; its JSON keys and
@@ -141,7 +145,7 @@ pub fn run(args: ServeArgs) -> ExitCode {
         }
         None => tracing::warn!("{}", Words::new("serve-no-state-folder").logged()),
     }
-    let options = Options {
+    let opening = Options {
         charter: args.charter.clone(),
         registry: args.registry.path(&args.charter),
         site: SiteOptions {
@@ -151,10 +155,10 @@ pub fn run(args: ServeArgs) -> ExitCode {
         },
         directory_base: args.base_url.clone(),
         preview_port: args.preview.then_some(args.addr.port()),
-        state_dir,
+        state_dir: state_dir.clone(),
         history_limit: args.history_limit,
     };
-    let deployment = match Deployment::open(options) {
+    let deployment = match Deployment::open(opening) {
         Ok(deployment) => deployment,
         Err(e) => {
             errln!("{}", e.message);
@@ -210,7 +214,11 @@ pub fn run(args: ServeArgs) -> ExitCode {
             let said = Words::new("serve-previewing").arg("port", port);
             tracing::info!("{}", said.logged());
         }
-        match server::serve(listener, deployment, &args.options()).await {
+        let options = args.options();
+        let cpu = server::CpuPool::for_this_machine(options.limit_loopback);
+        let staff_routes = staff_area(&args, state_dir.as_deref(), &deployment, &cpu).await;
+        let app = server::app_with(deployment, &options, cpu, staff_routes);
+        match server::serve_app(listener, app, &options).await {
             Ok(()) => Exit::Ok.into(),
             Err(e) => {
                 let said = Words::new("serve-failed").arg("error", e.to_string());
@@ -227,4 +235,40 @@ pub fn run(args: ServeArgs) -> ExitCode {
 /// A path, as the log names it.
 fn shown(path: &std::path::Path) -> String {
     path.display().to_string()
+}
+
+/// The staff area's routes, its accounts in `<state>/staff.sqlite`: none
+/// without a state folder, or when the database cannot be opened (the
+/// public site is served all the same, and the log says why).
+async fn staff_area(
+    args: &ServeArgs,
+    state_dir: Option<&std::path::Path>,
+    deployment: &Arc<Deployment>,
+    cpu: &server::CpuPool,
+) -> axum::Router {
+    let Some(dir) = state_dir else {
+        tracing::warn!("{}", Words::new("serve-no-staff-area").logged());
+        return axum::Router::new();
+    };
+    let store = match crate::store::Store::open_in(dir).await {
+        Ok(store) => store,
+        Err(e) => {
+            let said = Words::new("serve-staff-store-failed")
+                .arg("file", shown(dir))
+                .arg("error", e.to_string());
+            tracing::error!("{}", said.logged());
+            return axum::Router::new();
+        }
+    };
+    let options = crate::staff::StaffOptions {
+        https: args.https,
+        keep_audit: Duration::from_secs(args.audit_days * 24 * 60 * 60),
+        ..crate::staff::StaffOptions::default()
+    };
+    let staff = crate::staff::Staff::new(store, Arc::clone(deployment), cpu.clone(), options).await;
+    staff.prune_daily();
+    let said =
+        Words::new("serve-staff-area").arg("file", shown(&dir.join(crate::store::SQLITE_FILE)));
+    tracing::info!("{}", said.logged());
+    crate::staff::routes(staff)
 }

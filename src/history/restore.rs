@@ -235,6 +235,21 @@ pub fn restore(history: &History, number: u64, charter: &Path) -> Result<Restore
     Ok(restored)
 }
 
+/// Replaces the charter file at `charter` (the file it points at, if it
+/// is a symbolic link) with `bytes`, as `restore` does: a new file renamed
+/// over it with the old one's mode, group and ACL, or the old file
+/// rewritten when that cannot be done. What the staff area publishes goes
+/// this way.
+pub fn write_charter(charter: &Path, bytes: &[u8]) -> io::Result<()> {
+    let target = link_target(charter)?;
+    let old = match fs::metadata(&target) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
+    };
+    replace(&target, bytes, old.as_ref()).map(|_| ())
+}
+
 /// The file `path` names: `path` itself, or the end of the chain of
 /// symbolic links it starts, even when that file does not exist (yet).
 pub(super) fn link_target(path: &Path) -> io::Result<PathBuf> {

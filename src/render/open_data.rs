@@ -5,6 +5,7 @@
 use askama::Template;
 use serde_json::{Value, json};
 
+use super::Target;
 use crate::charter::{Block, Charter, Officer, Service, Text};
 use crate::i18n::{Lang, tr};
 use crate::urls::{self, BaseUrl};
@@ -252,10 +253,20 @@ pub(super) fn sitemap_of(
 /// `/robots.txt`: everything may be crawled but search results (the
 /// search page with a query: addresses without end, each a copy of other
 /// pages' texts, and each made afresh for its request); the search page
-/// itself may be. The sitemap says what there is.
-pub fn robots(base: &BaseUrl) -> String {
+/// itself may be. The server's also keeps crawlers out of the staff
+/// area, which the static copy does not have. The sitemap says what there
+/// is.
+pub fn robots(base: &BaseUrl, target: Target) -> String {
+    let staff = match target {
+        Target::Server => format!(
+            "Disallow: /{}/staff/\nDisallow: /{}/staff/\n",
+            Lang::Bn,
+            Lang::En
+        ),
+        Target::StaticCopy => String::new(),
+    };
     format!(
-        "User-agent: *\nAllow: /\nDisallow: /{}/search?\nDisallow: /{}/search?\nSitemap: {}\n",
+        "User-agent: *\nAllow: /\nDisallow: /{}/search?\nDisallow: /{}/search?\n{staff}Sitemap: {}\n",
         Lang::Bn,
         Lang::En,
         base.join("/sitemap.xml")
@@ -281,15 +292,21 @@ mod tests {
 
     #[test]
     fn robots_names_the_sitemap() {
-        let robots = robots(&BaseUrl::new("https://example.org"));
+        let robots = robots(&BaseUrl::new("https://example.org"), Target::Server);
         assert!(robots.ends_with("Sitemap: https://example.org/sitemap.xml\n"));
     }
 
     #[test]
     fn robots_keeps_crawlers_from_search_results_not_from_the_search_page() {
         assert_eq!(
-            robots(&BaseUrl::new("https://example.org")),
+            robots(&BaseUrl::new("https://example.org"), Target::StaticCopy),
             "User-agent: *\nAllow: /\nDisallow: /bn/search?\nDisallow: /en/search?\n\
+             Sitemap: https://example.org/sitemap.xml\n"
+        );
+        assert_eq!(
+            robots(&BaseUrl::new("https://example.org"), Target::Server),
+            "User-agent: *\nAllow: /\nDisallow: /bn/search?\nDisallow: /en/search?\n\
+             Disallow: /bn/staff/\nDisallow: /en/staff/\n\
              Sitemap: https://example.org/sitemap.xml\n"
         );
     }

@@ -16,7 +16,11 @@ use tower_http::timeout::RequestBodyTimeoutLayer;
 /// `route`, reading request bodies of at most `cap` bytes (a longer one
 /// is 413, refused as soon as its length says so) that arrive within
 /// `read_timeout` (a body that stalls is refused then).
-pub fn takes_body(route: MethodRouter, cap: usize, read_timeout: Duration) -> MethodRouter {
+pub fn takes_body<S: Clone + Send + Sync + 'static>(
+    route: MethodRouter<S>,
+    cap: usize,
+    read_timeout: Duration,
+) -> MethodRouter<S> {
     // The limit reads the body the timeout guards, so that going over it
     // is told as such (413), not as a body that failed (400).
     route

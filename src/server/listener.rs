@@ -56,6 +56,16 @@ pub async fn serve(
     .await
 }
 
+/// Serves `app` on `listener` until Ctrl-C or SIGTERM, letting requests
+/// in flight finish.
+pub async fn serve_app(
+    listener: tokio::net::TcpListener,
+    app: App,
+    options: &ServeOptions,
+) -> std::io::Result<()> {
+    serve_with(listener, app, options, shutdown_signal()).await
+}
+
 /// Serves `app` on `listener` over HTTP/1.1 until `shutdown` completes.
 ///
 /// Each connection gets the limits on request heads and hyper's header

@@ -57,8 +57,8 @@ pub use deployment::{
     Answering, Deployment, FolderOptions, Invalid, Look, Office, OpenError, Options, Problems,
     Seen, View,
 };
-pub use listener::{bind, serve, serve_with};
-pub use respond::{AppError, preferred_lang};
+pub use listener::{bind, serve, serve_app, serve_with};
+pub use respond::{AppError, HasPage, preferred_lang};
 pub use state::{AppState, ReloadError, load_from_history, start};
 
 /// How the server protects itself, with defaults for a small office site
@@ -193,9 +193,21 @@ pub fn app_for(deployment: Arc<Deployment>, options: &ServeOptions) -> App {
 /// site's way (behind the same layers): the forms to come, and the
 /// tests' own routes.
 pub fn app_with_routes(deployment: Arc<Deployment>, options: &ServeOptions, extra: Router) -> App {
+    let cpu = CpuPool::for_this_machine(options.limit_loopback);
+    app_with(deployment, options, cpu, extra)
+}
+
+/// [`app_with_routes`], its searches (and the `extra` routes' work, such
+/// as the staff area's password hashing) on `cpu`.
+pub fn app_with(
+    deployment: Arc<Deployment>,
+    options: &ServeOptions,
+    cpu: CpuPool,
+    extra: Router,
+) -> App {
     let served = routes::Served {
         deployment: Arc::clone(&deployment),
-        cpu: CpuPool::for_this_machine(options.limit_loopback),
+        cpu,
     };
     let routes = routes::routes(served)
         .merge(extra)

@@ -208,6 +208,11 @@ impl AppState {
         self.history.as_ref().and_then(History::failing)
     }
 
+    /// Where the versions of this office are kept, when they are.
+    pub fn history(&self) -> Option<&History> {
+        self.history.as_ref()
+    }
+
     /// The charter file served.
     pub fn charter_file(&self) -> &CharterFile {
         &self.charter

@@ -235,6 +235,18 @@ impl Site {
         })
     }
 
+    /// Renders every page of `charter` as the server would, keeping none
+    /// and compressing none, on the calling thread: whether the site can
+    /// be made from it (what `charter check` makes sure of besides the
+    /// charter's own checks).
+    pub fn check_pages(charter: &Charter) -> Result<(), RenderError> {
+        let base = BaseUrl::from_charter(charter);
+        for job in pages::jobs(charter) {
+            render_job(charter, &base, Target::Server, job)?;
+        }
+        Ok(())
+    }
+
     /// The page at `path`, if the site has one.
     pub fn page(&self, path: &str) -> Option<&Page> {
         self.pages.get(path).map(|p| &**p)

@@ -103,7 +103,7 @@ pub(super) fn render_job(
         Job::Robots => vec![(
             Key::Path(urls::ROBOTS.to_string()),
             TEXT,
-            open_data::robots(base),
+            open_data::robots(base, target),
         )],
     })
 }

@@ -6,7 +6,7 @@ use crate::support::{Browser, DESKTOP, Languages, MOBILE, all_pages, axe_source,
 const TAGS: &str = "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']";
 
 /// axe's violations on the open page, one line per failing element.
-async fn violations(b: &Browser, axe: &str) -> Vec<String> {
+pub async fn violations(b: &Browser, axe: &str) -> Vec<String> {
     b.eval(&format!("{axe}\nreturn typeof axe;")).await;
     let found = b
         .eval_async(&format!(

@@ -15,4 +15,5 @@ mod layout;
 mod navigation;
 mod pdf;
 mod pictures;
+mod staff;
 mod support;

@@ -22,5 +22,6 @@ mod properties;
 mod reload;
 mod restore;
 mod search;
+mod staff;
 mod support;
 mod validation;

@@ -507,6 +507,15 @@ fn fluent_files_define_the_same_messages() {
                     ("section", Arg::Text("2.1".into())),
                     ("count", Arg::Count(2)),
                     ("offices", Arg::Count(3)),
+                    // The staff area's.
+                    ("name", Arg::Text("rahima".into())),
+                    ("what", Arg::Text("W".into())),
+                    ("when", Arg::Text("T".into())),
+                    ("who", Arg::Text("K".into())),
+                    ("error", Arg::Text("E".into())),
+                    ("seconds", Arg::Count(5)),
+                    ("min", Arg::Count(12)),
+                    ("max", Arg::Count(256)),
                 ],
             );
             assert!(!text.starts_with(MISSING_MESSAGE), "{lang}: {id}");

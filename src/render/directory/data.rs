@@ -67,8 +67,8 @@ pub fn sitemap(base: &BaseUrl) -> String {
 }
 
 /// `/robots.txt`: the same rules as an office's site.
-pub fn robots(base: &BaseUrl) -> String {
-    office_robots(base)
+pub fn robots(base: &BaseUrl, target: Target) -> String {
+    office_robots(base, target)
 }
 
 /// schema.org JSON-LD of the directory's home page: a `WebSite` by the

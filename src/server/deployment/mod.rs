@@ -183,6 +183,15 @@ impl View {
     }
 }
 
+/// The id of a single charter's office: its file's name without `.toml`.
+fn single_id(state: &AppState) -> String {
+    let path = state.charter_file().path();
+    path.file_stem().map_or_else(
+        || "charter".to_string(),
+        |s| s.to_string_lossy().into_owned(),
+    )
+}
+
 /// `host` as the table keys it: lower-case, without a port or a final
 /// dot, written into `buffer`. `None` for a host too long to be one.
 fn host_key<'b>(host: &[u8], buffer: &'b mut [u8; 256]) -> Option<&'b str> {
@@ -347,6 +356,29 @@ impl Deployment {
     /// Every office served now, by id (none for a single file).
     pub fn offices(&self) -> Vec<Office> {
         self.table.load().offices.values().cloned().collect()
+    }
+
+    /// The office `id` served now: a folder's office of that id, or a
+    /// single charter's office, whose id is its file's name without
+    /// `.toml` ([`Deployment::office_id`]).
+    pub fn office(&self, id: &str) -> Option<Arc<AppState>> {
+        let table = self.table.load();
+        match &table.single {
+            Some(single) => (single_id(single) == id).then(|| Arc::clone(single)),
+            None => table.offices.get(id).map(|o| Arc::clone(&o.state)),
+        }
+    }
+
+    /// The id of the office `state` serves: its file's name without
+    /// `.toml` (`charter` for `charter.toml`).
+    pub fn office_id(&self, state: &Arc<AppState>) -> Option<String> {
+        let table = self.table.load();
+        match &table.single {
+            Some(single) => Arc::ptr_eq(single, state).then(|| single_id(single)),
+            None => (table.offices.values())
+                .find(|o| Arc::ptr_eq(&o.state, state))
+                .map(|o| o.id.clone()),
+        }
     }
 
     /// The offices as the directory lists them, as served now.

@@ -115,7 +115,7 @@ impl Job {
             Job::Robots => (
                 Key::Path(urls::ROBOTS.to_string()),
                 TEXT,
-                view::data::robots(base),
+                view::data::robots(base, target),
             ),
         })
     }
