@@ -16,7 +16,9 @@
 # folder of offices (tests/fixtures/offices) with its registry, the unit's
 # drop-in, the editors' settings, the names, the certificates' groups (as
 # self-signed certificates) and the nginx sites for many hosts in front of
-# `charter serve`, the monitoring job against every status, the backup,
+# `charter serve`, the staff area's accounts made with `charter staff`
+# and its nginx location, the monitoring job against every status, the
+# backup with its consistent copy of the staff database,
 # the firewall's nftables file (where nft is installed and this runs as
 # root), and the nginx sites of the static copy. Runs as root or not,
 # with or without systemd running; says which step failed.
@@ -24,7 +26,7 @@
 # Usage: deploy/verify.sh [path/to/charter]
 #   default: ${CARGO_TARGET_DIR:-target}/release/charter, as `cargo build
 #   --release` leaves it. Needs nginx, openssl, curl, systemd
-#   (systemd-analyze) and python3.
+#   (systemd-analyze), python3 and sqlite3.
 set -euo pipefail
 
 step=setup
@@ -67,15 +69,15 @@ fi
 echo "$binary"
 cd "$repo"
 
-step "find nginx, openssl, curl, systemd-analyze and python3"
+step "find nginx, openssl, curl, systemd-analyze, python3 and sqlite3"
 # nginx lives in /usr/sbin, which is not on an ordinary user's PATH.
 PATH=$PATH:/usr/sbin:/sbin
 absent=()
-for tool in nginx openssl curl systemd-analyze python3; do
+for tool in nginx openssl curl systemd-analyze python3 sqlite3; do
     command -v "$tool" >/dev/null || absent+=("$tool")
 done
 ((${#absent[@]} == 0)) ||
-    fail "not installed: ${absent[*]} (apt-get install nginx openssl curl systemd python3)"
+    fail "not installed: ${absent[*]} (apt-get install nginx openssl curl systemd python3 sqlite3)"
 nginx -v 2>&1
 
 tmp=$(mktemp -d)
@@ -259,8 +261,10 @@ guide_block() {
 # The paths the guide's commands read and write (not certbot's, whose
 # stand-in writes under $root by itself).
 under_root() { sed -E "s#(^|[^[:alnum:]_.~-])/(srv/|var/|etc/nginx/|etc/charter([/[:space:]]|\$))#\\1$root/\\2#g"; }
+# sudo -u USER runs as this user: the service's user is not there.
 cat > "$tmp/bin/sudo" <<'STUB'
 #!/bin/sh
+if [ "$1" = -u ]; then shift 2; fi
 exec "$@"
 STUB
 printf '#!/bin/sh\nexec %q "$@"\n' "$binary" > "$tmp/bin/charter"
@@ -345,6 +349,50 @@ wait_for "http://127.0.0.1:$folder_port/healthz" || fail "the folder's server di
     fail "the directory's /healthz is not ok: $(curl -s "http://127.0.0.1:$folder_port/healthz")"
 curl -fs -H 'Host: doict.haluaghat.mymensingh.gov.bd' "http://127.0.0.1:$folder_port/healthz" | grep -q '"content_hash"' ||
     fail "an office's address does not reach its office"
+
+step "docs/administrator.md: the staff area's accounts (charter staff) and their links"
+run_guide staff-add
+[[ $(stat -c %a "$root/var/lib/charter/staff.sqlite") == 600 ]] ||
+    fail "the staff database is not 0600: $(stat -c %a "$root/var/lib/charter/staff.sqlite")"
+office_link=$(grep -o 'https://doict\.haluaghat\.mymensingh\.gov\.bd/bn/staff/password/[0-9a-f]\{64\}' "$tmp/guide-staff-add.log") ||
+    fail "no set-password link on the office's address: $(cat "$tmp/guide-staff-add.log")"
+grep -q 'https://charter\.example\.gov\.bd/bn/staff/password/' "$tmp/guide-staff-add.log" ||
+    fail "no set-password link on the directory's address for the administrator: $(cat "$tmp/guide-staff-add.log")"
+grep -Eq 'rahima +haluaghat +waiting for a password' "$tmp/guide-staff-add.log" &&
+    grep -Eq 'boss +\(administrator\)' "$tmp/guide-staff-add.log" ||
+    fail "charter staff list: $(cat "$tmp/guide-staff-add.log")"
+link_page=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: doict.haluaghat.mymensingh.gov.bd' "http://127.0.0.1:$folder_port/${office_link#https://*/}")
+[[ $link_page == 200 ]] || fail "the office's set-password link does not open its page: $link_page"
+
+step "docs/administrator.md: the staff area's location in the nginx site (8 MiB forms, other bodies still 1 KiB)"
+staff_http=$(free_port)
+staff_https=$(free_port)
+guide_block nginx-staff > "$tmp/nginx-staff.block"
+# The block goes at the end of the HTTPS server, the last of the site.
+awk -v block="$tmp/nginx-staff.block" '
+    { lines[NR] = $0 }
+    /^}/ { last = NR }
+    END {
+        for (i = 1; i <= NR; i++) {
+            if (i == last) { while ((getline line < block) > 0) print line }
+            print lines[i]
+        }
+    }' deploy/nginx.conf > "$tmp/nginx-staff.conf"
+nginx_site staff "$tmp/nginx-staff.conf" -E \
+    -e "s|/etc/letsencrypt/live/$host/fullchain.pem|$tmp/cert.pem|" \
+    -e "s|/etc/letsencrypt/live/$host/privkey.pem|$tmp/key.pem|" \
+    -e "s|/var/www/letsencrypt|$tmp/acme|" \
+    -e "s|listen 80;|listen 127.0.0.1:$staff_http;|" \
+    -e "s/listen 443 ssl( http2)?;/listen 127.0.0.1:$staff_https ssl\1;/" \
+    -e '/listen \[::\]/d' \
+    -e "s|127\.0\.0\.1:3000|127.0.0.1:$folder_port|"
+start_nginx staff
+head -c 6000 /dev/zero | tr '\0' a > "$tmp/form-body"
+post_status() { curl -sk --resolve "$host:$staff_https:127.0.0.1" -o /dev/null -w '%{http_code}' --data-binary @"$tmp/form-body" "https://$host:$staff_https$1"; }
+# The app refuses the form itself (403: it comes from no page of the site),
+# which it reads only when nginx passes it on.
+[[ $(post_status /bn/staff/sign-in) == 403 ]] || fail "a 6 KB staff form does not reach the app through the guide's location"
+[[ $(post_status /bn/) == 413 ]] || fail "a 6 KB body to a page is not refused by nginx any more"
 
 step "docs/administrator.md: the editors' settings for a folder"
 guide_block offices-profile | under_root > "$tmp/profile-offices.sh"
@@ -441,13 +489,23 @@ done
 [[ -n $(run_job "$single_port") ]] || fail "the job stays silent while the office is stale"
 [[ -n $(run_job "$(free_port)") ]] || fail "the job stays silent while the site is down"
 
-step "docs/administrator.md: the backup"
+step "docs/administrator.md: the backup, with a consistent copy of the staff database"
 run_guide backup -e "s#-C / #-C $root #" -e "s#~/#$tmp/#"
 archive=$(ls "$tmp"/charter-*.tar.gz)
 tar -tzf "$archive" > "$tmp/backup.list"
 grep -qx 'srv/charter/offices.addresses.toml' "$tmp/backup.list" &&
     grep -q '^var/lib/charter/offices/haluaghat/history/' "$tmp/backup.list" ||
     fail "the backup lacks the registry or the history: $(cat "$tmp/backup.list")"
+grep -qx 'var/lib/charter/staff-backup.sqlite' "$tmp/backup.list" &&
+    ! grep -q '^var/lib/charter/staff\.sqlite' "$tmp/backup.list" ||
+    fail "the backup lacks the copy of the staff database, or holds the live one: $(cat "$tmp/backup.list")"
+[[ $(stat -c %a "$archive") == 600 && $(stat -c %a "$root/var/lib/charter/staff-backup.sqlite") == 600 ]] ||
+    fail "the archive or the database's copy can be read by others"
+mkdir -p "$tmp/restored"
+tar -xzf "$archive" -C "$tmp/restored" var/lib/charter/staff-backup.sqlite
+copy=$tmp/restored/var/lib/charter/staff-backup.sqlite
+[[ $(sqlite3 "$copy" 'PRAGMA integrity_check') == ok && $(sqlite3 "$copy" "SELECT count(*) FROM accounts WHERE name IN ('rahima', 'boss')") == 2 ]] ||
+    fail "the database's copy in the backup is not whole, or lacks the accounts"
 
 if command -v nft >/dev/null && ((EUID == 0)); then
     step "docs/administrator.md: the firewall's nftables file (nft -c)"
