@@ -364,21 +364,10 @@ grep -Eq 'rahima +haluaghat +waiting for a password' "$tmp/guide-staff-add.log" 
 link_page=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: doict.haluaghat.mymensingh.gov.bd' "http://127.0.0.1:$folder_port/${office_link#https://*/}")
 [[ $link_page == 200 ]] || fail "the office's set-password link does not open its page: $link_page"
 
-step "docs/administrator.md: the staff area's location in the nginx site (8 MiB forms, other bodies still 1 KiB)"
+step "deploy/nginx.conf: the staff area's location (8 MiB forms, other bodies still 1 KiB)"
 staff_http=$(free_port)
 staff_https=$(free_port)
-guide_block nginx-staff > "$tmp/nginx-staff.block"
-# The block goes at the end of the HTTPS server, the last of the site.
-awk -v block="$tmp/nginx-staff.block" '
-    { lines[NR] = $0 }
-    /^}/ { last = NR }
-    END {
-        for (i = 1; i <= NR; i++) {
-            if (i == last) { while ((getline line < block) > 0) print line }
-            print lines[i]
-        }
-    }' deploy/nginx.conf > "$tmp/nginx-staff.conf"
-nginx_site staff "$tmp/nginx-staff.conf" -E \
+nginx_site staff deploy/nginx.conf -E \
     -e "s|/etc/letsencrypt/live/$host/fullchain.pem|$tmp/cert.pem|" \
     -e "s|/etc/letsencrypt/live/$host/privkey.pem|$tmp/key.pem|" \
     -e "s|/var/www/letsencrypt|$tmp/acme|" \
@@ -391,7 +380,7 @@ head -c 6000 /dev/zero | tr '\0' a > "$tmp/form-body"
 post_status() { curl -sk --resolve "$host:$staff_https:127.0.0.1" -o /dev/null -w '%{http_code}' --data-binary @"$tmp/form-body" "https://$host:$staff_https$1"; }
 # The app refuses the form itself (403: it comes from no page of the site),
 # which it reads only when nginx passes it on.
-[[ $(post_status /bn/staff/sign-in) == 403 ]] || fail "a 6 KB staff form does not reach the app through the guide's location"
+[[ $(post_status /bn/staff/sign-in) == 403 ]] || fail "a 6 KB staff form does not reach the app through nginx's staff location"
 [[ $(post_status /bn/) == 413 ]] || fail "a 6 KB body to a page is not refused by nginx any more"
 
 step "docs/administrator.md: the editors' settings for a folder"
