@@ -117,6 +117,20 @@ impl Staff {
         }
     }
 
+    /// The charter of `acting`'s version with content hash `hash`, when
+    /// its history keeps it.
+    pub fn version_charter(&self, acting: &Acting, hash: &str) -> Option<Charter> {
+        acting.state.history().and_then(|history| {
+            let (entries, _) = history.list().ok()?;
+            let entry = entries.iter().find(|e| e.content_hash == hash)?;
+            let (_, bytes, _) = history.version(entry.number).ok()?;
+            let text = charter::text_of(&bytes)?;
+            charter::load_str("charter.toml", &text)
+                .ok()
+                .map(|l| l.charter)
+        })
+    }
+
     /// What changed in `acting`'s charter from the version `base` to
     /// `current`, as a form shows it.
     pub async fn since(
@@ -128,15 +142,7 @@ impl Staff {
     ) -> ChangesView {
         let who = self.made_by(acting, &current.hash, lang).await;
         let intro = tr_args(lang, "staff-conflict-intro", &[("who", Arg::Text(who))]);
-        let before = acting.state.history().and_then(|history| {
-            let (entries, _) = history.list().ok()?;
-            let entry = entries.iter().find(|e| e.content_hash == base)?;
-            let (_, bytes, _) = history.version(entry.number).ok()?;
-            let text = charter::text_of(&bytes)?;
-            charter::load_str("charter.toml", &text)
-                .ok()
-                .map(|l| l.charter)
-        });
+        let before = self.version_charter(acting, base);
         let after = self.current_charter(acting, current).await;
         let changes = match (before, after) {
             (Some(b), Some(a)) => summary(&b, &a, lang),

@@ -99,6 +99,40 @@ impl ServiceForm {
         }
     }
 
+    /// The form a clerk sent against one version (`base`, as the form
+    /// showed it), moved onto a newer one (`now`): a field the clerk
+    /// changed keeps the clerk's text, every other field takes the newer
+    /// version's, so that sending the form again after a conflict does not
+    /// undo what someone else changed meanwhile.
+    pub fn rebased(self, base: &ServiceForm, now: &ServiceForm) -> ServiceForm {
+        fn pick(mine: String, base: &str, now: &str) -> String {
+            if mine == base { now.to_string() } else { mine }
+        }
+        fn pair(mine: &Pair, base: &Pair, now: &Pair) -> Pair {
+            Pair {
+                bn: pick(mine.bn.clone(), &base.bn, &now.bn),
+                en: pick(mine.en.clone(), &base.en, &now.en),
+            }
+        }
+        let serial = match (parse_number(&self.serial), parse_number(&base.serial)) {
+            (Some(mine), Some(was)) if mine == was => now.serial.clone(),
+            _ => self.serial.clone(),
+        };
+        ServiceForm {
+            group: pick(self.group.clone(), &base.group, &now.group),
+            serial,
+            name: pair(&self.name, &base.name, &now.name),
+            cells: std::array::from_fn(|i| pair(&self.cells[i], &base.cells[i], &now.cells[i])),
+            officer: pick(self.officer.clone(), &base.officer, &now.officer),
+            senior_officer: pick(
+                self.senior_officer.clone(),
+                &base.senior_officer,
+                &now.senior_officer,
+            ),
+            slug: self.slug,
+        }
+    }
+
     /// The serial and the cells' items, or what is wrong with them.
     fn checked(&self) -> Result<(i64, Vec<Items>), EditError> {
         let mut errors = Vec::new();

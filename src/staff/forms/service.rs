@@ -178,9 +178,25 @@ async fn service_change(staff: Staff, visit: Visit, body: Bytes, remove: bool) -
     let form = if remove {
         ServiceForm::of(service)
     } else {
-        ServiceForm {
+        let sent = ServiceForm {
             slug: slug.clone(),
             ..ServiceForm::sent(|k| posted.get(k))
+        };
+        // After a conflict the form is based on the version shown now:
+        // what the clerk changed is moved onto it.
+        let conflict = matches!(&result, Err(refused) if refused.conflict.is_some());
+        let was = conflict
+            .then(|| staff.version_charter(&acting, &base))
+            .flatten();
+        let was = was.as_ref().and_then(|c| {
+            c.services
+                .iter()
+                .find(|s| *s.slug.get_ref() == slug)
+                .map(ServiceForm::of)
+        });
+        match was {
+            Some(was) => sent.rebased(&was, &ServiceForm::of(service)),
+            None => sent,
         }
     };
     after(&signed, result, |refused| {

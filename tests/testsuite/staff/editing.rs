@@ -191,6 +191,55 @@ async fn a_change_based_on_an_older_version_is_refused_with_what_changed_since()
 }
 
 #[tokio::test]
+async fn after_a_conflict_the_form_keeps_the_clerk_s_change_and_takes_the_others_own() {
+    let server = StaffServer::single().await;
+    server.account("rahima", Some("charter")).await;
+    let file = server.file("charter");
+    let mut browser = server.browser("charter.localhost");
+    browser.sign_in("rahima").await;
+    let path = "/en/staff/services/ict-advice";
+    let page = browser.get(path).await;
+    // Meanwhile, a save by SFTP changes the same service's time limit.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let was = "en = \"Immediately / 3 working days (where applicable)\" }";
+    assert!(text.contains(was));
+    let sftp = text.replacen(was, "en = \"Within 2 working days\" }", 1);
+    crate::support::save(&file, &sftp);
+    server.deployment.file_changed("charter").await;
+    // The clerk changes the fee, on the form as it was.
+    let mut fields = super::form_fields(&page, None);
+    fields.retain(|(k, _)| k != "fee_en");
+    fields.push(("fee_en".into(), "Tk 50".into()));
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let reply = browser.post(path, &pairs).await;
+    assert_eq!(reply.status, 409, "{}", reply.body);
+    assert_eq!(
+        field(&reply, "fee_en"),
+        "Tk 50",
+        "the clerk's change is kept"
+    );
+    assert_eq!(
+        field(&reply, "time_limit_en"),
+        "Within 2 working days",
+        "the other change is in the form, not the clerk's old text"
+    );
+    // Sent again as it is, both changes are published.
+    let fields = super::form_fields(&reply, None);
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(browser.post(path, &pairs).await.status, 303);
+    assert_eq!(publish(&mut browser, "/en/staff", "").await.status, 200);
+    let now = std::fs::read_to_string(&file).unwrap();
+    assert!(now.contains("Within 2 working days"), "{now}");
+    assert!(now.contains("Tk 50"), "{now}");
+}
+
+#[tokio::test]
 async fn a_version_is_restored_in_the_browser_through_the_same_check_and_publish() {
     let server = StaffServer::single().await;
     server.account("rahima", Some("charter")).await;
