@@ -166,13 +166,13 @@ fn section_name(section: &str, page: Lang) -> String {
     tr(page, id)
 }
 
-/// The officers whose entries differ, named.
-fn officers_changed(before: &[Officer], after: &[Officer]) -> Vec<String> {
+/// The officers whose entries differ, named in `page`'s language.
+fn officers_changed(before: &[Officer], after: &[Officer], page: Lang) -> Vec<String> {
     let key = |o: &Officer| serde_json::to_string(o).unwrap_or_default();
     after
         .iter()
         .filter(|o| !before.iter().any(|b| key(b) == key(o)))
-        .map(|o| o.name.bn().to_string())
+        .map(|o| o.name.get(page).0.to_string())
         .collect()
 }
 
@@ -208,7 +208,7 @@ pub fn summary(before: &Charter, after: &Charter, page: Lang) -> Summary {
     for section in &changes.sections {
         let mut name = section_name(section, page);
         if section == "officers" {
-            let who = officers_changed(&before.officers, &after.officers);
+            let who = officers_changed(&before.officers, &after.officers, page);
             if !who.is_empty() {
                 name = format!("{name}: {}", who.join(", "));
             }

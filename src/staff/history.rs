@@ -169,7 +169,7 @@ pub async fn restore(State(staff): State<Staff>, visit: Visit, body: Bytes) -> R
     {
         Ok(()) => pages::see_other(&format!("{}/preview", signed.visit.base())),
         Err(refused) => {
-            let mut paragraphs = vec![describe(&target, lang)];
+            let mut paragraphs = vec![describe(&target, lang, &acting.state.site().charter)];
             paragraphs.extend(refused.problems.into_iter().map(|p| p.message));
             pages::message(
                 &signed.visit,

@@ -17,12 +17,14 @@ use super::pages::{
 };
 use super::publish::Published;
 use super::visit::Signed;
-use crate::charter::{self, hex};
+use crate::charter::{self, Charter, hex};
 use crate::i18n::{Arg, Lang, tr, tr_args};
 use crate::store::DraftKind;
 
-/// What a proposal does, in the page's language.
-pub fn describe(target: &str, lang: Lang) -> String {
+/// What a proposal does, in the page's language, a service or an officer
+/// named as `charter` (the version it is made on) names them in that
+/// language, or by its id when `charter` no longer has it.
+pub fn describe(target: &str, lang: Lang, charter: &Charter) -> String {
     let (kind, what) = target.split_once(':').unwrap_or((target, ""));
     let id = match kind {
         "service" => "staff-what-service",
@@ -33,8 +35,20 @@ pub fn describe(target: &str, lang: Lang) -> String {
         "restore" => "staff-what-restore",
         _ => "staff-what-file",
     };
+    let service = |slug: &str| {
+        (charter.services.iter())
+            .find(|s| s.slug.get_ref() == slug)
+            .map(|s| s.name.get(lang).0.to_string())
+    };
+    let officer = |id: &str| {
+        (charter.officers.iter())
+            .find(|o| o.id.get_ref() == id)
+            .map(|o| o.name.get(lang).0.to_string())
+    };
     let what = match kind {
         "restore" => lang.digits(what).into_owned(),
+        "service" | "remove" => service(what).unwrap_or_else(|| what.to_string()),
+        "officer" => officer(what).unwrap_or_else(|| what.to_string()),
         _ => what.to_string(),
     };
     tr_args(lang, id, &[("what", Arg::Text(what))])
@@ -76,7 +90,7 @@ impl Staff {
                 label: tr_args(
                     lang,
                     "staff-notice-proposal",
-                    &[("what", Arg::Text(describe(&draft.target, lang)))],
+                    &[("what", Arg::Text(describe(&draft.target, lang, charter)))],
                 ),
                 url: format!("{base}/preview"),
                 action: tr(lang, "staff-review"),
@@ -156,7 +170,7 @@ pub async fn preview(State(staff): State<Staff>, visit: super::visit::Visit) -> 
             Some(&signed),
         ),
         base: signed.visit.base(),
-        what: describe(&draft.target, lang),
+        what: describe(&draft.target, lang, &acting.state.site().charter),
         csrf: signed.csrf(),
         proposal: proposal_hash(&draft.body),
         publishable: false,
@@ -223,7 +237,7 @@ pub async fn publish(
             Some(&signed),
         ),
         base: signed.visit.base(),
-        what: describe(&draft.target, lang),
+        what: describe(&draft.target, lang, &acting.state.site().charter),
         csrf: signed.csrf(),
         proposal: proposal_hash(&draft.body),
         publishable: false,

@@ -42,6 +42,9 @@ pub struct Visit {
     pub acting: Option<Acting>,
     /// The path asked for.
     pub path: String,
+    /// Whether the request was a GET or HEAD: the page answering a POST
+    /// cannot be asked for again at its address.
+    pub read: bool,
     /// The path's parameters.
     pub params: HashMap<String, String>,
     /// The request's headers.
@@ -117,6 +120,7 @@ impl FromRequestParts<Staff> for Visit {
             home_office,
             acting,
             path: parts.uri.path().to_string(),
+            read: matches!(parts.method, http::Method::GET | http::Method::HEAD),
             params,
             headers: parts.headers.clone(),
         })

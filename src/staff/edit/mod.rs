@@ -62,6 +62,14 @@ pub struct Pair {
 }
 
 impl Pair {
+    /// The text in `lang`, the Bangla when there is no English.
+    pub fn shown(&self, lang: crate::i18n::Lang) -> &str {
+        match lang {
+            crate::i18n::Lang::En if !self.en.is_empty() => &self.en,
+            _ => &self.bn,
+        }
+    }
+
     /// The pair of texts, trimmed, the form's line breaks made `\n`.
     pub fn new(bn: &str, en: &str) -> Pair {
         let clean = |s: &str| s.replace("\r\n", "\n").trim().to_string();

@@ -19,7 +19,7 @@ fn officer_page(signed: &Signed, id: &str, form: OfficerForm, refused: Refused) 
     let heading = format!(
         "{}: {}",
         tr(signed.visit.lang, "staff-edit-officer"),
-        form.name.bn
+        form.name.shown(signed.visit.lang)
     );
     let status = if refused.conflict.is_some() {
         StatusCode::CONFLICT

@@ -48,7 +48,11 @@ fn service_page(
     let heading = if adding {
         tr(lang, "staff-add-service")
     } else {
-        format!("{}: {}", tr(lang, "staff-edit-service"), form.name.bn)
+        format!(
+            "{}: {}",
+            tr(lang, "staff-edit-service"),
+            form.name.shown(lang)
+        )
     };
     let action = if adding {
         format!("{base}/new-service")

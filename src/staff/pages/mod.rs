@@ -73,9 +73,11 @@ impl Head {
     pub fn new(visit: &Visit, title: String, signed: Option<&Signed>) -> Head {
         let page = visit.lang;
         let other = page.other();
-        let rest = visit
-            .path
-            .strip_prefix(&format!("/{page}/"))
+        // The page that answers a form leads to the same place in the
+        // other language only when it can be asked for (a GET); else to
+        // the staff area's home there.
+        let rest = (visit.path.strip_prefix(&format!("/{page}/")))
+            .filter(|_| visit.read)
             .unwrap_or("staff/");
         let mut links = Vec::new();
         let mut link = |id: &str, url: String| {

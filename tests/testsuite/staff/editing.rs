@@ -40,12 +40,24 @@ async fn a_fee_changed_in_the_form_is_published_with_the_rest_of_the_file_as_it_
     let mut browser = server.browser("charter.localhost");
     browser.sign_in("rahima").await;
     let path = "/en/staff/services/ict-advice";
+    let form = browser.get(path).await;
+    assert_eq!(
+        texts(&form, "h1"),
+        "Service: Advice on ICT products and services",
+        "an English page names the service in English"
+    );
     let reply = browser
         .submit(path, None, &[("fee_bn", "১০০ টাকা"), ("fee_en", "Tk 100")])
         .await;
     assert_eq!(reply.status, 303, "{}", reply.body);
     assert_eq!(reply.header("location"), Some("/en/staff/preview"));
     let preview = browser.get("/en/staff/preview").await;
+    assert!(
+        texts(&preview, "main")
+            .contains("Change of the service Advice on ICT products and services"),
+        "the change is named by the service's name: {}",
+        texts(&preview, "main")
+    );
     let shown = texts(&preview, ".staff-diff");
     assert!(shown.contains("Fee and payment method (বাংলা)"), "{shown}");
     assert!(shown.contains("Fee and payment method (English)"));
@@ -58,6 +70,13 @@ async fn a_fee_changed_in_the_form_is_published_with_the_rest_of_the_file_as_it_
     );
     let reply = publish(&mut browser, "/en/staff", "new fee from January").await;
     assert_eq!(reply.status, 200, "{}", reply.body);
+    // The page answering the form leads to a page in Bangla that can be
+    // asked for, not to the form's address (POST only).
+    let html = scraper::Html::parse_document(&reply.body);
+    let switch = scraper::Selector::parse(".lang-switch a").unwrap();
+    let switch = html.select(&switch).next().unwrap().value().attr("href");
+    assert_eq!(switch, Some("/bn/staff/"));
+    assert_eq!(browser.get("/bn/staff/").await.status, 200);
     assert!(
         texts(&reply, "main").contains("published as version 2"),
         "{}",
