@@ -354,7 +354,16 @@ check-file-too-large = it is larger than { $mb } MB, far more than any charter; 
 check-link-outside = it is a link to a place outside the folder of offices, which is not read
 
 ## `charter check`'s own lines (cli/check.rs)
-check-ok = { $file }: OK: { $services } services, { $officers } officers, { $warnings } warning(s)
+check-ok = { $file }: OK: { $services ->
+        [one] { $services } service
+       *[other] { $services } services
+    }, { $officers ->
+        [one] { $officers } officer
+       *[other] { $officers } officers
+    }, { $warnings ->
+        [one] { $warnings } warning
+       *[other] { $warnings } warnings
+    }
 check-pages-fail = { $file }: error: the pages cannot be made: { $error }
 check-folder-unreadable = { $folder }: cannot read the folder: { $error }
 check-folder-empty = { $folder }: error: no charter in this folder: each office's charter is a file ending in .toml directly in it, for example haluaghat.toml

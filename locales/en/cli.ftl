@@ -72,7 +72,13 @@ offices-list-heading = Offices of { $folder } and their addresses ({ $registry }
 offices-list-no-address = (no address: it is reached by none)
 offices-list-no-file = (no file)
 offices-list-not-registered = Not in the registry (`charter offices init` adds them): { $files }
-offices-list-summary = { $offices } offices; { $unregistered } file(s) not in the registry
+offices-list-summary = { $offices ->
+        [one] { $offices } office
+       *[other] { $offices } offices
+    }; { $unregistered ->
+        [one] { $unregistered } file
+       *[other] { $unregistered } files
+    } not in the registry
 offices-init-added = added { $id }: { $hosts }
 # $written: yes or no.
 offices-init-summary = { $registry }: { $written ->
@@ -207,7 +213,10 @@ serve-folder-needs-base-url = { $folder }: a folder of offices is served with th
 serve-not-started = The site was not started. Fix the charter and run `charter check` to confirm.
 serve-reloaded = charter reloaded
 serve-not-reloaded = charter not reloaded; still serving the last good version:
-serve-services-removed = the charter saved has { $count } service(s) fewer than the one it replaces: { $slugs }; if that was not meant, `charter history` and `charter restore` bring them back
+serve-services-removed = the charter saved has { $count ->
+        [one] { $count } service
+       *[other] { $count } services
+    } fewer than the one it replaces: { $slugs }; if that was not meant, `charter history` and `charter restore` bring them back
 # $restore is the command, with the version's number.
 serve-restore-undone = this save brings back the version that version { $number } replaced, a moment ago: if the file was open in an editor during `charter restore`, the restore is undone. Close the file in the editor, open it again, and run `{ $restore }` again if that is what the site should show
 serve-from-history = { $file } cannot be loaded; serving version { $number } from the history ({ $folder }) until it is fixed (`charter check` says what to fix; `charter history` lists the versions):

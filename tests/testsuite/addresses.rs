@@ -579,7 +579,7 @@ fn offices_and_offices_init_speak_to_the_administrator_in_bangla() {
     // In English, word for word as before.
     let (_, stdout, _) = on_folder(&["offices"], &folder);
     assert!(
-        stdout.ends_with("2 offices; 1 file(s) not in the registry\n"),
+        stdout.ends_with("2 offices; 1 file not in the registry\n"),
         "{stdout}"
     );
     // A single charter file is not a folder: said in Bangla too.

@@ -35,7 +35,7 @@ fn bundled_charter_is_valid_without_warnings() {
     let (code, stdout, stderr) = check(&bundled());
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.ends_with("charter.toml: OK: 13 services, 1 officers, 0 warning(s)\n"),
+        stdout.ends_with("charter.toml: OK: 13 services, 1 officer, 0 warnings\n"),
         "{stdout}"
     );
     assert_eq!(stderr, "");
@@ -127,7 +127,7 @@ type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], &'a str);
 #[test]
 fn the_language_is_the_option_the_variable_or_the_systems() {
     let bangla = "charter.toml: ঠিক আছে: ১৩টি সেবা, ১ জন কর্মকর্তা, ০টি সতর্কতা\n";
-    let english = "charter.toml: OK: 13 services, 1 officers, 0 warning(s)\n";
+    let english = "charter.toml: OK: 13 services, 1 officer, 0 warnings\n";
     let cases: [Case; 8] = [
         (&["--lang", "bn"], &[], bangla),
         (&[], &[("CHARTER_LANG", "bn")], bangla),
@@ -314,7 +314,7 @@ fn with_the_state_folder_the_services_the_site_shows_that_the_file_lost_are_name
     );
     assert_eq!(
         stdout,
-        format!("{f}: OK: 11 services, 1 officers, 1 warning(s)\n")
+        format!("{f}: OK: 11 services, 1 officer, 1 warning\n")
     );
     // In Bangla, the names as the Bangla pages have them; and the state
     // folder as `serve` takes it, from the environment.
@@ -392,7 +392,7 @@ fn with_the_state_folder_each_office_is_compared_with_the_version_it_shows() {
     assert_eq!(stderr.lines().count(), 2, "phulpur's only: {stderr}");
     assert!(
         stdout.contains(&format!(
-            "{}: OK: 12 services, 1 officers, 1 warning(s)\n",
+            "{}: OK: 12 services, 1 officer, 1 warning\n",
             phulpur.display()
         )),
         "{stdout}"
@@ -447,7 +447,7 @@ fn missing_english_is_a_warning_with_exit_0() {
     let (code, stdout, stderr) = check(&full_fixture());
     assert_eq!(code, 0, "{stderr}");
     assert!(
-        stdout.contains("OK: 3 services, 2 officers, 2 warning(s)"),
+        stdout.contains("OK: 3 services, 2 officers, 2 warnings"),
         "{stdout}"
     );
     assert!(
