@@ -1,6 +1,5 @@
-//! The citizen's side: the form (`GET /{lang}/feedback?page=…`), its
-//! sending (`POST /{lang}/feedback`), and the page after it
-//! (`/{lang}/feedback/sent`).
+//! The citizen's side: the form (`GET /{lang}/feedback?page=…`) and its
+//! sending (`POST /{lang}/feedback`); the page after it is [`super::after`]'s.
 //!
 //! The form carries no CSRF token, and its page sets no cookie: it signs
 //! no one in and changes nothing of anyone's, and a forged report is one
@@ -28,7 +27,7 @@ use http::header::{self, HeaderMap, HeaderValue};
 use http::{StatusCode, Uri};
 
 use super::limits::Verdict;
-use super::pages::{Choice, FormPage, MessagePage, Paragraph};
+use super::pages::{Choice, FormPage};
 use super::text::{self, Contact, MAX_TEXT_CHARS};
 use super::{Category, Feedback};
 use crate::i18n::{Arg, Lang, tr, tr_args};
@@ -40,17 +39,16 @@ use crate::staff::pages::{page, see_other};
 use crate::store::NewReport;
 use crate::urls;
 
-/// The national Grievance Redress System, for a charter without a GRS
-/// section of its own.
-pub const NATIONAL_GRS: &str = "https://www.grs.gov.bd/";
-
 /// The name of the field people never fill (it is out of sight, of
 /// screen readers, of the tab order and of autofill) and bots do.
 const TRAP: &str = "fb_site";
 
 /// The office a request's host names, with its id; `None` for the
 /// directory's host, which has no form.
-fn office_of(feedback: &Feedback, addressed: &Addressed) -> Option<(String, Arc<AppState>)> {
+pub(super) fn office_of(
+    feedback: &Feedback,
+    addressed: &Addressed,
+) -> Option<(String, Arc<AppState>)> {
     match &addressed.to {
         Answerer::Office(state) => {
             let id = feedback.staff().deployment().office_id(state)?;
@@ -60,7 +58,7 @@ fn office_of(feedback: &Feedback, addressed: &Addressed) -> Option<(String, Arc<
     }
 }
 
-fn not_found(lang: Lang) -> Response {
+pub(super) fn not_found(lang: Lang) -> Response {
     use axum::response::IntoResponse as _;
     AppError::new(StatusCode::NOT_FOUND, lang).into_response()
 }
@@ -374,108 +372,4 @@ fn sent_url(lang: Lang, page: &str, category: Option<Category>, answer: bool) ->
         query.append_pair("answer", "1");
     }
     format!("{}/sent?{}", urls::feedback(lang), query.finish())
-}
-
-/// `GET /{lang}/feedback/sent`: thanks, what happens next, and for a
-/// citizen asked for more than the charter says, where to complain: the
-/// charter's GRS section, or the national GRS when it has none.
-pub async fn sent(
-    State(feedback): State<Feedback>,
-    Extension(addressed): Extension<Addressed>,
-    Path(lang): Path<String>,
-    RawQuery(query): RawQuery,
-) -> Response {
-    let Ok(lang) = lang.parse::<Lang>() else {
-        return not_found(Lang::Bn);
-    };
-    let Some((_, state)) = office_of(&feedback, &addressed) else {
-        return not_found(lang);
-    };
-    let site = state.site();
-    let query = query.unwrap_or_default();
-    let field = |name: &str| {
-        form_urlencoded::parse(query.as_bytes())
-            .find(|(k, _)| k == name)
-            .map(|(_, v)| v.into_owned())
-            .unwrap_or_default()
-    };
-    let about = own_page(&site, &field("page")).map(|(p, _)| p);
-    let mut paragraphs = vec![
-        Paragraph {
-            text: tr(lang, "feedback-thanks"),
-            link: None,
-        },
-        Paragraph {
-            text: tr(lang, "feedback-thanks-next"),
-            link: None,
-        },
-    ];
-    if field("answer") == "1" {
-        paragraphs.push(Paragraph {
-            text: tr(lang, "feedback-thanks-answer"),
-            link: None,
-        });
-    }
-    if Category::from_key(&field("category")) == Some(Category::Overcharged) {
-        let link = if site.charter.grievance.is_empty() {
-            (NATIONAL_GRS.to_string(), tr(lang, "feedback-grs-national"))
-        } else {
-            (
-                format!("{}#grs", urls::contact(lang)),
-                tr(lang, "feedback-grs-office"),
-            )
-        };
-        paragraphs.push(Paragraph {
-            text: tr(lang, "feedback-thanks-grs"),
-            link: Some(link),
-        });
-    }
-    let back = about.unwrap_or_else(|| urls::home(lang));
-    paragraphs.push(Paragraph {
-        text: String::new(),
-        link: Some((back, tr(lang, "feedback-back"))),
-    });
-    let switch = format!("{}/sent?{}", urls::feedback(lang.other()), query);
-    let template = MessagePage {
-        layout: render::request_layout(
-            &site.charter,
-            &site.base_url,
-            lang,
-            tr(lang, "feedback-thanks-title"),
-            switch,
-        ),
-        heading: tr(lang, "feedback-thanks-title"),
-        paragraphs,
-    };
-    page(&template, StatusCode::OK)
-}
-
-/// `/{lang}/feedback` of a server without a store: no report can be
-/// taken; the office's contacts instead (503).
-pub async fn unavailable(
-    Extension(addressed): Extension<Addressed>,
-    Path(lang): Path<String>,
-) -> Response {
-    let Ok(lang) = lang.parse::<Lang>() else {
-        return not_found(Lang::Bn);
-    };
-    let Answerer::Office(state) = &addressed.to else {
-        return not_found(lang);
-    };
-    let site = state.site();
-    let template = MessagePage {
-        layout: render::request_layout(
-            &site.charter,
-            &site.base_url,
-            lang,
-            tr(lang, "feedback-unavailable-title"),
-            urls::feedback(lang.other()),
-        ),
-        heading: tr(lang, "feedback-unavailable-title"),
-        paragraphs: vec![Paragraph {
-            text: tr(lang, "feedback-unavailable"),
-            link: Some((urls::contact(lang), tr(lang, "nav-contact"))),
-        }],
-    };
-    page(&template, StatusCode::SERVICE_UNAVAILABLE)
 }

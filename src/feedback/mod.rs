@@ -21,6 +21,7 @@
 // A refused request's answer is the page itself, made once per request.
 #![allow(clippy::result_large_err)]
 
+mod after;
 pub mod export;
 mod form;
 mod inbox;

@@ -9,7 +9,7 @@ use std::time::Duration;
 use axum::Router;
 use axum::routing::{MethodRouter, get, post};
 
-use super::{Feedback, form, inbox};
+use super::{Feedback, after, form, inbox};
 use crate::server::takes_body;
 
 /// How long a form's body may take to arrive.
@@ -24,7 +24,7 @@ pub fn routes(feedback: Feedback) -> Router {
             "/{lang}/feedback",
             posting(get(form::form).post(form::send)),
         )
-        .route("/{lang}/feedback/sent", get(form::sent));
+        .route("/{lang}/feedback/sent", get(after::sent));
     for base in ["/{lang}/staff", "/{lang}/staff/offices/{office}"] {
         let at = |path: &str| format!("{base}{path}");
         router = router
@@ -39,6 +39,6 @@ pub fn routes(feedback: Feedback) -> Router {
 /// folder): a page that says so, with the office's contacts.
 pub fn unavailable_routes() -> Router {
     Router::new()
-        .route("/{lang}/feedback", get(form::unavailable))
-        .route("/{lang}/feedback/sent", get(form::unavailable))
+        .route("/{lang}/feedback", get(after::unavailable))
+        .route("/{lang}/feedback/sent", get(after::unavailable))
 }

@@ -46,6 +46,12 @@ fn without_search_point(path: &str, lang: &str, served: &str, built: &str) -> (S
         )),
         "{path}: {form}"
     );
+    // An error page is no page of its own to report on.
+    if path.ends_with("/404") {
+        assert!(!served_rest.contains("feedback"), "{path}");
+        assert!(!built.contains("feedback"), "{path}");
+        return without_find_service(path, lang, served_rest, built);
+    }
     let (served_rest, feedback) = cut(&served_rest, "<p class=\"feedback-link\">", "</p>\n");
     let label = match lang {
         "bn" => "এই পাতায় কিছু ভুল আছে কি?",
@@ -63,6 +69,26 @@ fn without_search_point(path: &str, lang: &str, served: &str, built: &str) -> (S
         !built.contains("feedback"),
         "{path}: the static copy has no link to the report form"
     );
+    without_find_service(path, lang, served_rest, built)
+}
+
+/// The static page `built` without its link to the list of every
+/// service, checked, beside `served_rest`.
+fn without_find_service(
+    path: &str,
+    lang: &str,
+    served_rest: String,
+    built: &str,
+) -> (String, String) {
+    let cut = |html: &str, start: &str, end: &str| -> (String, String) {
+        assert_eq!(html.matches(start).count(), 1, "{path}: one {start}");
+        let from = html.find(start).unwrap();
+        let to = from + html[from..].find(end).unwrap() + end.len();
+        (
+            format!("{}{}", &html[..from], &html[to..]),
+            html[from..to].to_string(),
+        )
+    };
     let (built_rest, link) = cut(built, "<p class=\"find-service\">", "</p>\n");
     let label = match lang {
         "bn" => "সকল সেবার তালিকা (১৩টি)",
