@@ -94,15 +94,10 @@ pub fn page_name(site: &Site, lang: Lang, path: &str) -> String {
         return path.to_string();
     }
     let rest = &path[3..];
-    if let Some(slug) = rest.strip_prefix("/services/") {
-        if let Some(s) = site
-            .charter
-            .services
-            .iter()
-            .find(|s| s.slug.get_ref() == slug)
-        {
-            return s.name.get(lang).0.to_string();
-        }
+    if let Some(slug) = rest.strip_prefix("/services/")
+        && let Some(s) = (site.charter.services.iter()).find(|s| s.slug.get_ref() == slug)
+    {
+        return s.name.get(lang).0.to_string();
     }
     let id = match rest {
         "/" => "nav-home",

@@ -62,7 +62,7 @@ impl Contact {
             return None;
         }
         if typed.contains('@') {
-            return email(&typed).then(|| Contact::Email(typed));
+            return email(&typed).then_some(Contact::Email(typed));
         }
         let mut number = String::new();
         for (i, c) in typed.chars().enumerate() {
