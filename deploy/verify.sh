@@ -364,7 +364,7 @@ grep -Eq 'rahima +haluaghat +waiting for a password' "$tmp/guide-staff-add.log" 
 link_page=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: doict.haluaghat.mymensingh.gov.bd' "http://127.0.0.1:$folder_port/${office_link#https://*/}")
 [[ $link_page == 200 ]] || fail "the office's set-password link does not open its page: $link_page"
 
-step "deploy/nginx.conf: the staff area's location (8 MiB forms, other bodies still 1 KiB)"
+step "deploy/nginx.conf: the staff area's location (8 MiB forms), the report form's (16 KiB), other bodies still 1 KiB"
 staff_http=$(free_port)
 staff_https=$(free_port)
 nginx_site staff deploy/nginx.conf -E \
@@ -382,6 +382,9 @@ post_status() { curl -sk --resolve "$host:$staff_https:127.0.0.1" -o /dev/null -
 # which it reads only when nginx passes it on.
 [[ $(post_status /bn/staff/sign-in) == 403 ]] || fail "a 6 KB staff form does not reach the app through nginx's staff location"
 [[ $(post_status /bn/) == 413 ]] || fail "a 6 KB body to a page is not refused by nginx any more"
+[[ $(post_status /bn/feedback) != 413 ]] || fail "a 6 KB report of what is wrong does not reach the app through nginx's location"
+head -c 20000 /dev/zero | tr '\0' a > "$tmp/form-body"
+[[ $(post_status /bn/feedback) == 413 ]] || fail "a 20 KB report is not refused by nginx (the app takes 16 KiB)"
 
 step "docs/administrator.md: the editors' settings for a folder"
 guide_block offices-profile | under_root > "$tmp/profile-offices.sh"

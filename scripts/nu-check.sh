@@ -3,8 +3,9 @@
 # and fails on any message at all: error, warning or info.
 #
 # The pages are the ones `charter build` writes, plus those only a running
-# server makes (search results, the staff area's pages) and the 404 page as
-# the server sends it;
+# server makes (search results, the staff area's pages, the form that
+# reports what is wrong on a page, the page after it, the office's inbox)
+# and the 404 page as the server sends it;
 # then the directory of a folder of offices (tests/fixtures/offices, its
 # valid files): the pages `charter build` writes of the folder, and those
 # the server sends (with the search form, search results, error pages),
@@ -154,6 +155,20 @@ const save = (file, html) => fs.writeFileSync(`${dir}/${file}`, html);
   await clerk.send("/en/staff/services/ict-advice", { ...fields, officer: "assistant-programmer" }, 303);
   save("staff-preview.html", await clerk.send("/en/staff/preview", null, 200));
   save("staff-forbidden.html", await clerk.send("/bn/staff/sign-out", { csrf: "0".repeat(64) }, 403));
+  // Citizens' reports: the form in both languages, refused with its
+  // problems, the page after it (with the GRS), and the office's inbox.
+  const citizen = browser();
+  save("feedback-form-bn.html", await citizen.send("/bn/feedback?page=%2Fbn%2Fservices%2Fict-advice", null, 200));
+  save("feedback-form-en.html", await citizen.send("/en/feedback?page=%2Fen%2F", null, 200));
+  save("feedback-refused.html", await citizen.send("/en/feedback",
+    { page: "/en/contact", category: "", text: "<b>fee</b>", contact: "call me", fb_site: "" }, 422));
+  await citizen.send("/bn/feedback", { page: "/bn/services/ict-advice", category: "overcharged",
+    text: "ফি ৫০ টাকা লেখা, চাওয়া হলো ১০০ টাকা", contact: "০১৭১১২২৩৩৪৪", fb_site: "" }, 303);
+  save("feedback-sent-bn.html", await citizen.send("/bn/feedback/sent?page=%2Fbn%2Fservices%2Fict-advice&category=overcharged&answer=1", null, 200));
+  save("feedback-sent-en.html", await citizen.send("/en/feedback/sent?page=%2Fen%2F&category=unclear", null, 200));
+  save("feedback-inbox-bn.html", await clerk.send("/bn/staff/feedback", null, 200));
+  save("feedback-staff-home.html", await clerk.send("/bn/staff/", null, 200));
+  save("feedback-inbox-en.html", await clerk.send("/en/staff/feedback?service=ict-advice", null, 200));
   for (const [file, path] of [
     ["staff-accounts.html", "/en/staff/accounts"],
     ["staff-audit.html", "/bn/staff/audit"],

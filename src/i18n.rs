@@ -1,7 +1,8 @@
 //! Languages, interface strings (Fluent files under `locales/`) and digits.
 //!
 //! Every interface string comes from `locales/{bn,en}/*.ftl`: the pages'
-//! from `main.ftl`, what the commands say to a person from `check.ftl` and
+//! from `main.ftl` (the staff area's from `staff.ftl`, citizens' reports'
+//! from `feedback.ftl`), what the commands say to a person from `check.ftl` and
 //! `cli.ftl` ([`Words`]). Fluent itself prints Latin digits, so numbers are
 //! turned into Bangla digits here, in one place, before they reach a page
 //! or a terminal.
@@ -250,6 +251,8 @@ const FTL_SOURCES: &[(Lang, &str)] = &[
     (Lang::En, include_str!("../locales/en/main.ftl")),
     (Lang::Bn, include_str!("../locales/bn/staff.ftl")),
     (Lang::En, include_str!("../locales/en/staff.ftl")),
+    (Lang::Bn, include_str!("../locales/bn/feedback.ftl")),
+    (Lang::En, include_str!("../locales/en/feedback.ftl")),
 ];
 
 /// The message ids (and terms, with their `-`) of what `charter check`

@@ -11,6 +11,7 @@ pub mod charter;
 pub mod render;
 pub mod site;
 
+pub mod feedback;
 pub mod server;
 pub mod staff;
 pub mod static_site;

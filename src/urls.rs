@@ -103,6 +103,18 @@ pub fn search_for(lang: Lang, query: &str) -> String {
     }
 }
 
+/// `/bn/feedback`: the form that reports something wrong on a page.
+pub fn feedback(lang: Lang) -> String {
+    format!("/{lang}/feedback")
+}
+
+/// `/bn/feedback?page=/bn/services/<slug>`: the form, for the page at
+/// `path` (its path only: never a query, which holds what was searched).
+pub fn feedback_for(lang: Lang, path: &str) -> String {
+    let page: String = form_urlencoded::byte_serialize(path.as_bytes()).collect();
+    format!("{}?page={page}", feedback(lang))
+}
+
 /// `/api/v1/charter.json`: the whole charter as JSON.
 pub fn api_charter() -> String {
     "/api/v1/charter.json".to_string()

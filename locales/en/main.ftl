@@ -137,3 +137,6 @@ directory-search-results = { $count ->
 directory-search-none = No service of any office found for “{ $query }”. Try other words, or see the list of all offices.
 directory-search-empty = Type the name of a service, or a word of it, to search the services of every office, or see the list of all offices.
 directory-search-more = Only the first { $count } are shown. Add a word to narrow the search.
+
+# At the foot of every office's page, the link to the report form.
+feedback-link = Is anything wrong on this page?

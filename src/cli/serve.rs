@@ -104,6 +104,11 @@ pub struct ServeArgs {
     #[arg(long, env = "CHARTER_AUDIT_DAYS", value_name = "DAYS", default_value_t = 730,
           value_parser = clap::value_parser!(u64).range(1..=36500))]
     pub audit_days: u64,
+    /// Days a citizen's report is kept, handled or not (its contact
+    /// details go when it is marked handled, or after 90 days).
+    #[arg(long, env = "CHARTER_FEEDBACK_DAYS", value_name = "DAYS", default_value_t = 365,
+          value_parser = clap::value_parser!(u64).range(1..=36500))]
+    pub feedback_days: u64,
     #[command(flatten)]
     pub limits: super::LimitArgs,
     // The language of the log's lines for people; its JSON keys and
@@ -237,9 +242,11 @@ fn shown(path: &std::path::Path) -> String {
     path.display().to_string()
 }
 
-/// The staff area's routes, its accounts in `<state>/staff.sqlite`: none
-/// without a state folder, or when the database cannot be opened (the
-/// public site is served all the same, and the log says why).
+/// The staff area's routes and citizens' reports', in
+/// `<state>/staff.sqlite`: none without a state folder, or when the
+/// database cannot be opened (the public site is served all the same,
+/// the form's address says no report can be taken, and the log says
+/// why).
 async fn staff_area(
     args: &ServeArgs,
     state_dir: Option<&std::path::Path>,
@@ -248,7 +255,7 @@ async fn staff_area(
 ) -> axum::Router {
     let Some(dir) = state_dir else {
         tracing::warn!("{}", Words::new("serve-no-staff-area").logged());
-        return axum::Router::new();
+        return crate::feedback::unavailable_routes();
     };
     let store = match crate::store::Store::open_in(dir).await {
         Ok(store) => store,
@@ -257,7 +264,7 @@ async fn staff_area(
                 .arg("file", shown(dir))
                 .arg("error", e.to_string());
             tracing::error!("{}", said.logged());
-            return axum::Router::new();
+            return crate::feedback::unavailable_routes();
         }
     };
     let options = crate::staff::StaffOptions {
@@ -267,8 +274,17 @@ async fn staff_area(
     };
     let staff = crate::staff::Staff::new(store, Arc::clone(deployment), cpu.clone(), options).await;
     staff.prune_daily();
+    let feedback = crate::feedback::Feedback::new(
+        staff.clone(),
+        crate::feedback::FeedbackOptions {
+            https: args.https,
+            keep: Duration::from_secs(args.feedback_days * 24 * 60 * 60),
+            ..crate::feedback::FeedbackOptions::default()
+        },
+    );
+    feedback.prune_daily();
     let said =
         Words::new("serve-staff-area").arg("file", shown(&dir.join(crate::store::SQLITE_FILE)));
     tracing::info!("{}", said.logged());
-    crate::staff::routes(staff)
+    crate::staff::routes(staff).merge(crate::feedback::routes(feedback))
 }

@@ -113,6 +113,11 @@ pub struct Layout {
     pub website_url: String,
     /// When the charter was last changed.
     pub last_updated: Option<Updated>,
+    /// The footer's link to the form that reports something wrong on
+    /// this page: on an office's pages as the server shows them, never
+    /// in the static copy (no server to take the report) nor on the
+    /// directory's pages (no office's).
+    pub feedback_url: Option<String>,
     page: Lang,
 }
 
@@ -181,7 +186,7 @@ pub struct PageInfo {
 
 impl Layout {
     /// The layout of the office's page `info` describes.
-    pub fn new(cx: Context<'_>, info: PageInfo) -> Layout {
+    pub(super) fn new(cx: Context<'_>, info: PageInfo) -> Layout {
         let (charter, page) = (cx.charter, cx.page);
         let o = &charter.office;
         let nav = [
@@ -230,7 +235,20 @@ impl Layout {
             last_updated,
         };
         let services_url = urls::services(page);
-        Layout::assemble(
+        // A plain link to a small form page rather than the form itself
+        // in a <details> of every page: the form's labels and choices in
+        // every pre-rendered page would cost each first view about a
+        // kilobyte, compressed, for the few who report; the link costs
+        // tens of bytes. The page it names is the one the reader is on
+        // (an error page has none of its own, and no link).
+        let this_path = info.urls.as_ref().map(|(bn, en)| match page {
+            Lang::Bn => bn.clone(),
+            Lang::En => en.clone(),
+        });
+        let feedback_url = this_path
+            .filter(|_| cx.target == Target::Server)
+            .map(|path| urls::feedback_for(page, &path));
+        let mut layout = Layout::assemble(
             page,
             cx.base,
             info,
@@ -238,7 +256,9 @@ impl Layout {
             nav,
             services_url,
             services_link,
-        )
+        );
+        layout.feedback_url = feedback_url;
+        layout
     }
 
     /// The layout of a page of `page`'s language: `masthead` says who
@@ -321,6 +341,7 @@ impl Layout {
             website,
             website_url,
             last_updated: masthead.last_updated,
+            feedback_url: None,
             page,
         }
     }

@@ -22,7 +22,7 @@ pub mod search;
 mod views;
 mod xml;
 
-pub use layout::Target;
+pub use layout::{Layout, Target};
 
 /// A page ready to serve: its path and HTML.
 #[derive(Debug, Clone)]
@@ -164,6 +164,37 @@ pub fn render_search(
         target: Target::Server,
     };
     search::page(cx, query, found)
+}
+
+/// The layout of a page of `charter`'s office made for one request, not
+/// stored (the form that reports what is wrong on a page): titled
+/// `title`, its language switch leading to `switch`, kept out of search
+/// engines' indexes, with no link to the form in its footer.
+pub fn request_layout(
+    charter: &Charter,
+    base: &BaseUrl,
+    page: Lang,
+    title: String,
+    switch: String,
+) -> Layout {
+    let cx = Context {
+        charter,
+        base,
+        page,
+        target: Target::Server,
+    };
+    let info = layout::PageInfo {
+        json_ld: None,
+        title,
+        description: String::new(),
+        urls: None,
+        nav: layout::Nav::None,
+        query: String::new(),
+        switch: Some(switch),
+    };
+    let mut layout = Layout::new(cx, info);
+    layout.indexed = false;
+    layout
 }
 
 #[derive(Template)]

@@ -254,14 +254,16 @@ pub(super) fn sitemap_of(
 /// search page with a query: addresses without end, each a copy of other
 /// pages' texts, and each made afresh for its request); the search page
 /// itself may be. The server's also keeps crawlers out of the staff
-/// area, which the static copy does not have. The sitemap says what there
+/// area and the form that reports what is wrong on a page (an address
+/// for each page), which the static copy does not have. The sitemap says what there
 /// is.
 pub fn robots(base: &BaseUrl, target: Target) -> String {
     let staff = match target {
         Target::Server => format!(
-            "Disallow: /{}/staff/\nDisallow: /{}/staff/\n",
-            Lang::Bn,
-            Lang::En
+            "Disallow: /{bn}/staff/\nDisallow: /{en}/staff/\n\
+             Disallow: /{bn}/feedback\nDisallow: /{en}/feedback\n",
+            bn = Lang::Bn,
+            en = Lang::En
         ),
         Target::StaticCopy => String::new(),
     };
@@ -307,6 +309,7 @@ mod tests {
             robots(&BaseUrl::new("https://example.org"), Target::Server),
             "User-agent: *\nAllow: /\nDisallow: /bn/search?\nDisallow: /en/search?\n\
              Disallow: /bn/staff/\nDisallow: /en/staff/\n\
+             Disallow: /bn/feedback\nDisallow: /en/feedback\n\
              Sitemap: https://example.org/sitemap.xml\n"
         );
     }

@@ -31,10 +31,10 @@ pub mod changes;
 pub mod check;
 pub mod edit;
 mod forms;
-mod guard;
+pub mod guard;
 mod history;
 mod link;
-mod pages;
+pub mod pages;
 pub mod password;
 mod publish;
 mod review;
@@ -42,7 +42,7 @@ mod routes;
 mod signin;
 pub mod throttle;
 pub mod tokens;
-mod visit;
+pub mod visit;
 
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
@@ -138,6 +138,16 @@ impl Staff {
         &self.0.store
     }
 
+    /// What is served: every office, and the directory.
+    pub fn deployment(&self) -> &Arc<Deployment> {
+        &self.0.deployment
+    }
+
+    /// The pool of threads hashing and other heavy work run on.
+    pub fn cpu(&self) -> &CpuPool {
+        &self.0.cpu
+    }
+
     fn options(&self) -> &StaffOptions {
         &self.0.options
     }
@@ -149,7 +159,7 @@ impl Staff {
     }
 
     /// Adds an entry to the audit log; a failure is logged, never shown.
-    async fn audit(&self, entry: AuditEntry) {
+    pub async fn audit(&self, entry: AuditEntry) {
         tracing::info!(
             target: "audit",
             account = entry.account.as_deref().unwrap_or("-"),

@@ -13,7 +13,7 @@ use super::forms::{office_form, office_page};
 use super::guard::{Posted, broken};
 use super::pages::{
     self, ChangesView, Head, HomePage, Notice, OfficeItem, OfficerItem, OfficesPage, PreviewPage,
-    ServiceItem,
+    ReportCount, ServiceItem,
 };
 use super::publish::Published;
 use super::visit::Signed;
@@ -110,7 +110,34 @@ impl Staff {
                 action: tr(lang, "staff-continue"),
             });
         }
+        // Citizens' reports of the last 30 days, per service: the
+        // inbox's own room keeps them; the home only counts.
+        let since = crate::store::now() - 30 * 24 * 60 * 60;
+        let reports = match store.report_counts(&acting.id, since).await {
+            Ok(counts) => counts
+                .into_iter()
+                .map(|(slug, n)| {
+                    let service = charter.services.iter().find(|s| s.slug.get_ref() == &slug);
+                    ReportCount {
+                        label: match service {
+                            Some(s) => s.name.get(lang).0.to_string(),
+                            None => tr(lang, "feedback-inbox-other-pages"),
+                        },
+                        count: lang.number(n),
+                        url: match service {
+                            Some(_) => format!("{base}/feedback?service={slug}"),
+                            None => format!("{base}/feedback"),
+                        },
+                    }
+                })
+                .collect(),
+            Err(e) => {
+                tracing::warn!("citizens' reports could not be counted: {e}");
+                Vec::new()
+            }
+        };
         let template = HomePage {
+            reports,
             head: Head::new(visit, charter.office.full_name(lang), Some(&signed)),
             office_name: charter.office.full_name(lang),
             notices,

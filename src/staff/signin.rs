@@ -29,7 +29,7 @@ pub fn account_name(typed: &str) -> String {
 
 impl Staff {
     /// An entry of the audit log, now, from `visit`'s client.
-    pub(super) fn entry(
+    pub fn entry(
         visit: &Visit,
         account: Option<&str>,
         office: Option<&str>,

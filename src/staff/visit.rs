@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Arc;
 
-use axum::extract::{FromRequestParts, RawPathParams};
+use axum::extract::{FromRef, FromRequestParts, RawPathParams};
 use http::StatusCode;
 use http::header::{self, HeaderMap};
 use http::request::Parts;
@@ -51,15 +51,22 @@ pub struct Visit {
     pub headers: HeaderMap,
 }
 
-impl FromRequestParts<Staff> for Visit {
+// Any state that holds the staff area: the feedback room's inbox is a
+// staff page too.
+impl<S> FromRequestParts<S> for Visit
+where
+    S: Send + Sync,
+    Staff: FromRef<S>,
+{
     type Rejection = axum::response::Response;
 
-    async fn from_request_parts(parts: &mut Parts, staff: &Staff) -> Result<Self, Self::Rejection> {
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Self::Rejection> {
         use axum::response::IntoResponse as _;
+        let staff = &Staff::from_ref(state);
         let not_found =
             |lang| crate::server::AppError::new(StatusCode::NOT_FOUND, lang).into_response();
         let params: HashMap<String, String> =
-            match RawPathParams::from_request_parts(parts, staff).await {
+            match RawPathParams::from_request_parts(parts, state).await {
                 Ok(raw) => raw
                     .iter()
                     .map(|(k, v)| (k.to_string(), v.to_string()))

@@ -1,6 +1,6 @@
 //! The database: staff accounts, their sessions and set-password links,
-//! sign-in throttles, the audit log, who published each version, and the
-//! texts kept for a clerk.
+//! sign-in throttles, the audit log, who published each version, the
+//! texts kept for a clerk, and citizens' reports with their rate limits.
 //!
 //! SQLite in the state folder by default (`<state>/staff.sqlite`): nothing
 //! to install, created and migrated at start. Every query goes through
@@ -15,6 +15,7 @@
 
 mod accounts;
 mod audit;
+mod feedback;
 mod records;
 mod sessions;
 mod throttles;
@@ -30,6 +31,7 @@ use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
 
 pub use accounts::{Account, NewAccount};
 pub use audit::AuditEntry;
+pub use feedback::{NewReport, Report};
 pub use records::{Draft, DraftKind, VersionNote};
 pub use sessions::Session;
 pub use throttles::Throttle;
@@ -38,7 +40,10 @@ pub use throttles::Throttle;
 pub const SQLITE_FILE: &str = "staff.sqlite";
 
 /// The migrations, in order: (version, description, SQL).
-const MIGRATIONS: &[(i64, &str, &str)] = &[(1, "staff", include_str!("migrations/0001_staff.sql"))];
+const MIGRATIONS: &[(i64, &str, &str)] = &[
+    (1, "staff", include_str!("migrations/0001_staff.sql")),
+    (2, "feedback", include_str!("migrations/0002_feedback.sql")),
+];
 
 /// The database, shared by every request (a pool of connections).
 #[derive(Debug, Clone)]
@@ -55,6 +60,9 @@ pub enum StoreError {
     /// Its migrations could not be applied.
     #[error("the staff database cannot be brought up to date: {0}")]
     Migrate(#[from] sqlx::migrate::MigrateError),
+    /// The system gave no random numbers.
+    #[error("the system's random numbers cannot be read: {0}")]
+    Random(String),
     /// The address given is not one this program can open.
     #[error("the staff database's address {0:?} cannot be used: {1}")]
     Address(String, String),

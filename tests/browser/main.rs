@@ -10,6 +10,7 @@
 //! `target/screenshots/`.
 
 mod accessibility;
+mod feedback;
 mod first_view;
 mod layout;
 mod navigation;

@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use citizen_charter::feedback::{Feedback, FeedbackOptions};
 use citizen_charter::server::{self, CpuPool, Deployment, Options, ServeOptions};
 use citizen_charter::site::SiteOptions;
 use citizen_charter::staff::{self, Staff, StaffOptions};
@@ -14,9 +15,9 @@ use crate::support::{Browser, DESKTOP, Languages, MOBILE, axe_source, root, run}
 
 const PASSWORD: &str = "ঘাসফুল নদীর পাড়ে বসে";
 
-/// The bundled charter with its staff area, served on a free port until
+/// The bundled charter with its staff area and citizens' reports, served on a free port until
 /// the test ends: its address, and the folder that holds it.
-async fn staff_site() -> (String, tempfile::TempDir) {
+pub async fn staff_site() -> (String, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     let charter = dir.path().join("charter.toml");
     std::fs::copy(root().join("charter.toml"), &charter).unwrap();
@@ -55,7 +56,9 @@ async fn staff_site() -> (String, tempfile::TempDir) {
         StaffOptions::default(),
     )
     .await;
-    let app = server::app_with(deployment, &options, cpu, staff::routes(staff));
+    let feedback = Feedback::new(staff.clone(), FeedbackOptions::default());
+    let routes = staff::routes(staff).merge(citizen_charter::feedback::routes(feedback));
+    let app = server::app_with(deployment, &options, cpu, routes);
     let listener = server::bind(([127, 0, 0, 1], 0).into()).unwrap();
     let base = format!("http://{}", listener.local_addr().unwrap());
     tokio::spawn(async move {
@@ -65,7 +68,7 @@ async fn staff_site() -> (String, tempfile::TempDir) {
 }
 
 /// Sets the field `id` of the page to `value`, as typing would.
-async fn fill(b: &Browser, id: &str, value: &str) {
+pub async fn fill(b: &Browser, id: &str, value: &str) {
     let script = format!(
         "const f = document.getElementById({}); f.value = {}; return f.value;",
         serde_json::to_string(id).unwrap(),
@@ -75,7 +78,7 @@ async fn fill(b: &Browser, id: &str, value: &str) {
 }
 
 /// Clicks the button that says `label`, and waits for the next page.
-async fn press(b: &Browser, label: &str) {
+pub async fn press(b: &Browser, label: &str) {
     let from = b.location().await;
     let buttons = b
         .client
@@ -95,7 +98,7 @@ async fn press(b: &Browser, label: &str) {
 
 /// axe's findings on the page, on a desktop and on a phone, and whether
 /// the page fits 320 px without scrolling sideways.
-async fn check_page(b: &Browser, axe: &Option<String>, name: &str, failures: &mut Vec<String>) {
+pub async fn check_page(b: &Browser, axe: &Option<String>, name: &str, failures: &mut Vec<String>) {
     for width in [DESKTOP, MOBILE] {
         b.viewport(width, 900).await;
         if let Some(axe) = axe {

@@ -23,10 +23,12 @@ fn build(charter: &Path) -> tempfile::TempDir {
     out
 }
 
-/// The one place a static page differs from the served one: the server's
+/// The places a static page differs from the served one: the server's
 /// search form, and the link to the list of every service the static copy
-/// has in its place. Returns each page without that part, after checking
-/// the part is exactly what it should be.
+/// has in its place; the served page's link to the form that reports
+/// what is wrong on it, which the static copy has nothing in place of.
+/// Returns each page without those parts, after checking each is exactly
+/// what it should be.
 fn without_search_point(path: &str, lang: &str, served: &str, built: &str) -> (String, String) {
     let cut = |html: &str, start: &str, end: &str| -> (String, String) {
         assert_eq!(html.matches(start).count(), 1, "{path}: one {start}");
@@ -44,6 +46,49 @@ fn without_search_point(path: &str, lang: &str, served: &str, built: &str) -> (S
         )),
         "{path}: {form}"
     );
+    // An error page is no page of its own to report on.
+    if path.ends_with("/404") {
+        assert!(!served_rest.contains("feedback"), "{path}");
+        assert!(!built.contains("feedback"), "{path}");
+        return without_find_service(path, lang, served_rest, built);
+    }
+    let (served_rest, feedback) = cut(&served_rest, "<p class=\"feedback-link\">", "</p>\n");
+    let label = match lang {
+        "bn" => "এই পাতায় কিছু ভুল আছে কি?",
+        _ => "Is anything wrong on this page?",
+    };
+    let page: String = form_urlencoded::byte_serialize(path.as_bytes()).collect();
+    assert_eq!(
+        feedback,
+        format!(
+            "<p class=\"feedback-link\"><a href=\"/{lang}/feedback?page={page}\">{label}</a></p>\n"
+        ),
+        "{path}"
+    );
+    assert!(
+        !built.contains("feedback"),
+        "{path}: the static copy has no link to the report form"
+    );
+    without_find_service(path, lang, served_rest, built)
+}
+
+/// The static page `built` without its link to the list of every
+/// service, checked, beside `served_rest`.
+fn without_find_service(
+    path: &str,
+    lang: &str,
+    served_rest: String,
+    built: &str,
+) -> (String, String) {
+    let cut = |html: &str, start: &str, end: &str| -> (String, String) {
+        assert_eq!(html.matches(start).count(), 1, "{path}: one {start}");
+        let from = html.find(start).unwrap();
+        let to = from + html[from..].find(end).unwrap() + end.len();
+        (
+            format!("{}{}", &html[..from], &html[to..]),
+            html[from..to].to_string(),
+        )
+    };
     let (built_rest, link) = cut(built, "<p class=\"find-service\">", "</p>\n");
     let label = match lang {
         "bn" => "সকল সেবার তালিকা (১৩টি)",
@@ -93,9 +138,10 @@ async fn built_files_match_served_pages_byte_for_byte() {
                 "{path}: built page differs from the served one beyond the search form"
             );
         } else if path == "/robots.txt" {
-            // The server's also keeps crawlers out of its staff area,
-            // which the static copy does not have.
-            let staff = "Disallow: /bn/staff/\nDisallow: /en/staff/\n";
+            // The server's also keeps crawlers out of its staff area and
+            // report form, which the static copy does not have.
+            let staff = "Disallow: /bn/staff/\nDisallow: /en/staff/\n\
+                         Disallow: /bn/feedback\nDisallow: /en/feedback\n";
             assert_eq!(
                 served.body.replacen(staff, "", 1).as_bytes(),
                 on_disk,

@@ -8,6 +8,7 @@ mod compression;
 mod directory;
 mod docs;
 mod english;
+mod feedback;
 mod hardening;
 mod history;
 mod http;

@@ -516,6 +516,9 @@ fn fluent_files_define_the_same_messages() {
                     ("seconds", Arg::Count(5)),
                     ("min", Arg::Count(12)),
                     ("max", Arg::Count(256)),
+                    // Citizens' reports'.
+                    ("days", Arg::Count(90)),
+                    ("minutes", Arg::Count(3)),
                 ],
             );
             assert!(!text.starts_with(MISSING_MESSAGE), "{lang}: {id}");

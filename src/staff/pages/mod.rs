@@ -99,9 +99,13 @@ impl Head {
                     base.clone()
                 };
                 link("staff-home", home);
+                link("feedback-inbox-title", format!("{base}/feedback"));
                 link("staff-file-title", format!("{base}/file"));
                 link("staff-history-title", format!("{base}/history"));
                 let _ = acting;
+            }
+            if visit.acting.is_none() && signed.account.admin {
+                link("feedback-inbox-title", format!("/{page}/staff/feedback"));
             }
             if signed.account.admin {
                 link("staff-accounts-title", format!("/{page}/staff/accounts"));

@@ -71,6 +71,13 @@ pub struct OfficerItem {
     pub designation: String,
 }
 
+/// How many reports citizens sent about a service (or the other pages).
+pub struct ReportCount {
+    pub label: String,
+    pub count: String,
+    pub url: String,
+}
+
 /// The office's home: what there is to change.
 #[derive(Template)]
 #[template(path = "staff/home.html")]
@@ -83,6 +90,8 @@ pub struct HomePage {
     pub officers: Vec<OfficerItem>,
     pub updated: Option<String>,
     pub print_url: String,
+    /// Citizens' reports of the last 30 days, per service.
+    pub reports: Vec<ReportCount>,
 }
 
 /// An office an administrator may act on.

@@ -1,23 +1,27 @@
 //! Who may do what: every staff route × anonymous, an editor of office A,
 //! an editor of office B, a disabled account and an administrator; then
 //! object by object (a service, an officer, a version, an account of
-//! another office given to a route of one's own).
+//! another office given to a route of one's own). The office's inbox of
+//! citizens' reports is an office route like the others.
 
 use super::{Browser, StaffServer, field};
 
 /// The office routes, under `/{lang}/staff` on the office's host or
 /// `/{lang}/staff/offices/{office}` on the directory's.
-const OFFICE_PAGES: [&str; 6] = [
+const OFFICE_PAGES: [&str; 8] = [
     "/services/ict-advice",
     "/new-service",
     "/officers/assistant-programmer",
     "/updated",
     "/file",
     "/history",
+    "/feedback",
+    "/feedback.csv",
 ];
 
 /// The office forms (POST), each sent with nothing to change.
-const OFFICE_FORMS: [&str; 9] = [
+const OFFICE_FORMS: [&str; 10] = [
+    "/feedback/1/handled",
     "/services/ict-advice",
     "/services/ict-advice/remove",
     "/new-service",
@@ -55,6 +59,11 @@ async fn every_route_answers_each_kind_of_visitor_as_it_may() {
     let off = server.account("disabled-a", Some("haluaghat")).await;
     server.account("admin", None).await;
     let a_host = "haluaghat.localhost";
+    // A citizen's report to A (number 1) and one to B.
+    let mut citizen = server.browser(a_host);
+    crate::feedback::report(&mut citizen, "bn", "/bn/", "wrong", "A's report", "").await;
+    let mut citizen = server.browser("savar.localhost");
+    crate::feedback::report(&mut citizen, "bn", "/bn/", "wrong", "B's report", "").await;
     let mut roles = Vec::new();
     for (name, account, host) in [
         ("anonymous", None, a_host),
@@ -137,6 +146,18 @@ async fn every_route_answers_each_kind_of_visitor_as_it_may() {
             assert_eq!(reply.status, 403, "{} POST {form}", role.name);
         }
     }
+    // Editor A's inbox is A's; the administrator's on the directory's
+    // host is every office's.
+    let (_, editor_a) = &mut roles[1];
+    let inbox = editor_a.get("/en/staff/feedback").await;
+    assert!(inbox.body.contains("A&#39;s report") || inbox.body.contains("A's report"));
+    assert!(!inbox.body.contains("B&#39;s report") && !inbox.body.contains("B's report"));
+    let csv = editor_a.get("/en/staff/feedback.csv").await;
+    assert!(csv.body.contains("A's report") && !csv.body.contains("B's report"));
+    let (_, own) = &mut roles[4];
+    let every = own.get("/en/staff/feedback").await;
+    assert_eq!(every.status, 200);
+    assert!(every.body.contains("report") && every.body.matches("s report").count() == 2);
     // The administrator's own forms work on the directory's host.
     let (admin, own) = &mut roles[4];
     let reply = own

@@ -15,6 +15,7 @@ use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use citizen_charter::feedback::{Feedback, FeedbackOptions};
 use citizen_charter::server::{self, CpuPool, Deployment, Options, ServeOptions};
 use citizen_charter::site::SiteOptions;
 use citizen_charter::staff::{self, Staff, StaffOptions};
@@ -32,6 +33,8 @@ pub struct StaffServer {
     pub addr: SocketAddr,
     pub store: Store,
     pub deployment: Arc<Deployment>,
+    /// Citizens' reports, served beside the staff area.
+    pub feedback: Feedback,
     /// The charter file, or the folder of offices.
     pub charter: PathBuf,
     pub state: PathBuf,
@@ -51,6 +54,9 @@ pub struct Setup {
     pub folder: bool,
     pub staff: StaffOptions,
     pub serve: ServeOptions,
+    pub feedback: FeedbackOptions,
+    /// TOML added at the end of the single charter.
+    pub charter_extra: String,
 }
 
 impl StaffServer {
@@ -81,7 +87,8 @@ impl StaffServer {
             offices
         } else {
             let file = dir.path().join("charter.toml");
-            std::fs::copy(repo("charter.toml"), &file).unwrap();
+            let text = std::fs::read_to_string(repo("charter.toml")).unwrap();
+            std::fs::write(&file, text + &setup.charter_extra).unwrap();
             file
         };
         let listener = server::bind(([127, 0, 0, 1], 0).into()).unwrap();
@@ -105,11 +112,12 @@ impl StaffServer {
             setup.staff,
         )
         .await;
+        let feedback = Feedback::new(staff.clone(), setup.feedback);
         let app = server::app_with(
             Arc::clone(&deployment),
             &setup.serve,
             cpu,
-            staff::routes(staff),
+            staff::routes(staff).merge(citizen_charter::feedback::routes(feedback.clone())),
         );
         let options = setup.serve;
         let task = tokio::spawn(async move {
@@ -122,6 +130,7 @@ impl StaffServer {
             addr,
             store,
             deployment,
+            feedback,
             charter,
             state,
             _dir: dir,
@@ -235,12 +244,20 @@ impl Browser {
         let body = form_urlencoded::Serializer::new(String::new())
             .extend_pairs(fields)
             .finish();
-        let req = self
+        self.post_body(path, Some(&origin), body).await
+    }
+
+    /// Sends `body` as a form to `path`, with `origin` (none: no `Origin`
+    /// header at all, as an old browser or a program sends).
+    pub async fn post_body(&mut self, path: &str, origin: Option<&str>, body: String) -> Reply {
+        let mut req = self
             .client
             .post(format!("http://{}{path}", self.host))
-            .header("origin", origin)
             .header("content-type", "application/x-www-form-urlencoded")
             .body(body);
+        if let Some(origin) = origin {
+            req = req.header("origin", origin);
+        }
         self.send(req).await
     }
 

@@ -1,0 +1,60 @@
+# নাগরিকের মতামত (কোনো পাতায় কী ভুল) এবং অফিসের ইনবক্সের লেখা, বাংলা।
+# এখানকার প্রতিটি id locales/en/feedback.ftl-এও থাকতে হবে (টেস্ট দুটো মিলিয়ে দেখে)।
+
+feedback-title = কী ভুল, অফিসকে জানান
+feedback-about = যে পাতার কথা বলছেন:
+feedback-about-office = পুরো অফিসের বিষয়ে
+feedback-what = কী ভুল?
+feedback-cat-wrong = তথ্যটি ভুল
+feedback-cat-outdated = তথ্যটি পুরোনো
+feedback-cat-unclear = বুঝতে কষ্ট হয়
+feedback-cat-overcharged = চার্টারে যা লেখা আছে, আমার কাছে তার চেয়ে বেশি চাওয়া হয়েছে
+feedback-cat-other = অন্য কিছু
+feedback-text = বিস্তারিত লিখুন (বড়জোর { $max } অক্ষর)
+feedback-text-hint = আপনার নাম বা জাতীয় পরিচয়পত্রের নম্বর লিখবেন না।
+feedback-contact = ফোন নম্বর বা ই-মেইল (শুধু উত্তর চাইলে)
+feedback-contact-why = এটি শুধু অফিস যেন আপনাকে উত্তর দিতে পারে সেজন্য চাওয়া হয়; আপনার মতামত নিষ্পন্ন হলে, অথবা বড়জোর { $days } দিন পরে, এটি মুছে ফেলা হয়।
+feedback-trap = এই ঘরটি খালি রাখুন
+feedback-send = পাঠান
+feedback-problem = মতামতটি এখনো পাঠানো হয়নি। নিচে দেখুন:
+feedback-error-category = কী ভুল, তা বেছে নিন।
+feedback-error-long = লেখাটি { $count } অক্ষরের; বড়জোর { $max } অক্ষর নেওয়া যায়। একটু ছোট করুন।
+feedback-error-contact = এটি ফোন নম্বর বা ই-মেইল ঠিকানা বলে মনে হচ্ছে না। ঠিক করুন, অথবা ঘরটি খালি রাখুন।
+feedback-error-page = আপনি যে পাতার কথা বলছেন সেটি আর নেই; মতামতটি পুরো অফিসের বিষয়ে পাঠানো হবে।
+feedback-error-origin = ফর্মটি এই সাইটের কোনো পাতা থেকে পাঠানো হয়নি, তাই নেওয়া হয়নি। আপনার লেখা নিচে আছে: দেখে নিয়ে এখান থেকে পাঠান।
+feedback-busy = এই মুহূর্তে অনেক মতামত এসেছে। আপনার লেখা নিচে রাখা আছে: { $minutes } মিনিট পরে আবার পাঠান।
+
+feedback-thanks-title = ধন্যবাদ
+feedback-thanks = আপনার মতামত অফিসে পৌঁছেছে।
+feedback-thanks-next = অফিসের কর্মীরা প্রতিটি মতামত পড়েন, এবং চার্টারে কিছু ভুল থাকলে তা ঠিক করেন।
+feedback-thanks-answer = আপনি ফোন নম্বর বা ই-মেইল দিয়েছেন, তাই অফিস আপনার সঙ্গে যোগাযোগ করতে পারে।
+feedback-thanks-grs = চার্টারে যা লেখা আছে তার চেয়ে বেশি চাওয়া হলে অভিযোগ প্রতিকার ব্যবস্থার (GRS) মাধ্যমে অভিযোগও করতে পারেন:
+feedback-grs-office = এই অফিসের অভিযোগ প্রতিকার ব্যবস্থা
+feedback-grs-national = জাতীয় অভিযোগ প্রতিকার ব্যবস্থা (GRS)
+feedback-back = পাতায় ফিরে যান
+feedback-unavailable-title = এখন মতামত নেওয়া যাচ্ছে না
+feedback-unavailable = এই সাইট এখন মতামত নিতে পারছে না। অফিসের সঙ্গে সরাসরি যোগাযোগ করুন:
+
+feedback-inbox-title = নাগরিকদের মতামত
+feedback-inbox-intro = নতুনগুলো আগে। লেখা যেমন পাঠানো হয়েছে তেমনই দেখানো হয়; এর ভেতরের লিংক খোলে না।
+feedback-inbox-none = কোনো মতামত নেই।
+feedback-inbox-service = পাতা বা সেবা
+feedback-inbox-every-page = সব পাতা
+feedback-inbox-show = দেখান
+feedback-inbox-when = কখন
+feedback-inbox-office = অফিস
+feedback-inbox-page = পাতা
+feedback-inbox-category = কী ভুল
+feedback-inbox-text = লেখা
+feedback-inbox-contact = যোগাযোগ
+feedback-inbox-state = অবস্থা
+feedback-inbox-open = নিষ্পন্ন হয়নি
+feedback-inbox-handled = { $when }-এ { $who } নিষ্পন্ন করেছেন।
+feedback-inbox-note = মন্তব্য
+feedback-inbox-mark = নিষ্পন্ন হিসেবে চিহ্নিত করুন
+feedback-inbox-marked = মতামতটি নিষ্পন্ন হিসেবে চিহ্নিত হয়েছে; যোগাযোগের তথ্য মুছে ফেলা হয়েছে।
+feedback-inbox-export = স্প্রেডশিট (CSV) হিসেবে নামান
+feedback-inbox-counts = গত ৩০ দিনের মতামত
+feedback-inbox-counts-none = গত ৩০ দিনে কোনো মতামত আসেনি।
+feedback-inbox-other-pages = অন্য পাতা
+feedback-inbox-open-inbox = সব মতামত দেখুন

@@ -1,0 +1,60 @@
+# Citizens' reports (what is wrong on a page) and the office's inbox, English.
+# Every id here must also be in locales/bn/feedback.ftl (a test compares them).
+
+feedback-title = Tell the office what is wrong
+feedback-about = The page you are writing about:
+feedback-about-office = The office as a whole
+feedback-what = What is wrong?
+feedback-cat-wrong = The information is wrong
+feedback-cat-outdated = It is out of date
+feedback-cat-unclear = It is hard to understand
+feedback-cat-overcharged = I was asked for more than the charter says
+feedback-cat-other = Something else
+feedback-text = Tell us more (at most { $max } characters)
+feedback-text-hint = Please do not write your name or national ID number.
+feedback-contact = Phone number or e-mail (only if you want an answer)
+feedback-contact-why = We ask for it only so that the office can answer you; it is deleted when your report is handled, or after { $days } days at the latest.
+feedback-trap = Leave this box empty
+feedback-send = Send
+feedback-problem = Your report has not been sent yet. Please see below:
+feedback-error-category = Choose what is wrong.
+feedback-error-long = The text is { $count } characters long; at most { $max } can be taken. Please shorten it.
+feedback-error-contact = This does not look like a phone number or an e-mail address. Correct it, or leave the box empty.
+feedback-error-page = The page you are writing about is no longer there; the report will be about the office as a whole.
+feedback-error-origin = The form was not sent from a page of this site, so it was not taken. Your text is below: check it and send it from here.
+feedback-busy = Many reports have come in just now. Your text is kept below: please send it again in { $minutes } minutes.
+
+feedback-thanks-title = Thank you
+feedback-thanks = Your report has reached the office.
+feedback-thanks-next = The office's staff read every report, and correct the charter when something in it is wrong.
+feedback-thanks-answer = As you gave a phone number or e-mail address, the office may contact you.
+feedback-thanks-grs = If you were asked for more than the charter says, you can also complain through the Grievance Redress System (GRS):
+feedback-grs-office = this office's grievance redress
+feedback-grs-national = the national Grievance Redress System (GRS)
+feedback-back = Back to the page
+feedback-unavailable-title = Reports cannot be taken now
+feedback-unavailable = This site cannot take reports at the moment. Please contact the office directly:
+
+feedback-inbox-title = Citizens' reports
+feedback-inbox-intro = Newest first. Texts are shown as they were sent; links in them do not open.
+feedback-inbox-none = No reports.
+feedback-inbox-service = Page or service
+feedback-inbox-every-page = Every page
+feedback-inbox-show = Show
+feedback-inbox-when = When
+feedback-inbox-office = Office
+feedback-inbox-page = Page
+feedback-inbox-category = What is wrong
+feedback-inbox-text = Text
+feedback-inbox-contact = Contact
+feedback-inbox-state = State
+feedback-inbox-open = Not handled yet
+feedback-inbox-handled = Handled { $when } by { $who }.
+feedback-inbox-note = Note
+feedback-inbox-mark = Mark handled
+feedback-inbox-marked = The report is marked handled; its contact details are deleted.
+feedback-inbox-export = Download as a spreadsheet (CSV)
+feedback-inbox-counts = Reports in the last 30 days
+feedback-inbox-counts-none = No reports in the last 30 days.
+feedback-inbox-other-pages = Other pages
+feedback-inbox-open-inbox = See every report
