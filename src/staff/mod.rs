@@ -12,8 +12,9 @@
 //!
 //! Who may do what ([`visit`]): an office's editor signs in on that
 //! office's host only and reaches nothing of any other office; an
-//! administrator signs in anywhere and, on the directory's host, picks the
-//! office to act on (`/{lang}/staff/offices/{office}/…`); only
+//! administrator signs in on the directory's host (a single charter's:
+//! the office's, as it has no directory) and there picks the office to
+//! act on (`/{lang}/staff/offices/{office}/…`); only
 //! administrators manage accounts and read the audit log. A session is
 //! good on the host it was opened on only.
 //!
