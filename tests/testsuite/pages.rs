@@ -516,6 +516,7 @@ fn fluent_files_define_the_same_messages() {
                     ("seconds", Arg::Count(5)),
                     ("min", Arg::Count(12)),
                     ("max", Arg::Count(256)),
+                    ("mb", Arg::Count(8)),
                 ],
             );
             assert!(!text.starts_with(MISSING_MESSAGE), "{lang}: {id}");
