@@ -149,8 +149,12 @@ impl Staff {
         Arc::clone(locks.entry(id.to_string()).or_default())
     }
 
-    /// Adds an entry to the audit log; a failure is logged, never shown.
+    /// Adds an entry to the audit log, and to the server's log; a failure
+    /// is logged, never shown. Cleaned first ([`AuditEntry::cleaned`]),
+    /// so that a line break or a terminal's codes in a note cannot forge
+    /// a line of either.
     async fn audit(&self, entry: AuditEntry) {
+        let entry = entry.cleaned();
         tracing::info!(
             target: "audit",
             account = entry.account.as_deref().unwrap_or("-"),
