@@ -186,7 +186,11 @@ async fn command(args: &StaffArgs, store: &Store) -> Result<Exit, crate::store::
         } => {
             let name = named(name);
             if !valid_name(&name) {
-                errln!("{name:?}: a name is 2 to 64 characters, without spaces");
+                errln!(
+                    "{name:?}: a name is 2 to 64 characters that can all be seen, without \
+                     spaces or invisible characters, and does not begin with unknown: or \
+                     terminal: (reserved)"
+                );
                 return Ok(Exit::Invalid);
             }
             let office = if *admin {

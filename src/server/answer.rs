@@ -241,7 +241,15 @@ impl Asked {
             }
             let error = AppError::new(res.status(), lang);
             let mut page = answerer.with_pages(|pages| respond::error_page(pages, &headers, error));
-            for name in [header::ALLOW, header::RETRY_AFTER, header::CONNECTION] {
+            // What the route said of the answer holds for the page too: a
+            // page of the staff area is never stored nor indexed.
+            for name in [
+                header::ALLOW,
+                header::RETRY_AFTER,
+                header::CONNECTION,
+                header::CACHE_CONTROL,
+                http::HeaderName::from_static("x-robots-tag"),
+            ] {
                 if let Some(value) = res.headers().get(&name) {
                     page.headers_mut().insert(name, value.clone());
                 }

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use std::convert::Infallible;
 
+use axum::extract::DefaultBodyLimit;
 use axum::routing::MethodRouter;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::timeout::RequestBodyTimeoutLayer;
@@ -22,8 +23,11 @@ pub fn takes_body<S: Clone + Send + Sync + 'static>(
     read_timeout: Duration,
 ) -> MethodRouter<S> {
     // The limit reads the body the timeout guards, so that going over it
-    // is told as such (413), not as a body that failed (400).
+    // is told as such (413), not as a body that failed (400). axum's own
+    // limit of its body extractors (2 MiB) is this route's cap too, or it
+    // would refuse smaller bodies than the route takes.
     route
+        .layer::<_, Infallible>(DefaultBodyLimit::max(cap))
         .layer::<_, Infallible>(RequestBodyLimitLayer::new(cap))
         .layer::<_, Infallible>(RequestBodyTimeoutLayer::new(read_timeout))
 }

@@ -36,11 +36,54 @@ pub fn link_path(lang: Lang, token: &str) -> String {
     format!("/{lang}/staff/password/{token}")
 }
 
-/// Whether `name` may name an account: 2 to 64 characters, no space, no
-/// control character.
+/// Starts of names the audit log gives to what is no account: a name
+/// typed that is no account's (`unknown:`), the terminal (`terminal:`).
+const RESERVED: [&str; 2] = ["unknown:", "terminal:"];
+
+/// Whether `name` (as [`account_name`] makes it: NFC, lower case, so that
+/// names differing only in case or composition are one) may name an
+/// account: 2 to 64 characters, each one seen (no space, no control or
+/// format character such as a zero-width space, a joiner or a right-to-
+/// left mark, nothing invisible that would make a look-alike of another
+/// name), not beginning with a reserved start ([`RESERVED`]).
 pub fn valid_name(name: &str) -> bool {
     let count = name.chars().count();
-    (2..=64).contains(&count) && !name.chars().any(|c| c.is_whitespace() || c.is_control())
+    (2..=64).contains(&count)
+        && name.chars().all(seen)
+        && !RESERVED.iter().any(|r| name.starts_with(r))
+}
+
+/// Whether `c` shows as something: not a space, a control or format
+/// character, unassigned or private, nor one of the letters and marks
+/// that are drawn as nothing.
+fn seen(c: char) -> bool {
+    use unicode_properties::{GeneralCategory as G, UnicodeGeneralCategory as _};
+    let invisible = matches!(
+        c,
+        '\u{034F}'
+            | '\u{115F}'
+            | '\u{1160}'
+            | '\u{17B4}'
+            | '\u{17B5}'
+            | '\u{180B}'..='\u{180F}'
+            | '\u{2800}'
+            | '\u{3164}'
+            | '\u{FE00}'..='\u{FE0F}'
+            | '\u{FFA0}'
+            | '\u{E0100}'..='\u{E01EF}'
+    );
+    !invisible
+        && !matches!(
+            c.general_category(),
+            G::SpaceSeparator
+                | G::LineSeparator
+                | G::ParagraphSeparator
+                | G::Control
+                | G::Format
+                | G::Surrogate
+                | G::PrivateUse
+                | G::Unassigned
+        )
 }
 
 async fn admin_page(staff: &Staff, visit: Visit) -> Result<Signed, Response> {
@@ -82,11 +125,13 @@ impl Staff {
         }
     }
 
+    /// The accounts page, 422 with `error` when a form was refused.
     async fn accounts_page(
         &self,
         signed: &Signed,
         notes: Vec<String>,
         link: Option<(String, String)>,
+        error: Option<String>,
     ) -> Response {
         let lang = signed.visit.lang;
         let accounts = match self.store().accounts().await {
@@ -134,15 +179,20 @@ impl Staff {
                 .collect(),
             offices,
             add_action: format!("/{lang}/staff/accounts"),
+            error: error.clone(),
         };
-        pages::page(&template, StatusCode::OK)
+        let status = match error {
+            Some(_) => StatusCode::UNPROCESSABLE_ENTITY,
+            None => StatusCode::OK,
+        };
+        pages::page(&template, status)
     }
 }
 
 /// `GET /{lang}/staff/accounts`.
 pub async fn accounts(State(staff): State<Staff>, visit: Visit) -> Response {
     match admin_page(&staff, visit).await {
-        Ok(signed) => staff.accounts_page(&signed, Vec::new(), None).await,
+        Ok(signed) => staff.accounts_page(&signed, Vec::new(), None, None).await,
         Err(res) => res,
     }
 }
@@ -157,25 +207,35 @@ pub async fn add_account(State(staff): State<Staff>, visit: Visit, body: Bytes) 
     let lang = signed.visit.lang;
     let name = account_name(&posted.get("name"));
     let office = Some(posted.get("office")).filter(|o| !o.is_empty());
-    if !valid_name(&name)
+    // An administrator only when asked for, never for want of an office.
+    let admin = posted.get("admin") == "yes";
+    let refused = if !valid_name(&name) {
+        Some("staff-account-invalid")
+    } else if admin == office.is_some()
         || office
             .as_deref()
             .is_some_and(|o| staff.0.deployment.office(o).is_none())
     {
+        Some("staff-account-choose")
+    } else {
+        None
+    };
+    if let Some(id) = refused {
         return staff
-            .accounts_page(&signed, vec![tr(lang, "staff-account-invalid")], None)
+            .accounts_page(&signed, Vec::new(), None, Some(tr(lang, id)))
             .await;
     }
     let new = NewAccount {
         name: name.clone(),
-        admin: office.is_none(),
+        admin,
         office: office.clone(),
     };
     let account = match staff.store().add_account(&new).await {
         Ok(Some(a)) => a,
         Ok(None) => {
+            let taken = tr(lang, "staff-account-taken");
             return staff
-                .accounts_page(&signed, vec![tr(lang, "staff-account-taken")], None)
+                .accounts_page(&signed, Vec::new(), None, Some(taken))
                 .await;
         }
         Err(e) => return broken(&signed.visit, e),
@@ -200,7 +260,7 @@ pub async fn add_account(State(staff): State<Staff>, visit: Visit, body: Bytes) 
     let link = staff.link_for(&signed.visit, &account, &token);
     let text = tr_args(lang, "staff-link-for", &[("name", Arg::Text(name))]);
     staff
-        .accounts_page(&signed, Vec::new(), Some((text, link)))
+        .accounts_page(&signed, Vec::new(), Some((text, link)), None)
         .await
 }
 
@@ -276,7 +336,7 @@ pub async fn change_account(State(staff): State<Staff>, visit: Visit, body: Byte
         "staff-account-done",
         &[("name", Arg::Text(account.name.clone()))],
     );
-    staff.accounts_page(&signed, vec![note], link).await
+    staff.accounts_page(&signed, vec![note], link, None).await
 }
 
 /// `GET /{lang}/staff/audit`.

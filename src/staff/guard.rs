@@ -20,6 +20,11 @@ use super::{Staff, tokens};
 use crate::i18n::tr;
 use crate::store::{Draft, DraftKind};
 
+/// Largest form carried through the sign-in, in bytes: a charter file of
+/// over 100,000 Bangla letters, as a form sends them. A larger one is not
+/// sent back to a client no one has signed in on.
+pub const CARRY_MAX: usize = 1024 * 1024;
+
 /// A form as sent: its fields, and its body as it came.
 pub struct Posted {
     /// The body, to keep as it is.
@@ -141,6 +146,8 @@ impl Staff {
     ) -> Response {
         let token = tokens::new_token();
         let (name, error) = error.unzip();
+        // What a client no one has signed in on sent is not all sent back.
+        let carry = carry.filter(|(path, body)| path.len() + body.len() <= CARRY_MAX);
         let template = SignInPage {
             head: Head::new(visit, tr(visit.lang, "staff-sign-in-title"), None),
             action: format!("/{}/staff/sign-in", visit.lang),

@@ -1,6 +1,8 @@
 //! Setting a password from a link: the link is single use, its token
-//! stored hashed, good for 24 hours, voided by a newer one; setting the
-//! password ends every session of the account.
+//! stored hashed, good for 24 hours, voided by a newer one, and works on
+//! the hosts its account signs in on only (an editor's office's, an
+//! administrator's directory's); setting the password ends every session
+//! of the account.
 
 use axum::body::Bytes;
 use axum::extract::State;
@@ -14,6 +16,9 @@ use super::visit::Visit;
 use super::{Staff, password, tokens};
 use crate::i18n::{Arg, tr, tr_args};
 use crate::store::Account;
+
+/// The status of a password refused: the form again, with why.
+const REFUSED: StatusCode = StatusCode::UNPROCESSABLE_ENTITY;
 
 /// The page of a set-password link, `error` shown.
 fn password_page(
@@ -63,8 +68,10 @@ fn link_gone(visit: &Visit) -> Response {
 pub async fn password_form(State(staff): State<Staff>, visit: Visit) -> Response {
     let token = visit.param("token").to_string();
     match staff.store().link_account(&tokens::stored(&token)).await {
-        Ok(Some(account)) => password_page(&staff, &visit, &account, None, StatusCode::OK),
-        Ok(None) => link_gone(&visit),
+        Ok(Some(account)) if staff.fits(&account, &visit) => {
+            password_page(&staff, &visit, &account, None, StatusCode::OK)
+        }
+        Ok(_) => link_gone(&visit),
         Err(e) => broken(&visit, e),
     }
 }
@@ -82,8 +89,8 @@ pub async fn password_set(State(staff): State<Staff>, visit: Visit, body: Bytes)
     let lang = visit.lang;
     let stored = tokens::stored(visit.param("token"));
     let account = match staff.store().link_account(&stored).await {
-        Ok(Some(a)) => a,
-        Ok(None) => return link_gone(&visit),
+        Ok(Some(a)) if staff.fits(&a, &visit) => a,
+        Ok(_) => return link_gone(&visit),
         Err(e) => return broken(&visit, e),
     };
     if !visit.secure {
@@ -92,7 +99,7 @@ pub async fn password_set(State(staff): State<Staff>, visit: Visit, body: Bytes)
     let new = password::normalized(&posted.get("password"));
     if new != password::normalized(&posted.get("again")) {
         let error = tr(lang, "staff-password-mismatch");
-        return password_page(&staff, &visit, &account, Some(error), StatusCode::OK);
+        return password_page(&staff, &visit, &account, Some(error), REFUSED);
     }
     if let Err(weak) = password::acceptable(&new, &account.name) {
         let error = tr_args(
@@ -103,7 +110,7 @@ pub async fn password_set(State(staff): State<Staff>, visit: Visit, body: Bytes)
                 ("max", Arg::Count(password::MAX_CHARS as u64)),
             ],
         );
-        return password_page(&staff, &visit, &account, Some(error), StatusCode::OK);
+        return password_page(&staff, &visit, &account, Some(error), REFUSED);
     }
     let Ok(hash) = staff
         .0

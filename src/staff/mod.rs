@@ -12,8 +12,9 @@
 //!
 //! Who may do what ([`visit`]): an office's editor signs in on that
 //! office's host only and reaches nothing of any other office; an
-//! administrator signs in anywhere and, on the directory's host, picks the
-//! office to act on (`/{lang}/staff/offices/{office}/…`); only
+//! administrator signs in on the directory's host (a single charter's:
+//! the office's, as it has no directory) and there picks the office to
+//! act on (`/{lang}/staff/offices/{office}/…`); only
 //! administrators manage accounts and read the audit log. A session is
 //! good on the host it was opened on only.
 //!
@@ -158,8 +159,12 @@ impl Staff {
         Arc::clone(locks.entry(id.to_string()).or_default())
     }
 
-    /// Adds an entry to the audit log; a failure is logged, never shown.
+    /// Adds an entry to the audit log, and to the server's log; a failure
+    /// is logged, never shown. Cleaned first ([`AuditEntry::cleaned`]),
+    /// so that a line break or a terminal's codes in a note cannot forge
+    /// a line of either.
     pub async fn audit(&self, entry: AuditEntry) {
+        let entry = entry.cleaned();
         tracing::info!(
             target: "audit",
             account = entry.account.as_deref().unwrap_or("-"),

@@ -5,10 +5,16 @@
 use std::time::Duration;
 
 use axum::Router;
-use axum::routing::{MethodRouter, get, post};
+use axum::extract::{FromRequestParts as _, Request, State};
+use axum::middleware::{self, Next};
+use axum::response::{IntoResponse as _, Response};
+use axum::routing::{MethodRouter, any, get, post};
+use http::{Method, StatusCode};
 
-use super::{Staff, admin, forms, history, link, review, signin};
-use crate::server::takes_body;
+use super::visit::Visit;
+use super::{Staff, admin, forms, history, link, pages, review, signin};
+use crate::i18n::{Arg, tr_args};
+use crate::server::{AppError, HasPage, takes_body};
 
 /// How long a form's body may take to arrive.
 const BODY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -72,5 +78,49 @@ pub fn routes(staff: Staff) -> Router {
             .route(&at("/history"), get(history::history))
             .route(&at("/history/{n}/restore"), posting(post(history::restore)));
     }
-    router.with_state(staff)
+    router
+        // Any other path of the staff area: not found, as a staff page is.
+        .route("/{lang}/staff/{*rest}", any(not_found))
+        .layer(middleware::from_fn_with_state(staff.clone(), answered))
+        .with_state(staff)
+}
+
+/// A path of the staff area that is none of its pages.
+async fn not_found(visit: Visit) -> Response {
+    AppError::new(StatusCode::NOT_FOUND, visit.lang).into_response()
+}
+
+/// Every answer of the staff area, its errors made before a handler (404,
+/// 405, 413) too, is never stored nor indexed; a form too large for its
+/// route is told so in the page's language, with how large it may be.
+async fn answered(State(staff): State<Staff>, req: Request, next: Next) -> Response {
+    let (mut parts, body) = req.into_parts();
+    let visit = match parts.method {
+        Method::POST => Visit::from_request_parts(&mut parts, &staff).await.ok(),
+        _ => None,
+    };
+    let mut res = next.run(Request::from_parts(parts, body)).await;
+    let bare = res.extensions().get::<HasPage>().is_none();
+    if let Some(visit) = visit.filter(|_| bare && res.status() == StatusCode::PAYLOAD_TOO_LARGE) {
+        let mb = staff.options().max_form_bytes / (1024 * 1024);
+        let text = tr_args(
+            visit.lang,
+            "staff-too-large",
+            &[("mb", Arg::Count(mb as u64))],
+        );
+        let connection = res.headers().get(http::header::CONNECTION).cloned();
+        res = pages::message(
+            &visit,
+            None,
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "staff-too-large-title",
+            vec![text],
+        );
+        // The body not read is not read after: the connection ends.
+        if let Some(value) = connection {
+            res.headers_mut().insert(http::header::CONNECTION, value);
+        }
+    }
+    pages::no_store(res.headers_mut());
+    res
 }

@@ -3,9 +3,9 @@
 //! A sign-in answers the same, after the same work, whether the name is
 //! no account's, the account is disabled or the password is wrong: every
 //! attempt verifies one argon2id hash (a dummy one when there is no
-//! account's to verify), on the CPU pool. Failures are throttled
+//! account's to verify), on the CPU pool. Attempts are throttled
 //! ([`super::throttle`]) and every attempt is in the audit log; a name
-//! that is no account's is logged by the start of its hash, as it is
+//! that is no account's is logged by the start of its keyed hash, as it is
 //! often a password typed in the wrong box.
 
 use axum::body::Bytes;
@@ -15,16 +15,24 @@ use http::StatusCode;
 use http::header::{HeaderValue, RETRY_AFTER, SET_COOKIE};
 use unicode_normalization::UnicodeNormalization as _;
 
-use super::guard::{Posted, broken, pre_session_ok};
+use super::guard::{CARRY_MAX, Posted, broken, pre_session_ok};
 use super::pages;
 use super::visit::{Session, Visit};
-use super::{Staff, password, throttle, tokens};
+use super::{Staff, password, tokens};
 use crate::i18n::{Arg, tr, tr_args};
 use crate::store::{Account, AuditEntry, Draft, DraftKind};
 
-/// A name as accounts are named: trimmed, NFC, lower case.
+/// A name as accounts are named: trimmed, NFC, lower case (and NFC
+/// again, which lower case may undo), so that names that differ only in
+/// case or in how a letter was composed are the same name.
 pub fn account_name(typed: &str) -> String {
-    typed.trim().nfc().collect::<String>().to_lowercase()
+    typed
+        .trim()
+        .nfc()
+        .collect::<String>()
+        .to_lowercase()
+        .nfc()
+        .collect()
 }
 
 impl Staff {
@@ -67,20 +75,35 @@ pub async fn home(State(staff): State<Staff>, RawQuery(query): RawQuery, visit: 
     }
 }
 
-/// The office an account may sign in for on `visit`'s host.
-fn may_sign_in_here(account: &Account, visit: &Visit) -> bool {
-    match &visit.home_office {
-        Some(office) => account.admin || account.office.as_deref() == Some(office.id.as_str()),
-        None => account.admin,
+/// Most characters of a name typed that the sign-in reads and shows
+/// back: no account's name is longer than 64 ([`super::valid_name`]).
+const NAME_READ: usize = 100;
+
+/// The form carried through the sign-in in `posted`, if any and not too
+/// large.
+fn carried(posted: &Posted) -> Option<(String, String)> {
+    let (path, body) = (posted.get("carry_path"), posted.get("carry_body"));
+    (!path.is_empty() && path.len() + body.len() <= CARRY_MAX).then_some((path, body))
+}
+
+/// The password typed, NFC, or `None` when it is longer than any password
+/// may be: refused without hashing it.
+fn typed_password(posted: &Posted) -> Option<String> {
+    let raw = posted.get("password");
+    // A letter typed as its parts is at most a few characters: far more
+    // than the rule allows is not even normalised.
+    if raw.chars().count() > 4 * password::MAX_CHARS {
+        return None;
     }
+    let normalized = password::normalized(&raw);
+    (normalized.chars().count() <= password::MAX_CHARS).then_some(normalized)
 }
 
 /// `POST /{lang}/staff/sign-in`.
 pub async fn sign_in(State(staff): State<Staff>, visit: Visit, body: Bytes) -> Response {
     let posted = Posted::parse(&body);
     let lang = visit.lang;
-    let carry = Some((posted.get("carry_path"), posted.get("carry_body")))
-        .filter(|(path, _)| !path.is_empty());
+    let carry = carried(&posted);
     if !visit.same_origin() {
         return pages::forbidden(&visit, None, "staff-forbidden-origin");
     }
@@ -92,17 +115,20 @@ pub async fn sign_in(State(staff): State<Staff>, visit: Visit, body: Bytes) -> R
         return staff.sign_in_page(&visit, StatusCode::FORBIDDEN, Vec::new(), None, None);
     }
     let typed = posted.get("name");
+    // A name longer than any account's is no account's: read in part,
+    // and not shown back.
+    let too_long = typed.chars().count() > NAME_READ;
+    let typed: String = typed.chars().take(NAME_READ + 1).collect();
     let name = account_name(&typed);
-    let keys = (
-        throttle::name_key(&name),
-        throttle::client_key(visit.client.ip),
-    );
     let rules = staff.options().throttle;
-    match rules.refused(staff.store(), &[&keys.0, &keys.1]).await {
+    // Counted before the password is checked, so that attempts sent at
+    // once are not all checked.
+    let attempt = match rules.attempt(staff.store(), &name, visit.client.ip).await {
         Err(e) => return broken(&visit, e),
-        Ok(Some(wait)) => {
+        Ok(Ok(attempt)) => attempt,
+        Ok(Err(wait)) => {
             let known = staff.store().account_named(&name).await.ok().flatten();
-            let who = logged_name(known.as_ref(), &name);
+            let who = logged_name(&staff, known.as_ref(), &name);
             let detail = format!("refused for {wait} s after repeated failures");
             staff
                 .audit(Staff::entry(
@@ -130,25 +156,33 @@ pub async fn sign_in(State(staff): State<Staff>, visit: Visit, body: Bytes) -> R
             }
             return res;
         }
-        Ok(None) => {}
-    }
+    };
     let account = match staff.store().account_named(&name).await {
         Ok(a) => a,
         Err(e) => return broken(&visit, e),
     };
-    // The same work whatever the account: one hash verified.
-    let hash = (account.as_ref())
-        .and_then(|a| a.password_hash.clone())
-        .unwrap_or_else(|| staff.0.dummy_hash.clone());
-    let typed_password = password::normalized(&posted.get("password"));
-    let verified = staff
-        .0
-        .cpu
-        .run_for(visit.client.ip, move || {
-            password::verify(&typed_password, &hash)
-        })
-        .await;
+    let typed_password = typed_password(&posted);
+    let verified = match typed_password {
+        // Longer than any password: refused at once.
+        None => Ok(false),
+        Some(typed_password) => {
+            // The same work whatever the account: one hash verified.
+            let hash = (account.as_ref())
+                .and_then(|a| a.password_hash.clone())
+                .unwrap_or_else(|| staff.0.dummy_hash.clone());
+            staff
+                .0
+                .cpu
+                .run_for(visit.client.ip, move || {
+                    password::verify(&typed_password, &hash)
+                })
+                .await
+        }
+    };
     let Ok(verified) = verified else {
+        if let Err(e) = attempt.not_checked(staff.store()).await {
+            return broken(&visit, e);
+        }
         let mut res = pages::message(
             &visit,
             None,
@@ -160,11 +194,12 @@ pub async fn sign_in(State(staff): State<Staff>, visit: Visit, body: Bytes) -> R
             .insert(RETRY_AFTER, HeaderValue::from_static("1"));
         return res;
     };
-    let signed_in = account.as_ref().filter(|a| {
-        verified && !a.disabled && a.password_hash.is_some() && may_sign_in_here(a, &visit)
-    });
+    let signed_in = account
+        .as_ref()
+        .filter(|a| verified && !a.disabled && a.password_hash.is_some() && staff.fits(a, &visit));
+    let shown = if too_long { String::new() } else { typed };
     let Some(account) = signed_in else {
-        if let Err(e) = rules.failed(staff.store(), &keys.0, &keys.1).await {
+        if let Err(e) = attempt.failed(staff.store()).await {
             return broken(&visit, e);
         }
         let reason = match &account {
@@ -172,30 +207,35 @@ pub async fn sign_in(State(staff): State<Staff>, visit: Visit, body: Bytes) -> R
             Some(a) if a.disabled => "account disabled",
             Some(a) if a.password_hash.is_none() => "no password set yet",
             Some(_) if !verified => "wrong password",
-            Some(_) => "not an account of this office",
+            Some(_) => "not an account of this host",
         };
-        let who = logged_name(account.as_ref(), &name);
-        let office = visit.home_office.as_ref().map(|o| o.id.clone());
-        staff
-            .audit(Staff::entry(
-                &visit,
-                Some(&who),
-                office.as_deref(),
-                "sign-in-failed",
-                reason.into(),
-            ))
+        return staff
+            .sign_in_failed(&visit, account.as_ref(), &name, reason, shown, carry)
             .await;
-        let error = (typed.trim().to_string(), tr(lang, "staff-sign-in-failed"));
-        return staff.sign_in_page(&visit, StatusCode::OK, Vec::new(), Some(error), carry);
     };
-    let _ = staff.store().clear_throttle(&keys.0).await;
     let token = tokens::new_token();
-    if let Err(e) = staff
+    // Opened only if the account is as it was read: a password set, a
+    // link issued or the account disabled while the password was checked
+    // opens nothing.
+    let opened = staff
         .store()
-        .open_session(&tokens::stored(&token), account.id, &visit.host)
-        .await
-    {
-        return broken(&visit, e);
+        .open_session(&tokens::stored(&token), account, &visit.host)
+        .await;
+    match opened {
+        Err(e) => return broken(&visit, e),
+        Ok(false) => {
+            if let Err(e) = attempt.not_checked(staff.store()).await {
+                return broken(&visit, e);
+            }
+            let reason = "the account changed while its password was checked";
+            return staff
+                .sign_in_failed(&visit, Some(account), &name, reason, shown, carry)
+                .await;
+        }
+        Ok(true) => {}
+    }
+    if let Err(e) = attempt.succeeded(staff.store()).await {
+        tracing::warn!("a sign-in's throttle counts were not taken back: {e}");
     }
     let office = visit.home_office.as_ref().map(|o| o.id.clone());
     staff
@@ -218,12 +258,44 @@ pub async fn sign_in(State(staff): State<Staff>, visit: Visit, body: Bytes) -> R
     res
 }
 
+impl Staff {
+    /// A failed sign-in of `name` (`account`, if it is one's), audited
+    /// with `reason`: the sign-in page, the same whatever the reason, the
+    /// name typed `shown` back.
+    async fn sign_in_failed(
+        &self,
+        visit: &Visit,
+        account: Option<&Account>,
+        name: &str,
+        reason: &str,
+        shown: String,
+        carry: Option<(String, String)>,
+    ) -> Response {
+        let who = logged_name(self, account, name);
+        let office = visit.home_office.as_ref().map(|o| o.id.clone());
+        self.audit(Staff::entry(
+            visit,
+            Some(&who),
+            office.as_deref(),
+            "sign-in-failed",
+            reason.into(),
+        ))
+        .await;
+        let error = (
+            shown.trim().to_string(),
+            tr(visit.lang, "staff-sign-in-failed"),
+        );
+        self.sign_in_page(visit, StatusCode::OK, Vec::new(), Some(error), carry)
+    }
+}
+
 /// How the audit log names the account of a name typed: the account's
-/// name, or for no account's, the start of the name's hash.
-fn logged_name(account: Option<&Account>, name: &str) -> String {
+/// name, or for no account's, the start of the name's keyed hash (not a
+/// plain hash, which a list of likely passwords would undo).
+fn logged_name(staff: &Staff, account: Option<&Account>, name: &str) -> String {
     match account {
         Some(a) => a.name.clone(),
-        None => format!("unknown:{}", &tokens::stored(name)[..12]),
+        None => format!("unknown:{}", &staff.store().keyed(name)[..12]),
     }
 }
 

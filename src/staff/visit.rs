@@ -221,6 +221,20 @@ pub enum Session {
 }
 
 impl Staff {
+    /// Whether `account` may sign in, hold a session or set its password
+    /// on `visit`'s host: an editor on its office's host; an
+    /// administrator on the directory's host of a folder of offices, or
+    /// on the office's host of a single charter (which has no directory).
+    pub(super) fn fits(&self, account: &Account, visit: &Visit) -> bool {
+        match &visit.home_office {
+            Some(office) => {
+                account.office.as_deref() == Some(office.id.as_str())
+                    || (account.admin && self.0.deployment.folder_path().is_none())
+            }
+            None => account.admin,
+        }
+    }
+
     /// The session of `visit`, as [`Session`] says.
     pub async fn session(&self, visit: Visit) -> Result<Session, StoreError> {
         let Some(token) = visit.session_token() else {
@@ -239,12 +253,8 @@ impl Staff {
         let now = crate::store::now();
         let idle = i64::try_from(self.options().idle.as_secs()).unwrap_or(i64::MAX);
         let absolute = i64::try_from(self.options().absolute.as_secs()).unwrap_or(i64::MAX);
-        let fits = match &visit.home_office {
-            Some(office) => account.admin || account.office.as_deref() == Some(office.id.as_str()),
-            None => account.admin,
-        };
         if account.disabled
-            || !fits
+            || !self.fits(&account, &visit)
             || now - session.seen_at > idle
             || now - session.created_at > absolute
         {

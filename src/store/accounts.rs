@@ -27,6 +27,10 @@ pub struct Account {
     pub created_at: i64,
     /// When its password was last set.
     pub password_at: Option<i64>,
+    /// Raised whenever all its sessions are ended (a link issued, a
+    /// password set, disabled): a session opens only at the revision its
+    /// password was checked at.
+    pub revision: i64,
 }
 
 /// An account to add.
@@ -40,7 +44,8 @@ pub struct NewAccount {
     pub admin: bool,
 }
 
-const COLUMNS: &str = "id, name, office, admin, password_hash, disabled, created_at, password_at";
+const COLUMNS: &str =
+    "id, name, office, admin, password_hash, disabled, created_at, password_at, revision";
 
 fn account(row: &AnyRow) -> Result<Account, sqlx::Error> {
     Ok(Account {
@@ -52,6 +57,7 @@ fn account(row: &AnyRow) -> Result<Account, sqlx::Error> {
         disabled: row.try_get::<i64, _>("disabled")? != 0,
         created_at: row.try_get("created_at")?,
         password_at: row.try_get("password_at")?,
+        revision: row.try_get("revision")?,
     })
 }
 
@@ -173,8 +179,13 @@ impl Store {
         password_hash: &str,
     ) -> Result<Option<Account>, StoreError> {
         let mut tx = self.pool().begin().await?;
+        // Only the one that deletes the link sets the password. A write
+        // first: the transaction takes the write lock at once (waiting
+        // for another writer), rather than reading first and finding at
+        // its first write that another wrote meanwhile.
         let row = sqlx::query(
-            "SELECT account_id FROM password_links WHERE token_hash = $1 AND expires_at > $2",
+            "DELETE FROM password_links WHERE token_hash = $1 AND expires_at > $2 \
+             RETURNING account_id",
         )
         .bind(token_hash)
         .bind(super::now())
@@ -184,14 +195,6 @@ impl Store {
             return Ok(None);
         };
         let id: i64 = row.try_get("account_id")?;
-        // Only the one that deletes the link sets the password.
-        let used = sqlx::query("DELETE FROM password_links WHERE token_hash = $1")
-            .bind(token_hash)
-            .execute(&mut *tx)
-            .await?;
-        if used.rows_affected() == 0 {
-            return Ok(None);
-        }
         sqlx::query("UPDATE accounts SET password_hash = $1, password_at = $2 WHERE id = $3")
             .bind(password_hash)
             .bind(super::now())
@@ -204,8 +207,13 @@ impl Store {
     }
 }
 
-/// Ends every session of the account `id` and voids its links.
+/// Ends every session of the account `id`, voids its links, and raises
+/// its revision.
 async fn end_everything(tx: &mut sqlx::AnyConnection, id: i64) -> Result<(), sqlx::Error> {
+    sqlx::query("UPDATE accounts SET revision = revision + 1 WHERE id = $1")
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
     sqlx::query("DELETE FROM sessions WHERE account_id = $1")
         .bind(id)
         .execute(&mut *tx)

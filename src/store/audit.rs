@@ -25,14 +25,32 @@ pub struct AuditEntry {
     pub client: Option<String>,
 }
 
+impl AuditEntry {
+    /// The entry with every text [`clean`]ed, as it is kept.
+    pub fn cleaned(self) -> AuditEntry {
+        AuditEntry {
+            at_ms: self.at_ms,
+            account: self.account.as_deref().map(clean),
+            office: self.office.as_deref().map(clean),
+            action: clean(&self.action),
+            detail: clean(&self.detail),
+            client: self.client.as_deref().map(clean),
+        }
+    }
+}
+
 /// Longest text kept in one field of an entry, in characters.
 const MAX_FIELD: usize = 500;
 
-/// `text` without control characters (a line break becomes a space),
+/// `text` without control characters nor the marks that turn text
+/// right to left (a line break becomes a space),
 /// at most [`MAX_FIELD`] characters.
 pub fn clean(text: &str) -> String {
     text.chars()
-        .map(|c| if c == '\n' || c == '\t' { ' ' } else { c })
+        .map(|c| match c {
+            '\n' | '\t' | '\u{2028}' | '\u{2029}' => ' ',
+            c => c,
+        })
         .filter(|c| !c.is_control() && !matches!(c, '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'))
         .take(MAX_FIELD)
         .collect()

@@ -12,6 +12,12 @@
 //! ([`Store::open`]).
 //!
 //! The API is async throughout, as a database on the network needs.
+//!
+//! Beside the database, in the state folder, `staff.key`: 32 random bytes
+//! made at the first start (the service's alone, 0600), the key of the
+//! keyed hash ([`Store::keyed`]) a sign-in name that is no account's is
+//! kept as. Kept out of the database, so that a copy of the database
+//! alone cannot be searched for passwords typed in the name box.
 
 mod accounts;
 mod audit;
@@ -22,9 +28,12 @@ mod throttles;
 
 use std::borrow::Cow;
 use std::path::Path;
+use std::sync::Arc;
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use futures_util::future::BoxFuture;
+use hmac::{Hmac, Mac as _};
+use sha2::Sha256;
 use sqlx::AnyPool;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::{Migration, MigrationSource, MigrationType, Migrator};
@@ -34,21 +43,27 @@ pub use audit::AuditEntry;
 pub use feedback::{NewReport, Report};
 pub use records::{Draft, DraftKind, VersionNote};
 pub use sessions::Session;
-pub use throttles::Throttle;
+pub use throttles::{Counting, Throttle};
 
 /// The file name of the SQLite database in the state folder.
 pub const SQLITE_FILE: &str = "staff.sqlite";
 
+/// The file name of the key of [`Store::keyed`] in the state folder.
+pub const KEY_FILE: &str = "staff.key";
+
 /// The migrations, in order: (version, description, SQL).
 const MIGRATIONS: &[(i64, &str, &str)] = &[
     (1, "staff", include_str!("migrations/0001_staff.sql")),
-    (2, "feedback", include_str!("migrations/0002_feedback.sql")),
+    (2, "revision", include_str!("migrations/0002_revision.sql")),
+    (3, "feedback", include_str!("migrations/0003_feedback.sql")),
 ];
 
 /// The database, shared by every request (a pool of connections).
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: AnyPool,
+    /// The key of [`Store::keyed`].
+    key: Arc<[u8; 32]>,
 }
 
 /// Why the database could not be used.
@@ -66,6 +81,9 @@ pub enum StoreError {
     /// The address given is not one this program can open.
     #[error("the staff database's address {0:?} cannot be used: {1}")]
     Address(String, String),
+    /// The key file cannot be read or made.
+    #[error("the staff area's key {0:?}: {1}")]
+    Key(String, String),
 }
 
 /// The migrations compiled into the program.
@@ -118,17 +136,25 @@ impl Store {
             StoreError::Address(dir.display().to_string(), format!("cannot create it: {e}"))
         })?;
         let file = dir.join(SQLITE_FILE);
-        let store = Store::open(&sqlite_url(&file)?).await?;
+        let key = key_in(dir)?;
+        let mut store = Store::open(&sqlite_url(&file)?).await?;
+        store.key = Arc::new(key);
         // Accounts' hashes and sessions: the service's alone, whatever the
         // umask of whoever made the file.
-        for name in [SQLITE_FILE, "staff.sqlite-wal", "staff.sqlite-shm"] {
+        for name in [
+            SQLITE_FILE,
+            "staff.sqlite-wal",
+            "staff.sqlite-shm",
+            KEY_FILE,
+        ] {
             let _ = private(&dir.join(name));
         }
         Ok(store)
     }
 
     /// The database at `url` (`sqlite://PATH?mode=rwc`), brought up to
-    /// date with the migrations.
+    /// date with the migrations; its [`Store::keyed`] key is a new random
+    /// one, for the life of the value ([`Store::open_in`] keeps one).
     pub async fn open(url: &str) -> Result<Store, StoreError> {
         sqlx::any::install_default_drivers();
         let options: AnyConnectOptions = url
@@ -150,7 +176,20 @@ impl Store {
         }
         let migrator = Migrator::new(Compiled).await?;
         migrator.run(&pool).await?;
-        Ok(Store { pool })
+        let mut key = [0u8; 32];
+        getrandom::fill(&mut key).expect("the system's random numbers");
+        Ok(Store {
+            pool,
+            key: Arc::new(key),
+        })
+    }
+
+    /// The keyed hash (HMAC-SHA256, hex) of `text`, with the key of the
+    /// state folder: how a sign-in name that is no account's is kept.
+    pub fn keyed(&self, text: &str) -> String {
+        let mut mac = <Hmac<Sha256>>::new_from_slice(&self.key[..]).expect("any key length");
+        mac.update(text.as_bytes());
+        crate::charter::hex(&mac.finalize().into_bytes())
     }
 
     /// The pool, for the tables' modules.
@@ -168,6 +207,49 @@ impl Store {
         let before_ms = now_ms() - i64::try_from(keep_audit.as_millis()).unwrap_or(i64::MAX / 2);
         audit::prune(self, before_ms).await
     }
+}
+
+/// The key in `dir`'s [`KEY_FILE`], made (32 random bytes, 0600) when
+/// missing. Made under another name and linked into place, so that two
+/// servers starting at once agree on one key and none reads half a file.
+fn key_in(dir: &Path) -> Result<[u8; 32], StoreError> {
+    let path = dir.join(KEY_FILE);
+    let failed = |e: std::io::Error| StoreError::Key(path.display().to_string(), e.to_string());
+    if !path.exists() {
+        let mut key = [0u8; 32];
+        getrandom::fill(&mut key).expect("the system's random numbers");
+        let fresh = dir.join(format!("{KEY_FILE}.{}", std::process::id()));
+        write_private(&fresh, &key).map_err(failed)?;
+        let linked = std::fs::hard_link(&fresh, &path);
+        let _ = std::fs::remove_file(&fresh);
+        match linked {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(failed(e)),
+        }
+    }
+    let bytes = std::fs::read(&path).map_err(failed)?;
+    bytes.try_into().map_err(|_| {
+        StoreError::Key(
+            path.display().to_string(),
+            "it is not 32 bytes long; move it away to make a new one".to_string(),
+        )
+    })
+}
+
+/// Writes `bytes` to a new file at `path`, readable by its owner only.
+fn write_private(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write as _;
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.mode(0o600);
+    }
+    let mut file = options.open(path)?;
+    file.write_all(bytes)?;
+    file.sync_all()
 }
 
 /// Makes the file at `path` readable and writable by its owner only.

@@ -3,7 +3,7 @@
 
 use sqlx::Row as _;
 
-use super::{Store, StoreError};
+use super::{Account, Store, StoreError};
 
 /// A session as stored.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -23,25 +23,32 @@ pub struct Session {
 const LONGEST: i64 = 24 * 60 * 60;
 
 impl Store {
-    /// Opens a session of the account `account_id` on `host`.
+    /// Opens a session of `account` on `host`, if the account is still
+    /// enabled and at the revision read ([`Account::revision`]): false
+    /// when its password was set, a link issued or the account disabled
+    /// since, and no session was opened.
     pub async fn open_session(
         &self,
         token_hash: &str,
-        account_id: i64,
+        account: &Account,
         host: &str,
-    ) -> Result<(), StoreError> {
+    ) -> Result<bool, StoreError> {
         let now = super::now();
-        sqlx::query(
+        // One statement: the check and the insert cannot be told apart
+        // by a change made meanwhile.
+        let done = sqlx::query(
             "INSERT INTO sessions (token_hash, account_id, host, created_at, seen_at) \
-             VALUES ($1, $2, $3, $4, $4)",
+             SELECT $1, id, $3, $4, $4 FROM accounts \
+             WHERE id = $2 AND revision = $5 AND disabled = 0",
         )
         .bind(token_hash)
-        .bind(account_id)
+        .bind(account.id)
         .bind(host)
         .bind(now)
+        .bind(account.revision)
         .execute(self.pool())
         .await?;
-        Ok(())
+        Ok(done.rows_affected() == 1)
     }
 
     /// The session whose token hashes to `token_hash`.

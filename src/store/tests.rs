@@ -44,7 +44,10 @@ async fn a_link_is_single_use_and_voided_by_a_newer_one_and_ends_sessions() {
     store.issue_link(a.id, "first", now() + 60).await.unwrap();
     store.issue_link(a.id, "second", now() + 60).await.unwrap();
     assert!(store.link_account("first").await.unwrap().is_none());
-    store.open_session("s", a.id, "example.org").await.unwrap();
+    // A session opens at the account's revision only.
+    assert!(!store.open_session("s", &a, "example.org").await.unwrap());
+    let a = store.account(a.id).await.unwrap().unwrap();
+    assert!(store.open_session("s", &a, "example.org").await.unwrap());
     let set = store
         .use_link("second", "$argon2id$x")
         .await

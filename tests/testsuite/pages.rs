@@ -519,6 +519,7 @@ fn fluent_files_define_the_same_messages() {
                     // Citizens' reports'.
                     ("days", Arg::Count(90)),
                     ("minutes", Arg::Count(3)),
+                    ("mb", Arg::Count(8)),
                 ],
             );
             assert!(!text.starts_with(MISSING_MESSAGE), "{lang}: {id}");

@@ -245,6 +245,8 @@ pub struct AccountsPage {
     pub accounts: Vec<AccountItem>,
     pub offices: Vec<String>,
     pub add_action: String,
+    /// Why the form sent was refused.
+    pub error: Option<String>,
 }
 
 /// The audit log.

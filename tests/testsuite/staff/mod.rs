@@ -3,6 +3,7 @@
 //! `<id>.localhost:PORT` with the directory at `127.0.0.1:PORT`, each
 //! with its state folder and staff database.
 
+mod attacks;
 mod cli;
 mod editing;
 mod matrix;

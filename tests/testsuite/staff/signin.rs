@@ -2,7 +2,8 @@
 //! HTTPS only but from this computer, set-password links, the audit log.
 
 use citizen_charter::server::ServeOptions;
-use citizen_charter::staff::{StaffOptions, throttle::Rules};
+use citizen_charter::staff::StaffOptions;
+use citizen_charter::staff::throttle::{Limit, Rules};
 
 use super::{PASSWORD, Setup, StaffServer, field, texts};
 
@@ -139,7 +140,7 @@ async fn repeated_failures_are_answered_at_once_with_429_per_name_and_per_client
     let server = StaffServer::single().await;
     server.account("rahima", Some("charter")).await;
     let mut browser = server.browser("charter.localhost");
-    for _ in 0..Rules::default().name_free {
+    for _ in 0..Rules::default().pair.free {
         let reply = browser
             .sign_in_with("bn", "rahima", "wrong password here")
             .await;
@@ -152,7 +153,7 @@ async fn repeated_failures_are_answered_at_once_with_429_per_name_and_per_client
     assert!(started.elapsed() < std::time::Duration::from_secs(2));
     let wait: u64 = reply.header("retry-after").unwrap().parse().unwrap();
     assert!(
-        (1..=Rules::default().name_first as u64).contains(&wait),
+        (1..=Rules::default().pair.first as u64).contains(&wait),
         "{wait}"
     );
     assert!(
@@ -167,7 +168,10 @@ async fn repeated_failures_are_answered_at_once_with_429_per_name_and_per_client
     let server = StaffServer::start(Setup {
         staff: StaffOptions {
             throttle: Rules {
-                client_free: 3,
+                client: Limit {
+                    free: 3,
+                    ..Rules::default().client
+                },
                 ..Rules::default()
             },
             ..StaffOptions::default()

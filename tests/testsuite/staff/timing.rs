@@ -10,7 +10,8 @@
 
 use std::time::{Duration, Instant};
 
-use citizen_charter::staff::{StaffOptions, throttle::Rules};
+use citizen_charter::staff::StaffOptions;
+use citizen_charter::staff::throttle::{Limit, Rules};
 
 use super::{Setup, StaffServer, field};
 
@@ -23,13 +24,18 @@ fn median(mut times: Vec<Duration>) -> Duration {
 
 #[tokio::test]
 async fn unknown_names_disabled_accounts_and_wrong_passwords_take_the_same_time() {
+    let never = Limit {
+        free: i64::MAX,
+        first: 0,
+        cap: 0,
+    };
     let server = StaffServer::start(Setup {
         // No throttle: every attempt is a whole sign-in.
         staff: StaffOptions {
             throttle: Rules {
-                name_free: i64::MAX,
-                client_free: i64::MAX,
-                ..Rules::default()
+                pair: never,
+                client: never,
+                account: never,
             },
             ..StaffOptions::default()
         },
