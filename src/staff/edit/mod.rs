@@ -61,7 +61,22 @@ pub struct Pair {
     pub en: String,
 }
 
+/// One field of a form sent against one version (`base`, as the form
+/// showed it) moved onto a newer one (`now`): the clerk's text when the
+/// clerk changed it, else the newer version's.
+pub fn rebased(mine: &str, base: &str, now: &str) -> String {
+    if mine == base { now } else { mine }.to_string()
+}
+
 impl Pair {
+    /// Both texts [`rebased`].
+    pub fn rebased(&self, base: &Pair, now: &Pair) -> Pair {
+        Pair {
+            bn: rebased(&self.bn, &base.bn, &now.bn),
+            en: rebased(&self.en, &base.en, &now.en),
+        }
+    }
+
     /// The text in `lang`, the Bangla when there is no English.
     pub fn shown(&self, lang: crate::i18n::Lang) -> &str {
         match lang {

@@ -5,7 +5,7 @@ use std::str::FromStr as _;
 
 use toml_edit::{Item, Value};
 
-use super::{EditError, FieldError, Pair, document, set_string, set_text, text_of};
+use super::{EditError, FieldError, Pair, document, rebased, set_string, set_text, text_of};
 use crate::charter::Officer;
 
 /// What an officer's form sends.
@@ -40,6 +40,19 @@ impl OfficerForm {
             designation: text(&officer.designation),
             phone: plain(&officer.phone),
             email: plain(&officer.email),
+        }
+    }
+
+    /// The form a clerk sent against one version (`base`) moved onto a
+    /// newer one (`now`), as [`super::ServiceForm::rebased`] does.
+    pub fn rebased(self, base: &OfficerForm, now: &OfficerForm) -> OfficerForm {
+        OfficerForm {
+            name: self.name.rebased(&base.name, &now.name),
+            designation: self
+                .designation
+                .rebased(&base.designation, &now.designation),
+            phone: rebased(&self.phone, &base.phone, &now.phone),
+            email: rebased(&self.email, &base.email, &now.email),
         }
     }
 

@@ -5,7 +5,7 @@
 use toml_edit::{ArrayOfTables, DocumentMut, Item, Table, Value};
 
 use super::{
-    EditError, FieldError, Items, Pair, document, set_block, set_string, set_text, text_of,
+    EditError, FieldError, Items, Pair, document, rebased, set_block, set_string, set_text, text_of,
 };
 use crate::charter::{Block, Service, ServiceGroup};
 use crate::i18n::parse_number;
@@ -105,27 +105,18 @@ impl ServiceForm {
     /// version's, so that sending the form again after a conflict does not
     /// undo what someone else changed meanwhile.
     pub fn rebased(self, base: &ServiceForm, now: &ServiceForm) -> ServiceForm {
-        fn pick(mine: String, base: &str, now: &str) -> String {
-            if mine == base { now.to_string() } else { mine }
-        }
-        fn pair(mine: &Pair, base: &Pair, now: &Pair) -> Pair {
-            Pair {
-                bn: pick(mine.bn.clone(), &base.bn, &now.bn),
-                en: pick(mine.en.clone(), &base.en, &now.en),
-            }
-        }
         let serial = match (parse_number(&self.serial), parse_number(&base.serial)) {
             (Some(mine), Some(was)) if mine == was => now.serial.clone(),
             _ => self.serial.clone(),
         };
         ServiceForm {
-            group: pick(self.group.clone(), &base.group, &now.group),
+            group: rebased(&self.group, &base.group, &now.group),
             serial,
-            name: pair(&self.name, &base.name, &now.name),
-            cells: std::array::from_fn(|i| pair(&self.cells[i], &base.cells[i], &now.cells[i])),
-            officer: pick(self.officer.clone(), &base.officer, &now.officer),
-            senior_officer: pick(
-                self.senior_officer.clone(),
+            name: self.name.rebased(&base.name, &now.name),
+            cells: std::array::from_fn(|i| self.cells[i].rebased(&base.cells[i], &now.cells[i])),
+            officer: rebased(&self.officer, &base.officer, &now.officer),
+            senior_officer: rebased(
+                &self.senior_officer,
                 &base.senior_officer,
                 &now.senior_officer,
             ),

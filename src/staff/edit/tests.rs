@@ -142,3 +142,36 @@ fn a_file_the_editor_cannot_read_is_said_so() {
         Err(EditError::Unreadable)
     );
 }
+
+#[test]
+fn a_form_moved_onto_a_newer_version_keeps_only_what_the_clerk_changed() {
+    let pair = |bn: &str, en: &str| Pair::new(bn, en);
+    let base = OfficerForm {
+        name: pair("ক", "A"),
+        designation: pair("খ", "B"),
+        phone: "01700000000".into(),
+        email: "a@example.gov.bd".into(),
+    };
+    // Someone else changed the phone and the English designation.
+    let now = OfficerForm {
+        designation: pair("খ", "Officer"),
+        phone: "01800000000".into(),
+        ..base.clone()
+    };
+    // The clerk, on the form as it was, changed the e-mail only.
+    let mine = OfficerForm {
+        email: "b@example.gov.bd".into(),
+        ..base.clone()
+    };
+    let moved = mine.rebased(&base, &now);
+    assert_eq!(moved.email, "b@example.gov.bd", "the clerk's change kept");
+    assert_eq!(moved.phone, "01800000000", "the other change not undone");
+    assert_eq!(moved.designation, pair("খ", "Officer"));
+    assert_eq!(moved.name, base.name);
+    // Both changed one field: the clerk's text stays, to be looked at.
+    let both = OfficerForm {
+        phone: "01900000000".into(),
+        ..base.clone()
+    };
+    assert_eq!(both.rebased(&base, &now).phone, "01900000000");
+}

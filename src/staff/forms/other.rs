@@ -85,22 +85,39 @@ pub async fn officer_save(State(staff): State<Staff>, visit: Visit, body: Bytes)
         Err(res) => return res,
     };
     let id = signed.visit.param("id").to_string();
-    if !charter.officers.iter().any(|o| *o.id.get_ref() == id) {
+    let Some(officer) = charter.officers.iter().find(|o| *o.id.get_ref() == id) else {
         return not_found(&signed.visit);
-    }
+    };
     let form = OfficerForm::sent(|k| posted.get(k));
+    let base = posted.get("base");
     let target = format!("officer:{id}");
     let fields = Some(("officers", "id", id.as_str()));
     let result = staff
         .propose(
             &signed,
             &acting,
-            &posted.get("base"),
+            &base,
             &target,
             |t| edit::set_officer(t, &id, &form),
             fields,
         )
         .await;
+    // After a conflict the form is based on the version shown now: what
+    // the clerk changed is moved onto it.
+    let form = match &result {
+        Err(refused) if refused.conflict.is_some() => {
+            let was = (staff.version_charter(&acting, &base)).and_then(|c| {
+                (c.officers.iter())
+                    .find(|o| *o.id.get_ref() == id)
+                    .map(OfficerForm::of)
+            });
+            match was {
+                Some(was) => form.rebased(&was, &OfficerForm::of(officer)),
+                None => form,
+            }
+        }
+        _ => form,
+    };
     after(&signed, result, |refused| {
         officer_page(&signed, &id, form.clone(), refused)
     })

@@ -259,6 +259,49 @@ async fn after_a_conflict_the_form_keeps_the_clerk_s_change_and_takes_the_others
 }
 
 #[tokio::test]
+async fn after_a_conflict_an_officer_s_form_keeps_the_clerk_s_change_only() {
+    let server = StaffServer::single().await;
+    server.account("rahima", Some("charter")).await;
+    let file = server.file("charter");
+    let mut browser = server.browser("charter.localhost");
+    browser.sign_in("rahima").await;
+    let path = "/en/staff/officers/assistant-programmer";
+    let page = browser.get(path).await;
+    // Meanwhile, a save by SFTP changes the officer's phone.
+    let text = std::fs::read_to_string(&file).unwrap();
+    let sftp = text.replacen("phone = \"02996673752\"", "phone = \"01711000000\"", 1);
+    assert_ne!(sftp, text);
+    crate::support::save(&file, &sftp);
+    server.deployment.file_changed("charter").await;
+    // The clerk changes the e-mail, on the form as it was.
+    let mut fields = super::form_fields(&page, None);
+    fields.retain(|(k, _)| k != "email");
+    fields.push(("email".into(), "ict.haluaghat@example.gov.bd".into()));
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let reply = browser.post(path, &pairs).await;
+    assert_eq!(reply.status, 409, "{}", reply.body);
+    assert_eq!(field(&reply, "email"), "ict.haluaghat@example.gov.bd");
+    assert_eq!(
+        field(&reply, "phone"),
+        "01711000000",
+        "the other change is in the form"
+    );
+    let fields = super::form_fields(&reply, None);
+    let pairs: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    assert_eq!(browser.post(path, &pairs).await.status, 303);
+    assert_eq!(publish(&mut browser, "/en/staff", "").await.status, 200);
+    let now = std::fs::read_to_string(&file).unwrap();
+    assert!(now.contains("phone = \"01711000000\""), "{now}");
+    assert!(now.contains("ict.haluaghat@example.gov.bd"), "{now}");
+}
+
+#[tokio::test]
 async fn a_version_is_restored_in_the_browser_through_the_same_check_and_publish() {
     let server = StaffServer::single().await;
     server.account("rahima", Some("charter")).await;
