@@ -218,8 +218,9 @@ med() { median $(awk -v c="$2" '{ print $c }' "$(results "$1")"); }
 
 # Both servers must send the same page, as brotli: nginx from the .br files
 # of `charter build`, charter from memory. The static copy's pages have a
-# link to the list of services where the server's have the search form (a
-# few bytes), so the pages are compared without that part.
+# link to the list of services where the server's have the search form,
+# and no link to the form that reports a mistake (a few bytes each), so
+# the pages are compared without those parts.
 same_bytes() { # nginx port, charter port, path
     local a b
     curl -s -o /dev/null -H 'Accept-Encoding: br' ${HOST:+-H "Host: $HOST"} -D "$WORK/h1" "http://127.0.0.1:$1$3"
@@ -227,7 +228,7 @@ same_bytes() { # nginx port, charter port, path
     grep -qi '^content-encoding: br' "$WORK/h1" || die "nginx did not send $3 as brotli"
     grep -qi '^content-encoding: br' "$WORK/h2" || die "charter did not send $3 as brotli"
     a=$(curl -s ${HOST:+-H "Host: $HOST"} "http://127.0.0.1:$1$3" | sed '/^<p class="find-service">/d' | sha256sum)
-    b=$(curl -s ${HOST:+-H "Host: $HOST"} "http://127.0.0.1:$2$3" | sed '/^<form class="search"/,/^<\/form>$/d' | sha256sum)
+    b=$(curl -s ${HOST:+-H "Host: $HOST"} "http://127.0.0.1:$2$3" | sed -e '/^<form class="search"/,/^<\/form>$/d' -e '/^<p class="feedback-link">/d' | sha256sum)
     [[ $a == "$b" ]] || die "nginx and charter send different pages for $3"
 }
 
